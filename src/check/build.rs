@@ -1,0 +1,561 @@
+//! Build the model from the definition, with the structural lints: ids, duplicates,
+//! settings that do not fit a question's type, bounds, patterns, answer codes and
+//! "please specify" collisions. Expressions are left unresolved for `expressions`.
+//!
+//! The model keeps every section and question of the definition at the same index, even
+//! a duplicate, so later lints can find a question's spans in the definition.
+
+use std::collections::HashMap;
+
+use super::Lints;
+use super::translations::text;
+use crate::findings::Code;
+use crate::questionnaire::def::{
+    BoundDef, OptionDef, QuestionDef, QuestionType, QuestionnaireDef, RuleDef, SectionDef,
+    Severity, Sp,
+};
+use crate::questionnaire::model::{
+    AnswerCode, Bound, Choice, Expr, Question, Questionnaire, Rule, Section, Text,
+};
+use crate::questionnaire::settings::closest;
+use crate::source::Span;
+use crate::validate::dates::is_iso_date;
+
+/// Keys a reply reserves at its top level: no section may take them.
+const RESERVED: &[&str] = &["questionnaire", "version"];
+
+pub(crate) fn build(def: &QuestionnaireDef, lints: &mut Lints<'_>) -> Questionnaire {
+    if !is_questionnaire_id(&def.id.value) {
+        lints
+            .error(
+                Code::InvalidId,
+                format!("questionnaire id `{}` is not valid", def.id.value),
+                def.id.span.clone(),
+            )
+            .help_("use lowercase letters, digits and hyphens, e.g. \"res-16-2\"");
+    }
+    let languages: Vec<String> = match &def.languages {
+        Some(langs) => {
+            if langs.value.is_empty() {
+                lints
+                    .error(
+                        Code::InvalidSetting,
+                        "`languages` is empty".into(),
+                        langs.span.clone(),
+                    )
+                    .help_("list at least the source language, e.g. [\"en\"]");
+            }
+            let mut seen = HashMap::new();
+            for lang in &langs.value {
+                duplicate(&mut seen, lang, "language", lints);
+            }
+            langs.value.iter().map(|l| l.value.clone()).collect()
+        }
+        None => vec!["en".to_string()],
+    };
+    let mut builder = Builder {
+        def,
+        languages,
+        lints,
+    };
+    builder.questionnaire()
+}
+
+struct Builder<'d, 'l, 't> {
+    def: &'d QuestionnaireDef,
+    languages: Vec<String>,
+    lints: &'l mut Lints<'t>,
+}
+
+fn is_questionnaire_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+pub(crate) fn is_identifier(id: &str) -> bool {
+    let mut bytes = id.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_lowercase())
+        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// Report `id` if an earlier one in `seen` has the same value; remember it otherwise.
+fn duplicate(
+    seen: &mut HashMap<String, Span>,
+    id: &Sp<String>,
+    what: &str,
+    lints: &mut Lints<'_>,
+) -> bool {
+    if let Some(first) = seen.get(&id.value) {
+        let first = first.clone();
+        lints
+            .error(
+                Code::DuplicateId,
+                format!("{what} `{}` is defined twice", id.value),
+                id.span.clone(),
+            )
+            .label_("defined again here")
+            .related_(first, "first defined here")
+            .help_(format!("give each {what} its own id"));
+        return true;
+    }
+    seen.insert(id.value.clone(), id.span.clone());
+    false
+}
+
+impl Builder<'_, '_, '_> {
+    fn text(&mut self, def: &Sp<crate::questionnaire::def::TextDef>, what: &str) -> Text {
+        text(def, what, &self.languages, self.lints)
+    }
+
+    fn identifier(&mut self, id: &Sp<String>, what: &str) {
+        if !is_identifier(&id.value) {
+            self.lints
+                .error(
+                    Code::InvalidId,
+                    format!("{what} id `{}` is not valid", id.value),
+                    id.span.clone(),
+                )
+                .help_("start with a lowercase letter; then lowercase letters, digits and `_`");
+        }
+    }
+
+    fn questionnaire(&mut self) -> Questionnaire {
+        let def = self.def;
+        let title = self.text(&def.title, "the questionnaire's title");
+        let codes = def
+            .codes
+            .iter()
+            .map(|(name, label)| AnswerCode {
+                name: name.clone(),
+                label: self.text(label, &format!("the label of code `{name}`")),
+            })
+            .collect();
+        let mut seen = HashMap::new();
+        let sections = def
+            .section
+            .iter()
+            .map(|s| {
+                self.identifier(&s.id, "section");
+                if RESERVED.contains(&s.id.value.as_str()) {
+                    self.lints
+                        .error(
+                            Code::InvalidId,
+                            format!("`{}` cannot be a section id", s.id.value),
+                            s.id.span.clone(),
+                        )
+                        .help_("replies use `questionnaire` and `version` at the top level");
+                }
+                duplicate(&mut seen, &s.id, "section", self.lints);
+                self.section(s)
+            })
+            .collect();
+        let mut seen = HashMap::new();
+        let rules = def
+            .rule
+            .iter()
+            .map(|r| {
+                duplicate(&mut seen, &r.id, "rule", self.lints);
+                self.rule(r)
+            })
+            .collect();
+        Questionnaire {
+            id: def.id.value.clone(),
+            version: def.version.value.clone(),
+            title,
+            languages: self.languages.clone(),
+            codes,
+            sections,
+            rules,
+        }
+    }
+
+    fn section(&mut self, def: &SectionDef) -> Section {
+        let mut seen = HashMap::new();
+        let questions: Vec<Question> = def
+            .question
+            .iter()
+            .map(|q| {
+                duplicate(&mut seen, &q.id, "question", self.lints);
+                self.question(q, false)
+            })
+            .collect();
+        // "Other, please specify" answers live beside the question, as `<id>_specify`.
+        for (q, question) in def.question.iter().zip(&questions) {
+            let Some(specify) = question.specify_id() else {
+                continue;
+            };
+            if let Some(other) = def.question.iter().find(|o| o.id.value == specify) {
+                self.lints
+                    .error(
+                        Code::SpecifyCollision,
+                        format!(
+                            "question `{specify}` collides with the \"please specify\" answer of `{}`",
+                            q.id.value
+                        ),
+                        other.id.span.clone(),
+                    )
+                    .label_("this id is taken by the \"please specify\" answer")
+                    .related_(q.id.span.clone(), "this question has an option with `specify = true`")
+                    .help_("rename this question");
+            }
+        }
+        Section {
+            id: def.id.value.clone(),
+            number: def.number.as_ref().map(|n| n.value.clone()),
+            title: self.text(&def.title, &format!("the title of section `{}`", def.id.value)),
+            when: def.when.as_ref().map(expr),
+            questions,
+        }
+    }
+
+    fn rule(&mut self, def: &RuleDef) -> Rule {
+        self.identifier(&def.id, "rule");
+        Rule {
+            id: def.id.value.clone(),
+            when: def.when.as_ref().map(expr),
+            check: expr(&def.check),
+            severity: def.severity.as_ref().map_or(Severity::Error, |s| s.value),
+            message: self.text(&def.message, &format!("the message of rule `{}`", def.id.value)),
+        }
+    }
+
+    #[allow(clippy::too_many_lines)] // one setting after another; splitting would hide the list
+    fn question(&mut self, def: &QuestionDef, column: bool) -> Question {
+        let what = if column { "column" } else { "question" };
+        self.identifier(&def.id, what);
+        let kind = def.kind.value;
+        let id = &def.id.value;
+        if column && kind == QuestionType::Table {
+            self.lints
+                .error(
+                    Code::SettingNotForType,
+                    format!("column `{id}` cannot be a table"),
+                    def.kind.span.clone(),
+                )
+                .help_("a table's columns may have any type but `table`");
+        }
+        if column && let Some(when) = &def.when {
+            self.lints
+                .error(
+                    Code::SettingNotForType,
+                    format!("column `{id}` cannot have a `when`"),
+                    when.span.clone(),
+                )
+                .help_("put the condition on the table question itself");
+        }
+        self.settings_fit(def, what);
+
+        let options = self.options(def);
+        let codes = self.codes(def, &options);
+        let (min, max) = self.bounds(def);
+        let mut count = |min: &Option<Sp<i64>>, max: &Option<Sp<i64>>| self.counts(min, max);
+        let (min_length, max_length) = count(&def.min_length, &def.max_length);
+        let (min_choices, max_choices) = count(&def.min_choices, &def.max_choices);
+        let (min_rows, max_rows) = count(&def.min_rows, &def.max_rows);
+        let regex = def.pattern.as_ref().and_then(|p| self.pattern(p));
+
+        let mut seen = HashMap::new();
+        let columns: Vec<Question> = def
+            .columns
+            .iter()
+            .flat_map(|c| &c.value)
+            .map(|c| {
+                duplicate(&mut seen, &c.id, "column", self.lints);
+                self.question(c, true)
+            })
+            .collect();
+        if let Some(key) = &def.key
+            && !columns.iter().any(|c| c.id == key.value)
+        {
+            let ids: Vec<&str> = columns.iter().map(|c| c.id.as_str()).collect();
+            let finding = self.lints.error(
+                Code::UnknownColumn,
+                format!("`key` names `{}`, which is not a column of `{id}`", key.value),
+                key.span.clone(),
+            );
+            if let Some(near) = closest(&key.value, &ids) {
+                finding.help_(format!("did you mean `{near}`?"));
+            }
+        }
+        let text_what = format!("the text of {what} `{id}`");
+        Question {
+            id: id.clone(),
+            number: def.number.as_ref().map(|n| n.value.clone()),
+            text: self.text(&def.text, &text_what),
+            help: def
+                .help
+                .as_ref()
+                .map(|h| self.text(h, &format!("the help of {what} `{id}`"))),
+            kind,
+            required: def.required.as_ref().is_some_and(|r| r.value),
+            when: def.when.as_ref().map(expr),
+            codes,
+            options,
+            min_choices,
+            max_choices,
+            min_length,
+            max_length,
+            pattern: def.pattern.as_ref().map(|p| p.value.clone()),
+            format: def.format.as_ref().map(|f| f.value),
+            min,
+            max,
+            unit: def
+                .unit
+                .as_ref()
+                .map(|u| self.text(u, &format!("the unit of {what} `{id}`"))),
+            columns,
+            min_rows,
+            max_rows,
+            key: def.key.as_ref().map(|k| k.value.clone()),
+            regex,
+        }
+    }
+
+    /// Settings given to a type they do not apply to (`options` on an integer).
+    fn settings_fit(&mut self, def: &QuestionDef, what: &str) {
+        use QuestionType as T;
+        let kind = def.kind.value;
+        let present: [(&str, Option<Span>, &[T]); 14] = [
+            ("options", span(&def.options), &[T::Choice, T::MultiChoice]),
+            ("min_choices", span(&def.min_choices), &[T::MultiChoice]),
+            ("max_choices", span(&def.max_choices), &[T::MultiChoice]),
+            ("min_length", span(&def.min_length), &[T::Text]),
+            ("max_length", span(&def.max_length), &[T::Text]),
+            ("pattern", span(&def.pattern), &[T::Text]),
+            ("format", span(&def.format), &[T::Text]),
+            ("min", span(&def.min), &[T::Integer, T::Number, T::Date, T::Year]),
+            ("max", span(&def.max), &[T::Integer, T::Number, T::Date, T::Year]),
+            ("unit", span(&def.unit), &[T::Integer, T::Number]),
+            ("columns", span(&def.columns), &[T::Table]),
+            ("min_rows", span(&def.min_rows), &[T::Table]),
+            ("max_rows", span(&def.max_rows), &[T::Table]),
+            ("key", span(&def.key), &[T::Table]),
+        ];
+        for (setting, at, types) in present {
+            let Some(at) = at else { continue };
+            if types.contains(&kind) {
+                continue;
+            }
+            let names: Vec<&str> = types.iter().map(|t| t.name()).collect();
+            self.lints
+                .error(
+                    Code::SettingNotForType,
+                    format!(
+                        "`{setting}` is not a setting of {} {what}s",
+                        kind.name()
+                    ),
+                    at,
+                )
+                .label_(format!("`{}` is a {} {what}", def.id.value, kind.name()))
+                .help_(format!("`{setting}` applies to {} questions", names.join(", ")));
+        }
+        let needs = match kind {
+            T::Choice | T::MultiChoice => Some(("options", def.options.as_ref().is_none_or(|o| o.value.is_empty()))),
+            T::Table => Some(("columns", def.columns.as_ref().is_none_or(|c| c.value.is_empty()))),
+            _ => None,
+        };
+        if let Some((setting, true)) = needs {
+            self.lints
+                .error(
+                    Code::MissingSetting,
+                    format!("{} {what} `{}` has no `{setting}`", kind.name(), def.id.value),
+                    def.kind.span.clone(),
+                )
+                .help_(format!("add `{setting} = [...]`"));
+        }
+    }
+
+    fn options(&mut self, def: &QuestionDef) -> Vec<Choice> {
+        let mut seen: HashMap<String, Span> = HashMap::new();
+        let mut options = Vec::new();
+        for option in def.options.iter().flat_map(|o| &o.value) {
+            let choice = match &option.value {
+                OptionDef::Value(v) => Choice {
+                    value: v.clone(),
+                    label: Text([(self.languages[0].clone(), v.clone())].into_iter().collect()),
+                    specify: false,
+                    exclusive: false,
+                },
+                OptionDef::Full(full) => Choice {
+                    value: full.value.clone(),
+                    label: match &full.label {
+                        Some(label) => self.text(
+                            &Sp::new(label.clone(), option.span.clone()),
+                            &format!("the label of option '{}'", full.value),
+                        ),
+                        None => Text(
+                            [(self.languages[0].clone(), full.value.clone())]
+                                .into_iter()
+                                .collect(),
+                        ),
+                    },
+                    specify: full.specify,
+                    exclusive: full.exclusive,
+                },
+            };
+            if choice.exclusive && def.kind.value != QuestionType::MultiChoice {
+                self.lints
+                    .error(
+                        Code::SettingNotForType,
+                        format!("option '{}' is `exclusive`, but only multi_choice options can be", choice.value),
+                        option.span.clone(),
+                    )
+                    .help_("remove `exclusive`: a choice question takes one option anyway");
+            }
+            if let Some(first) = seen.get(&choice.value) {
+                let first = first.clone();
+                self.lints
+                    .error(
+                        Code::DuplicateOption,
+                        format!("option '{}' is listed twice in `{}`", choice.value, def.id.value),
+                        option.span.clone(),
+                    )
+                    .label_("listed again here")
+                    .related_(first, "first listed here");
+            } else {
+                seen.insert(choice.value.clone(), option.span.clone());
+            }
+            options.push(choice);
+        }
+        options
+    }
+
+    fn codes(&mut self, def: &QuestionDef, options: &[Choice]) -> Vec<String> {
+        let known: Vec<&str> = self.def.codes.keys().map(String::as_str).collect();
+        let mut codes = Vec::new();
+        for code in def.codes.iter().flat_map(|c| &c.value) {
+            if !known.contains(&code.value.as_str()) {
+                let finding = self.lints.error(
+                    Code::UnknownCode,
+                    format!("answer code `{}` is not declared in `[codes]`", code.value),
+                    code.span.clone(),
+                );
+                match closest(&code.value, &known) {
+                    Some(near) => finding.help_(format!("did you mean `{near}`?")),
+                    None => finding.help_(format!("declare it: [codes] {} = \"…\"", code.value)),
+                };
+            }
+            if options.iter().any(|o| o.value == code.value) {
+                self.lints
+                    .error(
+                        Code::DuplicateOption,
+                        format!(
+                            "answer code `{}` is also an option of `{}`: a reply could not tell them apart",
+                            code.value, def.id.value
+                        ),
+                        code.span.clone(),
+                    )
+                    .help_("rename the option or drop the code");
+            }
+            codes.push(code.value.clone());
+        }
+        codes
+    }
+
+    fn bounds(&mut self, def: &QuestionDef) -> (Option<Bound>, Option<Bound>) {
+        let kind = def.kind.value;
+        let mut convert = |b: &Option<Sp<BoundDef>>| -> Option<Bound> {
+            let b = b.as_ref()?;
+            let ok = match (kind, &b.value) {
+                (QuestionType::Integer | QuestionType::Year, BoundDef::Integer(i))
+                | (QuestionType::Number, BoundDef::Integer(i)) => Some(Bound::Number(*i as f64)),
+                (QuestionType::Number, BoundDef::Float(f)) if f.is_finite() => Some(Bound::Number(*f)),
+                (QuestionType::Date, BoundDef::Date(d)) if is_iso_date(d) => Some(Bound::Date(d.clone())),
+                (QuestionType::Date | QuestionType::Integer | QuestionType::Number | QuestionType::Year, _) => None,
+                // Not a bounded type: `settings_fit` already said so.
+                _ => return None,
+            };
+            if ok.is_none() {
+                let expected = match kind {
+                    QuestionType::Date => "a date (1990-01-01 or \"1990-01-01\")",
+                    QuestionType::Number => "a number",
+                    _ => "a whole number",
+                };
+                self.lints
+                    .error(
+                        Code::InvalidBound,
+                        format!("this bound is not valid for {} question `{}`", kind.name(), def.id.value),
+                        b.span.clone(),
+                    )
+                    .help_(format!("write {expected}"));
+            }
+            ok
+        };
+        let min = convert(&def.min);
+        let max = convert(&def.max);
+        let ordered = match (&min, &max) {
+            (Some(Bound::Number(a)), Some(Bound::Number(b))) => a <= b,
+            (Some(Bound::Date(a)), Some(Bound::Date(b))) => a <= b,
+            _ => true,
+        };
+        if !ordered && let (Some(lo), Some(hi)) = (&def.min, &def.max) {
+            self.lints
+                .error(
+                    Code::MinAboveMax,
+                    format!("`min` is above `max` in `{}`: no answer can fit", def.id.value),
+                    hi.span.clone(),
+                )
+                .label_("`max` is here")
+                .related_(lo.span.clone(), "`min` is here");
+        }
+        (min, max)
+    }
+
+    fn counts(&mut self, min: &Option<Sp<i64>>, max: &Option<Sp<i64>>) -> (Option<u64>, Option<u64>) {
+        let mut convert = |b: &Option<Sp<i64>>| {
+            let b = b.as_ref()?;
+            match u64::try_from(b.value) {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    self.lints
+                        .error(Code::InvalidBound, "a count cannot be negative".into(), b.span.clone())
+                        .help_("write 0 or more");
+                    None
+                }
+            }
+        };
+        let (lo, hi) = (convert(min), convert(max));
+        if let (Some(a), Some(b), Some(min), Some(max)) = (lo, hi, min, max)
+            && a > b
+        {
+            self.lints
+                .error(
+                    Code::MinAboveMax,
+                    format!("the minimum ({a}) is above the maximum ({b}): no answer can fit"),
+                    max.span.clone(),
+                )
+                .label_("maximum here")
+                .related_(min.span.clone(), "minimum here");
+        }
+        (lo, hi)
+    }
+
+    fn pattern(&mut self, pattern: &Sp<String>) -> Option<regex::Regex> {
+        match crate::validate::text::compile_pattern(&pattern.value) {
+            Ok(regex) => Some(regex),
+            Err(message) => {
+                self.lints
+                    .error(
+                        Code::InvalidRegex,
+                        format!("`pattern` is not a valid regular expression: {message}"),
+                        pattern.span.clone(),
+                    )
+                    .help_("canvass uses a linear-time engine: no look-around, no back-references");
+                None
+            }
+        }
+    }
+}
+
+fn span<T>(value: &Option<Sp<T>>) -> Option<Span> {
+    value.as_ref().map(|v| v.span.clone())
+}
+
+fn expr(source: &Sp<String>) -> Expr {
+    Expr {
+        source: source.value.clone(),
+        ast: None,
+    }
+}

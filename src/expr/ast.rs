@@ -1,0 +1,74 @@
+//! The resolved expression: every name is a [`QuestionRef`], every literal typed.
+//! Built only by `typeck`, so evaluation never meets an unknown question.
+
+use std::ops::Range;
+
+pub use super::syntax::BinOp;
+use crate::questionnaire::model::QuestionRef;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ast {
+    pub kind: AstKind,
+    /// Byte range in the expression string, to say which part of a rule failed.
+    pub span: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum AstKind {
+    Bool(bool),
+    Number(f64),
+    Text(String),
+    /// A `YYYY-MM-DD` literal compared with a date answer.
+    Date(String),
+    List(Vec<Ast>),
+    Answer(QuestionRef),
+    Answered(QuestionRef),
+    /// Number of choices or rows.
+    Size(QuestionRef),
+    /// Sum of a table's numeric column.
+    Sum(QuestionRef),
+    Not(Box<Ast>),
+    Neg(Box<Ast>),
+    Binary(BinOp, Box<Ast>, Box<Ast>),
+}
+
+impl Ast {
+    /// Every question the expression reads (a table, for `sum(table.column)`), in order of
+    /// first appearance.
+    pub fn references(&self) -> Vec<QuestionRef> {
+        let mut refs = Vec::new();
+        for (r, _) in self.references_with_spans() {
+            if !refs.contains(&r) {
+                refs.push(r);
+            }
+        }
+        refs
+    }
+
+    /// Every reference with the span it has in the expression, repeats included.
+    pub fn references_with_spans(&self) -> Vec<(QuestionRef, Range<usize>)> {
+        let mut refs = Vec::new();
+        self.collect(&mut refs);
+        refs
+    }
+
+    fn collect(&self, refs: &mut Vec<(QuestionRef, Range<usize>)>) {
+        match &self.kind {
+            AstKind::Answer(r) | AstKind::Answered(r) | AstKind::Size(r) | AstKind::Sum(r) => {
+                let r = if matches!(self.kind, AstKind::Sum(_)) {
+                    QuestionRef { column: None, ..*r }
+                } else {
+                    *r
+                };
+                refs.push((r, self.span.clone()));
+            }
+            AstKind::List(items) => items.iter().for_each(|i| i.collect(refs)),
+            AstKind::Not(inner) | AstKind::Neg(inner) => inner.collect(refs),
+            AstKind::Binary(_, l, r) => {
+                l.collect(refs);
+                r.collect(refs);
+            }
+            AstKind::Bool(_) | AstKind::Number(_) | AstKind::Text(_) | AstKind::Date(_) => {}
+        }
+    }
+}

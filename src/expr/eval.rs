@@ -1,0 +1,245 @@
+//! Evaluation of a resolved expression over a reply, in three-valued logic.
+//!
+//! An unanswered question, an answer code, or an answer of the wrong kind has no value:
+//! comparisons with it are *unknown*, `&&`/`||` follow Kleene's rules, and a `when` holds
+//! only when it is *true*. This is what the spec means by "an answer code never satisfies a
+//! comparison" and "a rule that reads an unanswered question is not evaluated".
+//! Evaluation never fails and never allocates for the common cases.
+
+use serde_json::Value;
+
+use super::ast::{Ast, AstKind, BinOp};
+use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire};
+use crate::validate::dates::is_iso_date;
+
+/// How a question was answered.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Answer<'v> {
+    /// Absent, empty text or empty list: "no answer".
+    Blank,
+    /// One of the question's answer codes (`"dont_know"`).
+    Code(&'v str),
+    Value(&'v Value),
+}
+
+/// Classify a raw reply value for a question.
+pub fn classify<'v>(question: &Question, value: Option<&'v Value>) -> Answer<'v> {
+    match value {
+        None | Some(Value::Null) => Answer::Blank,
+        Some(Value::String(s)) if s.is_empty() => Answer::Blank,
+        Some(Value::Array(a)) if a.is_empty() => Answer::Blank,
+        Some(Value::String(s)) if question.codes.iter().any(|c| c == s) => Answer::Code(s),
+        Some(v) => Answer::Value(v),
+    }
+}
+
+/// The raw value of a question (not a column) in a reply.
+pub fn raw_answer<'v>(
+    questionnaire: &Questionnaire,
+    reply: &'v Value,
+    r: QuestionRef,
+) -> Option<&'v Value> {
+    let section = &questionnaire.sections[r.section];
+    reply
+        .get(&section.id)?
+        .get(&section.questions[r.question].id)
+}
+
+/// The value an answer has in expressions, if it has one.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Val<'a> {
+    Bool(bool),
+    Num(f64),
+    Str(&'a str),
+    Date(&'a str),
+    Multi(&'a [Value]),
+    Rows(&'a [Value]),
+    List(&'a [Ast]),
+}
+
+/// Three-valued truth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Truth {
+    True,
+    False,
+    Unknown,
+}
+
+/// Evaluate a condition.
+pub fn truth(ast: &Ast, q: &Questionnaire, reply: &Value) -> Truth {
+    match eval(ast, q, reply) {
+        Some(Val::Bool(true)) => Truth::True,
+        Some(Val::Bool(false)) => Truth::False,
+        _ => Truth::Unknown,
+    }
+}
+
+/// The value of a question's answer in expressions.
+pub fn answer_value<'a>(question: &Question, raw: Option<&'a Value>) -> Option<Val<'a>> {
+    let Answer::Value(value) = classify(question, raw) else {
+        return None;
+    };
+    match (question.kind, value) {
+        (QuestionType::YesNo, Value::Bool(b)) => Some(Val::Bool(*b)),
+        (QuestionType::Choice | QuestionType::Text | QuestionType::Country, Value::String(s)) => {
+            Some(Val::Str(s))
+        }
+        (QuestionType::Integer | QuestionType::Number | QuestionType::Year, Value::Number(n)) => {
+            n.as_f64().map(Val::Num)
+        }
+        (QuestionType::Date, Value::String(s)) if is_iso_date(s) => Some(Val::Date(s)),
+        (QuestionType::MultiChoice, Value::Array(a)) => Some(Val::Multi(a)),
+        (QuestionType::Table, Value::Array(a)) => Some(Val::Rows(a)),
+        _ => None,
+    }
+}
+
+pub fn eval<'a>(ast: &'a Ast, q: &'a Questionnaire, reply: &'a Value) -> Option<Val<'a>> {
+    match &ast.kind {
+        AstKind::Bool(b) => Some(Val::Bool(*b)),
+        AstKind::Number(n) => Some(Val::Num(*n)),
+        AstKind::Text(s) => Some(Val::Str(s)),
+        AstKind::Date(s) => Some(Val::Date(s)),
+        AstKind::List(items) => Some(Val::List(items)),
+        AstKind::Answer(r) => answer_value(q.question(*r), raw_answer(q, reply, *r)),
+        AstKind::Answered(r) => Some(Val::Bool(matches!(
+            classify(q.question(*r), raw_answer(q, reply, *r)),
+            Answer::Value(_)
+        ))),
+        AstKind::Size(r) => match answer_value(q.question(*r), raw_answer(q, reply, *r))? {
+            Val::Multi(items) | Val::Rows(items) => Some(Val::Num(items.len() as f64)),
+            _ => None,
+        },
+        AstKind::Sum(r) => sum(q, reply, *r),
+        AstKind::Not(inner) => match eval(inner, q, reply)? {
+            Val::Bool(b) => Some(Val::Bool(!b)),
+            _ => None,
+        },
+        AstKind::Neg(inner) => match eval(inner, q, reply)? {
+            Val::Num(n) => Some(Val::Num(-n)),
+            _ => None,
+        },
+        AstKind::Binary(op, l, r) => binary(*op, l, r, q, reply),
+    }
+}
+
+fn sum<'a>(q: &'a Questionnaire, reply: &'a Value, r: QuestionRef) -> Option<Val<'a>> {
+    let table_ref = QuestionRef { column: None, ..r };
+    let table = q.question(table_ref);
+    let column = q.question(r);
+    let Val::Rows(rows) = answer_value(table, raw_answer(q, reply, table_ref))? else {
+        return None;
+    };
+    let mut total = 0.0;
+    for row in rows {
+        match answer_value(column, row.get(&column.id))? {
+            Val::Num(n) => total += n,
+            _ => return None,
+        }
+    }
+    Some(Val::Num(total))
+}
+
+fn binary<'a>(
+    op: BinOp,
+    l: &'a Ast,
+    r: &'a Ast,
+    q: &'a Questionnaire,
+    reply: &'a Value,
+) -> Option<Val<'a>> {
+    match op {
+        BinOp::And | BinOp::Or => {
+            let short = op == BinOp::Or;
+            let left = eval(l, q, reply);
+            if left == Some(Val::Bool(short)) {
+                return Some(Val::Bool(short));
+            }
+            let right = eval(r, q, reply);
+            if right == Some(Val::Bool(short)) {
+                return Some(Val::Bool(short));
+            }
+            match (left?, right?) {
+                (Val::Bool(_), Val::Bool(_)) => Some(Val::Bool(!short)),
+                _ => None,
+            }
+        }
+        BinOp::In => {
+            let left = eval(l, q, reply)?;
+            match eval(r, q, reply)? {
+                Val::List(items) => {
+                    let mut any = false;
+                    for item in items {
+                        any |= equal(&left, &eval(item, q, reply)?)?;
+                    }
+                    Some(Val::Bool(any))
+                }
+                Val::Multi(chosen) => {
+                    let Val::Str(s) = left else { return None };
+                    Some(Val::Bool(chosen.iter().any(|c| c.as_str() == Some(s))))
+                }
+                _ => None,
+            }
+        }
+        _ => {
+            let left = eval(l, q, reply)?;
+            let right = eval(r, q, reply)?;
+            match op {
+                BinOp::Eq => equal(&left, &right).map(Val::Bool),
+                BinOp::Ne => equal(&left, &right).map(|e| Val::Bool(!e)),
+                BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
+                    let ordering = match (&left, &right) {
+                        (Val::Num(a), Val::Num(b)) => a.partial_cmp(b)?,
+                        (Val::Date(a), Val::Date(b)) => a.cmp(b),
+                        _ => return None,
+                    };
+                    Some(Val::Bool(match op {
+                        BinOp::Lt => ordering.is_lt(),
+                        BinOp::Le => ordering.is_le(),
+                        BinOp::Gt => ordering.is_gt(),
+                        _ => ordering.is_ge(),
+                    }))
+                }
+                _ => {
+                    let (Val::Num(a), Val::Num(b)) = (left, right) else {
+                        return None;
+                    };
+                    let n = match op {
+                        BinOp::Add => a + b,
+                        BinOp::Sub => a - b,
+                        BinOp::Mul => a * b,
+                        _ if b == 0.0 => return None,
+                        _ => a / b,
+                    };
+                    n.is_finite().then_some(Val::Num(n))
+                }
+            }
+        }
+    }
+}
+
+fn equal(a: &Val<'_>, b: &Val<'_>) -> Option<bool> {
+    match (a, b) {
+        (Val::Bool(x), Val::Bool(y)) => Some(x == y),
+        #[allow(clippy::float_cmp)] // answers and literals are compared as written
+        (Val::Num(x), Val::Num(y)) => Some(x == y),
+        (Val::Str(x), Val::Str(y)) | (Val::Date(x), Val::Date(y)) => Some(x == y),
+        _ => None,
+    }
+}
+
+/// An answer's value as a rule finding shows it: `400`, `'yes'`, `true`.
+pub fn display(value: &Value) -> String {
+    match value {
+        Value::String(s) => format!("'{s}'"),
+        Value::Array(items) if items.iter().all(Value::is_string) => format!(
+            "[{}]",
+            items
+                .iter()
+                .map(display)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Value::Array(items) => format!("{} rows", items.len()),
+        other => other.to_string(),
+    }
+}

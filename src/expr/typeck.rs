@@ -1,0 +1,517 @@
+//! Name resolution and type checking: a syntax tree and a questionnaire in, an [`Ast`]
+//! whose names are real questions out — or the first error, with its span in the
+//! expression string.
+
+use super::ast::{Ast, AstKind, BinOp};
+use super::syntax::{Node, NodeKind};
+use super::{ExprError, ExprErrorKind};
+use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire};
+use crate::questionnaire::settings::closest;
+
+/// Where an expression sits: a question's or section's `when` (bare ids resolve in that
+/// section), or a rule (every id must name its section).
+#[derive(Debug, Clone, Copy)]
+pub struct Scope<'q> {
+    pub questionnaire: &'q Questionnaire,
+    pub section: Option<usize>,
+}
+
+/// The type of a value in an expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ty {
+    Bool,
+    Number,
+    Text,
+    Date,
+    Choice(QuestionRef),
+    Multi(QuestionRef),
+    Table(QuestionRef),
+    /// A table column: only `sum(table.column)` takes one.
+    Column(QuestionRef),
+    List(Box<Ty>),
+}
+
+/// Resolve and type-check an expression that must be true or false.
+pub fn check_condition(node: &Node, scope: Scope<'_>) -> Result<Ast, ExprError> {
+    let (ast, ty) = resolve(node, scope)?;
+    if ty != Ty::Bool {
+        return Err(mismatch(
+            node.span.clone(),
+            format!(
+                "this expression gives {}, but a condition must be true or false",
+                describe(&ty, scope)
+            ),
+        ));
+    }
+    Ok(ast)
+}
+
+fn mismatch(span: std::ops::Range<usize>, message: String) -> ExprError {
+    ExprError {
+        kind: ExprErrorKind::TypeMismatch,
+        message,
+        span,
+        help: None,
+    }
+}
+
+fn describe(ty: &Ty, scope: Scope<'_>) -> String {
+    let q = scope.questionnaire;
+    match ty {
+        Ty::Bool => "yes/no".into(),
+        Ty::Number => "a number".into(),
+        Ty::Text => "text".into(),
+        Ty::Date => "a date".into(),
+        Ty::Choice(r) => format!("an option of `{}`", q.path(*r)),
+        Ty::Multi(r) => format!("the choices of multi-choice `{}`", q.path(*r)),
+        Ty::Table(r) => format!("the rows of table `{}`", q.path(*r)),
+        Ty::Column(r) => format!("column `{}`", q.path(*r)),
+        Ty::List(_) => "a list".into(),
+    }
+}
+
+fn type_of(question: &Question, r: QuestionRef) -> Ty {
+    match question.kind {
+        QuestionType::YesNo => Ty::Bool,
+        QuestionType::Choice => Ty::Choice(r),
+        QuestionType::MultiChoice => Ty::Multi(r),
+        QuestionType::Text | QuestionType::Country => Ty::Text,
+        QuestionType::Integer | QuestionType::Number | QuestionType::Year => Ty::Number,
+        QuestionType::Date => Ty::Date,
+        QuestionType::Table => Ty::Table(r),
+    }
+}
+
+fn resolve(node: &Node, scope: Scope<'_>) -> Result<(Ast, Ty), ExprError> {
+    let span = node.span.clone();
+    let (kind, ty) = match &node.kind {
+        NodeKind::Bool(b) => (AstKind::Bool(*b), Ty::Bool),
+        NodeKind::Number(n) => (AstKind::Number(*n), Ty::Number),
+        NodeKind::Str(s) => (AstKind::Text(s.clone()), Ty::Text),
+        NodeKind::List(items) => {
+            let mut asts = Vec::new();
+            let mut item_ty = Ty::Text;
+            for item in items {
+                let (ast, ty) = resolve(item, scope)?;
+                if !matches!(ty, Ty::Text | Ty::Number | Ty::Bool) {
+                    return Err(mismatch(
+                        item.span.clone(),
+                        "a list may only hold literal texts, numbers or true/false".into(),
+                    ));
+                }
+                item_ty = ty;
+                asts.push(ast);
+            }
+            (AstKind::List(asts), Ty::List(Box::new(item_ty)))
+        }
+        NodeKind::Name(parts) => {
+            let r = resolve_name(parts, scope)?;
+            if r.column.is_some() {
+                return Ok((
+                    Ast {
+                        kind: AstKind::Answer(r),
+                        span,
+                    },
+                    Ty::Column(r),
+                ));
+            }
+            (AstKind::Answer(r), type_of(scope.questionnaire.question(r), r))
+        }
+        NodeKind::Not(inner) => {
+            let (ast, ty) = resolve(inner, scope)?;
+            expect(&ty, &Ty::Bool, inner, scope, "`!`")?;
+            (AstKind::Not(Box::new(ast)), Ty::Bool)
+        }
+        NodeKind::Neg(inner) => {
+            let (ast, ty) = resolve(inner, scope)?;
+            expect(&ty, &Ty::Number, inner, scope, "`-`")?;
+            (AstKind::Neg(Box::new(ast)), Ty::Number)
+        }
+        NodeKind::Binary(op, left, right) => return binary(*op, left, right, span, scope),
+        NodeKind::Call(name, args) => return call(name, args, span, scope),
+    };
+    Ok((Ast { kind, span }, ty))
+}
+
+fn expect(ty: &Ty, want: &Ty, node: &Node, scope: Scope<'_>, what: &str) -> Result<(), ExprError> {
+    if ty == want {
+        return Ok(());
+    }
+    Err(mismatch(
+        node.span.clone(),
+        format!(
+            "{what} needs {}, but this is {}",
+            describe(want, scope),
+            describe(ty, scope)
+        ),
+    ))
+}
+
+fn binary(
+    op: BinOp,
+    left: &Node,
+    right: &Node,
+    span: std::ops::Range<usize>,
+    scope: Scope<'_>,
+) -> Result<(Ast, Ty), ExprError> {
+    let (mut l, lt) = resolve(left, scope)?;
+    let (mut r, rt) = resolve(right, scope)?;
+    let ty = match op {
+        BinOp::And | BinOp::Or => {
+            expect(&lt, &Ty::Bool, left, scope, &format!("`{}`", op.symbol()))?;
+            expect(&rt, &Ty::Bool, right, scope, &format!("`{}`", op.symbol()))?;
+            Ty::Bool
+        }
+        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div => {
+            expect(&lt, &Ty::Number, left, scope, &format!("`{}`", op.symbol()))?;
+            expect(&rt, &Ty::Number, right, scope, &format!("`{}`", op.symbol()))?;
+            Ty::Number
+        }
+        BinOp::Eq | BinOp::Ne => {
+            comparable(&mut l, &lt, &mut r, &rt, op, scope)?;
+            Ty::Bool
+        }
+        BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
+            let ordered = |t: &Ty| matches!(t, Ty::Number | Ty::Date);
+            if !ordered(&lt) && !ordered(&rt) {
+                return Err(mismatch(
+                    span,
+                    format!(
+                        "`{}` compares numbers or dates, not {} and {}",
+                        op.symbol(),
+                        describe(&lt, scope),
+                        describe(&rt, scope)
+                    ),
+                ));
+            }
+            comparable(&mut l, &lt, &mut r, &rt, op, scope)?;
+            Ty::Bool
+        }
+        BinOp::In => {
+            match &rt {
+                Ty::List(_) => {
+                    let AstKind::List(items) = &mut r.kind else {
+                        unreachable!("list type comes from a list literal")
+                    };
+                    for item in items {
+                        let item_ty = match item.kind {
+                            AstKind::Number(_) => Ty::Number,
+                            AstKind::Bool(_) => Ty::Bool,
+                            _ => Ty::Text,
+                        };
+                        comparable(&mut l, &lt, item, &item_ty, op, scope)?;
+                    }
+                }
+                Ty::Multi(q) => {
+                    if let AstKind::Text(value) = &l.kind {
+                        check_option(*q, value, l.span.clone(), scope)?;
+                    } else if !matches!(lt, Ty::Text | Ty::Choice(_)) {
+                        return Err(mismatch(
+                            l.span.clone(),
+                            format!(
+                                "only an option can be in {}, not {}",
+                                describe(&rt, scope),
+                                describe(&lt, scope)
+                            ),
+                        ));
+                    }
+                }
+                other => {
+                    return Err(mismatch(
+                        r.span.clone(),
+                        format!(
+                            "`in` needs a list `[..]` or a multi-choice question, but this is {}",
+                            describe(other, scope)
+                        ),
+                    ));
+                }
+            }
+            Ty::Bool
+        }
+    };
+    let span = span.start..span.end;
+    Ok((
+        Ast {
+            kind: AstKind::Binary(op, Box::new(l), Box::new(r)),
+            span,
+        },
+        ty,
+    ))
+}
+
+/// Whether two sides can be compared; checks a text literal against a choice's options
+/// and turns it into a date when the other side is a date.
+fn comparable(
+    l: &mut Ast,
+    lt: &Ty,
+    r: &mut Ast,
+    rt: &Ty,
+    op: BinOp,
+    scope: Scope<'_>,
+) -> Result<(), ExprError> {
+    if literal_against(lt, r, scope)? || literal_against(rt, l, scope)? {
+        return Ok(());
+    }
+    let compatible = match (lt, rt) {
+        (Ty::Choice(_) | Ty::Text, Ty::Choice(_) | Ty::Text) => true,
+        (a, b) => a == b && matches!(a, Ty::Bool | Ty::Number | Ty::Date),
+    };
+    if compatible {
+        return Ok(());
+    }
+    Err(mismatch(
+        l.span.start..r.span.end,
+        format!(
+            "`{}` cannot compare {} with {}",
+            op.symbol(),
+            describe(lt, scope),
+            describe(rt, scope)
+        ),
+    ))
+}
+
+/// A text literal compared with a choice must be one of its options; compared with a
+/// date, it must be a date (and becomes one). Returns whether the literal was handled.
+fn literal_against(value_ty: &Ty, lit: &mut Ast, scope: Scope<'_>) -> Result<bool, ExprError> {
+    let AstKind::Text(text) = &lit.kind else {
+        return Ok(false);
+    };
+    match value_ty {
+        Ty::Choice(q) => {
+            check_option(*q, text, lit.span.clone(), scope)?;
+            Ok(true)
+        }
+        Ty::Date => {
+            if !crate::validate::dates::is_iso_date(text) {
+                return Err(mismatch(
+                    lit.span.clone(),
+                    format!("'{text}' is not a date: write it as 'YYYY-MM-DD'"),
+                ));
+            }
+            lit.kind = AstKind::Date(text.clone());
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
+fn check_option(
+    q: QuestionRef,
+    value: &str,
+    span: std::ops::Range<usize>,
+    scope: Scope<'_>,
+) -> Result<(), ExprError> {
+    let question = scope.questionnaire.question(q);
+    if question.option(value).is_some() {
+        return Ok(());
+    }
+    let values: Vec<&str> = question.options.iter().map(|o| o.value.as_str()).collect();
+    Err(ExprError {
+        kind: ExprErrorKind::UnknownLiteral,
+        message: format!(
+            "'{value}' is not an option of `{}`",
+            scope.questionnaire.path(q)
+        ),
+        span,
+        help: Some(match closest(value, &values) {
+            Some(near) => format!("did you mean '{near}'? the options are {}", quoted(&values)),
+            None => format!("the options are {}", quoted(&values)),
+        }),
+    })
+}
+
+fn quoted(values: &[&str]) -> String {
+    values
+        .iter()
+        .map(|v| format!("'{v}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn call(
+    name: &str,
+    args: &[Node],
+    span: std::ops::Range<usize>,
+    scope: Scope<'_>,
+) -> Result<(Ast, Ty), ExprError> {
+    const FUNCTIONS: &[&str] = &["answered", "size", "sum"];
+    if !FUNCTIONS.contains(&name) {
+        return Err(ExprError {
+            kind: ExprErrorKind::UnknownReference,
+            message: format!("unknown function `{name}`"),
+            span: span.start..span.start + name.len(),
+            help: Some(match closest(name, FUNCTIONS) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => "the functions are `answered(q)`, `size(q)` and `sum(table.column)`".into(),
+            }),
+        });
+    }
+    let [arg] = args else {
+        return Err(mismatch(span, format!("`{name}` takes one question")));
+    };
+    let NodeKind::Name(parts) = &arg.kind else {
+        return Err(mismatch(
+            arg.span.clone(),
+            format!("`{name}` takes a question id, not an expression"),
+        ));
+    };
+    let r = resolve_name(parts, scope)?;
+    let question = scope.questionnaire.question(r);
+    let (kind, ty) = match name {
+        "answered" if r.column.is_none() => (AstKind::Answered(r), Ty::Bool),
+        "size" if matches!(question.kind, QuestionType::MultiChoice | QuestionType::Table) => {
+            (AstKind::Size(r), Ty::Number)
+        }
+        "sum"
+            if r.column.is_some()
+                && matches!(
+                    question.kind,
+                    QuestionType::Integer | QuestionType::Number | QuestionType::Year
+                ) =>
+        {
+            (AstKind::Sum(r), Ty::Number)
+        }
+        _ => {
+            let want = match name {
+                "answered" => "a question (not a column)",
+                "size" => "a multi-choice or table question",
+                _ => "a numeric column of a table, as `table.column`",
+            };
+            return Err(mismatch(
+                arg.span.clone(),
+                format!(
+                    "`{name}` needs {want}, but `{}` is a {} {}",
+                    scope.questionnaire.path(r),
+                    question.kind.name(),
+                    if r.column.is_some() {
+                        "column"
+                    } else {
+                        "question"
+                    }
+                ),
+            ));
+        }
+    };
+    Ok((Ast { kind, span }, ty))
+}
+
+fn unknown(span: std::ops::Range<usize>, message: String, help: Option<String>) -> ExprError {
+    ExprError {
+        kind: ExprErrorKind::UnknownReference,
+        message,
+        span,
+        help,
+    }
+}
+
+fn resolve_name(
+    parts: &[(String, std::ops::Range<usize>)],
+    scope: Scope<'_>,
+) -> Result<QuestionRef, ExprError> {
+    let q = scope.questionnaire;
+    let whole = parts[0].1.start..parts[parts.len() - 1].1.end;
+    let in_section = |s: usize, id: &str| q.sections[s].questions.iter().position(|x| x.id == id);
+    let suggest_in = |s: usize, id: &str| {
+        let ids: Vec<&str> = q.sections[s].questions.iter().map(|x| x.id.as_str()).collect();
+        closest(id, &ids).map(|near| format!("did you mean `{near}`?"))
+    };
+    let column = |s: usize, t: usize, (id, span): &(String, std::ops::Range<usize>)| {
+        let table = &q.sections[s].questions[t];
+        match table.columns.iter().position(|c| c.id == *id) {
+            Some(c) => Ok(QuestionRef {
+                section: s,
+                question: t,
+                column: Some(c),
+            }),
+            None => {
+                let ids: Vec<&str> = table.columns.iter().map(|c| c.id.as_str()).collect();
+                Err(unknown(
+                    span.clone(),
+                    format!("table `{}.{}` has no column `{id}`", q.sections[s].id, table.id),
+                    closest(id, &ids).map(|near| format!("did you mean `{near}`?")),
+                ))
+            }
+        }
+    };
+    match parts {
+        [(id, span)] => {
+            let Some(s) = scope.section else {
+                let owners: Vec<String> = q
+                    .sections
+                    .iter()
+                    .filter(|s| s.questions.iter().any(|x| &x.id == id))
+                    .map(|s| format!("`{}.{id}`", s.id))
+                    .collect();
+                return Err(unknown(
+                    span.clone(),
+                    format!("`{id}` must name its section in a rule"),
+                    Some(if owners.is_empty() {
+                        "write `section.question`".into()
+                    } else {
+                        format!("did you mean {}?", owners.join(" or "))
+                    }),
+                ));
+            };
+            match in_section(s, id) {
+                Some(i) => Ok(QuestionRef {
+                    section: s,
+                    question: i,
+                    column: None,
+                }),
+                None => Err(unknown(
+                    span.clone(),
+                    format!("no question `{id}` in section `{}`", q.sections[s].id),
+                    suggest_in(s, id),
+                )),
+            }
+        }
+        [(first, first_span), (second, second_span)] => {
+            if let Some((s, _)) = q.section(first) {
+                return match in_section(s, second) {
+                    Some(i) => Ok(QuestionRef {
+                        section: s,
+                        question: i,
+                        column: None,
+                    }),
+                    None => Err(unknown(
+                        second_span.clone(),
+                        format!("no question `{second}` in section `{first}`"),
+                        suggest_in(s, second),
+                    )),
+                };
+            }
+            if let Some(s) = scope.section
+                && let Some(t) = in_section(s, first)
+                && q.sections[s].questions[t].kind == QuestionType::Table
+            {
+                return column(s, t, &parts[1]);
+            }
+            let ids: Vec<&str> = q.sections.iter().map(|s| s.id.as_str()).collect();
+            Err(unknown(
+                first_span.clone(),
+                format!("no section `{first}`"),
+                closest(first, &ids).map(|near| format!("did you mean `{near}`?")),
+            ))
+        }
+        [(first, first_span), (second, _), third] => {
+            let Some((s, _)) = q.section(first) else {
+                return Err(unknown(first_span.clone(), format!("no section `{first}`"), None));
+            };
+            match in_section(s, second) {
+                Some(t) if q.sections[s].questions[t].kind == QuestionType::Table => {
+                    column(s, t, third)
+                }
+                _ => Err(unknown(
+                    whole,
+                    format!("no table `{second}` in section `{first}`"),
+                    suggest_in(s, second),
+                )),
+            }
+        }
+        _ => Err(unknown(
+            whole,
+            "a name has at most three parts: `section.table.column`".into(),
+            None,
+        )),
+    }
+}

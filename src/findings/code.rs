@@ -1,0 +1,81 @@
+//! The stable finding codes. Users filter and script on these strings: never rename one.
+
+use std::fmt;
+
+macro_rules! codes {
+    ($($variant:ident = $text:literal, $reply:literal;)*) => {
+        /// A stable finding code.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $($variant,)*
+        }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $text,)*
+                }
+            }
+
+            /// Whether the code is one of the reply findings of the spec's table.
+            pub fn is_reply_code(self) -> bool {
+                match self {
+                    $(Code::$variant => $reply,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    // Replies (the spec's table) — `syntax` is shared with questionnaires.
+    Syntax = "syntax", true;
+    DuplicateKey = "duplicate-key", true;
+    WrongQuestionnaire = "wrong-questionnaire", true;
+    UnknownQuestion = "unknown-question", true;
+    MissingAnswer = "missing-answer", true;
+    NotApplicable = "not-applicable", true;
+    InvalidType = "invalid-type", true;
+    InvalidOption = "invalid-option", true;
+    OutOfRange = "out-of-range", true;
+    InvalidFormat = "invalid-format", true;
+    TooFew = "too-few", true;
+    TooMany = "too-many", true;
+    ExclusiveOption = "exclusive-option", true;
+    DuplicateRow = "duplicate-row", true;
+    MissingSpecify = "missing-specify", true;
+    UnexpectedSpecify = "unexpected-specify", true;
+    Rule = "rule", true;
+    // Questionnaires (`canvass check`).
+    InvalidSetting = "invalid-setting", false;
+    UnknownSetting = "unknown-setting", false;
+    MissingSetting = "missing-setting", false;
+    SettingNotForType = "setting-not-for-type", false;
+    InvalidId = "invalid-id", false;
+    DuplicateId = "duplicate-id", false;
+    DuplicateOption = "duplicate-option", false;
+    MinAboveMax = "min-above-max", false;
+    InvalidBound = "invalid-bound", false;
+    InvalidRegex = "invalid-regex", false;
+    UnknownCode = "unknown-code", false;
+    UnknownColumn = "unknown-column", false;
+    SpecifyCollision = "specify-collision", false;
+    MissingTranslation = "missing-translation", false;
+    UnknownLanguage = "unknown-language", false;
+    ExpressionSyntax = "expression-syntax", false;
+    UnknownReference = "unknown-reference", false;
+    UnknownLiteral = "unknown-literal", false;
+    TypeMismatch = "type-mismatch", false;
+    WhenCycle = "when-cycle", false;
+    NeverApplies = "never-applies", false;
+    ForwardReference = "forward-reference", false;
+    Limit = "limit", false;
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

@@ -1,0 +1,139 @@
+//! Findings: the one data type for everything canvass tells a user, about a questionnaire
+//! (`check`) or a reply (`validate`), and the printers that render it.
+//!
+//! Stages create findings with a code, a message and *anchors* (a byte span, or a JSON
+//! pointer the reply's source map resolves later); printers only read them. Message
+//! wording for replies lives in `validate::messages`, for questionnaires in `check`.
+
+mod code;
+pub mod html;
+pub mod human;
+pub mod json;
+
+pub use code::Code;
+pub use crate::questionnaire::def::Severity;
+
+use crate::source::Span;
+
+/// One fault, with where it is and what explains it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    /// What the primary label says under the span.
+    pub label: Option<String>,
+    pub anchor: Anchor,
+    /// Resolved byte span of `anchor` in the file (filled in by the source map).
+    pub span: Option<Span>,
+    /// What answer is expected, or what to do.
+    pub help: Option<String>,
+    pub related: Vec<Related>,
+    /// `section.id` or `section.id[row].column`, for reply findings.
+    pub question: Option<String>,
+    pub number: Option<String>,
+    /// The question's text in the chosen language.
+    pub text: Option<String>,
+    /// JSON pointer into the reply.
+    pub pointer: Option<String>,
+    /// The id of the failed `[[rule]]`.
+    pub rule: Option<String>,
+}
+
+/// Another place that explains a finding: the answer that made a question required, an
+/// answer a rule read, the first of two duplicate keys.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Related {
+    pub question: Option<String>,
+    pub pointer: Option<String>,
+    pub anchor: Anchor,
+    pub span: Option<Span>,
+    pub message: String,
+}
+
+/// What a finding points at, before spans are known.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Anchor {
+    /// A span known when the finding is made (questionnaire findings, syntax errors).
+    Span(Span),
+    /// The value at a JSON pointer.
+    Value(String),
+    /// The key of the member at a JSON pointer.
+    Key(String),
+    /// Where a missing member belongs: the table at this pointer, or the top of the file.
+    Container(String),
+    /// No place in the file (a limit on the whole file, for instance).
+    Nowhere,
+}
+
+impl Finding {
+    pub fn new(code: Code, severity: Severity, message: impl Into<String>, anchor: Anchor) -> Self {
+        let span = match &anchor {
+            Anchor::Span(span) => Some(span.clone()),
+            _ => None,
+        };
+        Self {
+            code,
+            severity,
+            message: message.into(),
+            label: None,
+            anchor,
+            span,
+            help: None,
+            related: Vec::new(),
+            question: None,
+            number: None,
+            text: None,
+            pointer: None,
+            rule: None,
+        }
+    }
+
+    pub fn error(code: Code, message: impl Into<String>, anchor: Anchor) -> Self {
+        Self::new(code, Severity::Error, message, anchor)
+    }
+
+    pub fn warning(code: Code, message: impl Into<String>, anchor: Anchor) -> Self {
+        Self::new(code, Severity::Warning, message, anchor)
+    }
+
+    #[must_use]
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    #[must_use]
+    pub fn with_related(mut self, related: Related) -> Self {
+        self.related.push(related);
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl Related {
+    pub fn at_span(span: Span, message: impl Into<String>) -> Self {
+        Self {
+            question: None,
+            pointer: None,
+            anchor: Anchor::Span(span.clone()),
+            span: Some(span),
+            message: message.into(),
+        }
+    }
+}
+
+/// Counts of errors and warnings in a list of findings.
+pub fn count(findings: &[Finding]) -> (usize, usize) {
+    let errors = findings.iter().filter(|f| f.is_error()).count();
+    (errors, findings.len() - errors)
+}

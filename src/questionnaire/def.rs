@@ -1,0 +1,248 @@
+//! The questionnaire as written: serde types that mirror the TOML, each value with its span.
+//!
+//! These types are also the source of `schemas/questionnaire.schema.json` (via schemars),
+//! so an editor completes exactly what the loader accepts. Nothing here is validated:
+//! a `min` may be a date on an integer question; the checker says so.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer};
+
+/// A value with the byte span it was read from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sp<T> {
+    pub value: T,
+    pub span: Range<usize>,
+}
+
+impl<T> Sp<T> {
+    pub fn new(value: T, span: Range<usize>) -> Self {
+        Self { value, span }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Sp<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = serde_spanned::Spanned::<T>::deserialize(deserializer)?;
+        let span = spanned.span();
+        Ok(Self {
+            value: spanned.into_inner(),
+            span,
+        })
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Sp<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        T::schema_id()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        T::json_schema(generator)
+    }
+}
+
+/// A questionnaire file.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(title = "canvass questionnaire")]
+pub struct QuestionnaireDef {
+    /// Stable identifier, `[a-z0-9-]+`; replies name it in `questionnaire`.
+    pub id: Sp<String>,
+    /// Version that replies must name in `version`.
+    pub version: Sp<String>,
+    /// Title, in the source language or as a table of translations.
+    pub title: Sp<TextDef>,
+    /// Languages of the questionnaire; the first is the source language. Default `["en"]`.
+    pub languages: Option<Sp<Vec<Sp<String>>>>,
+    /// Answer codes allowed in place of a value where a question lists them.
+    #[serde(default)]
+    pub codes: BTreeMap<String, Sp<TextDef>>,
+    #[serde(default)]
+    pub section: Vec<SectionDef>,
+    #[serde(default)]
+    pub rule: Vec<RuleDef>,
+}
+
+/// A user-facing text: a string in the source language, or a table keyed by language.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum TextDef {
+    Plain(String),
+    Translated(BTreeMap<String, String>),
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct SectionDef {
+    /// `[a-z][a-z0-9_]*`, unique in the questionnaire; the reply's table name.
+    pub id: Sp<String>,
+    /// Display number, e.g. "I".
+    pub number: Option<Sp<String>>,
+    pub title: Sp<TextDef>,
+    /// Every question of the section applies only when this holds.
+    pub when: Option<Sp<String>>,
+    #[serde(default)]
+    pub question: Vec<QuestionDef>,
+}
+
+/// A question, or a column of a table question.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct QuestionDef {
+    /// `[a-z][a-z0-9_]*`, unique in its section (or table).
+    pub id: Sp<String>,
+    /// Display number, e.g. "1.1".
+    pub number: Option<Sp<String>>,
+    pub text: Sp<TextDef>,
+    pub help: Option<Sp<TextDef>>,
+    #[serde(rename = "type")]
+    pub kind: Sp<QuestionType>,
+    pub required: Option<Sp<bool>>,
+    /// The question applies only when this expression holds.
+    pub when: Option<Sp<String>>,
+    /// Names from `[codes]` allowed as an answer.
+    pub codes: Option<Sp<Vec<Sp<String>>>>,
+    pub options: Option<Sp<Vec<Sp<OptionDef>>>>,
+    pub min_choices: Option<Sp<i64>>,
+    pub max_choices: Option<Sp<i64>>,
+    pub min_length: Option<Sp<i64>>,
+    pub max_length: Option<Sp<i64>>,
+    /// Regular expression (linear-time engine) the whole answer must match.
+    pub pattern: Option<Sp<String>>,
+    pub format: Option<Sp<TextFormat>>,
+    pub min: Option<Sp<BoundDef>>,
+    pub max: Option<Sp<BoundDef>>,
+    pub unit: Option<Sp<TextDef>>,
+    pub columns: Option<Sp<Vec<QuestionDef>>>,
+    pub min_rows: Option<Sp<i64>>,
+    pub max_rows: Option<Sp<i64>>,
+    /// A column whose values must be distinct across rows.
+    pub key: Option<Sp<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionType {
+    YesNo,
+    Choice,
+    MultiChoice,
+    Text,
+    Integer,
+    Number,
+    Date,
+    Year,
+    Country,
+    Table,
+}
+
+impl QuestionType {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::YesNo => "yes_no",
+            Self::Choice => "choice",
+            Self::MultiChoice => "multi_choice",
+            Self::Text => "text",
+            Self::Integer => "integer",
+            Self::Number => "number",
+            Self::Date => "date",
+            Self::Year => "year",
+            Self::Country => "country",
+            Self::Table => "table",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextFormat {
+    Email,
+}
+
+/// An option: its value alone, or a table with a label and flags.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum OptionDef {
+    Value(String),
+    Full(FullOptionDef),
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+pub struct FullOptionDef {
+    pub value: String,
+    pub label: Option<TextDef>,
+    /// "Other, please specify": requires the text answer `<question id>_specify`.
+    #[serde(default)]
+    pub specify: bool,
+    /// Cannot be combined with other options (multi_choice), e.g. "none".
+    #[serde(default)]
+    pub exclusive: bool,
+}
+
+/// A bound: a number, or a date (TOML date or `YYYY-MM-DD` string).
+#[derive(Debug, Clone, PartialEq)]
+pub enum BoundDef {
+    Integer(i64),
+    Float(f64),
+    Date(String),
+    Other(String),
+}
+
+impl<'de> Deserialize<'de> for BoundDef {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // Through toml::Value, because a TOML date does not survive serde's untagged buffering.
+        Ok(match toml::Value::deserialize(deserializer)? {
+            toml::Value::Integer(i) => Self::Integer(i),
+            toml::Value::Float(f) => Self::Float(f),
+            toml::Value::String(s) => Self::Date(s),
+            toml::Value::Datetime(d) => Self::Date(d.to_string()),
+            other => Self::Other(other.type_str().to_string()),
+        })
+    }
+}
+
+impl JsonSchema for BoundDef {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Bound".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A number, or a date (TOML date or YYYY-MM-DD string).",
+            "type": ["number", "string"]
+        })
+    }
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct RuleDef {
+    /// Identifier of the rule, unique in the questionnaire.
+    pub id: Sp<String>,
+    /// The rule is checked only when this holds.
+    pub when: Option<Sp<String>>,
+    /// Expression that must hold.
+    pub check: Sp<String>,
+    pub severity: Option<Sp<Severity>>,
+    pub message: Sp<TextDef>,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+        }
+    }
+}

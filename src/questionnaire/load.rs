@@ -1,0 +1,84 @@
+//! Reading a questionnaire file: TOML text in, spanned [`QuestionnaireDef`] out, with a
+//! finding for a syntax error, a setting of the wrong type, or an unknown setting.
+//!
+//! Loading never judges meaning (duplicate ids, bad ranges, expressions): that is `check`.
+
+use toml::de::DeTable;
+
+use super::def::QuestionnaireDef;
+use super::settings;
+use crate::findings::{Anchor, Code, Finding};
+
+/// The outcome of loading: the definition if the TOML had the right shape, and findings.
+pub struct Loaded {
+    pub def: Option<QuestionnaireDef>,
+    pub findings: Vec<Finding>,
+}
+
+/// Parse questionnaire TOML. Unknown settings are reported all at once; a value of the
+/// wrong type stops loading (serde cannot go on past it) with its span.
+pub fn load(text: &str) -> Loaded {
+    let mut findings = Vec::new();
+    let tree = match DeTable::parse(text) {
+        Ok(tree) => tree,
+        Err(error) => {
+            findings.push(toml_error(&error, text.len()));
+            return Loaded {
+                def: None,
+                findings,
+            };
+        }
+    };
+    for unknown in settings::unknown_settings(tree.get_ref()) {
+        let mut finding = Finding::error(
+            Code::UnknownSetting,
+            format!("unknown {} setting `{}`", unknown.context, unknown.key),
+            Anchor::Span(unknown.span),
+        )
+        .with_label("not a setting of the questionnaire language");
+        if let Some(suggestion) = unknown.suggestion {
+            finding = finding.with_help(format!("did you mean `{suggestion}`?"));
+        }
+        findings.push(finding);
+    }
+    let def = match toml::from_str::<QuestionnaireDef>(text) {
+        Ok(def) => Some(def),
+        Err(error) => {
+            findings.push(
+                Finding::error(
+                    Code::InvalidSetting,
+                    plain_serde_message(error.message()),
+                    Anchor::Span(error.span().unwrap_or(0..0)),
+                )
+                .with_label("here"),
+            );
+            None
+        }
+    };
+    Loaded { def, findings }
+}
+
+/// A TOML syntax error as a finding at its span.
+pub fn toml_error(error: &toml::de::Error, len: usize) -> Finding {
+    let span = error.span().unwrap_or(0..0);
+    let span = span.start.min(len)..span.end.min(len);
+    Finding::error(
+        Code::Syntax,
+        format!("invalid TOML: {}", error.message().trim()),
+        Anchor::Span(span),
+    )
+    .with_label("here")
+}
+
+/// serde's untagged-enum message names Rust types; say what the author should write.
+fn plain_serde_message(message: &str) -> String {
+    let message = message.trim();
+    if message.contains("untagged enum TextDef") {
+        "expected a text: a string, or a table of translations keyed by language".to_string()
+    } else if message.contains("untagged enum OptionDef") {
+        "expected an option: a string, or a table with `value` (and `label`, `specify`, `exclusive`)"
+            .to_string()
+    } else {
+        message.to_string()
+    }
+}

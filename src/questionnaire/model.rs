@@ -1,0 +1,217 @@
+//! The checked questionnaire: what `check` builds from a definition that has no errors,
+//! and what `compile` and `validate` take. It holds no spans into the TOML, so it can be
+//! rebuilt from a compiled schema's `x-canvass` annotations alone.
+//!
+//! Invariants (established by `check`, relied on everywhere after): ids are unique where
+//! they must be, bounds are ordered, patterns compile, every expression parsed and
+//! type-checked against this very questionnaire (`Expr::ast` is set).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use super::def::{QuestionType, Severity, TextFormat};
+use crate::expr::ast::Ast;
+
+/// A text in every language it was given in, keyed by language.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Text(pub BTreeMap<String, String>);
+
+impl Text {
+    /// The text in `lang`, else in the source language, else any.
+    pub fn get<'a>(&'a self, lang: &str, source_lang: &str) -> &'a str {
+        self.0
+            .get(lang)
+            .or_else(|| self.0.get(source_lang))
+            .or_else(|| self.0.values().next())
+            .map_or("", String::as_str)
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Questionnaire {
+    pub id: String,
+    pub version: String,
+    pub title: Text,
+    pub languages: Vec<String>,
+    pub codes: Vec<AnswerCode>,
+    pub sections: Vec<Section>,
+    pub rules: Vec<Rule>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AnswerCode {
+    pub name: String,
+    pub label: Text,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Section {
+    pub id: String,
+    pub number: Option<String>,
+    pub title: Text,
+    pub when: Option<Expr>,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Question {
+    pub id: String,
+    pub number: Option<String>,
+    pub text: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    #[serde(rename = "type")]
+    pub kind: QuestionType,
+    #[serde(default)]
+    pub required: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Expr>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub codes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<Choice>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_choices: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_choices: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<TextFormat>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<Bound>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<Bound>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Text>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<Question>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_rows: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_rows: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// Compiled `pattern`, anchored to the whole answer.
+    #[serde(skip)]
+    pub regex: Option<regex::Regex>,
+}
+
+impl Question {
+    pub fn option(&self, value: &str) -> Option<&Choice> {
+        self.options.iter().find(|o| o.value == value)
+    }
+
+    /// The id of the "please specify" answer, if some option asks for one.
+    pub fn specify_id(&self) -> Option<String> {
+        self.options
+            .iter()
+            .any(|o| o.specify)
+            .then(|| format!("{}_specify", self.id))
+    }
+
+    pub fn column(&self, id: &str) -> Option<&Question> {
+        self.columns.iter().find(|c| c.id == id)
+    }
+}
+
+/// An option of a choice or multi-choice question.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: Text,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub specify: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exclusive: bool,
+}
+
+/// A checked bound: a number for numeric questions, an ISO date for dates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Bound {
+    Number(f64),
+    Date(String),
+}
+
+impl Bound {
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Self::Number(n) => Some(*n),
+            Self::Date(_) => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Rule {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Expr>,
+    pub check: Expr,
+    pub severity: Severity,
+    pub message: Text,
+}
+
+/// An expression: its source text and, once type-checked, its resolved tree.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Expr {
+    pub source: String,
+    #[serde(skip)]
+    pub ast: Option<Ast>,
+}
+
+impl Expr {
+    pub fn ast(&self) -> &Ast {
+        self.ast
+            .as_ref()
+            .expect("invariant: expressions of a checked questionnaire are resolved")
+    }
+}
+
+/// Where a question is: its section, its index there, and a column of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct QuestionRef {
+    pub section: usize,
+    pub question: usize,
+    pub column: Option<usize>,
+}
+
+impl Questionnaire {
+    pub fn source_language(&self) -> &str {
+        self.languages.first().map_or("en", String::as_str)
+    }
+
+    pub fn section(&self, id: &str) -> Option<(usize, &Section)> {
+        self.sections.iter().enumerate().find(|(_, s)| s.id == id)
+    }
+
+    pub fn question(&self, r: QuestionRef) -> &Question {
+        let q = &self.sections[r.section].questions[r.question];
+        match r.column {
+            Some(c) => &q.columns[c],
+            None => q,
+        }
+    }
+
+    /// `section.id` (or `section.table.column`) of a reference.
+    pub fn path(&self, r: QuestionRef) -> String {
+        let s = &self.sections[r.section];
+        let q = &s.questions[r.question];
+        match r.column {
+            Some(c) => format!("{}.{}.{}", s.id, q.id, q.columns[c].id),
+            None => format!("{}.{}", s.id, q.id),
+        }
+    }
+
+    pub fn code(&self, name: &str) -> Option<&AnswerCode> {
+        self.codes.iter().find(|c| c.name == name)
+    }
+}

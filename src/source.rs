@@ -1,0 +1,83 @@
+//! Source files and positions: byte spans, and their 1-based line and column.
+//!
+//! Every stage keeps byte ranges into the text it read; only printers turn them into
+//! line and column, through [`LineIndex`]. This module does no I/O.
+
+use std::ops::Range;
+
+/// A byte range into a source text.
+pub type Span = Range<usize>;
+
+/// A named text: a questionnaire or a reply, as read from disk or standard input.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+}
+
+/// Line starts of a text, to turn byte offsets into 1-based line and column (in characters).
+///
+/// A lone `\r` is not a line end for TOML or JSON, so only `\n` starts a line; a `\r` before
+/// `\n` is left out of the column count because it sits at the end of the line.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+/// A position as findings print it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Self { starts }
+    }
+
+    /// Line and column of a byte offset; an offset inside a UTF-8 sequence counts as the
+    /// character it belongs to.
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let mut end = offset;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let column = text[start..end].chars().count() + 1;
+        Position {
+            line: line + 1,
+            column,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "a = 1\nété = 2\r\nx";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 0), Position { line: 1, column: 1 });
+        let e = text.find("= 2").unwrap();
+        assert_eq!(index.position(text, e), Position { line: 2, column: 5 });
+        let x = text.rfind('x').unwrap();
+        assert_eq!(index.position(text, x), Position { line: 3, column: 1 });
+        assert_eq!(index.position(text, 999), Position { line: 3, column: 2 });
+    }
+}
