@@ -74,6 +74,13 @@ fn is_questionnaire_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+fn is_rule_id(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}
+
 pub(crate) fn is_identifier(id: &str) -> bool {
     let mut bytes = id.bytes();
     bytes.next().is_some_and(|b| b.is_ascii_lowercase())
@@ -204,20 +211,36 @@ impl Builder<'_, '_, '_> {
         Section {
             id: def.id.value.clone(),
             number: def.number.as_ref().map(|n| n.value.clone()),
-            title: self.text(&def.title, &format!("the title of section `{}`", def.id.value)),
+            title: self.text(
+                &def.title,
+                &format!("the title of section `{}`", def.id.value),
+            ),
             when: def.when.as_ref().map(expr),
             questions,
         }
     }
 
     fn rule(&mut self, def: &RuleDef) -> Rule {
-        self.identifier(&def.id, "rule");
+        if !is_rule_id(&def.id.value) {
+            self.lints
+                .error(
+                    Code::InvalidId,
+                    format!("rule id `{}` is not valid", def.id.value),
+                    def.id.span.clone(),
+                )
+                .help_(
+                    "start with a lowercase letter; then lowercase letters, digits, `_` and `-`",
+                );
+        }
         Rule {
             id: def.id.value.clone(),
             when: def.when.as_ref().map(expr),
             check: expr(&def.check),
             severity: def.severity.as_ref().map_or(Severity::Error, |s| s.value),
-            message: self.text(&def.message, &format!("the message of rule `{}`", def.id.value)),
+            message: self.text(
+                &def.message,
+                &format!("the message of rule `{}`", def.id.value),
+            ),
         }
     }
 
@@ -272,7 +295,10 @@ impl Builder<'_, '_, '_> {
             let ids: Vec<&str> = columns.iter().map(|c| c.id.as_str()).collect();
             let finding = self.lints.error(
                 Code::UnknownColumn,
-                format!("`key` names `{}`, which is not a column of `{id}`", key.value),
+                format!(
+                    "`key` names `{}`, which is not a column of `{id}`",
+                    key.value
+                ),
                 key.span.clone(),
             );
             if let Some(near) = closest(&key.value, &ids) {
@@ -325,8 +351,16 @@ impl Builder<'_, '_, '_> {
             ("max_length", span(&def.max_length), &[T::Text]),
             ("pattern", span(&def.pattern), &[T::Text]),
             ("format", span(&def.format), &[T::Text]),
-            ("min", span(&def.min), &[T::Integer, T::Number, T::Date, T::Year]),
-            ("max", span(&def.max), &[T::Integer, T::Number, T::Date, T::Year]),
+            (
+                "min",
+                span(&def.min),
+                &[T::Integer, T::Number, T::Date, T::Year],
+            ),
+            (
+                "max",
+                span(&def.max),
+                &[T::Integer, T::Number, T::Date, T::Year],
+            ),
             ("unit", span(&def.unit), &[T::Integer, T::Number]),
             ("columns", span(&def.columns), &[T::Table]),
             ("min_rows", span(&def.min_rows), &[T::Table]),
@@ -342,25 +376,40 @@ impl Builder<'_, '_, '_> {
             self.lints
                 .error(
                     Code::SettingNotForType,
-                    format!(
-                        "`{setting}` is not a setting of {} {what}s",
-                        kind.name()
-                    ),
+                    format!("`{setting}` is not a setting of {} {what}s", kind.name()),
                     at,
                 )
-                .label_(format!("`{}` is a {} {what}", def.id.value, kind.name()))
-                .help_(format!("`{setting}` applies to {} questions", names.join(", ")));
+                .label_(format!(
+                    "`{}` is {} {} {what}",
+                    def.id.value,
+                    article(kind.name()),
+                    kind.name()
+                ))
+                .help_(format!(
+                    "`{setting}` applies to {} questions",
+                    or_list(&names)
+                ));
         }
         let needs = match kind {
-            T::Choice | T::MultiChoice => Some(("options", def.options.as_ref().is_none_or(|o| o.value.is_empty()))),
-            T::Table => Some(("columns", def.columns.as_ref().is_none_or(|c| c.value.is_empty()))),
+            T::Choice | T::MultiChoice => Some((
+                "options",
+                def.options.as_ref().is_none_or(|o| o.value.is_empty()),
+            )),
+            T::Table => Some((
+                "columns",
+                def.columns.as_ref().is_none_or(|c| c.value.is_empty()),
+            )),
             _ => None,
         };
         if let Some((setting, true)) = needs {
             self.lints
                 .error(
                     Code::MissingSetting,
-                    format!("{} {what} `{}` has no `{setting}`", kind.name(), def.id.value),
+                    format!(
+                        "{} {what} `{}` has no `{setting}`",
+                        kind.name(),
+                        def.id.value
+                    ),
                     def.kind.span.clone(),
                 )
                 .help_(format!("add `{setting} = [...]`"));
@@ -374,7 +423,11 @@ impl Builder<'_, '_, '_> {
             let choice = match &option.value {
                 OptionDef::Value(v) => Choice {
                     value: v.clone(),
-                    label: Text([(self.languages[0].clone(), v.clone())].into_iter().collect()),
+                    label: Text(
+                        [(self.languages[0].clone(), v.clone())]
+                            .into_iter()
+                            .collect(),
+                    ),
                     specify: false,
                     exclusive: false,
                 },
@@ -399,7 +452,10 @@ impl Builder<'_, '_, '_> {
                 self.lints
                     .error(
                         Code::SettingNotForType,
-                        format!("option '{}' is `exclusive`, but only multi_choice options can be", choice.value),
+                        format!(
+                            "option '{}' is `exclusive`, but only multi_choice options can be",
+                            choice.value
+                        ),
                         option.span.clone(),
                     )
                     .help_("remove `exclusive`: a choice question takes one option anyway");
@@ -409,7 +465,10 @@ impl Builder<'_, '_, '_> {
                 self.lints
                     .error(
                         Code::DuplicateOption,
-                        format!("option '{}' is listed twice in `{}`", choice.value, def.id.value),
+                        format!(
+                            "option '{}' is listed twice in `{}`",
+                            choice.value, def.id.value
+                        ),
                         option.span.clone(),
                     )
                     .label_("listed again here")
@@ -461,9 +520,19 @@ impl Builder<'_, '_, '_> {
             let ok = match (kind, &b.value) {
                 (QuestionType::Integer | QuestionType::Year, BoundDef::Integer(i))
                 | (QuestionType::Number, BoundDef::Integer(i)) => Some(Bound::Number(*i as f64)),
-                (QuestionType::Number, BoundDef::Float(f)) if f.is_finite() => Some(Bound::Number(*f)),
-                (QuestionType::Date, BoundDef::Date(d)) if is_iso_date(d) => Some(Bound::Date(d.clone())),
-                (QuestionType::Date | QuestionType::Integer | QuestionType::Number | QuestionType::Year, _) => None,
+                (QuestionType::Number, BoundDef::Float(f)) if f.is_finite() => {
+                    Some(Bound::Number(*f))
+                }
+                (QuestionType::Date, BoundDef::Date(d)) if is_iso_date(d) => {
+                    Some(Bound::Date(d.clone()))
+                }
+                (
+                    QuestionType::Date
+                    | QuestionType::Integer
+                    | QuestionType::Number
+                    | QuestionType::Year,
+                    _,
+                ) => None,
                 // Not a bounded type: `settings_fit` already said so.
                 _ => return None,
             };
@@ -476,7 +545,11 @@ impl Builder<'_, '_, '_> {
                 self.lints
                     .error(
                         Code::InvalidBound,
-                        format!("this bound is not valid for {} question `{}`", kind.name(), def.id.value),
+                        format!(
+                            "this bound is not valid for {} question `{}`",
+                            kind.name(),
+                            def.id.value
+                        ),
                         b.span.clone(),
                     )
                     .help_(format!("write {expected}"));
@@ -494,7 +567,10 @@ impl Builder<'_, '_, '_> {
             self.lints
                 .error(
                     Code::MinAboveMax,
-                    format!("`min` is above `max` in `{}`: no answer can fit", def.id.value),
+                    format!(
+                        "`min` is above `max` in `{}`: no answer can fit",
+                        def.id.value
+                    ),
                     hi.span.clone(),
                 )
                 .label_("`max` is here")
@@ -503,14 +579,22 @@ impl Builder<'_, '_, '_> {
         (min, max)
     }
 
-    fn counts(&mut self, min: &Option<Sp<i64>>, max: &Option<Sp<i64>>) -> (Option<u64>, Option<u64>) {
+    fn counts(
+        &mut self,
+        min: &Option<Sp<i64>>,
+        max: &Option<Sp<i64>>,
+    ) -> (Option<u64>, Option<u64>) {
         let mut convert = |b: &Option<Sp<i64>>| {
             let b = b.as_ref()?;
             match u64::try_from(b.value) {
                 Ok(n) => Some(n),
                 Err(_) => {
                     self.lints
-                        .error(Code::InvalidBound, "a count cannot be negative".into(), b.span.clone())
+                        .error(
+                            Code::InvalidBound,
+                            "a count cannot be negative".into(),
+                            b.span.clone(),
+                        )
                         .help_("write 0 or more");
                     None
                 }
@@ -546,6 +630,22 @@ impl Builder<'_, '_, '_> {
                 None
             }
         }
+    }
+}
+
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+fn or_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 

@@ -54,6 +54,7 @@ pub(crate) fn check(def: &QuestionnaireDef, model: &Questionnaire, lints: &mut L
         let Some(at) = when_of(def, index[start]) else {
             continue;
         };
+        let lints_text = lints.text;
         let finding = lints.error(
             Code::WhenCycle,
             format!("these `when`s form a cycle: {}{more}", names.join(" → ")),
@@ -64,7 +65,8 @@ pub(crate) fn check(def: &QuestionnaireDef, model: &Questionnaire, lints: &mut L
             .help_("no reply can satisfy a cycle: make one of these questions unconditional");
         for &n in path.iter().skip(1).take(4) {
             if let Some(other) = when_of(def, index[n]) {
-                finding.related_(other.span.clone(), "part of the cycle");
+                let span = whole(lints_text, other);
+                finding.related_(span, "part of the cycle");
             }
         }
     }

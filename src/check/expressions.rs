@@ -86,13 +86,30 @@ pub fn resolve_model(model: &mut Questionnaire) -> Result<(), String> {
             .map_err(|e| format!("expression `{}`: {}", expr.source, e.message))
     };
     for (s, section) in model.sections.iter().enumerate() {
-        results.push(section.when.as_ref().map(|w| run(w, Some(s), model)).transpose()?);
+        results.push(
+            section
+                .when
+                .as_ref()
+                .map(|w| run(w, Some(s), model))
+                .transpose()?,
+        );
         for question in &section.questions {
-            results.push(question.when.as_ref().map(|w| run(w, Some(s), model)).transpose()?);
+            results.push(
+                question
+                    .when
+                    .as_ref()
+                    .map(|w| run(w, Some(s), model))
+                    .transpose()?,
+            );
         }
     }
     for rule in &model.rules {
-        results.push(rule.when.as_ref().map(|w| run(w, None, model)).transpose()?);
+        results.push(
+            rule.when
+                .as_ref()
+                .map(|w| run(w, None, model))
+                .transpose()?,
+        );
         results.push(Some(run(&rule.check, None, model)?));
     }
     let mut results = results.into_iter();

@@ -68,7 +68,11 @@ fn cannot_hold(ast: &Ast, never: &[Vec<bool>]) -> bool {
                     .any(|(r2, lit2)| r == r2 && lit != lit2)
             })
         }
-        AstKind::Binary(BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::In, l, r) => {
+        AstKind::Binary(
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::In,
+            l,
+            r,
+        ) => {
             // A comparison with an answer that must stay blank is never true.
             [l, r].iter().any(|side| match side.kind {
                 AstKind::Answer(q) if q.column.is_none() => never[q.section][q.question],

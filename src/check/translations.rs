@@ -6,7 +6,12 @@ use crate::findings::Code;
 use crate::questionnaire::def::{Sp, TextDef};
 use crate::questionnaire::model::Text;
 
-pub(crate) fn text(def: &Sp<TextDef>, what: &str, languages: &[String], lints: &mut Lints<'_>) -> Text {
+pub(crate) fn text(
+    def: &Sp<TextDef>,
+    what: &str,
+    languages: &[String],
+    lints: &mut Lints<'_>,
+) -> Text {
     let source = languages.first().map_or("en", String::as_str);
     match &def.value {
         TextDef::Plain(s) => {

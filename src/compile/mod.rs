@@ -1,1 +1,201 @@
-//! stage
+//! `canvass compile`: the checked questionnaire as one self-contained JSON Schema 2020-12.
+//!
+//! Standard keywords carry everything they can (types, ranges, options, `required`, and
+//! each `when` that translates into `if`/`then`/`else`), so any validator rejects the same
+//! missing and not-applicable answers. Everything else — ids, numbers, translations,
+//! expressions, rules, which `allOf` entry stands for which condition — travels in
+//! `x-canvass` annotations, from which [`read::from_schema`] rebuilds the very same model.
+//! Output is deterministic: the same questionnaire always gives the same bytes.
+
+mod conditions;
+pub mod read;
+mod values;
+
+use serde_json::{Map, Value, json};
+
+use crate::questionnaire::model::{Question, Questionnaire, Section};
+
+pub use read::from_schema;
+
+const BLANK: &str = "#/$defs/blank";
+
+/// Compile a checked questionnaire.
+pub fn compile(q: &Questionnaire) -> Value {
+    let lang = q.source_language();
+    let mut properties = Map::new();
+    properties.insert(
+        "questionnaire".into(),
+        json!({ "title": "Questionnaire id", "const": q.id }),
+    );
+    properties.insert(
+        "version".into(),
+        json!({ "title": "Questionnaire version", "const": q.version }),
+    );
+    let mut required = vec![json!("questionnaire"), json!("version")];
+    let mut all_of = Vec::new();
+    let mut conditions_table = Vec::new();
+    for (s, section) in q.sections.iter().enumerate() {
+        let (schema, section_required) = section_schema(q, s, section);
+        if section_required {
+            required.push(json!(section.id));
+        }
+        properties.insert(section.id.clone(), schema);
+        for question in &section.questions {
+            let whens: Vec<_> = [section.when.as_ref(), question.when.as_ref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            if whens.is_empty() {
+                continue;
+            }
+            let condition = whens
+                .iter()
+                .map(|w| conditions::translate(q, w.ast()))
+                .collect::<Option<Vec<_>>>()
+                .map(|mut parts| {
+                    if parts.len() == 1 {
+                        parts.remove(0)
+                    } else {
+                        json!({ "allOf": parts })
+                    }
+                });
+            let index = condition.map(|condition| {
+                all_of.push(conditional(&section.id, question, condition));
+                all_of.len() - 1
+            });
+            conditions_table.push(json!({
+                "question": format!("{}.{}", section.id, question.id),
+                "when": whens.iter().map(|w| w.source.as_str()).collect::<Vec<_>>().join(" && "),
+                "allOf": index,
+            }));
+        }
+    }
+    let mut root = Map::new();
+    root.insert(
+        "$schema".into(),
+        json!("https://json-schema.org/draft/2020-12/schema"),
+    );
+    root.insert(
+        "$id".into(),
+        json!(format!("urn:canvass:{}:{}", q.id, q.version)),
+    );
+    root.insert("title".into(), json!(q.title.get(lang, lang)));
+    root.insert("type".into(), json!("object"));
+    root.insert("required".into(), Value::Array(required));
+    root.insert("properties".into(), Value::Object(properties));
+    root.insert("additionalProperties".into(), json!(false));
+    if !all_of.is_empty() {
+        root.insert("allOf".into(), Value::Array(all_of));
+    }
+    root.insert(
+        "$defs".into(),
+        json!({
+            "blank": {
+                "description": "No answer: absent, null, empty text or empty list.",
+                "enum": [null, "", []]
+            },
+            "country": {
+                "description": "ISO 3166-1 alpha-3 country code.",
+                "enum": crate::validate::country::CODES
+            }
+        }),
+    );
+    root.insert(
+        "x-canvass".into(),
+        json!({
+            "id": q.id,
+            "version": q.version,
+            "title": q.title,
+            "languages": q.languages,
+            "codes": q.codes,
+            "rules": q.rules,
+            "conditions": conditions_table,
+        }),
+    );
+    Value::Object(root)
+}
+
+/// A compiled schema as canvass writes it to disk.
+pub fn to_pretty_string(schema: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(schema).expect("a JSON value always serializes");
+    text.push('\n');
+    text
+}
+
+/// Whether a question must be answered whenever its section is in the reply.
+fn unconditionally_required(section: &Section, question: &Question) -> bool {
+    question.required && question.when.is_none() && section.when.is_none()
+}
+
+fn section_schema(q: &Questionnaire, s: usize, section: &Section) -> (Value, bool) {
+    let lang = q.source_language();
+    let mut properties = Map::new();
+    let mut required = Vec::new();
+    let mut all_of = Vec::new();
+    for question in &section.questions {
+        let hard = unconditionally_required(section, question);
+        if hard {
+            required.push(json!(question.id));
+        }
+        properties.insert(question.id.clone(), values::property(q, question, hard));
+        if let Some(specify) = question.specify_id() {
+            properties.insert(
+                specify.clone(),
+                json!({
+                    "title": format!("{} (please specify)", values::title(question, lang)),
+                    "anyOf": [{ "$ref": BLANK }, { "type": "string" }],
+                    "x-canvass": { "specify_for": question.id },
+                }),
+            );
+            all_of.push(values::specify_condition(question, &specify));
+        }
+    }
+    let title = match &section.number {
+        Some(n) => format!("{n}. {}", section.title.get(lang, lang)),
+        None => section.title.get(lang, lang).to_string(),
+    };
+    let mut schema = Map::new();
+    schema.insert("title".into(), json!(title));
+    schema.insert("type".into(), json!("object"));
+    schema.insert("properties".into(), Value::Object(properties));
+    if !required.is_empty() {
+        schema.insert("required".into(), Value::Array(required.clone()));
+    }
+    schema.insert("additionalProperties".into(), json!(false));
+    if !all_of.is_empty() {
+        schema.insert("allOf".into(), Value::Array(all_of));
+    }
+    schema.insert(
+        "x-canvass".into(),
+        json!({
+            "id": section.id,
+            "number": section.number,
+            "title": section.title,
+            "when": section.when.as_ref().map(|w| &w.source),
+            "index": s,
+        }),
+    );
+    (Value::Object(schema), !required.is_empty())
+}
+
+/// The `if`/`then`/`else` for one conditional question: required (if it is) when the
+/// condition holds, blank when it does not.
+fn conditional(section: &str, question: &Question, condition: Value) -> Value {
+    let blank =
+        json!({ "properties": { section: { "properties": { &question.id: { "$ref": BLANK } } } } });
+    if question.required {
+        json!({
+            "if": condition,
+            "then": {
+                "required": [section],
+                "properties": { section: {
+                    "required": [question.id],
+                    "properties": { &question.id: { "not": { "$ref": BLANK } } }
+                } }
+            },
+            "else": blank,
+        })
+    } else {
+        json!({ "if": condition, "else": blank })
+    }
+}

@@ -233,11 +233,7 @@ pub fn display(value: &Value) -> String {
         Value::String(s) => format!("'{s}'"),
         Value::Array(items) if items.iter().all(Value::is_string) => format!(
             "[{}]",
-            items
-                .iter()
-                .map(display)
-                .collect::<Vec<_>>()
-                .join(", ")
+            items.iter().map(display).collect::<Vec<_>>().join(", ")
         ),
         Value::Array(items) => format!("{} rows", items.len()),
         other => other.to_string(),

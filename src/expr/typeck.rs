@@ -115,7 +115,10 @@ fn resolve(node: &Node, scope: Scope<'_>) -> Result<(Ast, Ty), ExprError> {
                     Ty::Column(r),
                 ));
             }
-            (AstKind::Answer(r), type_of(scope.questionnaire.question(r), r))
+            (
+                AstKind::Answer(r),
+                type_of(scope.questionnaire.question(r), r),
+            )
         }
         NodeKind::Not(inner) => {
             let (ast, ty) = resolve(inner, scope)?;
@@ -164,7 +167,13 @@ fn binary(
         }
         BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div => {
             expect(&lt, &Ty::Number, left, scope, &format!("`{}`", op.symbol()))?;
-            expect(&rt, &Ty::Number, right, scope, &format!("`{}`", op.symbol()))?;
+            expect(
+                &rt,
+                &Ty::Number,
+                right,
+                scope,
+                &format!("`{}`", op.symbol()),
+            )?;
             Ty::Number
         }
         BinOp::Eq | BinOp::Ne => {
@@ -359,7 +368,12 @@ fn call(
     let question = scope.questionnaire.question(r);
     let (kind, ty) = match name {
         "answered" if r.column.is_none() => (AstKind::Answered(r), Ty::Bool),
-        "size" if matches!(question.kind, QuestionType::MultiChoice | QuestionType::Table) => {
+        "size"
+            if matches!(
+                question.kind,
+                QuestionType::MultiChoice | QuestionType::Table
+            ) =>
+        {
             (AstKind::Size(r), Ty::Number)
         }
         "sum"
@@ -412,7 +426,11 @@ fn resolve_name(
     let whole = parts[0].1.start..parts[parts.len() - 1].1.end;
     let in_section = |s: usize, id: &str| q.sections[s].questions.iter().position(|x| x.id == id);
     let suggest_in = |s: usize, id: &str| {
-        let ids: Vec<&str> = q.sections[s].questions.iter().map(|x| x.id.as_str()).collect();
+        let ids: Vec<&str> = q.sections[s]
+            .questions
+            .iter()
+            .map(|x| x.id.as_str())
+            .collect();
         closest(id, &ids).map(|near| format!("did you mean `{near}`?"))
     };
     let column = |s: usize, t: usize, (id, span): &(String, std::ops::Range<usize>)| {
@@ -427,7 +445,10 @@ fn resolve_name(
                 let ids: Vec<&str> = table.columns.iter().map(|c| c.id.as_str()).collect();
                 Err(unknown(
                     span.clone(),
-                    format!("table `{}.{}` has no column `{id}`", q.sections[s].id, table.id),
+                    format!(
+                        "table `{}.{}` has no column `{id}`",
+                        q.sections[s].id, table.id
+                    ),
                     closest(id, &ids).map(|near| format!("did you mean `{near}`?")),
                 ))
             }
@@ -495,7 +516,11 @@ fn resolve_name(
         }
         [(first, first_span), (second, _), third] => {
             let Some((s, _)) = q.section(first) else {
-                return Err(unknown(first_span.clone(), format!("no section `{first}`"), None));
+                return Err(unknown(
+                    first_span.clone(),
+                    format!("no section `{first}`"),
+                    None,
+                ));
             };
             match in_section(s, second) {
                 Some(t) if q.sections[s].questions[t].kind == QuestionType::Table => {

@@ -71,7 +71,6 @@ codes! {
     WhenCycle = "when-cycle", false;
     NeverApplies = "never-applies", false;
     ForwardReference = "forward-reference", false;
-    Limit = "limit", false;
 }
 
 impl fmt::Display for Code {

@@ -1,0 +1,89 @@
+//! Findings as JSON: the spec's finding object, with spans as line, column, offset and
+//! length. The JSON and human reports read the same `Finding`, so they say the same thing.
+
+use serde::Serialize;
+
+use super::Finding;
+use crate::source::{LineIndex, SourceFile, Span};
+
+#[derive(Debug, Serialize)]
+pub struct JsonFinding<'a> {
+    pub code: &'static str,
+    pub severity: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<&'a str>,
+    pub question: Option<&'a str>,
+    pub number: Option<&'a str>,
+    pub pointer: Option<&'a str>,
+    pub span: Option<JsonSpan>,
+    pub message: &'a str,
+    pub text: Option<&'a str>,
+    pub help: Option<&'a str>,
+    pub related: Vec<JsonRelated<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonRelated<'a> {
+    pub question: Option<&'a str>,
+    pub pointer: Option<&'a str>,
+    pub span: Option<JsonSpan>,
+    pub message: &'a str,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct JsonSpan {
+    pub line: usize,
+    pub column: usize,
+    pub offset: usize,
+    pub length: usize,
+}
+
+/// Turns byte spans into the JSON span object for one file.
+pub struct Spans<'a> {
+    text: &'a str,
+    index: LineIndex,
+}
+
+impl<'a> Spans<'a> {
+    pub fn new(file: &'a SourceFile) -> Self {
+        Self {
+            text: &file.text,
+            index: LineIndex::new(&file.text),
+        }
+    }
+
+    pub fn span(&self, span: &Span) -> JsonSpan {
+        let position = self.index.position(self.text, span.start);
+        JsonSpan {
+            line: position.line,
+            column: position.column,
+            offset: span.start,
+            length: span.end.saturating_sub(span.start),
+        }
+    }
+}
+
+pub fn finding<'a>(f: &'a Finding, spans: &Spans<'_>) -> JsonFinding<'a> {
+    JsonFinding {
+        code: f.code.as_str(),
+        severity: f.severity.name(),
+        rule: f.rule.as_deref(),
+        question: f.question.as_deref(),
+        number: f.number.as_deref(),
+        pointer: f.pointer.as_deref(),
+        span: f.span.as_ref().map(|s| spans.span(s)),
+        message: &f.message,
+        text: f.text.as_deref(),
+        help: f.help.as_deref(),
+        related: f
+            .related
+            .iter()
+            .map(|r| JsonRelated {
+                question: r.question.as_deref(),
+                pointer: r.pointer.as_deref(),
+                span: r.span.as_ref().map(|s| spans.span(s)),
+                message: &r.message,
+            })
+            .collect(),
+    }
+}

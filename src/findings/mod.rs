@@ -10,8 +10,8 @@ pub mod html;
 pub mod human;
 pub mod json;
 
-pub use code::Code;
 pub use crate::questionnaire::def::Severity;
+pub use code::Code;
 
 use crate::source::Span;
 

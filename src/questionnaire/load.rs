@@ -44,18 +44,34 @@ pub fn load(text: &str) -> Loaded {
     let def = match toml::from_str::<QuestionnaireDef>(text) {
         Ok(def) => Some(def),
         Err(error) => {
+            let span = error.span().unwrap_or(0..0);
+            let message = plain_serde_message(error.message());
+            let message = match setting_before(text, span.start) {
+                Some(key) => format!("`{key}`: {message}"),
+                None => message,
+            };
             findings.push(
-                Finding::error(
-                    Code::InvalidSetting,
-                    plain_serde_message(error.message()),
-                    Anchor::Span(error.span().unwrap_or(0..0)),
-                )
-                .with_label("here"),
+                Finding::error(Code::InvalidSetting, message, Anchor::Span(span))
+                    .with_label("here"),
             );
             None
         }
     };
     Loaded { def, findings }
+}
+
+/// The key of a `key = value` line whose value starts at `offset`, to name the setting in
+/// a type error (serde's message names only the types).
+fn setting_before(text: &str, offset: usize) -> Option<&str> {
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..offset]
+        .trim_end()
+        .strip_suffix('=')?
+        .trim_end();
+    let key = before
+        .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .next()?;
+    (!key.is_empty()).then_some(key)
 }
 
 /// A TOML syntax error as a finding at its span.

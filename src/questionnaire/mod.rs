@@ -8,3 +8,13 @@ pub mod def;
 pub mod load;
 pub mod model;
 pub mod settings;
+
+/// The JSON Schema of the questionnaire language (draft-07, which editors such as taplo
+/// understand), generated from the [`def`] types.
+pub fn language_schema() -> String {
+    let generator = schemars::generate::SchemaSettings::draft07().into_generator();
+    let schema = generator.into_root_schema_for::<def::QuestionnaireDef>();
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema serializes");
+    text.push('\n');
+    text
+}

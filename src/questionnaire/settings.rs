@@ -10,7 +10,15 @@ use toml::de::{DeTable, DeValue};
 
 use crate::source::Span;
 
-pub const ROOT: &[&str] = &["id", "version", "title", "languages", "codes", "section", "rule"];
+pub const ROOT: &[&str] = &[
+    "id",
+    "version",
+    "title",
+    "languages",
+    "codes",
+    "section",
+    "rule",
+];
 pub const SECTION: &[&str] = &["id", "number", "title", "when", "question"];
 pub const QUESTION: &[&str] = &[
     "id",

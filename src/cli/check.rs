@@ -1,0 +1,28 @@
+//! `canvass check`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use canvass::findings::count;
+use canvass::findings::human::{Style, render};
+
+pub fn run(path: &Path, deny_warnings: bool) -> Result<ExitCode, String> {
+    let (file, checked) = super::files::check_file(path)?;
+    let style = Style {
+        color: super::use_color(),
+        width: 100,
+    };
+    eprint!("{}", render(&checked.findings, &file, style));
+    let (errors, warnings) = count(&checked.findings);
+    eprintln!(
+        "{}: {errors} error{}, {warnings} warning{}",
+        file.name,
+        if errors == 1 { "" } else { "s" },
+        if warnings == 1 { "" } else { "s" }
+    );
+    Ok(if errors > 0 || (deny_warnings && warnings > 0) {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,94 @@
+//! Commands and their arguments. Exit status: 0 all good, 1 some reply invalid (or a
+//! compiled schema stale), 2 the command could not do its job.
+
+mod check;
+mod compile;
+mod files;
+mod template;
+// mod validate;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "canvass",
+    version,
+    about = "Survey questionnaires: check, compile, and validate replies"
+)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check a questionnaire for authoring mistakes (exit 2 on errors).
+    Check {
+        questionnaire: PathBuf,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Compile a questionnaire into a JSON Schema 2020-12.
+    Compile {
+        questionnaire: PathBuf,
+        /// Write the schema here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Do not write: exit 1 if FILE (or -o) differs from the compiled schema.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Print the JSON Schema of the questionnaire language itself (for editors).
+    Schema,
+    /// Write a blank reply with every question as a comment.
+    Template {
+        /// A questionnaire file, or the id of one under `questionnaires/`.
+        questionnaire: String,
+        #[arg(long, value_enum, default_value_t = TemplateFormat::Toml)]
+        format: TemplateFormat,
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Validate replies (files, folders, `.ndjson` streams, or `-` for standard input).
+    Validate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TemplateFormat {
+    Toml,
+    Json,
+}
+
+pub fn run(args: Args) -> Result<ExitCode, String> {
+    match args.command {
+        Command::Check {
+            questionnaire,
+            deny_warnings,
+        } => check::run(&questionnaire, deny_warnings),
+        Command::Compile {
+            questionnaire,
+            output,
+            check,
+        } => compile::run(&questionnaire, output.as_deref(), check),
+        Command::Schema => {
+            print!("{}", canvass::questionnaire::language_schema());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Template {
+            questionnaire,
+            format,
+            lang,
+        } => template::run(&questionnaire, format, lang.as_deref()),
+        Command::Validate => unreachable!(),
+    }
+}
+
+/// Whether to colour the human report: only on a terminal, and never under NO_COLOR.
+pub fn use_color() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}

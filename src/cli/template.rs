@@ -1,0 +1,22 @@
+//! `canvass template`.
+
+use std::process::ExitCode;
+
+use super::TemplateFormat;
+
+pub fn run(name: &str, format: TemplateFormat, lang: Option<&str>) -> Result<ExitCode, String> {
+    let questionnaire = super::files::load_questionnaire(&super::files::resolve(name))?;
+    let lang = lang.unwrap_or(questionnaire.source_language()).to_string();
+    if !questionnaire.languages.contains(&lang) {
+        return Err(format!(
+            "questionnaire `{}` is not available in `{lang}`; its languages are {}",
+            questionnaire.id,
+            questionnaire.languages.join(", ")
+        ));
+    }
+    match format {
+        TemplateFormat::Toml => print!("{}", canvass::template::toml(&questionnaire, &lang)),
+        TemplateFormat::Json => print!("{}", canvass::template::json(&questionnaire)),
+    }
+    Ok(ExitCode::SUCCESS)
+}

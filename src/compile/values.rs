@@ -1,0 +1,183 @@
+//! The schema of one answer: its type, range, options and codes, with the question's
+//! number and text as `title`, its help as `description`, and the model in `x-canvass`.
+
+use serde_json::{Map, Value, json};
+
+use super::BLANK;
+use crate::questionnaire::model::{Bound, Question, QuestionType, Questionnaire, TextFormat};
+
+pub fn title(question: &Question, lang: &str) -> String {
+    match &question.number {
+        Some(n) => format!("{n} {}", question.text.get(lang, lang)),
+        None => question.text.get(lang, lang).to_string(),
+    }
+}
+
+/// The property schema of a question (or column). `hard`: required with no condition, so
+/// a blank answer is refused here; otherwise a blank answer is allowed and any `required`
+/// is the business of an `if`/`then`.
+pub fn property(q: &Questionnaire, question: &Question, hard: bool) -> Value {
+    let lang = q.source_language();
+    let mut schema = Map::new();
+    schema.insert("title".into(), json!(title(question, lang)));
+    if let Some(help) = &question.help {
+        schema.insert("description".into(), json!(help.get(lang, lang)));
+    }
+    let value = value(q, question, hard);
+    let mut branches = Vec::new();
+    if !hard {
+        branches.push(json!({ "$ref": BLANK }));
+    }
+    if !question.codes.is_empty() && question.kind != QuestionType::Choice {
+        branches.push(json!({ "enum": question.codes }));
+    }
+    if branches.is_empty() {
+        schema.extend(value);
+    } else {
+        branches.push(Value::Object(value));
+        schema.insert("anyOf".into(), Value::Array(branches));
+    }
+    let mut model = serde_json::to_value(question).expect("the model serializes");
+    if let Value::Object(fields) = &mut model {
+        // Columns are described by their own property schemas inside `items`.
+        fields.remove("columns");
+    }
+    schema.insert("x-canvass".into(), model);
+    Value::Object(schema)
+}
+
+fn bound(b: Option<&Bound>) -> Option<Value> {
+    match b? {
+        Bound::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => {
+            #[allow(clippy::cast_possible_truncation)] // integral and in range, checked above
+            Some(json!(*n as i64))
+        }
+        Bound::Number(n) => Some(json!(n)),
+        Bound::Date(_) => None,
+    }
+}
+
+fn value(q: &Questionnaire, question: &Question, hard: bool) -> Map<String, Value> {
+    let mut v = Map::new();
+    let mut set = |key: &str, value: Option<Value>| {
+        if let Some(value) = value {
+            v.insert(key.to_string(), value);
+        }
+    };
+    let options: Vec<&str> = question.options.iter().map(|o| o.value.as_str()).collect();
+    // A required answer may not be blank: for text and lists that needs a minimum of one.
+    let at_least_one = |n: Option<u64>| Some(json!(n.unwrap_or(0).max(u64::from(hard))));
+    match question.kind {
+        QuestionType::YesNo => set("type", Some(json!("boolean"))),
+        QuestionType::Choice => {
+            let mut allowed: Vec<&str> = options.clone();
+            allowed.extend(question.codes.iter().map(String::as_str));
+            set("enum", Some(json!(allowed)));
+        }
+        QuestionType::MultiChoice => {
+            set("type", Some(json!("array")));
+            set("items", Some(json!({ "enum": options })));
+            set("uniqueItems", Some(json!(true)));
+            set(
+                "minItems",
+                at_least_one(question.min_choices).filter(|n| n != 0),
+            );
+            set("maxItems", question.max_choices.map(|n| json!(n)));
+            let exclusive: Vec<Value> = question
+                .options
+                .iter()
+                .filter(|o| o.exclusive)
+                .map(|o| json!({ "if": { "contains": { "const": o.value } }, "then": { "maxItems": 1 } }))
+                .collect();
+            if !exclusive.is_empty() {
+                set("allOf", Some(Value::Array(exclusive)));
+            }
+        }
+        QuestionType::Text => {
+            set("type", Some(json!("string")));
+            set(
+                "minLength",
+                at_least_one(question.min_length).filter(|n| n != 0),
+            );
+            set("maxLength", question.max_length.map(|n| json!(n)));
+            set(
+                "pattern",
+                question
+                    .pattern
+                    .as_ref()
+                    .map(|p| json!(format!("^(?:{p})$"))),
+            );
+            set(
+                "format",
+                question.format.map(|f| match f {
+                    TextFormat::Email => json!("email"),
+                }),
+            );
+        }
+        QuestionType::Integer | QuestionType::Year => {
+            set("type", Some(json!("integer")));
+            set("minimum", bound(question.min.as_ref()));
+            set("maximum", bound(question.max.as_ref()));
+        }
+        QuestionType::Number => {
+            set("type", Some(json!("number")));
+            set("minimum", bound(question.min.as_ref()));
+            set("maximum", bound(question.max.as_ref()));
+        }
+        QuestionType::Date => {
+            set("type", Some(json!("string")));
+            set("format", Some(json!("date")));
+        }
+        QuestionType::Country => set("$ref", Some(json!("#/$defs/country"))),
+        QuestionType::Table => {
+            let mut columns = Map::new();
+            let mut required = Vec::new();
+            for column in &question.columns {
+                if column.required {
+                    required.push(json!(column.id));
+                }
+                columns.insert(column.id.clone(), property(q, column, column.required));
+            }
+            set("type", Some(json!("array")));
+            set(
+                "items",
+                Some(json!({
+                    "type": "object",
+                    "properties": columns,
+                    "required": required,
+                    "additionalProperties": false,
+                })),
+            );
+            set(
+                "minItems",
+                at_least_one(question.min_rows).filter(|n| n != 0),
+            );
+            set("maxItems", question.max_rows.map(|n| json!(n)));
+        }
+    }
+    v
+}
+
+/// "Other, please specify": the text is required when a `specify` option is chosen and
+/// must stay blank otherwise.
+pub fn specify_condition(question: &Question, specify: &str) -> Value {
+    let values: Vec<&str> = question
+        .options
+        .iter()
+        .filter(|o| o.specify)
+        .map(|o| o.value.as_str())
+        .collect();
+    let chosen = if question.kind == QuestionType::MultiChoice {
+        json!({ "type": "array", "contains": { "enum": values } })
+    } else {
+        json!({ "enum": values })
+    };
+    json!({
+        "if": { "required": [question.id], "properties": { &question.id: chosen } },
+        "then": {
+            "required": [specify],
+            "properties": { specify: { "not": { "$ref": BLANK } } }
+        },
+        "else": { "properties": { specify: { "$ref": BLANK } } }
+    })
+}

@@ -1,0 +1,100 @@
+//! `canvass check`: one fixture per lint under `tests/check/`, each named after the code it
+//! must produce and opening with a comment saying what it shows; the rendered report
+//! (no colour, fixed width) is an insta snapshot.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use canvass::check::check;
+use canvass::findings::Code;
+use canvass::findings::human::{Style, render};
+use canvass::source::SourceFile;
+
+fn report(path: &Path) -> (String, canvass::check::Checked) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let name = format!(
+        "tests/check/{}",
+        path.file_name().unwrap().to_string_lossy()
+    );
+    let checked = check(&text);
+    let rendered = render(
+        &checked.findings,
+        &SourceFile::new(name, text),
+        Style::PLAIN,
+    );
+    (rendered, checked)
+}
+
+#[test]
+fn lint() {
+    insta::glob!("check/*.toml", |path| {
+        let (rendered, checked) = report(path);
+        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+        let codes: BTreeSet<&str> = checked.findings.iter().map(|f| f.code.as_str()).collect();
+        if stem != "several-mistakes" {
+            assert!(codes.contains(stem.as_str()), "{stem}: got {codes:?}");
+        }
+        let has_error = checked.findings.iter().any(|f| f.is_error());
+        assert_eq!(checked.questionnaire.is_none(), has_error, "{stem}");
+        assert!(
+            checked.findings.iter().all(|f| f.span.is_some()),
+            "{stem}: every questionnaire finding points into the file"
+        );
+        insta::assert_snapshot!(rendered);
+    });
+}
+
+#[test]
+fn every_questionnaire_code_has_a_fixture() {
+    for code in Code::ALL
+        .iter()
+        .filter(|c| !c.is_reply_code() || **c == Code::Syntax)
+    {
+        let fixture = format!("tests/check/{}.toml", code.as_str());
+        assert!(Path::new(&fixture).exists(), "no fixture {fixture}");
+    }
+}
+
+#[test]
+fn several_mistakes_are_each_reported_at_their_own_place() {
+    let (_, checked) = report(Path::new("tests/check/several-mistakes.toml"));
+    let starts: BTreeSet<usize> = checked
+        .findings
+        .iter()
+        .map(|f| f.span.clone().unwrap().start)
+        .collect();
+    assert_eq!(
+        starts.len(),
+        checked.findings.len(),
+        "two findings share a place"
+    );
+    assert!(checked.findings.len() >= 12, "{}", checked.findings.len());
+}
+
+#[test]
+fn shipped_questionnaires_pass_without_a_finding() {
+    for entry in std::fs::read_dir("questionnaires").unwrap() {
+        let path = entry.unwrap().path().join("questionnaire.toml");
+        let (rendered, checked) = report(&path);
+        assert!(
+            checked.findings.is_empty(),
+            "{}:\n{rendered}",
+            path.display()
+        );
+        assert!(checked.questionnaire.is_some());
+    }
+}
+
+#[test]
+fn shipped_questionnaires_name_the_language_schema() {
+    for entry in std::fs::read_dir("questionnaires").unwrap() {
+        let path = entry.unwrap().path().join("questionnaire.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            text.lines().next(),
+            Some("#:schema ../../schemas/questionnaire.schema.json"),
+            "{}",
+            path.display()
+        );
+    }
+}

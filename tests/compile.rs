@@ -1,0 +1,148 @@
+//! `canvass compile` and the checked-in schemas: valid 2020-12, up to date, deterministic,
+//! and carrying everything needed to rebuild the questionnaire.
+
+use canvass::check::check;
+use canvass::compile::{compile, from_schema, to_pretty_string};
+use canvass::questionnaire::model::Questionnaire;
+
+fn shipped() -> Vec<(String, Questionnaire)> {
+    let mut all = Vec::new();
+    for entry in std::fs::read_dir("questionnaires").unwrap() {
+        let path = entry.unwrap().path().join("questionnaire.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let q = check(&text)
+            .questionnaire
+            .expect("shipped questionnaires pass check");
+        all.push((q.id.clone(), q));
+    }
+    all
+}
+
+#[test]
+fn checked_in_schemas_are_up_to_date() {
+    for (id, q) in shipped() {
+        let path = format!("schemas/{id}.schema.json");
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            on_disk == to_pretty_string(&compile(&q)),
+            "{path} is stale: run `cargo run -- compile questionnaires/{id}/questionnaire.toml -o {path}`"
+        );
+    }
+}
+
+#[test]
+fn compiled_schemas_are_valid_2020_12() {
+    for (id, q) in shipped() {
+        let schema = compile(&q);
+        if let Err(error) = jsonschema::draft202012::meta::validate(&schema) {
+            panic!("{id}: {error}");
+        }
+        jsonschema::draft202012::options()
+            .build(&schema)
+            .unwrap_or_else(|e| panic!("{id}: {e}"));
+    }
+}
+
+#[test]
+fn a_schema_rebuilds_the_questionnaire_it_came_from() {
+    for (id, q) in shipped() {
+        let schema = compile(&q);
+        let rebuilt = from_schema(&schema).unwrap_or_else(|e| panic!("{id}: {e}"));
+        assert_eq!(compile(&rebuilt), schema, "{id}");
+        assert_eq!(
+            serde_json::to_value(&rebuilt).unwrap(),
+            serde_json::to_value(&q).unwrap(),
+            "{id}"
+        );
+    }
+}
+
+#[test]
+fn compiling_twice_gives_the_same_bytes() {
+    for (_, q) in shipped() {
+        assert_eq!(
+            to_pretty_string(&compile(&q)),
+            to_pretty_string(&compile(&q))
+        );
+    }
+}
+
+#[test]
+fn questionnaire_language_schema_is_up_to_date_and_draft_07() {
+    let generated = canvass::questionnaire::language_schema();
+    let on_disk = std::fs::read_to_string("schemas/questionnaire.schema.json").unwrap_or_default();
+    assert!(
+        on_disk == generated,
+        "schemas/questionnaire.schema.json is stale: run `cargo run -- schema > schemas/questionnaire.schema.json`"
+    );
+    let schema: serde_json::Value = serde_json::from_str(&generated).unwrap();
+    assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+    jsonschema::draft7::meta::validate(&schema).unwrap();
+}
+
+#[test]
+fn the_language_schema_accepts_the_shipped_questionnaires() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&canvass::questionnaire::language_schema()).unwrap();
+    let validator = jsonschema::draft7::new(&schema).unwrap();
+    for entry in std::fs::read_dir("questionnaires").unwrap() {
+        let path = entry.unwrap().path().join("questionnaire.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        // As an editor sees it: TOML dates become strings.
+        let json = to_json(toml::from_str(&text).unwrap());
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+    }
+}
+
+#[test]
+fn settings_lists_match_the_definition_types() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&canvass::questionnaire::language_schema()).unwrap();
+    let keys = |pointer: &str| -> Vec<String> {
+        let mut keys: Vec<String> = schema
+            .pointer(pointer)
+            .and_then(|p| p.as_object())
+            .unwrap_or_else(|| panic!("{pointer}"))
+            .keys()
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
+    };
+    let sorted = |list: &[&str]| {
+        let mut v: Vec<String> = list.iter().map(|s| (*s).to_string()).collect();
+        v.sort();
+        v
+    };
+    use canvass::questionnaire::settings;
+    assert_eq!(keys("/properties"), sorted(settings::ROOT));
+    assert_eq!(
+        keys("/definitions/SectionDef/properties"),
+        sorted(settings::SECTION)
+    );
+    assert_eq!(
+        keys("/definitions/QuestionDef/properties"),
+        sorted(settings::QUESTION)
+    );
+    assert_eq!(
+        keys("/definitions/RuleDef/properties"),
+        sorted(settings::RULE)
+    );
+    assert_eq!(
+        keys("/definitions/FullOptionDef/properties"),
+        sorted(settings::OPTION)
+    );
+}
+
+fn to_json(value: toml::Value) -> serde_json::Value {
+    match value {
+        toml::Value::Datetime(d) => serde_json::Value::String(d.to_string()),
+        toml::Value::Array(items) => items.into_iter().map(to_json).collect(),
+        toml::Value::Table(t) => t.into_iter().map(|(k, v)| (k, to_json(v))).collect(),
+        other => serde_json::to_value(other).unwrap(),
+    }
+}
