@@ -5,7 +5,7 @@ mod check;
 mod compile;
 mod files;
 mod template;
-// mod validate;
+mod validate;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -54,7 +54,7 @@ enum Command {
         lang: Option<String>,
     },
     /// Validate replies (files, folders, `.ndjson` streams, or `-` for standard input).
-    Validate,
+    Validate(validate::ValidateArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -83,12 +83,22 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             format,
             lang,
         } => template::run(&questionnaire, format, lang.as_deref()),
-        Command::Validate => unreachable!(),
+        Command::Validate(args) => validate::run(&args),
     }
 }
 
 /// Whether to colour the human report: only on a terminal, and never under NO_COLOR.
 pub fn use_color() -> bool {
     use std::io::IsTerminal;
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+    no_color_unset() && std::io::stderr().is_terminal()
+}
+
+/// The same, for a report written to standard output.
+pub fn use_color_stdout() -> bool {
+    use std::io::IsTerminal;
+    no_color_unset() && std::io::stdout().is_terminal()
+}
+
+fn no_color_unset() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }

@@ -1,1 +1,139 @@
+//! The HTML report: one self-contained page (no scripts, no external files) a reviewer can
+//! open, print, or send back to a respondent. It shows, per reply, each finding with its
+//! question, place, message, the excerpt of the reply, the related answers and the help.
 
+use super::Finding;
+use super::json::Spans;
+use super::report::{ReplyReport, summary_line};
+
+pub fn page(reports: &[ReplyReport], questionnaire: Option<&str>) -> String {
+    let mut out = String::from(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>canvass report</title>\n<style>\n\
+         body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#222}\n\
+         h1{font-size:1.4rem}h2{font-size:1.1rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}\n\
+         .valid{color:#176b2c}.invalid{color:#a11}\n\
+         .finding{border-left:4px solid #a11;padding:.4rem .8rem;margin:.8rem 0;background:#fdf6f6}\n\
+         .finding.warning{border-color:#b67900;background:#fffaf0}\n\
+         .code{font-family:monospace;font-size:.85rem;color:#555}\n\
+         pre{background:#f4f4f4;padding:.4rem;overflow-x:auto}\n\
+         ul{margin:.2rem 0}\n</style>\n</head>\n<body>\n",
+    );
+    out.push_str(&format!(
+        "<h1>canvass report{}</h1>\n<p>{}</p>\n",
+        questionnaire.map_or(String::new(), |q| format!(": {}", escape(q))),
+        escape(&summary_line(reports))
+    ));
+    for r in reports {
+        let class = if r.valid() { "valid" } else { "invalid" };
+        let verdict = if r.unreadable {
+            "cannot be read"
+        } else if r.valid() {
+            "valid"
+        } else {
+            "invalid"
+        };
+        out.push_str(&format!(
+            "<section>\n<h2>{} — <span class=\"{class}\">{verdict}</span></h2>\n",
+            escape(&r.file.name)
+        ));
+        if let Some(why) = &r.reason {
+            out.push_str(&format!("<p>{}</p>\n", escape(why)));
+        }
+        let spans = Spans::new(&r.file);
+        for f in &r.findings {
+            finding(&mut out, f, r, &spans);
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn finding(out: &mut String, f: &Finding, r: &ReplyReport, spans: &Spans<'_>) {
+    let class = if f.is_error() {
+        "finding"
+    } else {
+        "finding warning"
+    };
+    out.push_str(&format!("<div class=\"{class}\">\n"));
+    let place = f.span.as_ref().map_or(String::new(), |s| {
+        let js = spans.span(s);
+        format!(" — line {}, column {}", js.line, js.column)
+    });
+    out.push_str(&format!(
+        "<div class=\"code\">{} {}{}{}</div>\n",
+        f.severity.name(),
+        f.code,
+        f.question
+            .as_deref()
+            .map_or(String::new(), |q| format!(" · {}", escape(q))),
+        place
+    ));
+    if let Some(text) = &f.text {
+        let number = f
+            .number
+            .as_deref()
+            .map_or(String::new(), |n| format!("{} ", escape(n)));
+        out.push_str(&format!(
+            "<p><strong>{number}{}</strong></p>\n",
+            escape(text)
+        ));
+    }
+    out.push_str(&format!("<p>{}</p>\n", escape(&f.message)));
+    if let Some(span) = &f.span
+        && !r.file.text.is_empty()
+    {
+        out.push_str(&format!(
+            "<pre>{}</pre>\n",
+            escape(line_of(&r.file.text, span.start))
+        ));
+    }
+    if !f.related.is_empty() {
+        out.push_str("<ul>\n");
+        for related in &f.related {
+            out.push_str(&format!("<li>{}</li>\n", escape(&related.message)));
+        }
+        out.push_str("</ul>\n");
+    }
+    if let Some(help) = &f.help {
+        out.push_str(&format!("<p><em>{}</em></p>\n", escape(help)));
+    }
+    out.push_str("</div>\n");
+}
+
+fn line_of(text: &str, offset: usize) -> &str {
+    let offset = offset.min(text.len());
+    let mut start = offset;
+    while start > 0 && !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    text[start..end].trim_end_matches('\r')
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            super::escape("<a href='x'>&</a>"),
+            "&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;"
+        );
+    }
+}

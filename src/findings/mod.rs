@@ -9,6 +9,7 @@ mod code;
 pub mod html;
 pub mod human;
 pub mod json;
+pub mod report;
 
 pub use crate::questionnaire::def::Severity;
 pub use code::Code;

@@ -1,1 +1,75 @@
-//! stage
+//! Reply loading: TOML or JSON text in, a `serde_json::Value` out — or `syntax` and
+//! `duplicate-key` findings with their spans. Spans of every member are kept in a
+//! [`SourceMap`], built only when a reply has findings to place (valid replies never pay
+//! for it).
+//!
+//! This module judges only whether the text is a well-formed document within the limits;
+//! whether it answers the questionnaire is `validate`'s business.
+
+mod json;
+mod limits;
+mod source_map;
+mod toml_reply;
+
+pub use limits::Limits;
+pub use source_map::{SourceMap, escape_pointer};
+
+use serde_json::Value;
+
+use crate::findings::Finding;
+
+/// The syntax a reply is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Toml,
+}
+
+impl Format {
+    /// By file extension; without a known one, a document starting with `{` or `[` is JSON.
+    pub fn detect(name: &str, text: &str) -> Self {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".json") || lower.ends_with(".ndjson") {
+            Self::Json
+        } else if lower.ends_with(".toml") {
+            Self::Toml
+        } else if text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with(['{', '['])
+        {
+            Self::Json
+        } else {
+            Self::Toml
+        }
+    }
+}
+
+/// Parse a reply. A byte-order mark is accepted (and keeps its three bytes, so spans stay
+/// right); the size and nesting limits are checked before any parser runs.
+pub fn parse(text: &str, format: Format, limits: &Limits) -> Result<Value, Vec<Finding>> {
+    limits.check(text, format)?;
+    let text = blank_bom(text);
+    match format {
+        Format::Json => json::parse(&text),
+        Format::Toml => toml_reply::parse(&text),
+    }
+}
+
+/// The source map of a reply that parsed.
+pub fn source_map(text: &str, format: Format) -> SourceMap {
+    let text = blank_bom(text);
+    match format {
+        Format::Json => json::source_map(&text),
+        Format::Toml => toml_reply::source_map(&text),
+    }
+}
+
+/// Replace a leading byte-order mark by three spaces: parsers accept the spaces, and byte
+/// offsets into the original text are unchanged.
+fn blank_bom(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => std::borrow::Cow::Owned(format!("   {rest}")),
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}

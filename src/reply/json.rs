@@ -1,0 +1,255 @@
+//! JSON replies. The fast path is serde_json with a visitor that refuses duplicate keys
+//! (serde_json alone keeps the last one silently, and a reply must never lose an answer).
+//! Only when that fails does jsonc-parser (strict settings) run, to place the fault: the
+//! syntax error, or both copies of a duplicate key.
+
+use std::fmt;
+
+use jsonc_parser::ast;
+use jsonc_parser::common::Ranged;
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+
+use super::{SourceMap, escape_pointer};
+use crate::findings::{Anchor, Code, Finding, Related};
+
+pub fn parse(text: &str) -> Result<Value, Vec<Finding>> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let fast = Strict
+        .deserialize(&mut deserializer)
+        .and_then(|value| deserializer.end().map(|()| value));
+    match fast {
+        Ok(value) => Ok(value),
+        Err(error) => Err(explain(text, &error)),
+    }
+}
+
+/// Findings for a JSON text serde_json refused.
+fn explain(text: &str, error: &serde_json::Error) -> Vec<Finding> {
+    match jsonc_parser::parse_to_ast(text, &Default::default(), &strict_options()) {
+        Err(error) => {
+            let range = error.range();
+            vec![
+                Finding::error(
+                    Code::Syntax,
+                    format!(
+                        "invalid JSON: {}",
+                        lowercase_first(&error.kind().to_string())
+                    ),
+                    Anchor::Span(range.start..range.end.max(range.start)),
+                )
+                .with_label("here"),
+            ]
+        }
+        Ok(result) => {
+            let mut findings = Vec::new();
+            if let Some(value) = &result.value {
+                duplicates(value, &mut String::new(), &mut findings);
+            }
+            if findings.is_empty() {
+                // jsonc-parser accepted what serde_json did not: a number out of range.
+                let offset = offset_of(text, error.line(), error.column());
+                findings.push(
+                    Finding::error(
+                        Code::Syntax,
+                        format!("invalid JSON: {}", strip_position(&error.to_string())),
+                        Anchor::Span(offset..offset),
+                    )
+                    .with_label("here"),
+                );
+            }
+            findings
+        }
+    }
+}
+
+fn strict_options() -> jsonc_parser::ParseOptions {
+    jsonc_parser::ParseOptions {
+        allow_comments: false,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_lowercase().collect::<String>() + chars.as_str()
+    })
+}
+
+fn strip_position(message: &str) -> &str {
+    message.split(" at line ").next().unwrap_or(message)
+}
+
+/// Byte offset of a 1-based line and column (serde_json counts columns in bytes).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (start + column.saturating_sub(1)).min(text.len())
+}
+
+fn duplicates(value: &ast::Value<'_>, pointer: &mut String, findings: &mut Vec<Finding>) {
+    match value {
+        ast::Value::Object(object) => {
+            let mut seen: std::collections::HashMap<&str, jsonc_parser::common::Range> =
+                std::collections::HashMap::new();
+            for prop in &object.properties {
+                let name = prop.name.as_str();
+                let range = prop.name.range();
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&escape_pointer(name));
+                if let Some(first) = seen.get(name) {
+                    let mut finding = Finding::error(
+                        Code::DuplicateKey,
+                        format!("`{name}` is given twice: which answer counts?"),
+                        Anchor::Span(range.start..range.end),
+                    )
+                    .with_label("given again here")
+                    .with_related(Related::at_span(first.start..first.end, "first given here"))
+                    .with_help("keep one of the two answers and delete the other");
+                    finding.pointer = Some(pointer.clone());
+                    findings.push(finding);
+                } else {
+                    seen.insert(name, range);
+                }
+                duplicates(&prop.value, pointer, findings);
+                pointer.truncate(len);
+            }
+        }
+        ast::Value::Array(array) => {
+            for (i, element) in array.elements.iter().enumerate() {
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&i.to_string());
+                duplicates(element, pointer, findings);
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The source map of a JSON reply (one that parsed).
+pub fn source_map(text: &str) -> SourceMap {
+    let mut map = SourceMap::default();
+    if let Ok(result) = jsonc_parser::parse_to_ast(text, &Default::default(), &strict_options())
+        && let Some(value) = &result.value
+    {
+        let range = value.range();
+        map.insert(String::new(), None, range.start..range.end);
+        walk(value, &mut String::new(), &mut map);
+    }
+    map
+}
+
+fn walk(value: &ast::Value<'_>, pointer: &mut String, map: &mut SourceMap) {
+    match value {
+        ast::Value::Object(object) => {
+            for prop in &object.properties {
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&escape_pointer(prop.name.as_str()));
+                let key = prop.name.range();
+                let range = prop.value.range();
+                map.insert(
+                    pointer.clone(),
+                    Some(key.start..key.end),
+                    range.start..range.end,
+                );
+                walk(&prop.value, pointer, map);
+                pointer.truncate(len);
+            }
+        }
+        ast::Value::Array(array) => {
+            for (i, element) in array.elements.iter().enumerate() {
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&i.to_string());
+                let range = element.range();
+                map.insert(pointer.clone(), None, range.start..range.end);
+                walk(element, pointer, map);
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Deserializes a `serde_json::Value`, failing on a duplicate key.
+struct Strict;
+
+impl<'de> DeserializeSeed<'de> for Strict {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Strict {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(Strict)? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
+        let mut map = Map::new();
+        while let Some(key) = access.next_key::<String>()? {
+            let value = access.next_value_seed(Strict)?;
+            if map.contains_key(&key) {
+                return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
+            }
+            map.insert(key, value);
+        }
+        Ok(Value::Object(map))
+    }
+}

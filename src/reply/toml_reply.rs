@@ -1,0 +1,133 @@
+//! TOML replies, through toml's spanned parser. Duplicate keys are TOML syntax errors. A
+//! TOML date becomes its `YYYY-MM-DD` text; NaN, infinities and integers beyond 64 bits
+//! have no JSON form and are reported rather than guessed.
+
+use serde_json::{Map, Value};
+use toml::de::{DeTable, DeValue};
+
+use super::{SourceMap, escape_pointer};
+use crate::findings::{Anchor, Code, Finding};
+use crate::source::Span;
+
+pub fn parse(text: &str) -> Result<Value, Vec<Finding>> {
+    let tree = DeTable::parse(text).map_err(|e| vec![syntax(&e, text.len())])?;
+    let mut findings = Vec::new();
+    let value = table(tree.get_ref(), &mut findings);
+    if findings.is_empty() {
+        Ok(value)
+    } else {
+        Err(findings)
+    }
+}
+
+fn syntax(error: &toml::de::Error, len: usize) -> Finding {
+    let span = error.span().unwrap_or(0..0);
+    let span = span.start.min(len)..span.end.min(len);
+    Finding::error(
+        Code::Syntax,
+        format!("invalid TOML: {}", error.message().trim()),
+        Anchor::Span(span),
+    )
+    .with_label("here")
+}
+
+fn table(t: &DeTable<'_>, findings: &mut Vec<Finding>) -> Value {
+    let mut map = Map::with_capacity(t.len());
+    for (key, value) in t {
+        map.insert(
+            key.get_ref().to_string(),
+            convert(value.get_ref(), value.span(), findings),
+        );
+    }
+    Value::Object(map)
+}
+
+fn convert(value: &DeValue<'_>, span: Span, findings: &mut Vec<Finding>) -> Value {
+    match value {
+        DeValue::String(s) => Value::String(s.to_string()),
+        DeValue::Boolean(b) => Value::Bool(*b),
+        DeValue::Integer(i) => {
+            let digits = i.as_str().replace('_', "");
+            if let Ok(n) = i64::from_str_radix(&digits, i.radix()) {
+                Value::from(n)
+            } else if let Ok(n) = u64::from_str_radix(&digits, i.radix()) {
+                Value::from(n)
+            } else {
+                findings.push(number_finding(
+                    span,
+                    "is too large to be a number canvass can store",
+                ));
+                Value::Null
+            }
+        }
+        DeValue::Float(f) => {
+            let number = f.as_str().replace('_', "").parse::<f64>().ok();
+            match number.and_then(serde_json::Number::from_f64) {
+                Some(n) => Value::Number(n),
+                None => {
+                    findings.push(number_finding(
+                        span,
+                        "is not a finite number (nan and inf are not answers)",
+                    ));
+                    Value::Null
+                }
+            }
+        }
+        DeValue::Datetime(d) => Value::String(d.to_string()),
+        DeValue::Array(items) => Value::Array(
+            items
+                .iter()
+                .map(|item| convert(item.get_ref(), item.span(), findings))
+                .collect(),
+        ),
+        DeValue::Table(t) => table(t, findings),
+    }
+}
+
+fn number_finding(span: Span, what: &str) -> Finding {
+    Finding::error(
+        Code::InvalidType,
+        format!("this value {what}"),
+        Anchor::Span(span),
+    )
+    .with_label("here")
+    .with_help("write the number as a whole number or decimal within range")
+}
+
+/// The source map of a TOML reply (one that parsed).
+pub fn source_map(text: &str) -> SourceMap {
+    let mut map = SourceMap::default();
+    if let Ok(tree) = DeTable::parse(text) {
+        map.insert(String::new(), None, 0..0);
+        walk_table(tree.get_ref(), &mut String::new(), &mut map);
+    }
+    map
+}
+
+fn walk_table(t: &DeTable<'_>, pointer: &mut String, map: &mut SourceMap) {
+    for (key, value) in t {
+        let len = pointer.len();
+        pointer.push('/');
+        pointer.push_str(&escape_pointer(key.get_ref()));
+        map.insert(pointer.clone(), Some(key.span()), value.span());
+        walk_value(value.get_ref(), pointer, map);
+        pointer.truncate(len);
+    }
+}
+
+fn walk_value(value: &DeValue<'_>, pointer: &mut String, map: &mut SourceMap) {
+    match value {
+        DeValue::Table(t) => walk_table(t, pointer, map),
+        DeValue::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&i.to_string());
+                map.insert(pointer.clone(), None, item.span());
+                walk_value(item.get_ref(), pointer, map);
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}

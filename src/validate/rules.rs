@@ -1,0 +1,74 @@
+//! `[[rule]]` checks: evaluated when their `when` holds, skipped when they read an
+//! unanswered, coded or already-reported answer (that is a missing or invalid answer, not
+//! an inconsistency). A failed rule shows every answer it read.
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use super::walk::Walk;
+use crate::expr::eval::{Truth, truth};
+use crate::findings::{Anchor, Code, Finding};
+use crate::questionnaire::model::QuestionRef;
+use crate::reply::escape_pointer;
+
+impl Walk<'_> {
+    pub(super) fn rules(&mut self, reply: &Value, invalid: &HashSet<QuestionRef>) {
+        let q = self.q;
+        let src = q.source_language();
+        for rule in &q.rules {
+            // The answers the check reads come first: the first of them carries the finding.
+            let checked = rule.check.ast().references();
+            let mut reads = checked.clone();
+            reads.extend(rule.when.iter().flat_map(|w| w.ast().references()));
+            if reads.iter().any(|r| invalid.contains(r)) {
+                continue;
+            }
+            if let Some(when) = &rule.when
+                && truth(when.ast(), q, reply) != Truth::True
+            {
+                continue;
+            }
+            if truth(rule.check.ast(), q, reply) != Truth::False {
+                continue;
+            }
+            let first = checked[0];
+            let section = &q.sections[first.section];
+            let question = &section.questions[first.question];
+            let pointer = format!("/{}/{}", escape_pointer(&section.id), question.id);
+            let mut seen = Vec::new();
+            let related: Vec<_> = reads
+                .iter()
+                .filter(|r| {
+                    let new = !seen.contains(*r);
+                    seen.push(**r);
+                    new
+                })
+                .map(|r| self.related_answer(reply, *r, ""))
+                .collect();
+            let values: Vec<&str> = related.iter().map(|r| r.message.as_str()).collect();
+            let mut finding = Finding::new(
+                Code::Rule,
+                rule.severity,
+                format!(
+                    "{} ({})",
+                    rule.message.get(self.lang, src),
+                    values.join(", ")
+                ),
+                Anchor::Value(pointer.clone()),
+            )
+            .with_label(related[0].message.clone())
+            .with_help(format!(
+                "the rule `{}` requires {}",
+                rule.id, rule.check.source
+            ));
+            finding.related = related.into_iter().skip(1).collect();
+            finding.rule = Some(rule.id.clone());
+            finding.question = Some(format!("{}.{}", section.id, question.id));
+            finding.number.clone_from(&question.number);
+            finding.text = Some(question.text.get(self.lang, src).to_string());
+            finding.pointer = Some(pointer);
+            self.findings.push(finding);
+        }
+    }
+}

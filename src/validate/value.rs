@@ -1,0 +1,484 @@
+//! Checks of one answer against its question's type and settings: kind of value, options,
+//! ranges, lengths, formats, list and table bounds, exclusive options, table keys. Each
+//! fault is one finding; a valid answer allocates nothing.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::describe;
+use super::walk::{Site, Walk};
+use crate::expr::eval::{Answer, classify};
+use crate::findings::{Anchor, Code, Related};
+use crate::questionnaire::model::{Bound, QuestionType, TextFormat};
+
+impl Walk<'_> {
+    /// Check a non-blank, non-code answer. Returns whether it was valid.
+    pub(super) fn check_value(&mut self, site: Site<'_>, value: &Value) -> bool {
+        let before = self.findings.len();
+        let question = site.question;
+        match (question.kind, value) {
+            (QuestionType::YesNo, Value::Bool(_)) => {}
+            (QuestionType::Choice, Value::String(s)) => self.check_option(site, s, None),
+            (QuestionType::MultiChoice, Value::Array(items)) => self.check_multi(site, items),
+            (QuestionType::Text, Value::String(s)) => self.check_text(site, s),
+            (QuestionType::Integer | QuestionType::Year, Value::Number(n)) => match n.as_f64() {
+                Some(x) if x.fract() == 0.0 => self.check_range(site, x, value),
+                _ => self.wrong_type(site, value, "a whole number"),
+            },
+            (QuestionType::Number, Value::Number(n)) => {
+                self.check_range(site, n.as_f64().unwrap_or(f64::NAN), value);
+            }
+            (QuestionType::Date, Value::String(s)) => self.check_date(site, s),
+            (QuestionType::Country, Value::String(s)) => {
+                if !super::country::is_country_code(s) {
+                    let upper = s.to_ascii_uppercase();
+                    let hint = if super::country::is_country_code(&upper) {
+                        format!("; did you mean \"{upper}\"?")
+                    } else {
+                        String::new()
+                    };
+                    let f = self
+                        .finding(
+                            site,
+                            Code::InvalidFormat,
+                            format!("\"{s}\" is not an ISO 3166-1 alpha-3 country code"),
+                            Anchor::Value(site.pointer()),
+                        )
+                        .with_label("not a country code");
+                    let help = format!("{}{hint}", f.help.clone().unwrap_or_default());
+                    self.findings.push(f.with_help(help));
+                }
+            }
+            (QuestionType::Table, Value::Array(rows)) => self.check_table(site, rows),
+            (kind, _) => {
+                let want = match kind {
+                    QuestionType::YesNo => "true or false",
+                    QuestionType::Choice => "one option, as text",
+                    QuestionType::MultiChoice => "a list of options",
+                    QuestionType::Text => "text",
+                    QuestionType::Integer => "a whole number",
+                    QuestionType::Number => "a number",
+                    QuestionType::Date => "a date",
+                    QuestionType::Year => "a year",
+                    QuestionType::Country => "a country code, as text",
+                    QuestionType::Table => "a list of rows",
+                };
+                self.wrong_type(site, value, want);
+            }
+        }
+        self.findings.len() == before
+    }
+
+    fn wrong_type(&mut self, site: Site<'_>, value: &Value, want: &str) {
+        let f = self
+            .finding(
+                site,
+                Code::InvalidType,
+                format!(
+                    "expected {want}, but the answer is {}",
+                    describe::value(value)
+                ),
+                Anchor::Value(site.pointer()),
+            )
+            .with_label(format!("not {want}"));
+        self.findings.push(f);
+    }
+
+    fn check_option(&mut self, site: Site<'_>, chosen: &str, index: Option<usize>) {
+        let question = site.question;
+        if question.option(chosen).is_some() {
+            return;
+        }
+        let values: Vec<&str> = question.options.iter().map(|o| o.value.as_str()).collect();
+        let pointer = match index {
+            Some(i) => format!("{}/{i}", site.pointer()),
+            None => site.pointer(),
+        };
+        let mut message = format!("\"{chosen}\" is not one of the options");
+        if self.q.code(chosen).is_some() {
+            message = format!("the code \"{chosen}\" is not allowed for this question");
+        } else if let Some(near) = crate::questionnaire::settings::closest(chosen, &values) {
+            message.push_str(&format!("; did you mean \"{near}\"?"));
+        }
+        let f = self
+            .finding(site, Code::InvalidOption, message, Anchor::Value(pointer))
+            .with_label("not an option");
+        self.findings.push(f);
+    }
+
+    fn check_multi(&mut self, site: Site<'_>, items: &[Value]) {
+        let question = site.question;
+        let mut seen: Vec<&str> = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let Value::String(s) = item else {
+                let f = self
+                    .finding(
+                        site,
+                        Code::InvalidType,
+                        format!(
+                            "each choice must be an option, as text, not {}",
+                            describe::value(item)
+                        ),
+                        Anchor::Value(format!("{}/{i}", site.pointer())),
+                    )
+                    .with_label("not an option");
+                self.findings.push(f);
+                continue;
+            };
+            if seen.contains(&s.as_str()) {
+                let f = self
+                    .finding(
+                        site,
+                        Code::InvalidOption,
+                        format!("\"{s}\" is chosen twice"),
+                        Anchor::Value(format!("{}/{i}", site.pointer())),
+                    )
+                    .with_label("chosen again here");
+                self.findings.push(f);
+                continue;
+            }
+            seen.push(s);
+            self.check_option(site, s, Some(i));
+        }
+        let count = items.len() as u64;
+        self.check_count(
+            site,
+            count,
+            question.min_choices,
+            question.max_choices,
+            "choices",
+        );
+        if count > 1 {
+            for (i, item) in items.iter().enumerate() {
+                if let Some(option) = item.as_str().and_then(|s| question.option(s))
+                    && option.exclusive
+                {
+                    let f = self
+                        .finding(
+                            site,
+                            Code::ExclusiveOption,
+                            format!("\"{}\" cannot be combined with other choices", option.value),
+                            Anchor::Value(format!("{}/{i}", site.pointer())),
+                        )
+                        .with_label("chosen with others")
+                        .with_help(format!(
+                            "choose \"{}\" alone, or remove it and keep the other choices",
+                            option.value
+                        ));
+                    self.findings.push(f);
+                }
+            }
+        }
+    }
+
+    fn check_count(
+        &mut self,
+        site: Site<'_>,
+        count: u64,
+        min: Option<u64>,
+        max: Option<u64>,
+        what: &str,
+    ) {
+        if let Some(min) = min
+            && count < min
+        {
+            let f = self
+                .finding(
+                    site,
+                    Code::TooFew,
+                    format!("{count} {what} given; at least {min} needed"),
+                    Anchor::Value(site.pointer()),
+                )
+                .with_label(format!("{count} {what}"));
+            self.findings.push(f);
+        }
+        if let Some(max) = max
+            && count > max
+        {
+            let f = self
+                .finding(
+                    site,
+                    Code::TooMany,
+                    format!("{count} {what} given; at most {max} allowed"),
+                    Anchor::Value(site.pointer()),
+                )
+                .with_label(format!("{count} {what}"));
+            self.findings.push(f);
+        }
+    }
+
+    fn check_text(&mut self, site: Site<'_>, s: &str) {
+        let question = site.question;
+        let length = || s.chars().count() as u64;
+        if let Some(max) = question.max_length
+            && length() > max
+        {
+            let f = self
+                .finding(
+                    site,
+                    Code::OutOfRange,
+                    format!(
+                        "the answer is {} characters long; at most {max} allowed",
+                        length()
+                    ),
+                    Anchor::Value(site.pointer()),
+                )
+                .with_label("too long");
+            self.findings.push(f);
+            return;
+        }
+        if let Some(min) = question.min_length
+            && length() < min
+        {
+            let f = self
+                .finding(
+                    site,
+                    Code::OutOfRange,
+                    format!(
+                        "the answer is {} characters long; at least {min} needed",
+                        length()
+                    ),
+                    Anchor::Value(site.pointer()),
+                )
+                .with_label("too short");
+            self.findings.push(f);
+            return;
+        }
+        if let Some(regex) = &question.regex
+            && !regex.is_match(s)
+        {
+            let f = self
+                .finding(
+                    site,
+                    Code::InvalidFormat,
+                    "the answer does not have the expected form".to_string(),
+                    Anchor::Value(site.pointer()),
+                )
+                .with_label("does not match the pattern");
+            self.findings.push(f);
+            return;
+        }
+        if question.format == Some(TextFormat::Email) && !super::text::is_email(s) {
+            let f = self
+                .finding(
+                    site,
+                    Code::InvalidFormat,
+                    format!("\"{s}\" is not an e-mail address"),
+                    Anchor::Value(site.pointer()),
+                )
+                .with_label("not an e-mail address");
+            self.findings.push(f);
+        }
+    }
+
+    fn check_range(&mut self, site: Site<'_>, x: f64, value: &Value) {
+        let question = site.question;
+        let unit = question
+            .unit
+            .as_ref()
+            .map(|u| format!(" {}", u.get(self.lang, self.q.source_language())))
+            .unwrap_or_default();
+        let below = question
+            .min
+            .as_ref()
+            .and_then(Bound::number)
+            .filter(|&min| x < min);
+        let above = question
+            .max
+            .as_ref()
+            .and_then(Bound::number)
+            .filter(|&max| x > max);
+        let message = match (below, above) {
+            (Some(min), _) => format!("{value}{unit} is below the minimum of {min}{unit}"),
+            (_, Some(max)) => format!("{value}{unit} is above the maximum of {max}{unit}"),
+            _ => return,
+        };
+        let f = self
+            .finding(
+                site,
+                Code::OutOfRange,
+                message,
+                Anchor::Value(site.pointer()),
+            )
+            .with_label("out of range");
+        self.findings.push(f);
+    }
+
+    fn check_date(&mut self, site: Site<'_>, s: &str) {
+        let question = site.question;
+        if !super::dates::is_iso_date(s) {
+            let f = self
+                .finding(
+                    site,
+                    Code::InvalidFormat,
+                    format!("\"{s}\" is not a date written YYYY-MM-DD"),
+                    Anchor::Value(site.pointer()),
+                )
+                .with_label("not a date");
+            self.findings.push(f);
+            return;
+        }
+        let date = |b: &Option<Bound>| match b {
+            Some(Bound::Date(d)) => Some(d.clone()),
+            _ => None,
+        };
+        let message = match (date(&question.min), date(&question.max)) {
+            (Some(min), _) if s < min.as_str() => {
+                format!("{s} is before the earliest date allowed, {min}")
+            }
+            (_, Some(max)) if s > max.as_str() => {
+                format!("{s} is after the latest date allowed, {max}")
+            }
+            _ => return,
+        };
+        let f = self
+            .finding(
+                site,
+                Code::OutOfRange,
+                message,
+                Anchor::Value(site.pointer()),
+            )
+            .with_label("out of range");
+        self.findings.push(f);
+    }
+
+    fn check_table(&mut self, site: Site<'_>, rows: &[Value]) {
+        let table = site.question;
+        self.check_count(
+            site,
+            rows.len() as u64,
+            table.min_rows,
+            table.max_rows,
+            "rows",
+        );
+        if rows.len() > self.limits.max_rows {
+            let f = self
+                .finding(
+                    site,
+                    Code::TooMany,
+                    format!(
+                        "{} rows, over canvass's limit of {}",
+                        rows.len(),
+                        self.limits.max_rows
+                    ),
+                    Anchor::Value(site.pointer()),
+                )
+                .with_help("raise the limit with --max-rows if this reply is genuine");
+            self.findings.push(f);
+            return;
+        }
+        let mut keys: HashMap<String, usize> = HashMap::new();
+        for (r, row) in rows.iter().enumerate() {
+            let row_pointer = format!("{}/{r}", site.pointer());
+            let Value::Object(cells) = row else {
+                let f = self
+                    .finding(
+                        site,
+                        Code::InvalidType,
+                        format!(
+                            "row {} must be a table of columns, not {}",
+                            r + 1,
+                            describe::value(row)
+                        ),
+                        Anchor::Value(row_pointer),
+                    )
+                    .with_label("not a row");
+                self.findings.push(f);
+                continue;
+            };
+            for (key, _) in cells.iter().filter(|(k, _)| table.column(k).is_none()) {
+                let ids: Vec<&str> = table.columns.iter().map(|c| c.id.as_str()).collect();
+                let help = match crate::questionnaire::settings::closest(key, &ids) {
+                    Some(near) => {
+                        format!("did you mean `{near}`? the columns are {}", ids.join(", "))
+                    }
+                    None => format!("the columns are {}", ids.join(", ")),
+                };
+                let mut f = self
+                    .finding(
+                        site,
+                        Code::UnknownQuestion,
+                        format!(
+                            "row {} has a column `{key}` that the table does not have",
+                            r + 1
+                        ),
+                        Anchor::Key(format!(
+                            "{row_pointer}/{}",
+                            crate::reply::escape_pointer(key)
+                        )),
+                    )
+                    .with_label("unknown column");
+                f.help = Some(help);
+                self.findings.push(f);
+            }
+            for column in &table.columns {
+                let cell_site = Site {
+                    section: site.section,
+                    question: column,
+                    table: Some((table, r)),
+                };
+                match classify(column, cells.get(&column.id)) {
+                    Answer::Blank if column.required => {
+                        let f = self
+                            .finding(
+                                cell_site,
+                                Code::MissingAnswer,
+                                format!(
+                                    "row {} has no `{}`, which every row needs",
+                                    r + 1,
+                                    column.id
+                                ),
+                                Anchor::Container(row_pointer.clone()),
+                            )
+                            .with_label(format!("`{}` is missing in this row", column.id));
+                        self.findings.push(f);
+                    }
+                    Answer::Value(v) => {
+                        self.check_value(cell_site, v);
+                    }
+                    Answer::Blank | Answer::Code(_) => {}
+                }
+            }
+            if let Some(key) = &table.key
+                && let Some(Value::String(k)) = cells.get(key)
+                && !k.is_empty()
+            {
+                if let Some(&first) = keys.get(k) {
+                    let column = table.column(key).expect("checked: key is a column");
+                    let cell_site = Site {
+                        section: site.section,
+                        question: column,
+                        table: Some((table, r)),
+                    };
+                    let first_pointer = format!("{}/{first}/{}", site.pointer(), key);
+                    let mut f = self
+                        .finding(
+                            cell_site,
+                            Code::DuplicateRow,
+                            format!(
+                                "rows {} and {} have the same {key}, \"{k}\"",
+                                first + 1,
+                                r + 1
+                            ),
+                            Anchor::Value(cell_site.pointer()),
+                        )
+                        .with_label("same as an earlier row")
+                        .with_help(format!(
+                            "each row needs its own {key}: merge the two rows or correct one"
+                        ));
+                    f.related.push(Related {
+                        question: Some(format!("{}.{}[{first}].{key}", site.section, table.id)),
+                        pointer: Some(first_pointer.clone()),
+                        anchor: Anchor::Value(first_pointer),
+                        span: None,
+                        message: format!("row {} has it first", first + 1),
+                    });
+                    self.findings.push(f);
+                } else {
+                    keys.insert(k.clone(), r);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,572 @@
+//! canvass's own pass over a reply: the reserved keys, unknown keys, every question's
+//! applicability (`when`), missing and not-applicable answers, answer values, "please
+//! specify" answers, then the rules. One fault, one finding: an answer that fails its own
+//! check is not also blamed for the conditions and rules that read it.
+
+use std::collections::HashSet;
+
+use serde_json::{Map, Value};
+
+use super::{Validator, describe};
+use crate::expr::ast::Ast;
+use crate::expr::eval::{self, Answer, Truth, classify, raw_answer};
+use crate::findings::{Anchor, Code, Finding, Related};
+use crate::questionnaire::model::{Question, QuestionRef, Questionnaire};
+use crate::questionnaire::settings::closest;
+use crate::reply::{Limits, escape_pointer};
+
+/// A question (or a table cell) being checked; pointers and names are built only when a
+/// finding needs them.
+#[derive(Clone, Copy)]
+pub(super) struct Site<'a> {
+    pub section: &'a str,
+    pub question: &'a Question,
+    /// The table and row, for a column.
+    pub table: Option<(&'a Question, usize)>,
+}
+
+impl Site<'_> {
+    pub fn pointer(&self) -> String {
+        match self.table {
+            Some((table, row)) => format!(
+                "/{}/{}/{row}/{}",
+                escape_pointer(self.section),
+                table.id,
+                self.question.id
+            ),
+            None => format!("/{}/{}", escape_pointer(self.section), self.question.id),
+        }
+    }
+
+    pub fn path(&self) -> String {
+        match self.table {
+            Some((table, row)) => {
+                format!("{}.{}[{row}].{}", self.section, table.id, self.question.id)
+            }
+            None => format!("{}.{}", self.section, self.question.id),
+        }
+    }
+}
+
+pub(super) struct Walk<'a> {
+    pub q: &'a Questionnaire,
+    /// Questions an unknown key was taken for (`specialized_unit` → `specialised_unit`):
+    /// the misspelling is the fault, so their missing answer is not reported again.
+    pub misspelt: HashSet<(usize, String)>,
+    pub lang: &'a str,
+    pub limits: Limits,
+    pub findings: Vec<Finding>,
+}
+
+impl Walk<'_> {
+    /// A finding about a question, with its number, text and expected answer filled in.
+    pub fn finding(&self, site: Site<'_>, code: Code, message: String, anchor: Anchor) -> Finding {
+        let src = self.q.source_language();
+        let (number, text) = match site.table {
+            Some((table, _)) => (
+                table.number.clone(),
+                format!(
+                    "{} — {}",
+                    table.text.get(self.lang, src),
+                    site.question.text.get(self.lang, src)
+                ),
+            ),
+            None => (
+                site.question.number.clone(),
+                site.question.text.get(self.lang, src).to_string(),
+            ),
+        };
+        let mut finding = Finding::error(code, message, anchor).with_help(describe::expected(
+            self.q,
+            site.question,
+            self.lang,
+        ));
+        finding.question = Some(site.path());
+        finding.pointer = Some(site.pointer());
+        finding.number = number;
+        finding.text = Some(text);
+        finding
+    }
+
+    /// "`specific_law` = 'no'" (or "has no answer") for a question an expression read.
+    pub fn related_answer(&self, reply: &Value, r: QuestionRef, why: &str) -> Related {
+        let section = &self.q.sections[r.section];
+        let question = &section.questions[r.question];
+        let pointer = format!("/{}/{}", escape_pointer(&section.id), question.id);
+        let (anchor, message) = match classify(question, raw_answer(self.q, reply, r)) {
+            Answer::Value(v) => (
+                Anchor::Value(pointer.clone()),
+                format!("{} = {}{why}", question.id, eval::display(v)),
+            ),
+            Answer::Code(c) => (
+                Anchor::Value(pointer.clone()),
+                format!("{} = \"{c}\" (a code){why}", question.id),
+            ),
+            Answer::Blank => (
+                Anchor::Container(format!("/{}", escape_pointer(&section.id))),
+                format!("{} has no answer{why}", question.id),
+            ),
+        };
+        Related {
+            question: Some(format!("{}.{}", section.id, question.id)),
+            pointer: Some(pointer),
+            anchor,
+            span: None,
+            message,
+        }
+    }
+}
+
+pub(super) fn walk(v: &Validator, reply: &Value, lang: &str) -> Vec<Finding> {
+    let mut walk = Walk {
+        q: &v.questionnaire,
+        misspelt: HashSet::new(),
+        lang,
+        limits: v.limits,
+        findings: Vec::new(),
+    };
+    let Value::Object(root) = reply else {
+        walk.findings.push(
+            Finding::error(
+                Code::InvalidType,
+                format!(
+                    "a reply must be a table of sections, not {}",
+                    describe::value(reply)
+                ),
+                Anchor::Value(String::new()),
+            )
+            .with_help(format!(
+                "start from `canvass template {}`",
+                v.questionnaire.id
+            )),
+        );
+        return walk.findings;
+    };
+    if !walk.reserved(root) {
+        return walk.findings;
+    }
+    walk.unknown_sections(root);
+    walk.sections(reply, root);
+    walk.findings
+}
+
+impl Walk<'_> {
+    /// `questionnaire` and `version`. Returns false when the reply answers another
+    /// questionnaire: every other finding would be noise.
+    fn reserved(&mut self, root: &Map<String, Value>) -> bool {
+        let q = self.q;
+        for (key, expected) in [("questionnaire", &q.id), ("version", &q.version)] {
+            let (message, anchor) = match root.get(key) {
+                Some(Value::String(s)) if s == expected => continue,
+                Some(other) => (
+                    format!(
+                        "the reply names {key} {}, but this is {key} \"{expected}\"",
+                        describe_short(other)
+                    ),
+                    Anchor::Value(format!("/{key}")),
+                ),
+                None => (
+                    format!("the reply does not say which {key} it answers"),
+                    Anchor::Container(String::new()),
+                ),
+            };
+            let mut finding = Finding::error(Code::WrongQuestionnaire, message, anchor)
+                .with_label(format!("expected \"{expected}\""))
+                .with_help(format!(
+                    "write `{key} = \"{expected}\"` at the top of the reply"
+                ));
+            finding.pointer = Some(format!("/{key}"));
+            self.findings.push(finding);
+            if key == "questionnaire" && root.contains_key(key) {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn unknown_sections(&mut self, root: &Map<String, Value>) {
+        let q = self.q;
+        for key in root.keys() {
+            if key == "questionnaire" || key == "version" || q.section(key).is_some() {
+                continue;
+            }
+            let owners: Vec<String> = q
+                .sections
+                .iter()
+                .filter(|s| s.questions.iter().any(|x| &x.id == key))
+                .map(|s| format!("[{}]", s.id))
+                .collect();
+            let help = if owners.is_empty() {
+                let ids: Vec<&str> = q.sections.iter().map(|s| s.id.as_str()).collect();
+                match closest(key, &ids) {
+                    Some(near) => format!("did you mean section `{near}`?"),
+                    None => format!("the sections are {}", ids.join(", ")),
+                }
+            } else {
+                format!(
+                    "`{key}` is a question of section {}: move it there",
+                    owners.join(" or ")
+                )
+            };
+            let pointer = format!("/{}", escape_pointer(key));
+            let mut finding = Finding::error(
+                Code::UnknownQuestion,
+                format!("`{key}` is not a section of this questionnaire"),
+                Anchor::Key(pointer.clone()),
+            )
+            .with_label("unknown")
+            .with_help(help);
+            finding.question = Some(key.clone());
+            finding.pointer = Some(pointer);
+            self.findings.push(finding);
+        }
+    }
+
+    fn sections(&mut self, reply: &Value, root: &Map<String, Value>) {
+        let q = self.q;
+        // Pass 1: every answer's own check, so later passes know which answers are broken.
+        let mut invalid: HashSet<QuestionRef> = HashSet::new();
+        let mut value_findings: Vec<Vec<Finding>> = Vec::new();
+        for (s, section) in q.sections.iter().enumerate() {
+            let answers = match root.get(&section.id) {
+                Some(Value::Object(answers)) => Some(answers),
+                None => None,
+                Some(other) => {
+                    let pointer = format!("/{}", escape_pointer(&section.id));
+                    let mut finding = Finding::error(
+                        Code::InvalidType,
+                        format!(
+                            "section `{}` must be a table of answers, not {}",
+                            section.id,
+                            describe::value(other)
+                        ),
+                        Anchor::Value(pointer.clone()),
+                    )
+                    .with_help(format!(
+                        "write the answers under a `[{}]` header",
+                        section.id
+                    ));
+                    finding.pointer = Some(pointer);
+                    self.findings.push(finding);
+                    for (i, _) in section.questions.iter().enumerate() {
+                        invalid.insert(QuestionRef {
+                            section: s,
+                            question: i,
+                            column: None,
+                        });
+                    }
+                    value_findings.extend(section.questions.iter().map(|_| Vec::new()));
+                    continue;
+                }
+            };
+            if let Some(answers) = answers {
+                self.unknown_questions(s, answers);
+            }
+            for (i, question) in section.questions.iter().enumerate() {
+                let mut own = Vec::new();
+                if let Answer::Value(value) =
+                    classify(question, answers.and_then(|a| a.get(&question.id)))
+                {
+                    let site = Site {
+                        section: &section.id,
+                        question,
+                        table: None,
+                    };
+                    std::mem::swap(&mut own, &mut self.findings);
+                    let ok = self.check_value(site, value);
+                    std::mem::swap(&mut own, &mut self.findings);
+                    if !ok {
+                        invalid.insert(QuestionRef {
+                            section: s,
+                            question: i,
+                            column: None,
+                        });
+                    }
+                }
+                value_findings.push(own);
+            }
+        }
+        // Pass 2: applicability, in document order.
+        let mut own = value_findings.into_iter();
+        for (s, section) in q.sections.iter().enumerate() {
+            if matches!(root.get(&section.id), Some(v) if !v.is_object()) {
+                own.by_ref().take(section.questions.len()).for_each(drop);
+                continue;
+            }
+            let answers = root.get(&section.id).and_then(Value::as_object);
+            let section_pointer = if answers.is_some() {
+                format!("/{}", escape_pointer(&section.id))
+            } else {
+                String::new()
+            };
+            for (i, question) in section.questions.iter().enumerate() {
+                let own = own.next().expect("one entry per question");
+                let r = QuestionRef {
+                    section: s,
+                    question: i,
+                    column: None,
+                };
+                let site = Site {
+                    section: &section.id,
+                    question,
+                    table: None,
+                };
+                let conditions: Vec<&Ast> = [section.when.as_ref(), question.when.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .map(|w| w.ast())
+                    .collect();
+                let truth = conditions.iter().fold(Truth::True, |acc, ast| {
+                    match (acc, eval::truth(ast, q, reply)) {
+                        (Truth::False, _) | (_, Truth::False) => Truth::False,
+                        (Truth::Unknown, _) | (_, Truth::Unknown) => Truth::Unknown,
+                        _ => Truth::True,
+                    }
+                });
+                let reads: Vec<QuestionRef> =
+                    conditions.iter().flat_map(|a| a.references()).collect();
+                if truth != Truth::True && reads.iter().any(|r| invalid.contains(r)) {
+                    continue; // undetermined: the broken answer it reads is already reported
+                }
+                let answer = classify(question, answers.and_then(|a| a.get(&question.id)));
+                if truth == Truth::True {
+                    match answer {
+                        Answer::Blank if question.required => {
+                            if self.misspelt.contains(&(s, question.id.clone())) {
+                                continue;
+                            }
+                            self.missing(reply, site, &section_pointer, &conditions, &reads);
+                        }
+                        _ => self.findings.extend(own),
+                    }
+                    self.specify(site, answers, answer, true, &section_pointer);
+                } else {
+                    if !matches!(answer, Answer::Blank) {
+                        self.not_applicable(reply, site, &conditions, &reads);
+                        invalid.insert(r);
+                    }
+                    self.specify(site, answers, Answer::Blank, false, &section_pointer);
+                }
+            }
+        }
+        self.rules(reply, &invalid);
+    }
+
+    fn unknown_questions(&mut self, s: usize, answers: &Map<String, Value>) {
+        let section = &self.q.sections[s];
+        for key in answers.keys() {
+            let known = section
+                .questions
+                .iter()
+                .any(|x| &x.id == key || x.specify_id().is_some_and(|sid| &sid == key));
+            if known {
+                continue;
+            }
+            let ids: Vec<&str> = section.questions.iter().map(|x| x.id.as_str()).collect();
+            let elsewhere: Vec<String> = self
+                .q
+                .sections
+                .iter()
+                .filter(|o| o.id != section.id && o.questions.iter().any(|x| &x.id == key))
+                .map(|o| format!("[{}]", o.id))
+                .collect();
+            let help = if !elsewhere.is_empty() {
+                format!(
+                    "`{key}` is a question of section {}: move it there",
+                    elsewhere.join(" or ")
+                )
+            } else if let Some(near) = closest(key, &ids) {
+                self.misspelt.insert((s, near.to_string()));
+                format!("did you mean `{near}`?")
+            } else {
+                format!(
+                    "the questions of section `{}` are {}",
+                    section.id,
+                    ids.join(", ")
+                )
+            };
+            let pointer = format!("/{}/{}", escape_pointer(&section.id), escape_pointer(key));
+            let mut finding = Finding::error(
+                Code::UnknownQuestion,
+                format!("section `{}` has no question `{key}`", section.id),
+                Anchor::Key(pointer.clone()),
+            )
+            .with_label("unknown")
+            .with_help(help);
+            finding.question = Some(format!("{}.{key}", section.id));
+            finding.pointer = Some(pointer);
+            self.findings.push(finding);
+        }
+    }
+
+    fn missing(
+        &mut self,
+        reply: &Value,
+        site: Site<'_>,
+        section_pointer: &str,
+        conditions: &[&Ast],
+        reads: &[QuestionRef],
+    ) {
+        let number = site.question.number.as_deref().unwrap_or(&site.question.id);
+        let message = if conditions.is_empty() {
+            format!("question {number} is required but has no answer")
+        } else {
+            let sources: Vec<&str> = self.condition_sources(site);
+            format!(
+                "question {number} is required because `{}` holds, but it has no answer",
+                sources.join(" && ")
+            )
+        };
+        let label = if section_pointer.is_empty() {
+            format!("section [{}] is missing from the reply", site.section)
+        } else {
+            format!("the answer to {number} belongs in this section")
+        };
+        let mut finding = self
+            .finding(
+                site,
+                Code::MissingAnswer,
+                message,
+                Anchor::Container(section_pointer.to_string()),
+            )
+            .with_label(label);
+        let mut seen = Vec::new();
+        for r in reads {
+            if !seen.contains(r) {
+                seen.push(*r);
+                finding
+                    .related
+                    .push(self.related_answer(reply, *r, ", which makes it required"));
+            }
+        }
+        self.findings.push(finding);
+    }
+
+    fn not_applicable(
+        &mut self,
+        reply: &Value,
+        site: Site<'_>,
+        conditions: &[&Ast],
+        reads: &[QuestionRef],
+    ) {
+        let number = site.question.number.as_deref().unwrap_or(&site.question.id);
+        let sources = self.condition_sources(site);
+        let _ = conditions;
+        let mut finding = self
+            .finding(
+                site,
+                Code::NotApplicable,
+                format!(
+                    "question {number} is answered, but it applies only when `{}`",
+                    sources.join(" && ")
+                ),
+                Anchor::Value(site.pointer()),
+            )
+            .with_label("should be left unanswered")
+            .with_help("remove this answer, or correct the answer it depends on");
+        let mut seen = Vec::new();
+        for r in reads {
+            if !seen.contains(r) {
+                seen.push(*r);
+                finding
+                    .related
+                    .push(self.related_answer(reply, *r, ", so it does not apply"));
+            }
+        }
+        self.findings.push(finding);
+    }
+
+    fn condition_sources<'s>(&self, site: Site<'s>) -> Vec<&'s str>
+    where
+        Self: 's,
+    {
+        let section = self.q.section(site.section).map(|(_, s)| s);
+        let mut sources = Vec::new();
+        if let Some(w) = section.and_then(|s| s.when.as_ref()) {
+            sources.push(w.source.as_str());
+        }
+        if let Some(w) = &site.question.when {
+            sources.push(w.source.as_str());
+        }
+        sources
+    }
+
+    /// "Other, please specify": required when a `specify` option is chosen, blank otherwise.
+    fn specify(
+        &mut self,
+        site: Site<'_>,
+        answers: Option<&Map<String, Value>>,
+        answer: Answer<'_>,
+        applies: bool,
+        section_pointer: &str,
+    ) {
+        let Some(specify_id) = site.question.specify_id() else {
+            return;
+        };
+        let chosen: Vec<&str> = match answer {
+            Answer::Value(Value::String(s)) => vec![s.as_str()],
+            Answer::Value(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
+            _ => Vec::new(),
+        };
+        let specify_option = chosen
+            .iter()
+            .find(|c| site.question.option(c).is_some_and(|o| o.specify));
+        let text = answers.and_then(|a| a.get(&specify_id));
+        let given = !matches!(text, None | Some(Value::Null))
+            && text != Some(&Value::String(String::new()));
+        let number = site.question.number.as_deref().unwrap_or(&site.question.id);
+        match (specify_option, given) {
+            (Some(option), false) if applies => {
+                let mut finding = self
+                    .finding(
+                        site,
+                        Code::MissingSpecify,
+                        format!("\"{option}\" is chosen in {number}, but `{specify_id}` does not say what it is"),
+                        Anchor::Container(section_pointer.to_string()),
+                    )
+                    .with_label(format!("`{specify_id}` belongs in this section"))
+                    .with_help(format!("add `{specify_id} = \"…\"` describing \"{option}\""));
+                finding.pointer = Some(format!("/{}/{specify_id}", escape_pointer(site.section)));
+                self.findings.push(finding);
+            }
+            (None, true) => {
+                let pointer = format!("/{}/{specify_id}", escape_pointer(site.section));
+                let mut finding = self
+                    .finding(
+                        site,
+                        Code::UnexpectedSpecify,
+                        format!("`{specify_id}` is given, but no option of {number} that asks for it is chosen"),
+                        Anchor::Value(pointer.clone()),
+                    )
+                    .with_label("nothing to specify")
+                    .with_help("remove it, or choose the option it describes");
+                finding.pointer = Some(pointer);
+                self.findings.push(finding);
+            }
+            (Some(_), true) if !text.is_some_and(Value::is_string) => {
+                let pointer = format!("/{}/{specify_id}", escape_pointer(site.section));
+                let mut finding = self
+                    .finding(
+                        site,
+                        Code::InvalidType,
+                        format!(
+                            "`{specify_id}` must be text, not {}",
+                            describe::value(text.expect("given"))
+                        ),
+                        Anchor::Value(pointer.clone()),
+                    )
+                    .with_help("describe the option in words");
+                finding.pointer = Some(pointer);
+                self.findings.push(finding);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn describe_short(v: &Value) -> String {
+    match v {
+        Value::String(s) => format!("\"{s}\""),
+        other => describe::value(other),
+    }
+}
