@@ -34,7 +34,10 @@ fn lint() {
         if stem != "several-mistakes" {
             assert!(codes.contains(stem.as_str()), "{stem}: got {codes:?}");
         }
-        let has_error = checked.findings.iter().any(|f| f.is_error());
+        let has_error = checked
+            .findings
+            .iter()
+            .any(canvass::findings::Finding::is_error);
         assert_eq!(checked.questionnaire.is_none(), has_error, "{stem}");
         assert!(
             checked.findings.iter().all(|f| f.span.is_some()),

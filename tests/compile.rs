@@ -100,6 +100,7 @@ fn the_language_schema_accepts_the_shipped_questionnaires() {
 
 #[test]
 fn settings_lists_match_the_definition_types() {
+    use canvass::questionnaire::settings;
     let schema: serde_json::Value =
         serde_json::from_str(&canvass::questionnaire::language_schema()).unwrap();
     let keys = |pointer: &str| -> Vec<String> {
@@ -118,7 +119,6 @@ fn settings_lists_match_the_definition_types() {
         v.sort();
         v
     };
-    use canvass::questionnaire::settings;
     assert_eq!(keys("/properties"), sorted(settings::ROOT));
     assert_eq!(
         keys("/definitions/SectionDef/properties"),

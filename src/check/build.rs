@@ -273,10 +273,11 @@ impl Builder<'_, '_, '_> {
         let options = self.options(def);
         let codes = self.codes(def, &options);
         let (min, max) = self.bounds(def);
-        let mut count = |min: &Option<Sp<i64>>, max: &Option<Sp<i64>>| self.counts(min, max);
-        let (min_length, max_length) = count(&def.min_length, &def.max_length);
-        let (min_choices, max_choices) = count(&def.min_choices, &def.max_choices);
-        let (min_rows, max_rows) = count(&def.min_rows, &def.max_rows);
+        let (min_length, max_length) =
+            self.counts(def.min_length.as_ref(), def.max_length.as_ref());
+        let (min_choices, max_choices) =
+            self.counts(def.min_choices.as_ref(), def.max_choices.as_ref());
+        let (min_rows, max_rows) = self.counts(def.min_rows.as_ref(), def.max_rows.as_ref());
         let regex = def.pattern.as_ref().and_then(|p| self.pattern(p));
 
         let mut seen = HashMap::new();
@@ -344,28 +345,40 @@ impl Builder<'_, '_, '_> {
         use QuestionType as T;
         let kind = def.kind.value;
         let present: [(&str, Option<Span>, &[T]); 14] = [
-            ("options", span(&def.options), &[T::Choice, T::MultiChoice]),
-            ("min_choices", span(&def.min_choices), &[T::MultiChoice]),
-            ("max_choices", span(&def.max_choices), &[T::MultiChoice]),
-            ("min_length", span(&def.min_length), &[T::Text]),
-            ("max_length", span(&def.max_length), &[T::Text]),
-            ("pattern", span(&def.pattern), &[T::Text]),
-            ("format", span(&def.format), &[T::Text]),
+            (
+                "options",
+                span(def.options.as_ref()),
+                &[T::Choice, T::MultiChoice],
+            ),
+            (
+                "min_choices",
+                span(def.min_choices.as_ref()),
+                &[T::MultiChoice],
+            ),
+            (
+                "max_choices",
+                span(def.max_choices.as_ref()),
+                &[T::MultiChoice],
+            ),
+            ("min_length", span(def.min_length.as_ref()), &[T::Text]),
+            ("max_length", span(def.max_length.as_ref()), &[T::Text]),
+            ("pattern", span(def.pattern.as_ref()), &[T::Text]),
+            ("format", span(def.format.as_ref()), &[T::Text]),
             (
                 "min",
-                span(&def.min),
+                span(def.min.as_ref()),
                 &[T::Integer, T::Number, T::Date, T::Year],
             ),
             (
                 "max",
-                span(&def.max),
+                span(def.max.as_ref()),
                 &[T::Integer, T::Number, T::Date, T::Year],
             ),
-            ("unit", span(&def.unit), &[T::Integer, T::Number]),
-            ("columns", span(&def.columns), &[T::Table]),
-            ("min_rows", span(&def.min_rows), &[T::Table]),
-            ("max_rows", span(&def.max_rows), &[T::Table]),
-            ("key", span(&def.key), &[T::Table]),
+            ("unit", span(def.unit.as_ref()), &[T::Integer, T::Number]),
+            ("columns", span(def.columns.as_ref()), &[T::Table]),
+            ("min_rows", span(def.min_rows.as_ref()), &[T::Table]),
+            ("max_rows", span(def.max_rows.as_ref()), &[T::Table]),
+            ("key", span(def.key.as_ref()), &[T::Table]),
         ];
         for (setting, at, types) in present {
             let Some(at) = at else { continue };
@@ -518,8 +531,10 @@ impl Builder<'_, '_, '_> {
         let mut convert = |b: &Option<Sp<BoundDef>>| -> Option<Bound> {
             let b = b.as_ref()?;
             let ok = match (kind, &b.value) {
-                (QuestionType::Integer | QuestionType::Year, BoundDef::Integer(i))
-                | (QuestionType::Number, BoundDef::Integer(i)) => Some(Bound::Number(*i as f64)),
+                (
+                    QuestionType::Integer | QuestionType::Year | QuestionType::Number,
+                    BoundDef::Integer(i),
+                ) => Some(Bound::Number(int_to_f64(*i))),
                 (QuestionType::Number, BoundDef::Float(f)) if f.is_finite() => {
                     Some(Bound::Number(*f))
                 }
@@ -581,23 +596,22 @@ impl Builder<'_, '_, '_> {
 
     fn counts(
         &mut self,
-        min: &Option<Sp<i64>>,
-        max: &Option<Sp<i64>>,
+        min: Option<&Sp<i64>>,
+        max: Option<&Sp<i64>>,
     ) -> (Option<u64>, Option<u64>) {
-        let mut convert = |b: &Option<Sp<i64>>| {
-            let b = b.as_ref()?;
-            match u64::try_from(b.value) {
-                Ok(n) => Some(n),
-                Err(_) => {
-                    self.lints
-                        .error(
-                            Code::InvalidBound,
-                            "a count cannot be negative".into(),
-                            b.span.clone(),
-                        )
-                        .help_("write 0 or more");
-                    None
-                }
+        let mut convert = |b: Option<&Sp<i64>>| {
+            let b = b?;
+            if let Ok(n) = u64::try_from(b.value) {
+                Some(n)
+            } else {
+                self.lints
+                    .error(
+                        Code::InvalidBound,
+                        "a count cannot be negative".into(),
+                        b.span.clone(),
+                    )
+                    .help_("write 0 or more");
+                None
             }
         };
         let (lo, hi) = (convert(min), convert(max));
@@ -649,8 +663,14 @@ fn or_list(items: &[&str]) -> String {
     }
 }
 
-fn span<T>(value: &Option<Sp<T>>) -> Option<Span> {
-    value.as_ref().map(|v| v.span.clone())
+fn span<T>(value: Option<&Sp<T>>) -> Option<Span> {
+    value.map(|v| v.span.clone())
+}
+
+/// Bounds beyond 2^53 lose precision as numbers; no questionnaire needs them.
+#[allow(clippy::cast_precision_loss)]
+fn int_to_f64(i: i64) -> f64 {
+    i as f64
 }
 
 fn expr(source: &Sp<String>) -> Expr {

@@ -170,7 +170,9 @@ mod tests {
     fn finds_cycles_and_leaves_chains() {
         let edges = vec![vec![1], vec![2], vec![0], vec![0]];
         let mut components = strongly_connected(&edges);
-        components.iter_mut().for_each(|c| c.sort_unstable());
+        for c in &mut components {
+            c.sort_unstable();
+        }
         assert!(components.contains(&vec![0, 1, 2]));
         assert!(components.contains(&vec![3]));
         let chain: Vec<Vec<usize>> = (0..100_000).map(|i| vec![i + 1]).chain([vec![]]).collect();

@@ -40,34 +40,38 @@ pub fn check_file(path: &Path) -> Result<(SourceFile, Checked), String> {
 /// A questionnaire that passes `check`, or an error with its rendered findings.
 pub fn load_questionnaire(path: &Path) -> Result<Questionnaire, String> {
     let (file, checked) = check_file(path)?;
-    match checked.questionnaire {
-        Some(q) => Ok(q),
-        None => {
-            let errors: Vec<_> = checked
-                .findings
-                .into_iter()
-                .filter(|f| f.is_error())
-                .collect();
-            Err(format!(
-                "questionnaire {} has errors; run `canvass check` on it\n{}",
-                path.display(),
-                render(
-                    &errors,
-                    &file,
-                    Style {
-                        color: super::use_color(),
-                        width: 100
-                    }
-                )
-            ))
-        }
+    if let Some(q) = checked.questionnaire {
+        Ok(q)
+    } else {
+        let errors: Vec<_> = checked
+            .findings
+            .into_iter()
+            .filter(canvass::findings::Finding::is_error)
+            .collect();
+        Err(format!(
+            "questionnaire {} has errors; run `canvass check` on it\n{}",
+            path.display(),
+            render(
+                &errors,
+                &file,
+                Style {
+                    color: super::use_color(),
+                    width: 100
+                }
+            )
+        ))
     }
 }
 
 /// `res-16-2` → `questionnaires/res-16-2/questionnaire.toml`; a path is taken as it is.
 pub fn resolve(name: &str) -> PathBuf {
     let path = PathBuf::from(name);
-    if path.exists() || name.contains('/') || name.ends_with(".toml") {
+    if path.exists()
+        || name.contains('/')
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+    {
         return path;
     }
     Path::new("questionnaires")

@@ -87,7 +87,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     }
 }
 
-/// Whether to colour the human report: only on a terminal, and never under NO_COLOR.
+/// Whether to colour the human report: only on a terminal, and never under `NO_COLOR`.
 pub fn use_color() -> bool {
     use std::io::IsTerminal;
     no_color_unset() && std::io::stderr().is_terminal()

@@ -71,7 +71,7 @@ enum Pre {
     /// The file could not be read at all (exit 2).
     Unreadable(String),
     /// The file was read but cannot be a reply (not UTF-8, too large): one finding.
-    Refused(Finding),
+    Refused(Box<Finding>),
 }
 
 pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
@@ -80,29 +80,8 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
         max_depth: args.max_depth,
         max_rows: args.max_rows,
     };
-    let fixed = match (&args.questionnaire, &args.schema) {
-        (Some(name), _) => {
-            let q = super::files::load_questionnaire(&super::files::resolve(name))?;
-            let mut v = Validator::new(q)?;
-            v.limits = limits;
-            Some(Arc::new(v))
-        }
-        (None, Some(path)) => {
-            let text = super::files::read_text(path, 256 << 20)?;
-            let schema: serde_json::Value = serde_json::from_str(&text)
-                .map_err(|e| format!("{} is not JSON: {e}", path.display()))?;
-            let mut v =
-                Validator::from_schema(&schema).map_err(|e| format!("{}: {e}", path.display()))?;
-            v.limits = limits;
-            Some(Arc::new(v))
-        }
-        (None, None) => None,
-    };
-    if let (Some(v), Some(lang)) = (&fixed, &args.lang) {
-        check_lang(v, lang)?;
-    }
+    let fixed = fixed_validator(args, limits)?;
     let mut inputs = Vec::new();
-    let mut unreadable = false;
     for path in &args.paths {
         gather(path, args.max_reply_bytes, &mut inputs);
     }
@@ -111,86 +90,45 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
     }
     let mut validators: HashMap<String, Result<Arc<Validator>, String>> = HashMap::new();
     let mut out = std::io::stdout().lock();
-    let color = super::use_color_stdout();
     let mut reports: Vec<ReplyReport> = Vec::new();
     // Chunks keep memory bounded and let ndjson stream; replies in a chunk run in parallel.
     for chunk in inputs.chunks(256) {
-        let jobs: Vec<(usize, Option<Arc<Validator>>)> = chunk
+        let assigned: Vec<Option<Arc<Validator>>> = chunk
             .iter()
-            .enumerate()
-            .map(|(i, input)| {
-                let v = match (&fixed, &input.pre) {
-                    (Some(v), _) => Some(v.clone()),
-                    (None, Pre::Read) => lookup(input, &mut validators, limits),
-                    (None, _) => None,
-                };
-                (i, v)
+            .map(|input| match (&fixed, &input.pre) {
+                (Some(v), _) => Some(v.clone()),
+                (None, Pre::Read) => lookup(input, &mut validators, limits),
+                (None, _) => None,
             })
             .collect();
-        let done: Vec<ReplyReport> = jobs
-            .into_par_iter()
-            .map(|(i, validator)| {
-                let input = &chunk[i];
-                let findings = match (&input.pre, &validator) {
-                    (Pre::Unreadable(why), _) => {
-                        return ReplyReport::unreadable(&input.file.name, why);
-                    }
-                    (Pre::Refused(finding), _) => vec![finding.clone()],
-                    (Pre::Read, Some(v)) => {
-                        let lang = args
-                            .lang
-                            .as_deref()
-                            .unwrap_or(v.questionnaire.source_language());
-                        let format = input
-                            .format
-                            .unwrap_or_else(|| Format::detect(&input.file.name, &input.file.text));
-                        v.validate_as(&input.file, format, lang)
-                    }
-                    (Pre::Read, None) => {
-                        // A reply that does not parse has nothing to say about its questionnaire.
-                        let format = input
-                            .format
-                            .unwrap_or_else(|| Format::detect(&input.file.name, &input.file.text));
-                        match canvass::reply::parse(&input.file.text, format, &limits) {
-                            Err(findings) => findings,
-                            Ok(_) => vec![no_questionnaire(input)],
-                        }
-                    }
-                };
-                let mut report = ReplyReport::new(input.file.clone(), findings);
-                report.questionnaire = validator.as_ref().map(|v| v.questionnaire.id.clone());
-                report
-            })
+        let done: Vec<ReplyReport> = chunk
+            .par_iter()
+            .zip(assigned)
+            .map(|(input, v)| validate_one(input, v.as_deref(), args.lang.as_deref(), limits))
             .collect();
-        for r in done {
-            unreadable |= r.unreadable;
+        for mut r in done {
             if args.format == OutputFormat::Ndjson {
                 writeln!(out, "{}", report::json_reply(&r)).map_err(|e| e.to_string())?;
                 out.flush().map_err(|e| e.to_string())?;
+                // Only the counts are needed from here on: do not hold the whole stream.
+                r.file.text = String::new();
+                r.findings = Vec::new();
             }
             reports.push(r);
         }
     }
-    match args.format {
-        OutputFormat::Human => write!(out, "{}", report::human(&reports, color)),
-        OutputFormat::Json => writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&report::json(
-                &reports,
-                questionnaire_name(&fixed, &reports)
-            ))
-            .expect("JSON values serialize")
-        ),
-        OutputFormat::Html => write!(
-            out,
-            "{}",
-            canvass::findings::html::page(&reports, questionnaire_name(&fixed, &reports))
-        ),
-        OutputFormat::Ndjson => Ok(()),
-    }
-    .map_err(|e| e.to_string())?;
-    if unreadable {
+    let name = questionnaire_name(fixed.as_ref(), &reports);
+    let text = match args.format {
+        OutputFormat::Human => report::human(&reports, super::use_color_stdout()),
+        OutputFormat::Json => {
+            let document = report::json(&reports, name);
+            serde_json::to_string_pretty(&document).expect("JSON values serialize") + "\n"
+        }
+        OutputFormat::Html => canvass::findings::html::page(&reports, name),
+        OutputFormat::Ndjson => String::new(),
+    };
+    out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+    if reports.iter().any(|r| r.unreadable) {
         return Ok(ExitCode::from(2));
     }
     let failed = reports
@@ -203,8 +141,57 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
     })
 }
 
+/// The validator given by `-q` or `--schema`, if any.
+fn fixed_validator(args: &ValidateArgs, limits: Limits) -> Result<Option<Arc<Validator>>, String> {
+    let mut v = match (&args.questionnaire, &args.schema) {
+        (Some(name), _) => {
+            let q = super::files::load_questionnaire(&super::files::resolve(name))?;
+            Validator::new(q)?
+        }
+        (None, Some(path)) => {
+            let text = super::files::read_text(path, 256 << 20)?;
+            let schema: serde_json::Value = serde_json::from_str(&text)
+                .map_err(|e| format!("{} is not JSON: {e}", path.display()))?;
+            Validator::from_schema(&schema).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        (None, None) => return Ok(None),
+    };
+    v.limits = limits;
+    if let Some(lang) = &args.lang {
+        check_lang(&v, lang)?;
+    }
+    Ok(Some(Arc::new(v)))
+}
+
+fn validate_one(
+    input: &Input,
+    validator: Option<&Validator>,
+    lang: Option<&str>,
+    limits: Limits,
+) -> ReplyReport {
+    let format = input
+        .format
+        .unwrap_or_else(|| Format::detect(&input.file.name, &input.file.text));
+    let findings = match (&input.pre, validator) {
+        (Pre::Unreadable(why), _) => return ReplyReport::unreadable(&input.file.name, why),
+        (Pre::Refused(finding), _) => vec![(**finding).clone()],
+        (Pre::Read, Some(v)) => {
+            let lang = lang.unwrap_or(v.questionnaire.source_language());
+            v.validate_as(&input.file, format, lang)
+        }
+        // A reply that does not parse has nothing to say about its questionnaire.
+        (Pre::Read, None) => match canvass::reply::parse(&input.file.text, format, &limits) {
+            Err(findings) => findings,
+            Ok(_) => vec![no_questionnaire(input)],
+        },
+    };
+    let mut report = ReplyReport::new(input.file.clone(), findings);
+    report.questionnaire = validator.map(|v| v.questionnaire.id.clone());
+    report
+}
+
 fn questionnaire_name<'a>(
-    fixed: &'a Option<Arc<Validator>>,
+    fixed: Option<&'a Arc<Validator>>,
     reports: &'a [ReplyReport],
 ) -> Option<&'a str> {
     match fixed {
@@ -342,7 +329,7 @@ fn gather(path: &Path, max_bytes: usize, inputs: &mut Vec<Input>) {
         inputs.push(Input {
             file: SourceFile::new(path.display().to_string(), String::new()),
             format: None,
-            pre: Pre::Refused(finding),
+            pre: Pre::Refused(Box::new(finding)),
         });
         return;
     }
@@ -383,7 +370,7 @@ fn decode(name: String, bytes: Vec<u8>, format: Option<Format>) -> Input {
             Input {
                 file: SourceFile::new(name, text),
                 format,
-                pre: Pre::Refused(finding),
+                pre: Pre::Refused(Box::new(finding)),
             }
         }
     }

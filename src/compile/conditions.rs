@@ -147,6 +147,7 @@ fn answered(q: &Questionnaire, r: QuestionRef) -> Value {
 }
 
 /// `schema` applied to the answer of question `r`, which must be present.
+#[allow(clippy::needless_pass_by_value)] // callers build the schema inline
 fn at(q: &Questionnaire, r: QuestionRef, schema: Value) -> Value {
     let section = &q.sections[r.section];
     let id = &section.questions[r.question].id;

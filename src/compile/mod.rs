@@ -180,6 +180,7 @@ fn section_schema(q: &Questionnaire, s: usize, section: &Section) -> (Value, boo
 
 /// The `if`/`then`/`else` for one conditional question: required (if it is) when the
 /// condition holds, blank when it does not.
+#[allow(clippy::needless_pass_by_value)] // the condition is built for this call
 fn conditional(section: &str, question: &Question, condition: Value) -> Value {
     let blank =
         json!({ "properties": { section: { "properties": { &question.id: { "$ref": BLANK } } } } });

@@ -107,7 +107,10 @@ pub fn eval<'a>(ast: &'a Ast, q: &'a Questionnaire, reply: &'a Value) -> Option<
             Answer::Value(_)
         ))),
         AstKind::Size(r) => match answer_value(q.question(*r), raw_answer(q, reply, *r))? {
-            Val::Multi(items) | Val::Rows(items) => Some(Val::Num(items.len() as f64)),
+            Val::Multi(items) | Val::Rows(items) => {
+                #[allow(clippy::cast_precision_loss)] // lists are far below 2^52 items
+                Some(Val::Num(items.len() as f64))
+            }
             _ => None,
         },
         AstKind::Sum(r) => sum(q, reply, *r),

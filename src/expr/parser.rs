@@ -350,7 +350,7 @@ impl Parser {
                     span: span.start..close.end,
                 });
             }
-            other => {
+            other @ Tok::Op(_) => {
                 return Err(syntax(
                     span,
                     format!("expected a value, found {}", other.describe()),

@@ -418,94 +418,76 @@ fn unknown(span: std::ops::Range<usize>, message: String, help: Option<String>) 
     }
 }
 
-fn resolve_name(
-    parts: &[(String, std::ops::Range<usize>)],
-    scope: Scope<'_>,
+type Part = (String, std::ops::Range<usize>);
+
+fn position(q: &Questionnaire, s: usize, id: &str) -> Option<usize> {
+    q.sections[s].questions.iter().position(|x| x.id == id)
+}
+
+fn suggest_in(q: &Questionnaire, s: usize, id: &str) -> Option<String> {
+    let ids: Vec<&str> = q.sections[s]
+        .questions
+        .iter()
+        .map(|x| x.id.as_str())
+        .collect();
+    closest(id, &ids).map(|near| format!("did you mean `{near}`?"))
+}
+
+fn question_ref(section: usize, question: usize) -> QuestionRef {
+    QuestionRef {
+        section,
+        question,
+        column: None,
+    }
+}
+
+/// Column `id` of table `t` in section `s`.
+fn column(
+    q: &Questionnaire,
+    s: usize,
+    t: usize,
+    (id, span): &Part,
 ) -> Result<QuestionRef, ExprError> {
+    let table = &q.sections[s].questions[t];
+    if let Some(c) = table.columns.iter().position(|c| c.id == *id) {
+        return Ok(QuestionRef {
+            section: s,
+            question: t,
+            column: Some(c),
+        });
+    }
+    let ids: Vec<&str> = table.columns.iter().map(|c| c.id.as_str()).collect();
+    Err(unknown(
+        span.clone(),
+        format!(
+            "table `{}.{}` has no column `{id}`",
+            q.sections[s].id, table.id
+        ),
+        closest(id, &ids).map(|near| format!("did you mean `{near}`?")),
+    ))
+}
+
+fn resolve_name(parts: &[Part], scope: Scope<'_>) -> Result<QuestionRef, ExprError> {
     let q = scope.questionnaire;
-    let whole = parts[0].1.start..parts[parts.len() - 1].1.end;
-    let in_section = |s: usize, id: &str| q.sections[s].questions.iter().position(|x| x.id == id);
-    let suggest_in = |s: usize, id: &str| {
-        let ids: Vec<&str> = q.sections[s]
-            .questions
-            .iter()
-            .map(|x| x.id.as_str())
-            .collect();
-        closest(id, &ids).map(|near| format!("did you mean `{near}`?"))
-    };
-    let column = |s: usize, t: usize, (id, span): &(String, std::ops::Range<usize>)| {
-        let table = &q.sections[s].questions[t];
-        match table.columns.iter().position(|c| c.id == *id) {
-            Some(c) => Ok(QuestionRef {
-                section: s,
-                question: t,
-                column: Some(c),
-            }),
-            None => {
-                let ids: Vec<&str> = table.columns.iter().map(|c| c.id.as_str()).collect();
-                Err(unknown(
-                    span.clone(),
-                    format!(
-                        "table `{}.{}` has no column `{id}`",
-                        q.sections[s].id, table.id
-                    ),
-                    closest(id, &ids).map(|near| format!("did you mean `{near}`?")),
-                ))
-            }
-        }
-    };
     match parts {
-        [(id, span)] => {
-            let Some(s) = scope.section else {
-                let owners: Vec<String> = q
-                    .sections
-                    .iter()
-                    .filter(|s| s.questions.iter().any(|x| &x.id == id))
-                    .map(|s| format!("`{}.{id}`", s.id))
-                    .collect();
-                return Err(unknown(
-                    span.clone(),
-                    format!("`{id}` must name its section in a rule"),
-                    Some(if owners.is_empty() {
-                        "write `section.question`".into()
-                    } else {
-                        format!("did you mean {}?", owners.join(" or "))
-                    }),
-                ));
-            };
-            match in_section(s, id) {
-                Some(i) => Ok(QuestionRef {
-                    section: s,
-                    question: i,
-                    column: None,
-                }),
-                None => Err(unknown(
-                    span.clone(),
-                    format!("no question `{id}` in section `{}`", q.sections[s].id),
-                    suggest_in(s, id),
-                )),
-            }
-        }
+        [(id, span)] => resolve_bare(id, span, scope),
         [(first, first_span), (second, second_span)] => {
             if let Some((s, _)) = q.section(first) {
-                return match in_section(s, second) {
-                    Some(i) => Ok(QuestionRef {
-                        section: s,
-                        question: i,
-                        column: None,
-                    }),
-                    None => Err(unknown(
-                        second_span.clone(),
-                        format!("no question `{second}` in section `{first}`"),
-                        suggest_in(s, second),
-                    )),
-                };
+                return position(q, s, second)
+                    .map(|i| question_ref(s, i))
+                    .ok_or_else(|| {
+                        unknown(
+                            second_span.clone(),
+                            format!("no question `{second}` in section `{first}`"),
+                            suggest_in(q, s, second),
+                        )
+                    });
             }
             if let Some(s) = scope.section
-                && let Some(t) = in_section(s, first)
+                && let Some(t) = position(q, s, first)
                 && q.sections[s].questions[t].kind == QuestionType::Table
             {
-                return column(s, t, &parts[1]);
+                return column(q, s, t, &parts[1]);
             }
             let ids: Vec<&str> = q.sections.iter().map(|s| s.id.as_str()).collect();
             Err(unknown(
@@ -522,21 +504,56 @@ fn resolve_name(
                     None,
                 ));
             };
-            match in_section(s, second) {
+            match position(q, s, second) {
                 Some(t) if q.sections[s].questions[t].kind == QuestionType::Table => {
-                    column(s, t, third)
+                    column(q, s, t, third)
                 }
                 _ => Err(unknown(
-                    whole,
+                    first_span.start..third.1.end,
                     format!("no table `{second}` in section `{first}`"),
-                    suggest_in(s, second),
+                    suggest_in(q, s, second),
                 )),
             }
         }
         _ => Err(unknown(
-            whole,
+            parts[0].1.start..parts[parts.len() - 1].1.end,
             "a name has at most three parts: `section.table.column`".into(),
             None,
         )),
     }
+}
+
+/// A name without a section: a question of the expression's own section.
+fn resolve_bare(
+    id: &str,
+    span: &std::ops::Range<usize>,
+    scope: Scope<'_>,
+) -> Result<QuestionRef, ExprError> {
+    let q = scope.questionnaire;
+    let Some(s) = scope.section else {
+        let owners: Vec<String> = q
+            .sections
+            .iter()
+            .filter(|s| s.questions.iter().any(|x| x.id == id))
+            .map(|s| format!("`{}.{id}`", s.id))
+            .collect();
+        return Err(unknown(
+            span.clone(),
+            format!("`{id}` must name its section in a rule"),
+            Some(if owners.is_empty() {
+                "write `section.question`".into()
+            } else {
+                format!("did you mean {}?", owners.join(" or "))
+            }),
+        ));
+    };
+    position(q, s, id)
+        .map(|i| question_ref(s, i))
+        .ok_or_else(|| {
+            unknown(
+                span.clone(),
+                format!("no question `{id}` in section `{}`", q.sections[s].id),
+                suggest_in(q, s, id),
+            )
+        })
 }

@@ -178,7 +178,7 @@ pub struct FullOptionDef {
     /// "Other, please specify": requires the text answer `<question id>_specify`.
     #[serde(default)]
     pub specify: bool,
-    /// Cannot be combined with other options (multi_choice), e.g. "none".
+    /// Cannot be combined with other options (`multi_choice`), e.g. "none".
     #[serde(default)]
     pub exclusive: bool,
 }

@@ -61,15 +61,15 @@ pub struct UnknownSetting {
 pub fn unknown_settings(root: &DeTable<'_>) -> Vec<UnknownSetting> {
     let mut found = Vec::new();
     check_table(root, ROOT, "questionnaire", &mut found);
-    if let Some(sections) = array(root, "section") {
-        for section in sections {
+    {
+        for section in array(root, "section") {
             check_table(section, SECTION, "section", &mut found);
-            for question in array(section, "question").into_iter().flatten() {
+            for question in array(section, "question") {
                 check_question(question, "question", &mut found);
             }
         }
     }
-    for rule in array(root, "rule").into_iter().flatten() {
+    for rule in array(root, "rule") {
         check_table(rule, RULE, "rule", &mut found);
     }
     found
@@ -82,7 +82,7 @@ fn check_question(table: &DeTable<'_>, context: &'static str, found: &mut Vec<Un
             check_table(option, OPTION, "option", found);
         }
     }
-    for column in array(table, "columns").into_iter().flatten() {
+    for column in array(table, "columns") {
         check_question(column, "column", found);
     }
 }
@@ -116,22 +116,19 @@ pub fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
         .map(|(_, k)| k)
 }
 
-fn array<'t, 'i>(table: &'t DeTable<'i>, key: &str) -> Option<Vec<&'t DeTable<'i>>> {
-    let values = array_values(table, key);
-    Some(
-        values
-            .into_iter()
-            .filter_map(|v| match v {
-                DeValue::Table(t) => Some(t),
-                _ => None,
-            })
-            .collect(),
-    )
+fn array<'t, 'i>(table: &'t DeTable<'i>, key: &str) -> Vec<&'t DeTable<'i>> {
+    array_values(table, key)
+        .into_iter()
+        .filter_map(|v| match v {
+            DeValue::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect()
 }
 
 fn array_values<'t, 'i>(table: &'t DeTable<'i>, key: &str) -> Vec<&'t DeValue<'i>> {
-    match table.get(key).map(|v| v.get_ref()) {
-        Some(DeValue::Array(items)) => items.iter().map(|i| i.get_ref()).collect(),
+    match table.get(key).map(toml::Spanned::get_ref) {
+        Some(DeValue::Array(items)) => items.iter().map(toml::Spanned::get_ref).collect(),
         _ => Vec::new(),
     }
 }

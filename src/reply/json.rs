@@ -1,10 +1,11 @@
-//! JSON replies. The fast path is serde_json with a visitor that refuses duplicate keys
-//! (serde_json alone keeps the last one silently, and a reply must never lose an answer).
+//! JSON replies. The fast path is `serde_json` with a visitor that refuses duplicate keys
+//! (`serde_json` alone keeps the last one silently, and a reply must never lose an answer).
 //! Only when that fails does jsonc-parser (strict settings) run, to place the fault: the
 //! syntax error, or both copies of a duplicate key.
 
 use std::fmt;
 
+use jsonc_parser::CollectOptions;
 use jsonc_parser::ast;
 use jsonc_parser::common::Ranged;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -24,9 +25,9 @@ pub fn parse(text: &str) -> Result<Value, Vec<Finding>> {
     }
 }
 
-/// Findings for a JSON text serde_json refused.
+/// Findings for a JSON text `serde_json` refused.
 fn explain(text: &str, error: &serde_json::Error) -> Vec<Finding> {
-    match jsonc_parser::parse_to_ast(text, &Default::default(), &strict_options()) {
+    match jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &strict_options()) {
         Err(error) => {
             let range = error.range();
             vec![
@@ -89,7 +90,7 @@ fn strip_position(message: &str) -> &str {
     message.split(" at line ").next().unwrap_or(message)
 }
 
-/// Byte offset of a 1-based line and column (serde_json counts columns in bytes).
+/// Byte offset of a 1-based line and column (`serde_json` counts columns in bytes).
 fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let start: usize = text
         .split_inclusive('\n')
@@ -144,7 +145,8 @@ fn duplicates(value: &ast::Value<'_>, pointer: &mut String, findings: &mut Vec<F
 /// The source map of a JSON reply (one that parsed).
 pub fn source_map(text: &str) -> SourceMap {
     let mut map = SourceMap::default();
-    if let Ok(result) = jsonc_parser::parse_to_ast(text, &Default::default(), &strict_options())
+    if let Ok(result) =
+        jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &strict_options())
         && let Some(value) = &result.value
     {
         let range = value.range();

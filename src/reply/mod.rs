@@ -28,10 +28,13 @@ pub enum Format {
 impl Format {
     /// By file extension; without a known one, a document starting with `{` or `[` is JSON.
     pub fn detect(name: &str, text: &str) -> Self {
-        let lower = name.to_ascii_lowercase();
-        if lower.ends_with(".json") || lower.ends_with(".ndjson") {
+        let extension = std::path::Path::new(name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        if matches!(extension.as_deref(), Some("json" | "ndjson")) {
             Self::Json
-        } else if lower.ends_with(".toml") {
+        } else if extension.as_deref() == Some("toml") {
             Self::Toml
         } else if text
             .trim_start_matches('\u{feff}')

@@ -38,25 +38,22 @@ impl SourceMap {
         match anchor {
             Anchor::Span(span) => Some(span.clone()),
             Anchor::Nowhere => None,
-            Anchor::Value(p) => self.value(p).or_else(|| self.ancestor(p)),
-            Anchor::Key(p) => self.key(p).or_else(|| self.ancestor(p)),
+            Anchor::Value(p) => Some(self.value(p).unwrap_or_else(|| self.ancestor(p))),
+            Anchor::Key(p) => Some(self.key(p).unwrap_or_else(|| self.ancestor(p))),
             Anchor::Container(p) if p.is_empty() => Some(0..0),
-            Anchor::Container(p) => self.key(p).or_else(|| self.ancestor(p)),
+            Anchor::Container(p) => Some(self.key(p).unwrap_or_else(|| self.ancestor(p))),
         }
     }
 
-    fn ancestor(&self, pointer: &str) -> Option<Span> {
+    fn ancestor(&self, pointer: &str) -> Span {
         let mut p = pointer;
         while let Some(cut) = p.rfind('/') {
             p = &p[..cut];
-            if p.is_empty() {
-                return Some(0..0);
-            }
-            if let Some(span) = self.key(p) {
-                return Some(span);
+            if let Some(span) = self.key(p).filter(|_| !p.is_empty()) {
+                return span;
             }
         }
-        Some(0..0)
+        0..0
     }
 }
 

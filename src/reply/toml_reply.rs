@@ -62,15 +62,14 @@ fn convert(value: &DeValue<'_>, span: Span, findings: &mut Vec<Finding>) -> Valu
         }
         DeValue::Float(f) => {
             let number = f.as_str().replace('_', "").parse::<f64>().ok();
-            match number.and_then(serde_json::Number::from_f64) {
-                Some(n) => Value::Number(n),
-                None => {
-                    findings.push(number_finding(
-                        span,
-                        "is not a finite number (nan and inf are not answers)",
-                    ));
-                    Value::Null
-                }
+            if let Some(n) = number.and_then(serde_json::Number::from_f64) {
+                Value::Number(n)
+            } else {
+                findings.push(number_finding(
+                    span,
+                    "is not a finite number (nan and inf are not answers)",
+                ));
+                Value::Null
             }
         }
         DeValue::Datetime(d) => Value::String(d.to_string()),

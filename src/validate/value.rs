@@ -370,7 +370,6 @@ impl Walk<'_> {
         }
         let mut keys: HashMap<String, usize> = HashMap::new();
         for (r, row) in rows.iter().enumerate() {
-            let row_pointer = format!("{}/{r}", site.pointer());
             let Value::Object(cells) = row else {
                 let f = self
                     .finding(
@@ -381,104 +380,127 @@ impl Walk<'_> {
                             r + 1,
                             describe::value(row)
                         ),
-                        Anchor::Value(row_pointer),
+                        Anchor::Value(format!("{}/{r}", site.pointer())),
                     )
                     .with_label("not a row");
                 self.findings.push(f);
                 continue;
             };
-            for (key, _) in cells.iter().filter(|(k, _)| table.column(k).is_none()) {
-                let ids: Vec<&str> = table.columns.iter().map(|c| c.id.as_str()).collect();
-                let help = match crate::questionnaire::settings::closest(key, &ids) {
-                    Some(near) => {
-                        format!("did you mean `{near}`? the columns are {}", ids.join(", "))
-                    }
-                    None => format!("the columns are {}", ids.join(", ")),
-                };
-                let mut f = self
-                    .finding(
-                        site,
-                        Code::UnknownQuestion,
-                        format!(
-                            "row {} has a column `{key}` that the table does not have",
-                            r + 1
-                        ),
-                        Anchor::Key(format!(
-                            "{row_pointer}/{}",
-                            crate::reply::escape_pointer(key)
-                        )),
-                    )
-                    .with_label("unknown column");
-                f.help = Some(help);
-                self.findings.push(f);
-            }
-            for column in &table.columns {
-                let cell_site = Site {
-                    section: site.section,
-                    question: column,
-                    table: Some((table, r)),
-                };
-                match classify(column, cells.get(&column.id)) {
-                    Answer::Blank if column.required => {
-                        let f = self
-                            .finding(
-                                cell_site,
-                                Code::MissingAnswer,
-                                format!(
-                                    "row {} has no `{}`, which every row needs",
-                                    r + 1,
-                                    column.id
-                                ),
-                                Anchor::Container(row_pointer.clone()),
-                            )
-                            .with_label(format!("`{}` is missing in this row", column.id));
-                        self.findings.push(f);
-                    }
-                    Answer::Value(v) => {
-                        self.check_value(cell_site, v);
-                    }
-                    Answer::Blank | Answer::Code(_) => {}
-                }
-            }
-            if let Some(key) = &table.key
-                && let Some(Value::String(k)) = cells.get(key)
-                && !k.is_empty()
-            {
-                if let Some(&first) = keys.get(k) {
-                    let column = table.column(key).expect("checked: key is a column");
-                    let cell_site = Site {
-                        section: site.section,
-                        question: column,
-                        table: Some((table, r)),
-                    };
-                    let first_pointer = format!("{}/{first}/{}", site.pointer(), key);
-                    let mut f = self
+            self.check_row(site, r, cells);
+            self.check_key(site, r, cells, &mut keys);
+        }
+    }
+
+    /// The cells of one row: unknown columns, missing required cells, each cell's value.
+    fn check_row(&mut self, site: Site<'_>, r: usize, cells: &serde_json::Map<String, Value>) {
+        let table = site.question;
+        let row_pointer = format!("{}/{r}", site.pointer());
+        for key in cells.keys().filter(|k| table.column(k).is_none()) {
+            let ids: Vec<&str> = table.columns.iter().map(|c| c.id.as_str()).collect();
+            let help = match crate::questionnaire::settings::closest(key, &ids) {
+                Some(near) => format!("did you mean `{near}`? the columns are {}", ids.join(", ")),
+                None => format!("the columns are {}", ids.join(", ")),
+            };
+            let mut f = self
+                .finding(
+                    site,
+                    Code::UnknownQuestion,
+                    format!(
+                        "row {} has a column `{key}` that the table does not have",
+                        r + 1
+                    ),
+                    Anchor::Key(format!(
+                        "{row_pointer}/{}",
+                        crate::reply::escape_pointer(key)
+                    )),
+                )
+                .with_label("unknown column");
+            f.help = Some(help);
+            self.findings.push(f);
+        }
+        for column in &table.columns {
+            let cell_site = Site {
+                section: site.section,
+                question: column,
+                table: Some((table, r)),
+            };
+            match classify(column, cells.get(&column.id)) {
+                Answer::Blank if column.required => {
+                    let f = self
                         .finding(
                             cell_site,
-                            Code::DuplicateRow,
+                            Code::MissingAnswer,
                             format!(
-                                "rows {} and {} have the same {key}, \"{k}\"",
-                                first + 1,
-                                r + 1
+                                "row {} has no `{}`, which every row needs",
+                                r + 1,
+                                column.id
                             ),
-                            Anchor::Value(cell_site.pointer()),
+                            Anchor::Container(row_pointer.clone()),
                         )
-                        .with_label("same as an earlier row")
-                        .with_help(format!(
-                            "each row needs its own {key}: merge the two rows or correct one"
-                        ));
-                    f.related.push(Related {
-                        question: Some(format!("{}.{}[{first}].{key}", site.section, table.id)),
-                        pointer: Some(first_pointer.clone()),
-                        anchor: Anchor::Value(first_pointer),
-                        span: None,
-                        message: format!("row {} has it first", first + 1),
-                    });
+                        .with_label(format!("`{}` is missing in this row", column.id));
                     self.findings.push(f);
-                } else {
-                    keys.insert(k.clone(), r);
                 }
+                Answer::Value(v) => {
+                    self.check_value(cell_site, v);
+                }
+                Answer::Blank | Answer::Code(_) => {}
             }
         }
+    }
+
+    /// A table `key`: no two rows with the same value in that column.
+    fn check_key(
+        &mut self,
+        site: Site<'_>,
+        r: usize,
+        cells: &serde_json::Map<String, Value>,
+        keys: &mut HashMap<String, usize>,
+    ) {
+        let table = site.question;
+        let Some(key) = &table.key else { return };
+        let Some(column) = table.column(key) else {
+            return;
+        };
+        let Answer::Value(value) = classify(column, cells.get(key)) else {
+            return;
+        };
+        let text = match value {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let Some(&first) = keys.get(&text) else {
+            keys.insert(text, r);
+            return;
+        };
+        let cell_site = Site {
+            section: site.section,
+            question: column,
+            table: Some((table, r)),
+        };
+        let first_pointer = format!("{}/{first}/{key}", site.pointer());
+        let mut f = self
+            .finding(
+                cell_site,
+                Code::DuplicateRow,
+                format!(
+                    "rows {} and {} have the same {key}, {}",
+                    first + 1,
+                    r + 1,
+                    describe::value(value)
+                ),
+                Anchor::Value(cell_site.pointer()),
+            )
+            .with_label("same as an earlier row")
+            .with_help(format!(
+                "each row needs its own {key}: merge the two rows or correct one"
+            ));
+        f.related.push(Related {
+            question: Some(format!("{}.{}[{first}].{key}", site.section, table.id)),
+            pointer: Some(first_pointer.clone()),
+            anchor: Anchor::Value(first_pointer),
+            span: None,
+            message: format!("row {} has it first", first + 1),
+        });
+        self.findings.push(f);
     }
 }

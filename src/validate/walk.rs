@@ -223,8 +223,18 @@ impl Walk<'_> {
     }
 
     fn sections(&mut self, reply: &Value, root: &Map<String, Value>) {
+        let (mut invalid, value_findings) = self.check_answers(root);
+        self.applicability(reply, root, &mut invalid, value_findings);
+        self.rules(reply, &invalid);
+    }
+
+    /// Pass 1: every answer's own check, kept aside per question, so that the next pass
+    /// knows which answers are broken before it judges the conditions that read them.
+    fn check_answers(
+        &mut self,
+        root: &Map<String, Value>,
+    ) -> (HashSet<QuestionRef>, Vec<Vec<Finding>>) {
         let q = self.q;
-        // Pass 1: every answer's own check, so later passes know which answers are broken.
         let mut invalid: HashSet<QuestionRef> = HashSet::new();
         let mut value_findings: Vec<Vec<Finding>> = Vec::new();
         for (s, section) in q.sections.iter().enumerate() {
@@ -286,7 +296,19 @@ impl Walk<'_> {
                 value_findings.push(own);
             }
         }
-        // Pass 2: applicability, in document order.
+        (invalid, value_findings)
+    }
+
+    /// Pass 2, in document order: is each question asked? Then missing, not applicable,
+    /// or its own findings from pass 1.
+    fn applicability(
+        &mut self,
+        reply: &Value,
+        root: &Map<String, Value>,
+        invalid: &mut HashSet<QuestionRef>,
+        value_findings: Vec<Vec<Finding>>,
+    ) {
+        let q = self.q;
         let mut own = value_findings.into_iter();
         for (s, section) in q.sections.iter().enumerate() {
             if matches!(root.get(&section.id), Some(v) if !v.is_object()) {
@@ -314,7 +336,7 @@ impl Walk<'_> {
                 let conditions: Vec<&Ast> = [section.when.as_ref(), question.when.as_ref()]
                     .into_iter()
                     .flatten()
-                    .map(|w| w.ast())
+                    .map(super::super::questionnaire::model::Expr::ast)
                     .collect();
                 let truth = conditions.iter().fold(Truth::True, |acc, ast| {
                     match (acc, eval::truth(ast, q, reply)) {
@@ -349,7 +371,6 @@ impl Walk<'_> {
                 }
             }
         }
-        self.rules(reply, &invalid);
     }
 
     fn unknown_questions(&mut self, s: usize, answers: &Map<String, Value>) {
