@@ -120,8 +120,8 @@ mod tests {
         assert_eq!(too_deep(r#"{"a": "[[[[["}"#, Format::Json, 2), None);
         assert_eq!(too_deep(r#"{"a": [[1]]}"#, Format::Json, 2), Some(7));
         assert_eq!(
-            too_deep("a = '[[[[' # [[[[\nb = [[1]]", Format::Toml, 2),
-            Some(23)
+            too_deep("a = '[[[[' # [[[[\nb = [[[1]]]", Format::Toml, 2),
+            Some(24)
         );
         let deep = "[".repeat(10_000);
         assert_eq!(too_deep(&deep, Format::Json, 32), Some(32));
