@@ -147,7 +147,7 @@ impl Walk<'_> {
             count,
             question.min_choices,
             question.max_choices,
-            "choices",
+            ("choice", "choices"),
         );
         if count > 1 {
             for (i, item) in items.iter().enumerate() {
@@ -178,8 +178,9 @@ impl Walk<'_> {
         count: u64,
         min: Option<u64>,
         max: Option<u64>,
-        what: &str,
+        (one, many): (&str, &str),
     ) {
+        let what = if count == 1 { one } else { many };
         if let Some(min) = min
             && count < min
         {
@@ -350,7 +351,7 @@ impl Walk<'_> {
             rows.len() as u64,
             table.min_rows,
             table.max_rows,
-            "rows",
+            ("row", "rows"),
         );
         if rows.len() > self.limits.max_rows {
             let f = self
@@ -486,7 +487,7 @@ impl Walk<'_> {
                     "rows {} and {} have the same {key}, {}",
                     first + 1,
                     r + 1,
-                    describe::value(value)
+                    crate::expr::eval::display(value)
                 ),
                 Anchor::Value(cell_site.pointer()),
             )

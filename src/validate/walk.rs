@@ -542,7 +542,7 @@ impl Walk<'_> {
                     .finding(
                         site,
                         Code::MissingSpecify,
-                        format!("\"{option}\" is chosen in {number}, but `{specify_id}` does not say what it is"),
+                        format!("\"{option}\" is chosen in question {number}, but `{specify_id}` does not say what it is"),
                         Anchor::Container(section_pointer.to_string()),
                     )
                     .with_label(format!("`{specify_id}` belongs in this section"))
@@ -556,7 +556,7 @@ impl Walk<'_> {
                     .finding(
                         site,
                         Code::UnexpectedSpecify,
-                        format!("`{specify_id}` is given, but no option of {number} that asks for it is chosen"),
+                        format!("`{specify_id}` is given, but no option of question {number} that asks for it is chosen"),
                         Anchor::Value(pointer.clone()),
                     )
                     .with_label("nothing to specify")

@@ -1,0 +1,209 @@
+//! `canvass validate`: a fixture folder per finding code under `tests/validate/` (a reply,
+//! validated against the folder's questionnaire.toml or the shared one), each giving
+//! exactly one finding of that code; the human and JSON reports are insta snapshots.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use canvass::check::check;
+use canvass::findings::Code;
+use canvass::findings::human::{Style, render};
+use canvass::findings::report::{ReplyReport, json_reply};
+use canvass::source::SourceFile;
+use canvass::validate::Validator;
+
+fn validator_for(folder: &Path) -> Validator {
+    let own = folder.join("questionnaire.toml");
+    let path = if own.exists() {
+        own
+    } else {
+        PathBuf::from("tests/validate/questionnaire.toml")
+    };
+    let text = std::fs::read_to_string(&path).unwrap();
+    let q = check(&text)
+        .questionnaire
+        .unwrap_or_else(|| panic!("{} fails check", path.display()));
+    Validator::new(q).unwrap()
+}
+
+fn relative(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    text[text.find("tests/").unwrap_or(0)..].to_string()
+}
+
+#[test]
+fn finding() {
+    insta::glob!("validate/*/reply.*", |path| {
+        let folder = path.parent().unwrap();
+        let expected = folder.file_name().unwrap().to_string_lossy().to_string();
+        let v = validator_for(folder);
+        let file = SourceFile::new(relative(path), std::fs::read_to_string(path).unwrap());
+        let findings = v.validate(&file, "en");
+        let codes: Vec<&str> = findings.iter().map(|f| f.code.as_str()).collect();
+        if expected == "valid" {
+            assert!(codes.is_empty(), "{expected}: {codes:?}");
+        } else {
+            assert_eq!(codes, [expected.as_str()], "one fault, one finding");
+            assert!(
+                findings[0].span.is_some(),
+                "{expected}: the finding has no place"
+            );
+        }
+        let human = render(&findings, &file, Style::PLAIN);
+        let json = json_reply(&ReplyReport::new(file, findings));
+        insta::assert_snapshot!("human", human);
+        insta::assert_json_snapshot!("json", json);
+    });
+}
+
+#[test]
+fn every_reply_code_has_a_fixture_folder() {
+    for code in Code::ALL.iter().filter(|c| c.is_reply_code()) {
+        let folder = format!("tests/validate/{}", code.as_str());
+        assert!(Path::new(&folder).is_dir(), "no fixture folder {folder}");
+    }
+}
+
+#[test]
+fn french_reports_use_french_question_texts() {
+    let folder = Path::new("tests/validate/missing-answer");
+    let v = validator_for(folder);
+    let path = folder.join("reply.toml");
+    let file = SourceFile::new(relative(&path), std::fs::read_to_string(&path).unwrap());
+    let findings = v.validate(&file, "fr");
+    assert_eq!(
+        findings[0].text.as_deref(),
+        Some("Veuillez énumérer les lois.")
+    );
+}
+
+fn canvass(args: &[&str]) -> (String, i32) {
+    let output = Command::new(env!("CARGO_BIN_EXE_canvass"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        output.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn schema_alone_gives_the_same_findings_as_the_questionnaire() {
+    let (by_toml, code_toml) = canvass(&[
+        "validate",
+        "-q",
+        "questionnaires/res-16-2/questionnaire.toml",
+        "questionnaires/res-16-2/replies",
+        "--format",
+        "json",
+    ]);
+    let (by_schema, code_schema) = canvass(&[
+        "validate",
+        "--schema",
+        "schemas/res-16-2.schema.json",
+        "questionnaires/res-16-2/replies",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code_toml, 1);
+    assert_eq!(code_toml, code_schema);
+    assert_eq!(by_toml, by_schema);
+    let document: serde_json::Value = serde_json::from_str(&by_toml).unwrap();
+    assert_eq!(document["questionnaire"], "res-16-2");
+    assert!(document["summary"]["errors"].as_u64().unwrap() > 5);
+}
+
+#[test]
+fn the_readme_command_reports_the_sample_replies() {
+    let (stdout, code) = canvass(&["validate", "questionnaires/res-16-2/replies"]);
+    assert_eq!(code, 1, "some sample replies are invalid");
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn sample_replies_give_each_expected_code() {
+    let (stdout, _) = canvass(&[
+        "validate",
+        "questionnaires/res-16-2/replies",
+        "--format",
+        "json",
+    ]);
+    let document: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let mut by_file = std::collections::BTreeMap::new();
+    for reply in document["replies"].as_array().unwrap() {
+        let name = reply["file"]
+            .as_str()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .to_string();
+        let codes: BTreeSet<String> = reply["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap().to_string())
+            .collect();
+        by_file.insert(name, codes);
+    }
+    insta::assert_debug_snapshot!(by_file);
+    assert!(by_file["aut.toml"].is_empty());
+    assert!(by_file["fra.json"].is_empty());
+}
+
+#[test]
+fn ndjson_in_and_out() {
+    let dir = std::env::temp_dir().join(format!("canvass-ndjson-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let stream = dir.join("batch.ndjson");
+    let fra: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string("questionnaires/res-16-2/replies/fra.json").unwrap(),
+    )
+    .unwrap();
+    let mut broken = fra.clone();
+    broken["penalties"]["max_years"] = serde_json::json!(2);
+    std::fs::write(&stream, format!("{fra}\n\n{broken}\nnot json\n")).unwrap();
+    let (stdout, code) = canvass(&["validate", stream.to_str().unwrap(), "--format", "ndjson"]);
+    assert_eq!(code, 1);
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    let name = stream.display().to_string();
+    assert_eq!(lines[0]["file"], format!("{name}:1"));
+    assert_eq!(lines[0]["valid"], true);
+    assert_eq!(lines[1]["file"], format!("{name}:3"));
+    assert_eq!(lines[1]["findings"][0]["code"], "rule");
+    assert_eq!(lines[2]["file"], format!("{name}:4"));
+    assert_eq!(lines[2]["findings"][0]["code"], "syntax");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn exit_status_follows_the_replies() {
+    let (_, valid) = canvass(&["validate", "questionnaires/res-16-2/replies/aut.toml"]);
+    assert_eq!(valid, 0);
+    let (_, invalid) = canvass(&["validate", "questionnaires/res-16-2/replies/bra.toml"]);
+    assert_eq!(invalid, 1);
+    let (_, warned) = canvass(&[
+        "validate",
+        "-q",
+        "tests/validate/questionnaire.toml",
+        "tests/validate/valid",
+        "--deny-warnings",
+    ]);
+    assert_eq!(warned, 0);
+    let (_, missing) = canvass(&["validate", "no/such/file.toml"]);
+    assert_eq!(missing, 2);
+    let (_, bad_q) = canvass(&[
+        "validate",
+        "-q",
+        "tests/check/when-cycle.toml",
+        "tests/validate/valid",
+    ]);
+    assert_eq!(bad_q, 2);
+}
