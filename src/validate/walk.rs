@@ -354,6 +354,9 @@ impl Walk<'_> {
                 if truth == Truth::True {
                     match answer {
                         Answer::Blank if question.required => {
+                            // Reported once, here: the conditions and rules that read this
+                            // answer are left undetermined rather than blamed again.
+                            invalid.insert(r);
                             if self.misspelt.contains(&(s, question.id.clone())) {
                                 continue;
                             }
