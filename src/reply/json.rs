@@ -247,10 +247,9 @@ impl<'de> Visitor<'de> for Strict {
         let mut map = Map::new();
         while let Some(key) = access.next_key::<String>()? {
             let value = access.next_value_seed(Strict)?;
-            if map.contains_key(&key) {
-                return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
+            if map.insert(key, value).is_some() {
+                return Err(de::Error::custom("duplicate key"));
             }
-            map.insert(key, value);
         }
         Ok(Value::Object(map))
     }

@@ -333,23 +333,30 @@ impl Walk<'_> {
                     question,
                     table: None,
                 };
-                let conditions: Vec<&Ast> = [section.when.as_ref(), question.when.as_ref()]
-                    .into_iter()
-                    .flatten()
-                    .map(super::super::questionnaire::model::Expr::ast)
-                    .collect();
-                let truth = conditions.iter().fold(Truth::True, |acc, ast| {
-                    match (acc, eval::truth(ast, q, reply)) {
+                // No allocation on the path every valid reply takes.
+                let whens = [section.when.as_ref(), question.when.as_ref()];
+                let truth = whens.iter().flatten().fold(Truth::True, |acc, when| {
+                    match (acc, eval::truth(when.ast(), q, reply)) {
                         (Truth::False, _) | (_, Truth::False) => Truth::False,
                         (Truth::Unknown, _) | (_, Truth::Unknown) => Truth::Unknown,
                         _ => Truth::True,
                     }
                 });
-                let reads: Vec<QuestionRef> =
-                    conditions.iter().flat_map(|a| a.references()).collect();
-                if truth != Truth::True && reads.iter().any(|r| invalid.contains(r)) {
+                let reads = || -> Vec<QuestionRef> {
+                    whens
+                        .iter()
+                        .flatten()
+                        .flat_map(|w| w.ast().references())
+                        .collect()
+                };
+                if truth != Truth::True
+                    && !invalid.is_empty()
+                    && reads().iter().any(|r| invalid.contains(r))
+                {
                     continue; // undetermined: the broken answer it reads is already reported
                 }
+                let conditions =
+                    || -> Vec<&Ast> { whens.iter().flatten().map(|w| w.ast()).collect() };
                 let answer = classify(question, answers.and_then(|a| a.get(&question.id)));
                 if truth == Truth::True {
                     match answer {
@@ -360,14 +367,14 @@ impl Walk<'_> {
                             if self.misspelt.contains(&(s, question.id.clone())) {
                                 continue;
                             }
-                            self.missing(reply, site, &section_pointer, &conditions, &reads);
+                            self.missing(reply, site, &section_pointer, &conditions(), &reads());
                         }
                         _ => self.findings.extend(own),
                     }
                     self.specify(site, answers, answer, true, &section_pointer);
                 } else {
                     if !matches!(answer, Answer::Blank) {
-                        self.not_applicable(reply, site, &conditions, &reads);
+                        self.not_applicable(reply, site, &conditions(), &reads());
                         invalid.insert(r);
                     }
                     self.specify(site, answers, Answer::Blank, false, &section_pointer);

@@ -1,0 +1,193 @@
+//! `canvass template`: a blank reply for respondents, every question written as a comment
+//! (number, text, help, type, options, range, unit, allowed codes, condition) in one
+//! language. The TOML template parses as an empty (and so incomplete) reply; uncommenting
+//! an answer line gives a value of the right type to edit.
+
+mod words;
+
+use std::fmt::Write;
+
+use serde_json::{Map, Value, json};
+
+use crate::questionnaire::model::{Bound, Question, QuestionType, Questionnaire};
+use words::{Words, words};
+
+/// A commented TOML template in `lang`.
+pub fn toml(q: &Questionnaire, lang: &str) -> String {
+    let src = q.source_language();
+    let w = words(lang);
+    let mut out = String::new();
+    let _ = writeln!(out, "# {} — {} ({lang})", q.title.get(lang, src), w.reply);
+    let _ = writeln!(out, "# {}", w.how_to);
+    if !q.codes.is_empty() {
+        let _ = writeln!(out, "# {}", w.codes_intro);
+        for code in &q.codes {
+            let _ = writeln!(out, "#   \"{}\" — {}", code.name, code.label.get(lang, src));
+        }
+    }
+    let _ = writeln!(out, "questionnaire = {}", json!(q.id));
+    let _ = writeln!(out, "version = {}", json!(q.version));
+    for section in &q.sections {
+        let title = section.title.get(lang, src);
+        let number = section
+            .number
+            .as_deref()
+            .map_or(String::new(), |n| format!("{n}. "));
+        let _ = writeln!(out, "\n# {number}{title}");
+        if let Some(when) = &section.when {
+            let _ = writeln!(out, "# {}: {}", w.only_if, when.source);
+        }
+        let _ = writeln!(out, "[{}]", section.id);
+        for question in &section.questions {
+            out.push('\n');
+            describe(&mut out, q, question, lang);
+            let _ = writeln!(out, "# {} = {}", question.id, example(question));
+            if let Some(specify) = question.specify_id() {
+                let _ = writeln!(out, "# {specify} = \"\"   # {}", w.specify_line);
+            }
+        }
+    }
+    out
+}
+
+/// A JSON template: every answer `null` (no answer). JSON has no comments; the TOML
+/// template is the one to read the questions from.
+pub fn json(q: &Questionnaire) -> String {
+    let mut root = Map::new();
+    root.insert("questionnaire".into(), json!(q.id));
+    root.insert("version".into(), json!(q.version));
+    for section in &q.sections {
+        let mut answers = Map::new();
+        for question in &section.questions {
+            answers.insert(question.id.clone(), Value::Null);
+            if let Some(specify) = question.specify_id() {
+                answers.insert(specify, Value::Null);
+            }
+        }
+        root.insert(section.id.clone(), Value::Object(answers));
+    }
+    let mut text = serde_json::to_string_pretty(&Value::Object(root)).expect("serializes");
+    text.push('\n');
+    text
+}
+
+fn describe(out: &mut String, q: &Questionnaire, question: &Question, lang: &str) {
+    let src = q.source_language();
+    let w = words(lang);
+    let number = question
+        .number
+        .as_deref()
+        .map_or(String::new(), |n| format!("{n} "));
+    let _ = writeln!(out, "# {number}{}", question.text.get(lang, src));
+    if let Some(help) = &question.help {
+        let _ = writeln!(out, "#   {}", help.get(lang, src));
+    }
+    let _ = writeln!(out, "#   [{}]", facts(question, w, lang, src));
+    for option in &question.options {
+        let mut line = format!(
+            "#     \"{}\" — {}",
+            option.value,
+            option.label.get(lang, src)
+        );
+        if option.specify {
+            let _ = write!(line, " ({})", w.please_specify);
+        }
+        if option.exclusive {
+            let _ = write!(line, " ({})", w.exclusive);
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    if let Some(when) = &question.when {
+        let _ = writeln!(out, "#   {}: {}", w.only_if, when.source);
+    }
+    for column in &question.columns {
+        let _ = writeln!(
+            out,
+            "#     · {}: {} [{}]",
+            column.id,
+            column.text.get(lang, src),
+            facts(column, w, lang, src)
+        );
+    }
+}
+
+/// "whole number, 0 to 99 years; required; or a code: dont_know".
+fn facts(question: &Question, w: &Words, lang: &str, src: &str) -> String {
+    let mut facts = vec![kind(question, w, lang, src)];
+    if question.required {
+        facts.push(w.required.to_string());
+    }
+    if !question.codes.is_empty() {
+        facts.push(format!("{}: {}", w.or_code, question.codes.join(", ")));
+    }
+    facts.join("; ")
+}
+
+fn kind(question: &Question, w: &Words, lang: &str, src: &str) -> String {
+    let show = |b: &Option<Bound>| match b {
+        Some(Bound::Number(n)) => Some(n.to_string()),
+        Some(Bound::Date(d)) => Some(d.clone()),
+        None => None,
+    };
+    let unit = question
+        .unit
+        .as_ref()
+        .map_or(String::new(), |u| format!(" {}", u.get(lang, src)));
+    let range = match (show(&question.min), show(&question.max)) {
+        (Some(a), Some(b)) => format!(", {a} {} {b}{unit}", w.to),
+        (Some(a), None) => format!(", {} {a}{unit}", w.at_least),
+        (None, Some(b)) => format!(", {} {b}{unit}", w.at_most),
+        (None, None) if unit.is_empty() => String::new(),
+        (None, None) => format!(",{unit}"),
+    };
+    match question.kind {
+        QuestionType::YesNo => w.true_false.into(),
+        QuestionType::Choice => w.one_option.into(),
+        QuestionType::MultiChoice => w.options_list.into(),
+        QuestionType::Text => {
+            let mut s = String::from(if question.format.is_some() {
+                w.email
+            } else {
+                w.text
+            });
+            if let Some(max) = question.max_length {
+                let _ = write!(s, ", {max} {}", w.at_most_chars);
+            }
+            s
+        }
+        QuestionType::Integer => format!("{}{range}", w.whole_number),
+        QuestionType::Number => format!("{}{range}", w.number),
+        QuestionType::Year => format!("{}{range}", w.year),
+        QuestionType::Date => format!("{}{range}", w.date),
+        QuestionType::Country => w.country.into(),
+        QuestionType::Table => {
+            let mut s = String::from(w.table);
+            if let Some(min) = question.min_rows {
+                let _ = write!(s, ", {min} {}", w.at_least_rows);
+            }
+            s
+        }
+    }
+}
+
+fn example(question: &Question) -> String {
+    let first = || json!(question.options.first().map_or("", |o| o.value.as_str())).to_string();
+    match question.kind {
+        QuestionType::YesNo => "true".into(),
+        QuestionType::Choice => first(),
+        QuestionType::MultiChoice => format!("[{}]", first()),
+        QuestionType::Text => "\"\"".into(),
+        QuestionType::Integer | QuestionType::Number => "0".into(),
+        QuestionType::Year => "2000".into(),
+        QuestionType::Date => "2000-01-01".into(),
+        QuestionType::Country => "\"AUT\"".into(),
+        QuestionType::Table => {
+            let cells: Vec<String> = question
+                .columns
+                .iter()
+                .map(|c| format!("{} = {}", c.id, example(c)))
+                .collect();
+            format!("[ {{ {} }} ]", cells.join(", "))
+        }
+    }
+}
