@@ -111,7 +111,7 @@ fn describe(out: &mut String, q: &Questionnaire, question: &Question, lang: &str
     }
 }
 
-/// "whole number, 0 to 99 years; required; or a code: dont_know".
+/// "whole number, 0 to 99 years; required; or a code: `dont_know`".
 fn facts(question: &Question, w: &Words, lang: &str, src: &str) -> String {
     let mut facts = vec![kind(question, w, lang, src)];
     if question.required {
