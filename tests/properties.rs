@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 
 use canvass::check::check;
 use canvass::compile::compile;
-use canvass::expr::eval::{Truth, truth};
+use canvass::expr::eval::{Answers, Truth, truth};
 use canvass::questionnaire::model::{Bound, Question, QuestionType, Questionnaire};
 use canvass::validate::Validator;
 
@@ -79,7 +79,7 @@ fn pick<'q>(
             let applies = [section.when.as_ref(), question.when.as_ref()]
                 .into_iter()
                 .flatten()
-                .all(|w| truth(w.ast(), q, reply) == Truth::True);
+                .all(|w| truth(w.ast(), q, &Answers::of(q, reply)) == Truth::True);
             if pred(question, reply[&section.id].get(&question.id), applies) {
                 out.push((section.id.as_str(), question));
             }

@@ -1,6 +1,9 @@
 //! `canvass validate`: gather replies (files, folders, `.ndjson` streams, standard input),
-//! find each one's questionnaire, validate in parallel, and print one report in the order
-//! the replies were given.
+//! find each one's questionnaire, then read, validate and render them in parallel, and
+//! print the report in the order the replies were given.
+//!
+//! Files are read by the worker that validates them, and only a reply with findings keeps
+//! its text (to place them): memory stays flat however many replies there are.
 
 use std::collections::HashMap;
 use std::io::{BufRead, Write};
@@ -11,13 +14,11 @@ use std::sync::Arc;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
+use canvass::findings::report::{self, ReplyReport, Summary};
 use canvass::findings::{Anchor, Code, Finding};
-use canvass::reply::Limits;
+use canvass::reply::{Format, Limits};
 use canvass::source::SourceFile;
 use canvass::validate::Validator;
-
-use canvass::findings::report::{self, ReplyReport};
-use canvass::reply::Format;
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
@@ -57,21 +58,27 @@ pub enum OutputFormat {
     Html,
 }
 
-/// One reply to validate: its name and text, or why it could not be read.
-struct Input {
-    file: SourceFile,
-    /// Set for the lines of a `.ndjson` stream, which are JSON whatever they look like.
-    format: Option<Format>,
-    pre: Pre,
+/// A reply to validate, before it is read.
+enum Input {
+    /// A file, read by the worker that validates it.
+    File(PathBuf),
+    /// A line of a `.ndjson` stream (or of standard input): JSON whatever it looks like.
+    Line { name: String, bytes: Vec<u8> },
+    /// A path that could not be read at all (exit 2).
+    Unreadable { name: String, why: String },
 }
 
-/// What happened before validation.
-enum Pre {
-    Read,
-    /// The file could not be read at all (exit 2).
-    Unreadable(String),
-    /// The file was read but cannot be a reply (not UTF-8, too large): one finding.
-    Refused(Box<Finding>),
+/// A reply once read: its text, or the one finding that says why it cannot be a reply.
+struct Loaded {
+    file: SourceFile,
+    format: Format,
+    refused: Option<Finding>,
+}
+
+/// One reply, rendered in the output format, with what the summary needs.
+struct Done {
+    rendered: String,
+    report: ReplyReport,
 }
 
 pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
@@ -83,62 +90,86 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
     let fixed = fixed_validator(args, limits)?;
     let mut inputs = Vec::new();
     for path in &args.paths {
-        gather(path, args.max_reply_bytes, &mut inputs);
+        gather(path, &mut inputs);
     }
     if inputs.is_empty() {
         return Err("no replies found (looked for .toml, .json and .ndjson files)".into());
     }
-    let mut validators: HashMap<String, Result<Arc<Validator>, String>> = HashMap::new();
+    let mut validators: HashMap<String, Option<Arc<Validator>>> = HashMap::new();
     let mut out = std::io::stdout().lock();
-    let mut reports: Vec<ReplyReport> = Vec::new();
-    // Chunks keep memory bounded and let ndjson stream; replies in a chunk run in parallel.
-    for chunk in inputs.chunks(256) {
-        let assigned: Vec<Option<Arc<Validator>>> = chunk
+    let color = super::use_color_stdout();
+    let mut summary = Summary::default();
+    let mut pieces = Vec::new();
+    let mut questionnaires: Vec<Option<String>> = Vec::new();
+    // Chunks bound memory and let ndjson stream; the replies of a chunk run in parallel.
+    for chunk in inputs.chunks(512) {
+        let loaded: Vec<Result<Loaded, ReplyReport>> =
+            chunk.par_iter().map(|input| load(input, limits)).collect();
+        let assigned: Vec<Option<Arc<Validator>>> = loaded
             .iter()
-            .map(|input| match (&fixed, &input.pre) {
+            .map(|l| match (&fixed, l) {
                 (Some(v), _) => Some(v.clone()),
-                (None, Pre::Read) => lookup(input, &mut validators, limits),
+                (None, Ok(l)) if l.refused.is_none() => lookup(l, &mut validators, limits),
                 (None, _) => None,
             })
             .collect();
-        let done: Vec<ReplyReport> = chunk
-            .par_iter()
+        let done: Vec<Done> = loaded
+            .into_par_iter()
             .zip(assigned)
-            .map(|(input, v)| validate_one(input, v.as_deref(), args.lang.as_deref(), limits))
+            .map(|(l, v)| {
+                let report = match l {
+                    Ok(l) => validate_one(l, v.as_deref(), args.lang.as_deref(), limits),
+                    Err(report) => report,
+                };
+                render(report, args.format, color)
+            })
             .collect();
-        for mut r in done {
+        for d in done {
+            summary.add(&d.report);
+            questionnaires.push(d.report.questionnaire);
             if args.format == OutputFormat::Ndjson {
-                writeln!(out, "{}", report::json_reply(&r)).map_err(|e| e.to_string())?;
+                writeln!(out, "{}", d.rendered).map_err(|e| e.to_string())?;
                 out.flush().map_err(|e| e.to_string())?;
-                // Only the counts are needed from here on: do not hold the whole stream.
-                r.file.text = String::new();
-                r.findings = Vec::new();
+            } else {
+                pieces.push(d.rendered);
             }
-            reports.push(r);
         }
     }
-    let name = questionnaire_name(fixed.as_ref(), &reports);
+    let name = match &fixed {
+        Some(v) => Some(v.questionnaire.id.as_str()),
+        None => report::common_questionnaire(questionnaires.iter().map(Option::as_deref)),
+    };
     let text = match args.format {
-        OutputFormat::Human => report::human(&reports, super::use_color_stdout()),
-        OutputFormat::Json => {
-            let document = report::json(&reports, name);
-            serde_json::to_string_pretty(&document).expect("JSON values serialize") + "\n"
-        }
-        OutputFormat::Html => canvass::findings::html::page(&reports, name),
+        OutputFormat::Human => pieces.concat() + &summary.line() + "\n",
+        OutputFormat::Json => report::json_document(name, &summary, &pieces),
+        OutputFormat::Html => canvass::findings::html::page(name, &summary, &pieces),
         OutputFormat::Ndjson => String::new(),
     };
     out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
-    if reports.iter().any(|r| r.unreadable) {
-        return Ok(ExitCode::from(2));
-    }
-    let failed = reports
-        .iter()
-        .any(|r| r.errors > 0 || (args.deny_warnings && r.warnings > 0));
-    Ok(if failed {
+    Ok(if summary.unreadable > 0 {
+        ExitCode::from(2)
+    } else if summary.invalid > 0 || (args.deny_warnings && summary.warnings > 0) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn render(report: ReplyReport, format: OutputFormat, color: bool) -> Done {
+    let rendered = match format {
+        OutputFormat::Human => report::human_reply(&report, color),
+        OutputFormat::Json => serde_json::to_string_pretty(&report::json_reply(&report))
+            .expect("JSON values serialize"),
+        OutputFormat::Ndjson => report::json_reply(&report).to_string(),
+        OutputFormat::Html => canvass::findings::html::section(&report),
+    };
+    // Only the counts and the questionnaire are needed from here on.
+    let report = ReplyReport {
+        file: SourceFile::new(report.file.name, String::new()),
+        findings: Vec::new(),
+        ..report
+    };
+    Done { rendered, report }
 }
 
 /// The validator given by `-q` or `--schema`, if any.
@@ -158,67 +189,127 @@ fn fixed_validator(args: &ValidateArgs, limits: Limits) -> Result<Option<Arc<Val
     };
     v.limits = limits;
     if let Some(lang) = &args.lang {
-        check_lang(&v, lang)?;
+        let languages = &v.questionnaire.languages;
+        if !languages.contains(lang) {
+            return Err(format!(
+                "questionnaire `{}` is not available in `{lang}`; its languages are {}",
+                v.questionnaire.id,
+                languages.join(", ")
+            ));
+        }
     }
     Ok(Some(Arc::new(v)))
 }
 
+/// Read one input. A file over the size limit is not read at all.
+fn load(input: &Input, limits: Limits) -> Result<Loaded, ReplyReport> {
+    let (name, bytes, format) = match input {
+        Input::Unreadable { name, why } => return Err(ReplyReport::unreadable(name, why)),
+        Input::Line { name, bytes } => (name.clone(), bytes.clone(), Some(Format::Json)),
+        Input::File(path) => {
+            let name = path.display().to_string();
+            let size = std::fs::metadata(path).map(|m| m.len());
+            match size {
+                Err(e) => return Err(ReplyReport::unreadable(&name, &e.to_string())),
+                Ok(size) if size > limits.max_bytes as u64 => {
+                    let finding = Finding::error(
+                        Code::Syntax,
+                        format!(
+                            "the reply is {size} bytes, over the limit of {} bytes",
+                            limits.max_bytes
+                        ),
+                        Anchor::Nowhere,
+                    )
+                    .with_help("raise the limit with --max-reply-bytes if this reply is genuine");
+                    let file = SourceFile::new(name, String::new());
+                    return Ok(Loaded {
+                        file,
+                        format: Format::Json,
+                        refused: Some(finding),
+                    });
+                }
+                Ok(_) => {}
+            }
+            match std::fs::read(path) {
+                Ok(bytes) => (name, bytes, None),
+                Err(e) => return Err(ReplyReport::unreadable(&name, &e.to_string())),
+            }
+        }
+    };
+    Ok(decode(name, bytes, format))
+}
+
+/// Text of a reply; invalid UTF-8 becomes a `syntax` finding at the first bad byte (the
+/// text kept is the file with bad bytes replaced, which keeps the offsets before them).
+fn decode(name: String, bytes: Vec<u8>, format: Option<Format>) -> Loaded {
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            let format = format.unwrap_or_else(|| Format::detect(&name, &text));
+            Loaded {
+                file: SourceFile::new(name, text),
+                format,
+                refused: None,
+            }
+        }
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bad = e.as_bytes()[at];
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let finding = Finding::error(
+                Code::Syntax,
+                format!(
+                    "the file is not valid UTF-8: byte 0x{bad:02X} at offset {at} is not part of a UTF-8 character"
+                ),
+                Anchor::Span(at..at + 1),
+            )
+            .with_label("not UTF-8")
+            .with_help("save the reply as UTF-8 (a UTF-16 or Latin-1 file must be converted)");
+            let format = format.unwrap_or(Format::Json);
+            Loaded {
+                file: SourceFile::new(name, text),
+                format,
+                refused: Some(finding),
+            }
+        }
+    }
+}
+
 fn validate_one(
-    input: &Input,
+    l: Loaded,
     validator: Option<&Validator>,
     lang: Option<&str>,
     limits: Limits,
 ) -> ReplyReport {
-    let format = input
-        .format
-        .unwrap_or_else(|| Format::detect(&input.file.name, &input.file.text));
-    let findings = match (&input.pre, validator) {
-        (Pre::Unreadable(why), _) => return ReplyReport::unreadable(&input.file.name, why),
-        (Pre::Refused(finding), _) => vec![(**finding).clone()],
-        (Pre::Read, Some(v)) => {
+    let findings = match (l.refused.clone(), validator) {
+        (Some(finding), _) => vec![finding],
+        (None, Some(v)) => {
             let lang = lang.unwrap_or(v.questionnaire.source_language());
-            v.validate_as(&input.file, format, lang)
+            v.validate_as(&l.file, l.format, lang)
         }
         // A reply that does not parse has nothing to say about its questionnaire.
-        (Pre::Read, None) => match canvass::reply::parse(&input.file.text, format, &limits) {
+        (None, None) => match canvass::reply::parse(&l.file.text, l.format, &limits) {
             Err(findings) => findings,
-            Ok(_) => vec![no_questionnaire(input)],
+            Ok(value) => vec![no_questionnaire(&value, &l)],
         },
     };
-    let mut report = ReplyReport::new(input.file.clone(), findings);
+    let keep = if findings.is_empty() {
+        String::new()
+    } else {
+        l.file.text
+    };
+    let mut report = ReplyReport::new(SourceFile::new(l.file.name, keep), findings);
     report.questionnaire = validator.map(|v| v.questionnaire.id.clone());
     report
 }
 
-fn questionnaire_name<'a>(
-    fixed: Option<&'a Arc<Validator>>,
-    reports: &'a [ReplyReport],
-) -> Option<&'a str> {
-    match fixed {
-        Some(v) => Some(v.questionnaire.id.as_str()),
-        None => report::common_questionnaire(reports),
-    }
-}
-
-fn check_lang(v: &Validator, lang: &str) -> Result<(), String> {
-    if v.questionnaire.languages.iter().any(|l| l == lang) {
-        Ok(())
-    } else {
-        Err(format!(
-            "questionnaire `{}` is not available in `{lang}`; its languages are {}",
-            v.questionnaire.id,
-            v.questionnaire.languages.join(", ")
-        ))
-    }
-}
-
 /// The validator for a reply's `questionnaire` id, loaded once per id.
 fn lookup(
-    input: &Input,
-    cache: &mut HashMap<String, Result<Arc<Validator>, String>>,
+    l: &Loaded,
+    cache: &mut HashMap<String, Option<Arc<Validator>>>,
     limits: Limits,
 ) -> Option<Arc<Validator>> {
-    let id = questionnaire_id(input)?;
+    let value = canvass::reply::parse(&l.file.text, l.format, &limits).ok()?;
+    let id = questionnaire_id(&value)?;
     cache
         .entry(id.clone())
         .or_insert_with(|| {
@@ -226,59 +317,71 @@ fn lookup(
                 .join(&id)
                 .join("questionnaire.toml");
             if !path.exists() {
-                return Err(format!("no questionnaire `{id}` under questionnaires/"));
+                return None;
             }
-            let q = super::files::load_questionnaire(&path)?;
-            let mut v = Validator::new(q)?;
-            v.limits = limits;
-            Ok(Arc::new(v))
+            match super::files::load_questionnaire(&path).and_then(Validator::new) {
+                Ok(mut v) => {
+                    v.limits = limits;
+                    Some(Arc::new(v))
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    None
+                }
+            }
         })
-        .as_ref()
-        .ok()
-        .cloned()
+        .clone()
 }
 
-/// The `questionnaire` a reply names, read without validating anything else.
-fn questionnaire_id(input: &Input) -> Option<String> {
-    let file = &input.file;
-    let format = input
-        .format
-        .unwrap_or_else(|| Format::detect(&file.name, &file.text));
-    let value = canvass::reply::parse(&file.text, format, &Limits::default()).ok()?;
+/// The `questionnaire` a reply names, if it is a plausible id.
+fn questionnaire_id(value: &serde_json::Value) -> Option<String> {
     let id = value.get("questionnaire")?.as_str()?;
-    let safe = !id.is_empty()
+    let plausible = !id.is_empty()
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    safe.then(|| id.to_string())
+    plausible.then(|| id.to_string())
 }
 
-fn no_questionnaire(input: &Input) -> Finding {
-    let named = questionnaire_id(input);
-    let message = match &named {
-        Some(id) => {
-            format!("the reply names questionnaire \"{id}\", which is not under questionnaires/")
-        }
-        None => "the reply does not name a questionnaire canvass can find".to_string(),
+fn no_questionnaire(value: &serde_json::Value, l: &Loaded) -> Finding {
+    let (message, anchor) = match value.get("questionnaire") {
+        Some(serde_json::Value::String(id)) => (
+            format!("the reply names questionnaire \"{id}\", which is not under questionnaires/"),
+            Anchor::Value("/questionnaire".into()),
+        ),
+        Some(_) => (
+            "the reply's `questionnaire` is not a questionnaire id".to_string(),
+            Anchor::Value("/questionnaire".into()),
+        ),
+        None => (
+            "the reply does not say which questionnaire it answers".to_string(),
+            Anchor::Container(String::new()),
+        ),
     };
-    let mut finding = Finding::error(Code::WrongQuestionnaire, message, Anchor::Span(0..0))
+    let mut finding = Finding::error(Code::WrongQuestionnaire, message, anchor)
+        .with_label("unknown questionnaire")
         .with_help(
             "write `questionnaire = \"<id>\"` at the top of the reply, or pass -q QUESTIONNAIRE",
         );
+    finding.span = canvass::reply::source_map(&l.file.text, l.format).resolve(&finding.anchor);
     finding.pointer = Some("/questionnaire".into());
     finding
 }
 
 /// Collect replies from a path: a file, a folder (recursively, sorted), `-`, or `.ndjson`.
-fn gather(path: &Path, max_bytes: usize, inputs: &mut Vec<Input>) {
+fn gather(path: &Path, inputs: &mut Vec<Input>) {
     if path == Path::new("-") {
         read_lines("-", std::io::stdin().lock(), inputs);
         return;
     }
+    let name = path.display().to_string();
     let metadata = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
-            inputs.push(unreadable(path, &e.to_string()));
+            inputs.push(Input::Unreadable {
+                name,
+                why: e.to_string(),
+            });
             return;
         }
     };
@@ -286,102 +389,46 @@ fn gather(path: &Path, max_bytes: usize, inputs: &mut Vec<Input>) {
         let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
             Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
             Err(e) => {
-                inputs.push(unreadable(path, &e.to_string()));
+                inputs.push(Input::Unreadable {
+                    name,
+                    why: e.to_string(),
+                });
                 return;
             }
         };
         entries.sort();
         for entry in entries {
-            let is_reply = entry
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| matches!(e, "toml" | "json" | "ndjson"));
-            // Symlinks to folders are not followed: a loop must not hang the run.
+            let is_reply = entry.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                matches!(e.to_ascii_lowercase().as_str(), "toml" | "json" | "ndjson")
+            });
+            // Symbolic links to folders are not followed: a loop must not hang the run.
             let is_dir = std::fs::symlink_metadata(&entry).is_ok_and(|m| m.is_dir());
             if is_dir || is_reply {
-                gather(&entry, max_bytes, inputs);
+                gather(&entry, inputs);
             }
         }
         return;
     }
-    if path.extension().is_some_and(|e| e == "ndjson") {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ndjson"))
+    {
         match std::fs::File::open(path) {
-            Ok(file) => read_lines(
-                &path.display().to_string(),
-                std::io::BufReader::new(file),
-                inputs,
-            ),
-            Err(e) => inputs.push(unreadable(path, &e.to_string())),
+            Ok(file) => read_lines(&name, std::io::BufReader::new(file), inputs),
+            Err(e) => inputs.push(Input::Unreadable {
+                name,
+                why: e.to_string(),
+            }),
         }
         return;
     }
-    if metadata.len() > max_bytes as u64 {
-        // Not read at all: the limit finding needs only the size.
-        let finding = Finding::error(
-            Code::Syntax,
-            format!(
-                "the reply is {} bytes, over the limit of {max_bytes} bytes",
-                metadata.len()
-            ),
-            Anchor::Nowhere,
-        )
-        .with_help("raise the limit with --max-reply-bytes if this reply is genuine");
-        inputs.push(Input {
-            file: SourceFile::new(path.display().to_string(), String::new()),
-            format: None,
-            pre: Pre::Refused(Box::new(finding)),
-        });
-        return;
-    }
-    match std::fs::read(path) {
-        Ok(bytes) => inputs.push(decode(path.display().to_string(), bytes, None)),
-        Err(e) => inputs.push(unreadable(path, &e.to_string())),
-    }
+    inputs.push(Input::File(path.to_path_buf()));
 }
 
-fn unreadable(path: &Path, why: &str) -> Input {
-    Input {
-        file: SourceFile::new(path.display().to_string(), String::new()),
-        format: None,
-        pre: Pre::Unreadable(why.to_string()),
-    }
-}
-
-/// Text of a reply; invalid UTF-8 becomes a `syntax` finding at the first bad byte (the
-/// text shown is the file with bad bytes replaced, which keeps the offsets before them).
-fn decode(name: String, bytes: Vec<u8>, format: Option<Format>) -> Input {
-    match String::from_utf8(bytes) {
-        Ok(text) => Input {
-            file: SourceFile::new(name, text),
-            format,
-            pre: Pre::Read,
-        },
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let bad = e.as_bytes()[at];
-            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let finding = Finding::error(
-                Code::Syntax,
-                format!("the file is not valid UTF-8: byte 0x{bad:02X} at offset {at} is not part of a UTF-8 character"),
-                Anchor::Span(at..at + 1),
-            )
-            .with_label("not UTF-8")
-            .with_help("save the reply as UTF-8 (a UTF-16 or Latin-1 file must be converted)");
-            Input {
-                file: SourceFile::new(name, text),
-                format,
-                pre: Pre::Refused(Box::new(finding)),
-            }
-        }
-    }
-}
-
-fn read_lines(name: &str, reader: impl BufRead, inputs: &mut Vec<Input>) {
-    let mut reader = reader;
-    let mut line = Vec::new();
+fn read_lines(name: &str, mut reader: impl BufRead, inputs: &mut Vec<Input>) {
     let mut number = 0;
     loop {
-        line.clear();
+        let mut line = Vec::new();
         match reader.read_until(b'\n', &mut line) {
             Ok(0) => break,
             Ok(_) => {
@@ -389,20 +436,18 @@ fn read_lines(name: &str, reader: impl BufRead, inputs: &mut Vec<Input>) {
                 while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
                     line.pop();
                 }
-                if line.iter().all(u8::is_ascii_whitespace) {
-                    continue;
+                if !line.iter().all(u8::is_ascii_whitespace) {
+                    inputs.push(Input::Line {
+                        name: format!("{name}:{number}"),
+                        bytes: line,
+                    });
                 }
-                inputs.push(decode(
-                    format!("{name}:{number}"),
-                    line.clone(),
-                    Some(Format::Json),
-                ));
             }
             Err(e) => {
-                inputs.push(Input {
-                    file: SourceFile::new(format!("{name}:{}", number + 1), String::new()),
-                    format: None,
-                    pre: Pre::Unreadable(e.to_string()),
+                let name = format!("{name}:{}", number + 1);
+                inputs.push(Input::Unreadable {
+                    name,
+                    why: e.to_string(),
                 });
                 break;
             }

@@ -33,16 +33,34 @@ pub fn classify<'v>(question: &Question, value: Option<&'v Value>) -> Answer<'v>
     }
 }
 
-/// The raw value of a question (not a column) in a reply.
-pub fn raw_answer<'v>(
-    questionnaire: &Questionnaire,
-    reply: &'v Value,
-    r: QuestionRef,
-) -> Option<&'v Value> {
-    let section = &questionnaire.sections[r.section];
-    reply
-        .get(&section.id)?
-        .get(&section.questions[r.question].id)
+/// Every question's raw answer in a reply, looked up once: evaluation reads answers many
+/// times (each `when`, each rule), and a lookup by key costs two string hashes.
+pub struct Answers<'v> {
+    flat: Vec<Option<&'v Value>>,
+    starts: Vec<usize>,
+}
+
+impl<'v> Answers<'v> {
+    pub fn of(q: &Questionnaire, reply: &'v Value) -> Self {
+        let mut flat = Vec::with_capacity(q.sections.iter().map(|s| s.questions.len()).sum());
+        let mut starts = Vec::with_capacity(q.sections.len());
+        for section in &q.sections {
+            starts.push(flat.len());
+            let answers = reply.get(&section.id).and_then(Value::as_object);
+            flat.extend(
+                section
+                    .questions
+                    .iter()
+                    .map(|question| answers.and_then(|a| a.get(&question.id))),
+            );
+        }
+        Self { flat, starts }
+    }
+
+    /// The raw value of a question (a table, for a column reference).
+    pub fn raw(&self, r: QuestionRef) -> Option<&'v Value> {
+        self.flat[self.starts[r.section] + r.question]
+    }
 }
 
 /// The value an answer has in expressions, if it has one.
@@ -66,8 +84,8 @@ pub enum Truth {
 }
 
 /// Evaluate a condition.
-pub fn truth(ast: &Ast, q: &Questionnaire, reply: &Value) -> Truth {
-    match eval(ast, q, reply) {
+pub fn truth(ast: &Ast, q: &Questionnaire, answers: &Answers<'_>) -> Truth {
+    match eval(ast, q, answers) {
         Some(Val::Bool(true)) => Truth::True,
         Some(Val::Bool(false)) => Truth::False,
         _ => Truth::Unknown,
@@ -94,43 +112,43 @@ pub fn answer_value<'a>(question: &Question, raw: Option<&'a Value>) -> Option<V
     }
 }
 
-pub fn eval<'a>(ast: &'a Ast, q: &'a Questionnaire, reply: &'a Value) -> Option<Val<'a>> {
+pub fn eval<'a>(ast: &'a Ast, q: &'a Questionnaire, answers: &Answers<'a>) -> Option<Val<'a>> {
     match &ast.kind {
         AstKind::Bool(b) => Some(Val::Bool(*b)),
         AstKind::Number(n) => Some(Val::Num(*n)),
         AstKind::Text(s) => Some(Val::Str(s)),
         AstKind::Date(s) => Some(Val::Date(s)),
         AstKind::List(items) => Some(Val::List(items)),
-        AstKind::Answer(r) => answer_value(q.question(*r), raw_answer(q, reply, *r)),
+        AstKind::Answer(r) => answer_value(q.question(*r), answers.raw(*r)),
         AstKind::Answered(r) => Some(Val::Bool(matches!(
-            classify(q.question(*r), raw_answer(q, reply, *r)),
+            classify(q.question(*r), answers.raw(*r)),
             Answer::Value(_)
         ))),
-        AstKind::Size(r) => match answer_value(q.question(*r), raw_answer(q, reply, *r))? {
+        AstKind::Size(r) => match answer_value(q.question(*r), answers.raw(*r))? {
             Val::Multi(items) | Val::Rows(items) => {
                 #[allow(clippy::cast_precision_loss)] // lists are far below 2^52 items
                 Some(Val::Num(items.len() as f64))
             }
             _ => None,
         },
-        AstKind::Sum(r) => sum(q, reply, *r),
-        AstKind::Not(inner) => match eval(inner, q, reply)? {
+        AstKind::Sum(r) => sum(q, answers, *r),
+        AstKind::Not(inner) => match eval(inner, q, answers)? {
             Val::Bool(b) => Some(Val::Bool(!b)),
             _ => None,
         },
-        AstKind::Neg(inner) => match eval(inner, q, reply)? {
+        AstKind::Neg(inner) => match eval(inner, q, answers)? {
             Val::Num(n) => Some(Val::Num(-n)),
             _ => None,
         },
-        AstKind::Binary(op, l, r) => binary(*op, l, r, q, reply),
+        AstKind::Binary(op, l, r) => binary(*op, l, r, q, answers),
     }
 }
 
-fn sum<'a>(q: &'a Questionnaire, reply: &'a Value, r: QuestionRef) -> Option<Val<'a>> {
+fn sum<'a>(q: &'a Questionnaire, answers: &Answers<'a>, r: QuestionRef) -> Option<Val<'a>> {
     let table_ref = QuestionRef { column: None, ..r };
     let table = q.question(table_ref);
     let column = q.question(r);
-    let Val::Rows(rows) = answer_value(table, raw_answer(q, reply, table_ref))? else {
+    let Val::Rows(rows) = answer_value(table, answers.raw(table_ref))? else {
         return None;
     };
     let mut total = 0.0;
@@ -148,16 +166,16 @@ fn binary<'a>(
     l: &'a Ast,
     r: &'a Ast,
     q: &'a Questionnaire,
-    reply: &'a Value,
+    answers: &Answers<'a>,
 ) -> Option<Val<'a>> {
     match op {
         BinOp::And | BinOp::Or => {
             let short = op == BinOp::Or;
-            let left = eval(l, q, reply);
+            let left = eval(l, q, answers);
             if left == Some(Val::Bool(short)) {
                 return Some(Val::Bool(short));
             }
-            let right = eval(r, q, reply);
+            let right = eval(r, q, answers);
             if right == Some(Val::Bool(short)) {
                 return Some(Val::Bool(short));
             }
@@ -167,12 +185,12 @@ fn binary<'a>(
             }
         }
         BinOp::In => {
-            let left = eval(l, q, reply)?;
-            match eval(r, q, reply)? {
+            let left = eval(l, q, answers)?;
+            match eval(r, q, answers)? {
                 Val::List(items) => {
                     let mut any = false;
                     for item in items {
-                        any |= equal(&left, &eval(item, q, reply)?)?;
+                        any |= equal(&left, &eval(item, q, answers)?)?;
                     }
                     Some(Val::Bool(any))
                 }
@@ -184,8 +202,8 @@ fn binary<'a>(
             }
         }
         _ => {
-            let left = eval(l, q, reply)?;
-            let right = eval(r, q, reply)?;
+            let left = eval(l, q, answers)?;
+            let right = eval(r, q, answers)?;
             match op {
                 BinOp::Eq => equal(&left, &right).map(Val::Bool),
                 BinOp::Ne => equal(&left, &right).map(|e| Val::Bool(!e)),

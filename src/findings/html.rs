@@ -4,9 +4,10 @@
 
 use super::Finding;
 use super::json::Spans;
-use super::report::{ReplyReport, summary_line};
+use super::report::{ReplyReport, Summary};
 
-pub fn page(reports: &[ReplyReport], questionnaire: Option<&str>) -> String {
+/// The page, from sections already rendered by [`section`].
+pub fn page(questionnaire: Option<&str>, summary: &Summary, sections: &[String]) -> String {
     let mut out = String::from(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>canvass report</title>\n<style>\n\
          body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#222}\n\
@@ -21,31 +22,37 @@ pub fn page(reports: &[ReplyReport], questionnaire: Option<&str>) -> String {
     out.push_str(&format!(
         "<h1>canvass report{}</h1>\n<p>{}</p>\n",
         questionnaire.map_or(String::new(), |q| format!(": {}", escape(q))),
-        escape(&summary_line(reports))
+        escape(&summary.line())
     ));
-    for r in reports {
-        let class = if r.valid() { "valid" } else { "invalid" };
-        let verdict = if r.unreadable {
-            "cannot be read"
-        } else if r.valid() {
-            "valid"
-        } else {
-            "invalid"
-        };
-        out.push_str(&format!(
-            "<section>\n<h2>{} — <span class=\"{class}\">{verdict}</span></h2>\n",
-            escape(&r.file.name)
-        ));
-        if let Some(why) = &r.reason {
-            out.push_str(&format!("<p>{}</p>\n", escape(why)));
-        }
-        let spans = Spans::new(&r.file);
-        for f in &r.findings {
-            finding(&mut out, f, r, &spans);
-        }
-        out.push_str("</section>\n");
+    for section in sections {
+        out.push_str(section);
     }
     out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// One reply's part of the page.
+pub fn section(r: &ReplyReport) -> String {
+    let class = if r.valid() { "valid" } else { "invalid" };
+    let verdict = if r.unreadable.is_some() {
+        "cannot be read"
+    } else if r.valid() {
+        "valid"
+    } else {
+        "invalid"
+    };
+    let mut out = format!(
+        "<section>\n<h2>{} — <span class=\"{class}\">{verdict}</span></h2>\n",
+        escape(&r.file.name)
+    );
+    if let Some(why) = &r.unreadable {
+        out.push_str(&format!("<p>{}</p>\n", escape(why)));
+    }
+    let spans = Spans::new(&r.file);
+    for f in &r.findings {
+        finding(&mut out, f, r, &spans);
+    }
+    out.push_str("</section>\n");
     out
 }
 

@@ -1,6 +1,9 @@
-//! Reports over many replies: the human report with its summary line, the JSON document
+//! Reports over many replies. Each reply is rendered on its own (in parallel, by the
+//! command line) into the chosen format; a [`Summary`] counts them; the document functions
+//! put the pieces together: the human report with its summary line, the JSON document
 //! `{ questionnaire, summary, replies }`, and one `replies` element per NDJSON line.
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::human::{Style, render};
@@ -17,9 +20,8 @@ pub struct ReplyReport {
     pub findings: Vec<Finding>,
     pub errors: usize,
     pub warnings: usize,
-    /// The file could not be read at all; `findings` is empty and `reason` says why.
-    pub unreadable: bool,
-    pub reason: Option<String>,
+    /// Why the file could not be read at all (then `findings` is empty).
+    pub unreadable: Option<String>,
 }
 
 impl ReplyReport {
@@ -31,67 +33,101 @@ impl ReplyReport {
             findings,
             errors,
             warnings,
-            unreadable: false,
-            reason: None,
+            unreadable: None,
         }
     }
 
     pub fn unreadable(name: &str, why: &str) -> Self {
-        Self {
-            file: SourceFile::new(name, String::new()),
-            questionnaire: None,
-            findings: Vec::new(),
-            errors: 0,
-            warnings: 0,
-            unreadable: true,
-            reason: Some(why.to_string()),
-        }
+        let mut report = Self::new(SourceFile::new(name, String::new()), Vec::new());
+        report.unreadable = Some(why.to_string());
+        report
     }
 
     pub fn valid(&self) -> bool {
-        !self.unreadable && self.errors == 0
+        self.unreadable.is_none() && self.errors == 0
     }
 }
 
-/// The human report: every finding of every reply, then one summary line.
-pub fn human(reports: &[ReplyReport], color: bool) -> String {
-    let style = Style { color, width: 100 };
-    let mut out = String::new();
-    for r in reports {
-        if let Some(why) = &r.reason {
-            out.push_str(&format!("{}: cannot be read: {why}\n\n", r.file.name));
+/// Counts over all replies.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub replies: usize,
+    pub valid: usize,
+    pub invalid: usize,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unreadable: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl Summary {
+    pub fn add(&mut self, r: &ReplyReport) {
+        self.replies += 1;
+        if r.unreadable.is_some() {
+            self.unreadable += 1;
+        } else if r.valid() {
+            self.valid += 1;
+        } else {
+            self.invalid += 1;
         }
-        out.push_str(&render(&r.findings, &r.file, style));
+        self.errors += r.errors;
+        self.warnings += r.warnings;
     }
-    out.push_str(&summary_line(reports));
-    out.push('\n');
-    out
-}
 
-pub fn summary_line(reports: &[ReplyReport]) -> String {
-    let valid = reports.iter().filter(|r| r.valid()).count();
-    let unreadable = reports.iter().filter(|r| r.unreadable).count();
-    let invalid = reports.len() - valid - unreadable;
-    let errors: usize = reports.iter().map(|r| r.errors).sum();
-    let warnings: usize = reports.iter().map(|r| r.warnings).sum();
-    let mut line = format!(
-        "{} {} checked: {valid} valid, {invalid} invalid",
-        reports.len(),
-        plural(reports.len(), "reply", "replies")
-    );
-    if unreadable > 0 {
-        line.push_str(&format!(", {unreadable} unreadable"));
+    pub fn of(reports: &[ReplyReport]) -> Self {
+        let mut summary = Self::default();
+        reports.iter().for_each(|r| summary.add(r));
+        summary
     }
-    line.push_str(&format!(
-        " ({errors} {}, {warnings} {})",
-        plural(errors, "error", "errors"),
-        plural(warnings, "warning", "warnings")
-    ));
-    line
+
+    /// "7 replies checked: 2 valid, 5 invalid (19 errors, 1 warning)".
+    pub fn line(&self) -> String {
+        let mut line = format!(
+            "{} {} checked: {} valid, {} invalid",
+            self.replies,
+            plural(self.replies, "reply", "replies"),
+            self.valid,
+            self.invalid
+        );
+        if self.unreadable > 0 {
+            line.push_str(&format!(", {} unreadable", self.unreadable));
+        }
+        line.push_str(&format!(
+            " ({} {}, {} {})",
+            self.errors,
+            plural(self.errors, "error", "errors"),
+            self.warnings,
+            plural(self.warnings, "warning", "warnings")
+        ));
+        line
+    }
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
+}
+
+/// One reply in the human report (empty for a valid reply without warnings).
+pub fn human_reply(r: &ReplyReport, color: bool) -> String {
+    let mut out = String::new();
+    if let Some(why) = &r.unreadable {
+        out.push_str(&format!("{}: cannot be read: {why}\n\n", r.file.name));
+    }
+    out.push_str(&render(&r.findings, &r.file, Style { color, width: 100 }));
+    out
+}
+
+/// The human report of a whole run.
+pub fn human(reports: &[ReplyReport], color: bool) -> String {
+    let mut out: String = reports.iter().map(|r| human_reply(r, color)).collect();
+    out.push_str(&Summary::of(reports).line());
+    out.push('\n');
+    out
 }
 
 /// One element of `replies`.
@@ -104,32 +140,67 @@ pub fn json_reply(r: &ReplyReport) -> Value {
         "warnings": r.warnings,
         "findings": r.findings.iter().map(|f| finding(f, &spans)).collect::<Vec<_>>(),
     });
-    if let Some(why) = &r.reason {
+    if let Some(why) = &r.unreadable {
         value["unreadable"] = json!(why);
     }
     value
 }
 
+/// The JSON document, from replies already serialized (pretty) by [`json_reply`].
+pub fn json_document(questionnaire: Option<&str>, summary: &Summary, replies: &[String]) -> String {
+    let head = serde_json::to_string_pretty(&json!({
+        "questionnaire": questionnaire,
+        "summary": summary,
+    }))
+    .expect("JSON values serialize");
+    let mut out = head[..head.len() - 2].to_string(); // drop the closing "\n}"
+    out.push_str(",\n  \"replies\": [");
+    for (i, reply) in replies.iter().enumerate() {
+        out.push_str(if i == 0 { "\n    " } else { ",\n    " });
+        out.push_str(&reply.replace('\n', "\n    "));
+    }
+    out.push_str(if replies.is_empty() {
+        "]\n}\n"
+    } else {
+        "\n  ]\n}\n"
+    });
+    out
+}
+
+/// The whole JSON report, as a value (for library users and tests).
+pub fn json(reports: &[ReplyReport], questionnaire: Option<&str>) -> Value {
+    json!({
+        "questionnaire": questionnaire,
+        "summary": Summary::of(reports),
+        "replies": reports.iter().map(json_reply).collect::<Vec<_>>(),
+    })
+}
+
 /// The questionnaire the replies were validated against (`None` if they name several;
 /// replies that named none, or did not parse, do not count).
-pub fn common_questionnaire(reports: &[ReplyReport]) -> Option<&str> {
-    let mut named = reports.iter().filter_map(|r| r.questionnaire.as_deref());
+pub fn common_questionnaire<'a>(mut ids: impl Iterator<Item = Option<&'a str>>) -> Option<&'a str> {
+    let mut named = ids.by_ref().flatten();
     let first = named.next()?;
     named.all(|q| q == first).then_some(first)
 }
 
-/// The whole JSON report.
-pub fn json(reports: &[ReplyReport], questionnaire: Option<&str>) -> Value {
-    let valid = reports.iter().filter(|r| r.valid()).count();
-    json!({
-        "questionnaire": questionnaire,
-        "summary": {
-            "replies": reports.len(),
-            "valid": valid,
-            "invalid": reports.len() - valid,
-            "errors": reports.iter().map(|r| r.errors).sum::<usize>(),
-            "warnings": reports.iter().map(|r| r.warnings).sum::<usize>(),
-        },
-        "replies": reports.iter().map(json_reply).collect::<Vec<_>>(),
-    })
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_assembled_document_is_the_document() {
+        let reports = vec![
+            ReplyReport::new(SourceFile::new("a.json", "{}"), Vec::new()),
+            ReplyReport::unreadable("b.json", "permission denied"),
+        ];
+        let pieces: Vec<String> = reports
+            .iter()
+            .map(|r| serde_json::to_string_pretty(&json_reply(r)).unwrap())
+            .collect();
+        let text = json_document(Some("demo"), &Summary::of(&reports), &pieces);
+        let parsed: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(parsed, json(&reports, Some("demo")));
+        assert_eq!(text, serde_json::to_string_pretty(&parsed).unwrap() + "\n");
+    }
 }

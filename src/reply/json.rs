@@ -14,16 +14,35 @@ use serde_json::{Map, Value};
 use super::{SourceMap, escape_pointer};
 use crate::findings::{Anchor, Code, Finding, Related};
 
-pub fn parse(text: &str) -> Result<Value, Vec<Finding>> {
+/// serde_json's own guard against deep recursion: a reply can never nest deeper.
+const SERDE_JSON_DEPTH: usize = 127;
+
+pub fn parse(text: &str, max_depth: usize) -> Result<Value, Vec<Finding>> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let fast = Strict
-        .deserialize(&mut deserializer)
-        .and_then(|value| deserializer.end().map(|()| value));
+    let fast = Strict {
+        depth: 0,
+        max: max_depth.min(SERDE_JSON_DEPTH),
+    }
+    .deserialize(&mut deserializer)
+    .and_then(|value| deserializer.end().map(|()| value));
     match fast {
         Ok(value) => Ok(value),
+        Err(error)
+            if error.to_string().starts_with(TOO_DEEP)
+                || error.to_string().starts_with("recursion limit") =>
+        {
+            // Never hand a deeply nested text to the recursive jsonc-parser.
+            let offset = offset_of(text, error.line(), error.column()).saturating_sub(1);
+            Err(vec![super::limits::too_deep_finding(
+                max_depth.min(SERDE_JSON_DEPTH),
+                offset,
+            )])
+        }
         Err(error) => Err(explain(text, &error)),
     }
 }
+
+const TOO_DEEP: &str = "nested too deeply";
 
 /// Findings for a JSON text `serde_json` refused.
 fn explain(text: &str, error: &serde_json::Error) -> Vec<Finding> {
@@ -189,8 +208,25 @@ fn walk(value: &ast::Value<'_>, pointer: &mut String, map: &mut SourceMap) {
     }
 }
 
-/// Deserializes a `serde_json::Value`, failing on a duplicate key.
-struct Strict;
+/// Deserializes a `serde_json::Value`, failing on a duplicate key or on nesting deeper
+/// than `max` arrays and objects.
+#[derive(Clone, Copy)]
+struct Strict {
+    depth: usize,
+    max: usize,
+}
+
+impl Strict {
+    fn inner<E: de::Error>(self) -> Result<Self, E> {
+        if self.depth >= self.max {
+            return Err(E::custom(TOO_DEEP));
+        }
+        Ok(Self {
+            depth: self.depth + 1,
+            max: self.max,
+        })
+    }
+}
 
 impl<'de> DeserializeSeed<'de> for Strict {
     type Value = Value;
@@ -236,17 +272,19 @@ impl<'de> Visitor<'de> for Strict {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let inner = self.inner()?;
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(Strict)? {
+        while let Some(item) = seq.next_element_seed(inner)? {
             items.push(item);
         }
         Ok(Value::Array(items))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
+        let inner = self.inner()?;
         let mut map = Map::new();
         while let Some(key) = access.next_key::<String>()? {
-            let value = access.next_value_seed(Strict)?;
+            let value = access.next_value_seed(inner)?;
             if map.insert(key, value).is_some() {
                 return Err(de::Error::custom("duplicate key"));
             }

@@ -27,7 +27,7 @@ impl Default for Limits {
 }
 
 impl Limits {
-    pub(crate) fn check(&self, text: &str, format: Format) -> Result<(), Vec<Finding>> {
+    pub(crate) fn check_size(&self, text: &str) -> Result<(), Vec<Finding>> {
         if text.len() > self.max_bytes {
             return Err(vec![
                 Finding::error(
@@ -42,20 +42,32 @@ impl Limits {
                 .with_help("raise the limit with --max-reply-bytes if this reply is genuine"),
             ]);
         }
-        if let Some(offset) = too_deep(text, format, self.max_depth) {
-            return Err(vec![
-                Finding::error(
-                    Code::Syntax,
-                    format!("the reply is nested more than {} levels deep", self.max_depth),
-                    Anchor::Span(offset..offset + 1),
-                )
-                .with_label("too deep here")
-                .with_help("no questionnaire nests answers this deep; raise the limit with --max-depth if this reply is genuine"),
-            ]);
-        }
         Ok(())
     }
+
+    /// Nesting, by a scan before parsing (TOML; JSON counts depth as it parses).
+    pub(crate) fn check_depth(&self, text: &str, format: Format) -> Result<(), Vec<Finding>> {
+        match too_deep(text, format, self.max_depth) {
+            Some(offset) => Err(vec![too_deep_finding(self.max_depth, offset)]),
+            None => Ok(()),
+        }
+    }
 }
+
+/// The finding for a reply nested deeper than `max`, at the bracket that goes too far.
+pub(crate) fn too_deep_finding(max: usize, offset: usize) -> Finding {
+    Finding::error(
+        Code::Syntax,
+        format!("the reply is nested more than {max} levels deep"),
+        Anchor::Span(offset..offset + 1),
+    )
+    .with_label("too deep here")
+    .with_help(
+        "no questionnaire nests answers this deep; raise the limit with --max-depth if this reply is genuine",
+    )
+}
+
+impl Limits {}
 
 /// The offset of the first bracket that opens one level too many, skipping strings (and
 /// TOML comments). A scan, not a parse: it only has to be right about well-formed text.

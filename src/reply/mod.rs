@@ -51,11 +51,15 @@ impl Format {
 /// Parse a reply. A byte-order mark is accepted (and keeps its three bytes, so spans stay
 /// right); the size and nesting limits are checked before any parser runs.
 pub fn parse(text: &str, format: Format, limits: &Limits) -> Result<Value, Vec<Finding>> {
-    limits.check(text, format)?;
+    limits.check_size(text)?;
     let text = blank_bom(text);
     match format {
-        Format::Json => json::parse(&text),
-        Format::Toml => toml_reply::parse(&text),
+        // JSON depth is counted while parsing (a scan first would cost more than the parse).
+        Format::Json => json::parse(&text, limits.max_depth),
+        Format::Toml => {
+            limits.check_depth(&text, format)?;
+            toml_reply::parse(&text)
+        }
     }
 }
 

@@ -32,6 +32,8 @@ pub struct Validator {
     pub questionnaire: Questionnaire,
     schema: jsonschema::Validator,
     pub limits: Limits,
+    /// Per section, every key a reply may use: question ids and "please specify" ids.
+    known_keys: Vec<std::collections::HashSet<String>>,
 }
 
 impl Validator {
@@ -53,10 +55,21 @@ impl Validator {
             .with_pattern_options(jsonschema::PatternOptions::regex())
             .build(schema)
             .map_err(|e| format!("the compiled schema is not usable: {e}"))?;
+        let known_keys = questionnaire
+            .sections
+            .iter()
+            .map(|s| {
+                s.questions
+                    .iter()
+                    .flat_map(|q| std::iter::once(q.id.clone()).chain(q.specify_id()))
+                    .collect()
+            })
+            .collect();
         Ok(Self {
             questionnaire,
             schema,
             limits: Limits::default(),
+            known_keys,
         })
     }
 

@@ -4,8 +4,6 @@
 
 use std::collections::HashSet;
 
-use serde_json::Value;
-
 use super::walk::Walk;
 use crate::expr::eval::{Truth, truth};
 use crate::findings::{Anchor, Code, Finding};
@@ -13,23 +11,23 @@ use crate::questionnaire::model::QuestionRef;
 use crate::reply::escape_pointer;
 
 impl Walk<'_> {
-    pub(super) fn rules(&mut self, reply: &Value, invalid: &HashSet<QuestionRef>) {
+    pub(super) fn rules(&mut self, invalid: &HashSet<QuestionRef>) {
         let q = self.q;
         let src = q.source_language();
         for rule in &q.rules {
+            if let Some(when) = &rule.when
+                && truth(when.ast(), q, &self.answers) != Truth::True
+            {
+                continue;
+            }
+            if truth(rule.check.ast(), q, &self.answers) != Truth::False {
+                continue;
+            }
             // The answers the check reads come first: the first of them carries the finding.
             let checked = rule.check.ast().references();
             let mut reads = checked.clone();
             reads.extend(rule.when.iter().flat_map(|w| w.ast().references()));
             if reads.iter().any(|r| invalid.contains(r)) {
-                continue;
-            }
-            if let Some(when) = &rule.when
-                && truth(when.ast(), q, reply) != Truth::True
-            {
-                continue;
-            }
-            if truth(rule.check.ast(), q, reply) != Truth::False {
                 continue;
             }
             let first = checked[0];
@@ -44,7 +42,7 @@ impl Walk<'_> {
                     seen.push(**r);
                     new
                 })
-                .map(|r| self.related_answer(reply, *r, ""))
+                .map(|r| self.related_answer(*r, ""))
                 .collect();
             let values: Vec<&str> = related.iter().map(|r| r.message.as_str()).collect();
             let mut finding = Finding::new(

@@ -109,7 +109,6 @@ impl Walk<'_> {
 
     fn check_multi(&mut self, site: Site<'_>, items: &[Value]) {
         let question = site.question;
-        let mut seen: Vec<&str> = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let Value::String(s) = item else {
                 let f = self
@@ -126,7 +125,7 @@ impl Walk<'_> {
                 self.findings.push(f);
                 continue;
             };
-            if seen.contains(&s.as_str()) {
+            if items[..i].contains(item) {
                 let f = self
                     .finding(
                         site,
@@ -138,7 +137,6 @@ impl Walk<'_> {
                 self.findings.push(f);
                 continue;
             }
-            seen.push(s);
             self.check_option(site, s, Some(i));
         }
         let count = items.len() as u64;
@@ -395,7 +393,7 @@ impl Walk<'_> {
     /// The cells of one row: unknown columns, missing required cells, each cell's value.
     fn check_row(&mut self, site: Site<'_>, r: usize, cells: &serde_json::Map<String, Value>) {
         let table = site.question;
-        let row_pointer = format!("{}/{r}", site.pointer());
+        let row_pointer = || format!("{}/{r}", site.pointer());
         for key in cells.keys().filter(|k| table.column(k).is_none()) {
             let ids: Vec<&str> = table.columns.iter().map(|c| c.id.as_str()).collect();
             let help = match crate::questionnaire::settings::closest(key, &ids) {
@@ -411,7 +409,8 @@ impl Walk<'_> {
                         r + 1
                     ),
                     Anchor::Key(format!(
-                        "{row_pointer}/{}",
+                        "{}/{}",
+                        row_pointer(),
                         crate::reply::escape_pointer(key)
                     )),
                 )
@@ -436,7 +435,7 @@ impl Walk<'_> {
                                 r + 1,
                                 column.id
                             ),
-                            Anchor::Container(row_pointer.clone()),
+                            Anchor::Container(row_pointer()),
                         )
                         .with_label(format!("`{}` is missing in this row", column.id));
                     self.findings.push(f);

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::{Validator, describe};
 use crate::expr::ast::Ast;
-use crate::expr::eval::{self, Answer, Truth, classify, raw_answer};
+use crate::expr::eval::{self, Answer, Answers, Truth, classify};
 use crate::findings::{Anchor, Code, Finding, Related};
 use crate::questionnaire::model::{Question, QuestionRef, Questionnaire};
 use crate::questionnaire::settings::closest;
@@ -50,6 +50,9 @@ impl Site<'_> {
 
 pub(super) struct Walk<'a> {
     pub q: &'a Questionnaire,
+    /// The reply's answers, looked up once.
+    pub answers: Answers<'a>,
+    known_keys: &'a [HashSet<String>],
     /// Questions an unknown key was taken for (`specialized_unit` → `specialised_unit`):
     /// the misspelling is the fault, so their missing answer is not reported again.
     pub misspelt: HashSet<(usize, String)>,
@@ -89,11 +92,11 @@ impl Walk<'_> {
     }
 
     /// "`specific_law` = 'no'" (or "has no answer") for a question an expression read.
-    pub fn related_answer(&self, reply: &Value, r: QuestionRef, why: &str) -> Related {
+    pub fn related_answer(&self, r: QuestionRef, why: &str) -> Related {
         let section = &self.q.sections[r.section];
         let question = &section.questions[r.question];
         let pointer = format!("/{}/{}", escape_pointer(&section.id), question.id);
-        let (anchor, message) = match classify(question, raw_answer(self.q, reply, r)) {
+        let (anchor, message) = match classify(question, self.answers.raw(r)) {
             Answer::Value(v) => (
                 Anchor::Value(pointer.clone()),
                 format!("{} = {}{why}", question.id, eval::display(v)),
@@ -120,6 +123,8 @@ impl Walk<'_> {
 pub(super) fn walk(v: &Validator, reply: &Value, lang: &str) -> Vec<Finding> {
     let mut walk = Walk {
         q: &v.questionnaire,
+        answers: Answers::of(&v.questionnaire, reply),
+        known_keys: &v.known_keys,
         misspelt: HashSet::new(),
         lang,
         limits: v.limits,
@@ -146,7 +151,7 @@ pub(super) fn walk(v: &Validator, reply: &Value, lang: &str) -> Vec<Finding> {
         return walk.findings;
     }
     walk.unknown_sections(root);
-    walk.sections(reply, root);
+    walk.sections(root);
     walk.findings
 }
 
@@ -222,10 +227,10 @@ impl Walk<'_> {
         }
     }
 
-    fn sections(&mut self, reply: &Value, root: &Map<String, Value>) {
+    fn sections(&mut self, root: &Map<String, Value>) {
         let (mut invalid, value_findings) = self.check_answers(root);
-        self.applicability(reply, root, &mut invalid, value_findings);
-        self.rules(reply, &invalid);
+        self.applicability(root, &mut invalid, value_findings);
+        self.rules(&invalid);
     }
 
     /// Pass 1: every answer's own check, kept aside per question, so that the next pass
@@ -274,9 +279,12 @@ impl Walk<'_> {
             }
             for (i, question) in section.questions.iter().enumerate() {
                 let mut own = Vec::new();
-                if let Answer::Value(value) =
-                    classify(question, answers.and_then(|a| a.get(&question.id)))
-                {
+                let r = QuestionRef {
+                    section: s,
+                    question: i,
+                    column: None,
+                };
+                if let Answer::Value(value) = classify(question, self.answers.raw(r)) {
                     let site = Site {
                         section: &section.id,
                         question,
@@ -303,7 +311,6 @@ impl Walk<'_> {
     /// or its own findings from pass 1.
     fn applicability(
         &mut self,
-        reply: &Value,
         root: &Map<String, Value>,
         invalid: &mut HashSet<QuestionRef>,
         value_findings: Vec<Vec<Finding>>,
@@ -336,7 +343,7 @@ impl Walk<'_> {
                 // No allocation on the path every valid reply takes.
                 let whens = [section.when.as_ref(), question.when.as_ref()];
                 let truth = whens.iter().flatten().fold(Truth::True, |acc, when| {
-                    match (acc, eval::truth(when.ast(), q, reply)) {
+                    match (acc, eval::truth(when.ast(), q, &self.answers)) {
                         (Truth::False, _) | (_, Truth::False) => Truth::False,
                         (Truth::Unknown, _) | (_, Truth::Unknown) => Truth::Unknown,
                         _ => Truth::True,
@@ -357,7 +364,7 @@ impl Walk<'_> {
                 }
                 let conditions =
                     || -> Vec<&Ast> { whens.iter().flatten().map(|w| w.ast()).collect() };
-                let answer = classify(question, answers.and_then(|a| a.get(&question.id)));
+                let answer = classify(question, self.answers.raw(r));
                 if truth == Truth::True {
                     match answer {
                         Answer::Blank if question.required => {
@@ -367,14 +374,14 @@ impl Walk<'_> {
                             if self.misspelt.contains(&(s, question.id.clone())) {
                                 continue;
                             }
-                            self.missing(reply, site, &section_pointer, &conditions(), &reads());
+                            self.missing(site, &section_pointer, &conditions(), &reads());
                         }
                         _ => self.findings.extend(own),
                     }
                     self.specify(site, answers, answer, true, &section_pointer);
                 } else {
                     if !matches!(answer, Answer::Blank) {
-                        self.not_applicable(reply, site, &conditions(), &reads());
+                        self.not_applicable(site, &conditions(), &reads());
                         invalid.insert(r);
                     }
                     self.specify(site, answers, Answer::Blank, false, &section_pointer);
@@ -386,11 +393,7 @@ impl Walk<'_> {
     fn unknown_questions(&mut self, s: usize, answers: &Map<String, Value>) {
         let section = &self.q.sections[s];
         for key in answers.keys() {
-            let known = section
-                .questions
-                .iter()
-                .any(|x| &x.id == key || x.specify_id().is_some_and(|sid| &sid == key));
-            if known {
+            if self.known_keys[s].contains(key) {
                 continue;
             }
             let ids: Vec<&str> = section.questions.iter().map(|x| x.id.as_str()).collect();
@@ -432,7 +435,6 @@ impl Walk<'_> {
 
     fn missing(
         &mut self,
-        reply: &Value,
         site: Site<'_>,
         section_pointer: &str,
         conditions: &[&Ast],
@@ -467,19 +469,13 @@ impl Walk<'_> {
                 seen.push(*r);
                 finding
                     .related
-                    .push(self.related_answer(reply, *r, ", which makes it required"));
+                    .push(self.related_answer(*r, ", which makes it required"));
             }
         }
         self.findings.push(finding);
     }
 
-    fn not_applicable(
-        &mut self,
-        reply: &Value,
-        site: Site<'_>,
-        conditions: &[&Ast],
-        reads: &[QuestionRef],
-    ) {
+    fn not_applicable(&mut self, site: Site<'_>, conditions: &[&Ast], reads: &[QuestionRef]) {
         let number = site.question.number.as_deref().unwrap_or(&site.question.id);
         let sources = self.condition_sources(site);
         let _ = conditions;
@@ -501,7 +497,7 @@ impl Walk<'_> {
                 seen.push(*r);
                 finding
                     .related
-                    .push(self.related_answer(reply, *r, ", so it does not apply"));
+                    .push(self.related_answer(*r, ", so it does not apply"));
             }
         }
         self.findings.push(finding);
@@ -531,17 +527,16 @@ impl Walk<'_> {
         applies: bool,
         section_pointer: &str,
     ) {
-        let Some(specify_id) = site.question.specify_id() else {
+        if !site.question.options.iter().any(|o| o.specify) {
             return;
+        }
+        let specify_id = format!("{}_specify", site.question.id);
+        let asks = |c: &&str| site.question.option(c).is_some_and(|o| o.specify);
+        let specify_option = match answer {
+            Answer::Value(Value::String(s)) => Some(s.as_str()).filter(asks),
+            Answer::Value(Value::Array(items)) => items.iter().filter_map(Value::as_str).find(asks),
+            _ => None,
         };
-        let chosen: Vec<&str> = match answer {
-            Answer::Value(Value::String(s)) => vec![s.as_str()],
-            Answer::Value(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
-            _ => Vec::new(),
-        };
-        let specify_option = chosen
-            .iter()
-            .find(|c| site.question.option(c).is_some_and(|o| o.specify));
         let text = answers.and_then(|a| a.get(&specify_id));
         let given = !matches!(text, None | Some(Value::Null))
             && text != Some(&Value::String(String::new()));

@@ -7,7 +7,7 @@
 
 use serde_json::{Map, Value, json};
 
-use canvass::expr::eval::{Truth, truth};
+use canvass::expr::eval::{Answers, Truth, truth};
 use canvass::questionnaire::model::{Bound, Question, QuestionType, Questionnaire};
 
 /// Random choices drawn from a vector proptest can shrink.
@@ -120,7 +120,7 @@ pub fn generate(q: &Questionnaire, rolls: &[u32]) -> Value {
             let applies = [section.when.as_ref(), question.when.as_ref()]
                 .into_iter()
                 .flatten()
-                .all(|w| truth(w.ast(), q, &reply) == Truth::True);
+                .all(|w| truth(w.ast(), q, &Answers::of(q, &reply)) == Truth::True);
             if !applies || !(question.required || dice.coin()) {
                 continue;
             }
