@@ -96,44 +96,57 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
         return Err("no replies found (looked for .toml, .json and .ndjson files)".into());
     }
     let mut validators: HashMap<String, Option<Arc<Validator>>> = HashMap::new();
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let color = super::use_color_stdout();
     let mut summary = Summary::default();
     let mut pieces = Vec::new();
     let mut questionnaires: Vec<Option<String>> = Vec::new();
+    let finish = |l: Result<Loaded, ReplyReport>, v: Option<&Validator>| {
+        let report = match l {
+            Ok(l) => validate_one(l, v, args.lang.as_deref(), limits),
+            Err(report) => report,
+        };
+        render(report, args.format, color)
+    };
     // Chunks bound memory and let ndjson stream; the replies of a chunk run in parallel.
-    for chunk in inputs.chunks(512) {
-        let loaded: Vec<Result<Loaded, ReplyReport>> =
-            chunk.par_iter().map(|input| load(input, limits)).collect();
-        let assigned: Vec<Option<Arc<Validator>>> = loaded
-            .iter()
-            .map(|l| match (&fixed, l) {
-                (Some(v), _) => Some(v.clone()),
-                (None, Ok(l)) if l.refused.is_none() => lookup(l, &mut validators, limits),
-                (None, _) => None,
-            })
-            .collect();
-        let done: Vec<Done> = loaded
-            .into_par_iter()
-            .zip(assigned)
-            .map(|(l, v)| {
-                let report = match l {
-                    Ok(l) => validate_one(l, v.as_deref(), args.lang.as_deref(), limits),
-                    Err(report) => report,
-                };
-                render(report, args.format, color)
-            })
-            .collect();
+    for chunk in inputs.chunks(2048) {
+        let done: Vec<Done> = if let Some(v) = &fixed {
+            // One parallel pass: read, validate and render each reply where it is.
+            chunk
+                .par_iter()
+                .map(|input| finish(load(input, limits), Some(v)))
+                .collect()
+        } else {
+            // Each reply names its questionnaire: read all, load the questionnaires they
+            // name (once each), then validate.
+            let loaded: Vec<Result<Loaded, ReplyReport>> =
+                chunk.par_iter().map(|input| load(input, limits)).collect();
+            let assigned: Vec<Option<Arc<Validator>>> = loaded
+                .iter()
+                .map(|l| match l {
+                    Ok(l) if l.refused.is_none() => lookup(l, &mut validators, limits),
+                    _ => None,
+                })
+                .collect();
+            loaded
+                .into_par_iter()
+                .zip(assigned)
+                .map(|(l, v)| finish(l, v.as_deref()))
+                .collect()
+        };
         for d in done {
             summary.add(&d.report);
             questionnaires.push(d.report.questionnaire);
             if args.format == OutputFormat::Ndjson {
-                writeln!(out, "{}", d.rendered).map_err(|e| e.to_string())?;
-                out.flush().map_err(|e| e.to_string())?;
+                out.write_all(d.rendered.as_bytes())
+                    .map_err(|e| e.to_string())?;
+                out.write_all(b"\n").map_err(|e| e.to_string())?;
             } else {
                 pieces.push(d.rendered);
             }
         }
+        // A chunk's lines reach the pipe as soon as the chunk is done.
+        out.flush().map_err(|e| e.to_string())?;
     }
     let name = match &fixed {
         Some(v) => Some(v.questionnaire.id.as_str()),
@@ -158,8 +171,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
 fn render(report: ReplyReport, format: OutputFormat, color: bool) -> Done {
     let rendered = match format {
         OutputFormat::Human => report::human_reply(&report, color),
-        OutputFormat::Json => serde_json::to_string_pretty(&report::json_reply(&report))
-            .expect("JSON values serialize"),
+        OutputFormat::Json => report::json_piece(&report),
         OutputFormat::Ndjson => report::json_reply(&report).to_string(),
         OutputFormat::Html => canvass::findings::html::section(&report),
     };
@@ -208,8 +220,11 @@ fn load(input: &Input, limits: Limits) -> Result<Loaded, ReplyReport> {
         Input::Line { name, bytes } => (name.clone(), bytes.clone(), Some(Format::Json)),
         Input::File(path) => {
             let name = path.display().to_string();
-            let size = std::fs::metadata(path).map(|m| m.len());
-            match size {
+            let mut file = match std::fs::File::open(path) {
+                Ok(file) => file,
+                Err(e) => return Err(ReplyReport::unreadable(&name, &e.to_string())),
+            };
+            match file.metadata().map(|m| m.len()) {
                 Err(e) => return Err(ReplyReport::unreadable(&name, &e.to_string())),
                 Ok(size) if size > limits.max_bytes as u64 => {
                     let finding = Finding::error(
@@ -230,8 +245,9 @@ fn load(input: &Input, limits: Limits) -> Result<Loaded, ReplyReport> {
                 }
                 Ok(_) => {}
             }
-            match std::fs::read(path) {
-                Ok(bytes) => (name, bytes, None),
+            let mut bytes = Vec::new();
+            match std::io::Read::read_to_end(&mut file, &mut bytes) {
+                Ok(_) => (name, bytes, None),
                 Err(e) => return Err(ReplyReport::unreadable(&name, &e.to_string())),
             }
         }
@@ -363,7 +379,8 @@ fn no_questionnaire(value: &serde_json::Value, l: &Loaded) -> Finding {
         .with_help(
             "write `questionnaire = \"<id>\"` at the top of the reply, or pass -q QUESTIONNAIRE",
         );
-    finding.span = canvass::reply::source_map(&l.file.text, l.format).resolve(&finding.anchor);
+    let text = canvass::reply::blank_bom(&l.file.text);
+    finding.span = canvass::reply::SourceMap::parse(&text, l.format).resolve(&finding.anchor);
     finding.pointer = Some("/questionnaire".into());
     finding
 }
@@ -386,27 +403,7 @@ fn gather(path: &Path, inputs: &mut Vec<Input>) {
         }
     };
     if metadata.is_dir() {
-        let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
-            Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-            Err(e) => {
-                inputs.push(Input::Unreadable {
-                    name,
-                    why: e.to_string(),
-                });
-                return;
-            }
-        };
-        entries.sort();
-        for entry in entries {
-            let is_reply = entry.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                matches!(e.to_ascii_lowercase().as_str(), "toml" | "json" | "ndjson")
-            });
-            // Symbolic links to folders are not followed: a loop must not hang the run.
-            let is_dir = std::fs::symlink_metadata(&entry).is_ok_and(|m| m.is_dir());
-            if is_dir || is_reply {
-                gather(&entry, inputs);
-            }
-        }
+        gather_folder(path, name, inputs);
         return;
     }
     if path
@@ -423,6 +420,43 @@ fn gather(path: &Path, inputs: &mut Vec<Input>) {
         return;
     }
     inputs.push(Input::File(path.to_path_buf()));
+}
+
+/// The replies in a folder, sorted by name, recursively. Symbolic links to folders are not
+/// followed (a loop must not hang the run); the file type comes with the directory entry,
+/// so listing 10,000 replies costs no `stat` each.
+fn gather_folder(path: &Path, name: String, inputs: &mut Vec<Input>) {
+    let entries = match std::fs::read_dir(path) {
+        Ok(entries) => entries,
+        Err(e) => {
+            inputs.push(Input::Unreadable {
+                name,
+                why: e.to_string(),
+            });
+            return;
+        }
+    };
+    let mut entries: Vec<(PathBuf, bool)> = entries
+        .filter_map(Result::ok)
+        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
+        .collect();
+    // By the bytes of the name: the same order as comparing paths, for less work.
+    entries.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
+    for (entry, is_dir) in entries {
+        let extension = entry
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match extension.as_deref() {
+            _ if is_dir => {
+                let name = entry.display().to_string();
+                gather_folder(&entry, name, inputs);
+            }
+            Some("ndjson") => gather(&entry, inputs),
+            Some("toml" | "json") => inputs.push(Input::File(entry)),
+            _ => {}
+        }
+    }
 }
 
 fn read_lines(name: &str, mut reader: impl BufRead, inputs: &mut Vec<Input>) {

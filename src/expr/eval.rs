@@ -33,34 +33,71 @@ pub fn classify<'v>(question: &Question, value: Option<&'v Value>) -> Answer<'v>
     }
 }
 
-/// Every question's raw answer in a reply, looked up once: evaluation reads answers many
-/// times (each `when`, each rule), and a lookup by key costs two string hashes.
+/// Every question's raw answer in a reply, matched once: evaluation reads answers many
+/// times (each `when`, each rule). Matching walks the reply's keys and compares them with
+/// the few ids of a section, which costs less than hashing every id.
 pub struct Answers<'v> {
     flat: Vec<Option<&'v Value>>,
     starts: Vec<usize>,
+    /// Each section's value in the reply, if it is there.
+    pub sections: Vec<Option<&'v Value>>,
+    /// Keys that name nothing: `(None, key)` at the top level (besides `questionnaire` and
+    /// `version`), `(Some(section), key)` inside a section (besides "please specify" ids).
+    pub unmatched: Vec<(Option<usize>, &'v str)>,
 }
 
 impl<'v> Answers<'v> {
     pub fn of(q: &Questionnaire, reply: &'v Value) -> Self {
-        let mut flat = Vec::with_capacity(q.sections.iter().map(|s| s.questions.len()).sum());
         let mut starts = Vec::with_capacity(q.sections.len());
+        let mut total = 0;
         for section in &q.sections {
-            starts.push(flat.len());
-            let answers = reply.get(&section.id).and_then(Value::as_object);
-            flat.extend(
-                section
-                    .questions
-                    .iter()
-                    .map(|question| answers.and_then(|a| a.get(&question.id))),
-            );
+            starts.push(total);
+            total += section.questions.len();
         }
-        Self { flat, starts }
+        let mut answers = Self {
+            flat: vec![None; total],
+            starts,
+            sections: vec![None; q.sections.len()],
+            unmatched: Vec::new(),
+        };
+        let Some(root) = reply.as_object() else {
+            return answers;
+        };
+        for (key, value) in root {
+            if key == "questionnaire" || key == "version" {
+                continue;
+            }
+            let Some(s) = q.sections.iter().position(|section| section.id == *key) else {
+                answers.unmatched.push((None, key));
+                continue;
+            };
+            answers.sections[s] = Some(value);
+            let section = &q.sections[s];
+            for (key, value) in value.as_object().into_iter().flatten() {
+                match section.questions.iter().position(|x| x.id == *key) {
+                    Some(i) => answers.flat[answers.starts[s] + i] = Some(value),
+                    None if is_specify(section, key) => {}
+                    None => answers.unmatched.push((Some(s), key)),
+                }
+            }
+        }
+        answers
     }
 
     /// The raw value of a question (a table, for a column reference).
     pub fn raw(&self, r: QuestionRef) -> Option<&'v Value> {
         self.flat[self.starts[r.section] + r.question]
     }
+}
+
+/// Whether `key` is the "please specify" answer of a question of the section.
+fn is_specify(section: &crate::questionnaire::model::Section, key: &str) -> bool {
+    key.strip_suffix("_specify").is_some_and(|id| {
+        section
+            .questions
+            .iter()
+            .any(|x| x.id == id && x.options.iter().any(|o| o.specify))
+    })
 }
 
 /// The value an answer has in expressions, if it has one.

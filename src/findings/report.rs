@@ -81,7 +81,9 @@ impl Summary {
 
     pub fn of(reports: &[ReplyReport]) -> Self {
         let mut summary = Self::default();
-        reports.iter().for_each(|r| summary.add(r));
+        for r in reports {
+            summary.add(r);
+        }
         summary
     }
 
@@ -146,7 +148,15 @@ pub fn json_reply(r: &ReplyReport) -> Value {
     value
 }
 
-/// The JSON document, from replies already serialized (pretty) by [`json_reply`].
+/// One reply as it sits in the JSON document: pretty, indented one level into `replies`.
+pub fn json_piece(r: &ReplyReport) -> String {
+    serde_json::to_string_pretty(&json_reply(r))
+        .expect("JSON values serialize")
+        .replace('\n', "\n    ")
+}
+
+/// The JSON document, from replies already rendered by [`json_piece`] (in parallel, by the
+/// command line: here they are only joined).
 pub fn json_document(questionnaire: Option<&str>, summary: &Summary, replies: &[String]) -> String {
     let head = serde_json::to_string_pretty(&json!({
         "questionnaire": questionnaire,
@@ -157,7 +167,7 @@ pub fn json_document(questionnaire: Option<&str>, summary: &Summary, replies: &[
     out.push_str(",\n  \"replies\": [");
     for (i, reply) in replies.iter().enumerate() {
         out.push_str(if i == 0 { "\n    " } else { ",\n    " });
-        out.push_str(&reply.replace('\n', "\n    "));
+        out.push_str(reply);
     }
     out.push_str(if replies.is_empty() {
         "]\n}\n"
@@ -194,10 +204,7 @@ mod tests {
             ReplyReport::new(SourceFile::new("a.json", "{}"), Vec::new()),
             ReplyReport::unreadable("b.json", "permission denied"),
         ];
-        let pieces: Vec<String> = reports
-            .iter()
-            .map(|r| serde_json::to_string_pretty(&json_reply(r)).unwrap())
-            .collect();
+        let pieces: Vec<String> = reports.iter().map(json_piece).collect();
         let text = json_document(Some("demo"), &Summary::of(&reports), &pieces);
         let parsed: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(parsed, json(&reports, Some("demo")));

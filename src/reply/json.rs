@@ -11,10 +11,10 @@ use jsonc_parser::common::Ranged;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::{SourceMap, escape_pointer};
+use super::escape_pointer;
 use crate::findings::{Anchor, Code, Finding, Related};
 
-/// serde_json's own guard against deep recursion: a reply can never nest deeper.
+/// `serde_json`'s own guard against deep recursion: a reply can never nest deeper.
 const SERDE_JSON_DEPTH: usize = 127;
 
 pub fn parse(text: &str, max_depth: usize) -> Result<Value, Vec<Finding>> {
@@ -83,7 +83,7 @@ fn explain(text: &str, error: &serde_json::Error) -> Vec<Finding> {
     }
 }
 
-fn strict_options() -> jsonc_parser::ParseOptions {
+pub(super) fn strict_options() -> jsonc_parser::ParseOptions {
     jsonc_parser::ParseOptions {
         allow_comments: false,
         allow_loose_object_property_names: false,
@@ -154,53 +154,6 @@ fn duplicates(value: &ast::Value<'_>, pointer: &mut String, findings: &mut Vec<F
                 pointer.push('/');
                 pointer.push_str(&i.to_string());
                 duplicates(element, pointer, findings);
-                pointer.truncate(len);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// The source map of a JSON reply (one that parsed).
-pub fn source_map(text: &str) -> SourceMap {
-    let mut map = SourceMap::default();
-    if let Ok(result) =
-        jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &strict_options())
-        && let Some(value) = &result.value
-    {
-        let range = value.range();
-        map.insert(String::new(), None, range.start..range.end);
-        walk(value, &mut String::new(), &mut map);
-    }
-    map
-}
-
-fn walk(value: &ast::Value<'_>, pointer: &mut String, map: &mut SourceMap) {
-    match value {
-        ast::Value::Object(object) => {
-            for prop in &object.properties {
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&escape_pointer(prop.name.as_str()));
-                let key = prop.name.range();
-                let range = prop.value.range();
-                map.insert(
-                    pointer.clone(),
-                    Some(key.start..key.end),
-                    range.start..range.end,
-                );
-                walk(&prop.value, pointer, map);
-                pointer.truncate(len);
-            }
-        }
-        ast::Value::Array(array) => {
-            for (i, element) in array.elements.iter().enumerate() {
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&i.to_string());
-                let range = element.range();
-                map.insert(pointer.clone(), None, range.start..range.end);
-                walk(element, pointer, map);
                 pointer.truncate(len);
             }
         }

@@ -63,18 +63,9 @@ pub fn parse(text: &str, format: Format, limits: &Limits) -> Result<Value, Vec<F
     }
 }
 
-/// The source map of a reply that parsed.
-pub fn source_map(text: &str, format: Format) -> SourceMap {
-    let text = blank_bom(text);
-    match format {
-        Format::Json => json::source_map(&text),
-        Format::Toml => toml_reply::source_map(&text),
-    }
-}
-
 /// Replace a leading byte-order mark by three spaces: parsers accept the spaces, and byte
 /// offsets into the original text are unchanged.
-fn blank_bom(text: &str) -> std::borrow::Cow<'_, str> {
+pub fn blank_bom(text: &str) -> std::borrow::Cow<'_, str> {
     match text.strip_prefix('\u{feff}') {
         Some(rest) => std::borrow::Cow::Owned(format!("   {rest}")),
         None => std::borrow::Cow::Borrowed(text),

@@ -1,35 +1,86 @@
-//! Where each member of a reply is in its file: for every JSON pointer, the span of its
-//! key (if it has one) and of its value.
+//! Where a member of a reply is in its file: the span of its key (if it has one) and of its
+//! value, found by walking the reply's syntax tree along a JSON pointer. The tree is parsed
+//! only for a reply with findings, and only the pointers findings name are walked.
 
-use std::collections::HashMap;
+use jsonc_parser::ast;
+use jsonc_parser::common::Ranged;
+use toml::de::{DeTable, DeValue};
 
+use super::Format;
 use crate::findings::Anchor;
 use crate::source::Span;
 
-#[derive(Debug, Default)]
-pub struct SourceMap {
-    entries: HashMap<String, Entry>,
+/// A reply's syntax tree, kept for span lookups.
+pub enum SourceMap<'t> {
+    Json(Option<ast::Value<'t>>),
+    Toml(Option<toml::Spanned<DeTable<'t>>>),
 }
 
-#[derive(Debug, Clone)]
-struct Entry {
-    key: Option<Span>,
-    value: Span,
-}
+/// Key and value spans of one member.
+type Place = (Option<Span>, Span);
 
-impl SourceMap {
-    pub(crate) fn insert(&mut self, pointer: String, key: Option<Span>, value: Span) {
-        self.entries.entry(pointer).or_insert(Entry { key, value });
+impl<'t> SourceMap<'t> {
+    /// Parse `text` (with any byte-order mark already blanked) for lookups.
+    pub fn parse(text: &'t str, format: Format) -> Self {
+        match format {
+            Format::Json => Self::Json(
+                jsonc_parser::parse_to_ast(
+                    text,
+                    &jsonc_parser::CollectOptions::default(),
+                    &super::json::strict_options(),
+                )
+                .ok()
+                .and_then(|r| r.value),
+            ),
+            Format::Toml => Self::Toml(DeTable::parse(text).ok()),
+        }
+    }
+
+    fn place(&self, pointer: &str) -> Option<Place> {
+        let segments = pointer.split('/').skip(1).map(unescape);
+        match self {
+            Self::Json(root) => {
+                let mut node = root.as_ref()?;
+                let range = node.range();
+                let mut place: Place = (None, range.start..range.end);
+                for segment in segments {
+                    (node, place) = json_child(node, &segment)?;
+                }
+                Some(place)
+            }
+            Self::Toml(root) => {
+                let root = root.as_ref()?;
+                let mut place: Place = (None, 0..0);
+                let mut table = Some(root.get_ref());
+                let mut value: Option<&DeValue<'_>> = None;
+                for segment in segments {
+                    let (next, next_place) = match (table, value) {
+                        (Some(t), _) | (None, Some(DeValue::Table(t))) => {
+                            let (key, v) =
+                                t.iter().find(|(k, _)| k.get_ref().as_ref() == segment)?;
+                            (v.get_ref(), (Some(key.span()), v.span()))
+                        }
+                        (None, Some(DeValue::Array(items))) => {
+                            let item = items.get(segment.parse::<usize>().ok()?)?;
+                            (item.get_ref(), (None, item.span()))
+                        }
+                        _ => return None,
+                    };
+                    table = None;
+                    value = Some(next);
+                    place = next_place;
+                }
+                Some(place)
+            }
+        }
     }
 
     pub fn value(&self, pointer: &str) -> Option<Span> {
-        self.entries.get(pointer).map(|e| e.value.clone())
+        self.place(pointer).map(|(_, value)| value)
     }
 
     pub fn key(&self, pointer: &str) -> Option<Span> {
-        self.entries
-            .get(pointer)
-            .map(|e| e.key.clone().unwrap_or_else(|| e.value.clone()))
+        self.place(pointer).map(|(key, value)| key.unwrap_or(value))
     }
 
     /// The span an anchor stands for. A pointer not in the file falls back to its nearest
@@ -57,6 +108,31 @@ impl SourceMap {
     }
 }
 
+fn json_child<'a, 't>(
+    node: &'a ast::Value<'t>,
+    segment: &str,
+) -> Option<(&'a ast::Value<'t>, Place)> {
+    match node {
+        ast::Value::Object(object) => {
+            let prop = object
+                .properties
+                .iter()
+                .find(|p| p.name.as_str() == segment)?;
+            let (key, value) = (prop.name.range(), prop.value.range());
+            Some((
+                &prop.value,
+                (Some(key.start..key.end), value.start..value.end),
+            ))
+        }
+        ast::Value::Array(array) => {
+            let element = array.elements.get(segment.parse::<usize>().ok()?)?;
+            let range = element.range();
+            Some((element, (None, range.start..range.end)))
+        }
+        _ => None,
+    }
+}
+
 /// One JSON pointer segment: `~` becomes `~0` and `/` becomes `~1` (RFC 6901).
 pub fn escape_pointer(segment: &str) -> std::borrow::Cow<'_, str> {
     if segment.contains(['~', '/']) {
@@ -66,11 +142,37 @@ pub fn escape_pointer(segment: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+fn unescape(segment: &str) -> std::borrow::Cow<'_, str> {
+    if segment.contains('~') {
+        segment.replace("~1", "/").replace("~0", "~").into()
+    } else {
+        segment.into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
-    fn pointer_segments_are_escaped() {
-        assert_eq!(super::escape_pointer("a/b~c"), "a~1b~0c");
-        assert_eq!(super::escape_pointer("plain"), "plain");
+    fn pointer_segments_are_escaped_and_back() {
+        assert_eq!(escape_pointer("a/b~c"), "a~1b~0c");
+        assert_eq!(unescape(&escape_pointer("a/b~c")), "a/b~c");
+        assert_eq!(escape_pointer("plain"), "plain");
+    }
+
+    #[test]
+    fn places_in_json_and_toml() {
+        let json = r#"{"s": {"a/b": [1, {"c": true}]}}"#;
+        let map = SourceMap::parse(json, Format::Json);
+        let span = map.value("/s/a~1b/1/c").unwrap();
+        assert_eq!(&json[span], "true");
+        let key = map.key("/s/a~1b").unwrap();
+        assert_eq!(&json[key], "\"a/b\"");
+        let toml = "[s]\nrows = [{ c = 1 }, { c = 22 }]\n";
+        let map = SourceMap::parse(toml, Format::Toml);
+        assert_eq!(&toml[map.value("/s/rows/1/c").unwrap()], "22");
+        assert_eq!(&toml[map.key("/s/rows").unwrap()], "rows");
+        assert_eq!(map.resolve(&Anchor::Value("/s/missing".into())), Some(1..2));
     }
 }

@@ -5,7 +5,6 @@
 use serde_json::{Map, Value};
 use toml::de::{DeTable, DeValue};
 
-use super::{SourceMap, escape_pointer};
 use crate::findings::{Anchor, Code, Finding};
 use crate::source::Span;
 
@@ -91,42 +90,4 @@ fn number_finding(span: Span, what: &str) -> Finding {
     )
     .with_label("here")
     .with_help("write the number as a whole number or decimal within range")
-}
-
-/// The source map of a TOML reply (one that parsed).
-pub fn source_map(text: &str) -> SourceMap {
-    let mut map = SourceMap::default();
-    if let Ok(tree) = DeTable::parse(text) {
-        map.insert(String::new(), None, 0..0);
-        walk_table(tree.get_ref(), &mut String::new(), &mut map);
-    }
-    map
-}
-
-fn walk_table(t: &DeTable<'_>, pointer: &mut String, map: &mut SourceMap) {
-    for (key, value) in t {
-        let len = pointer.len();
-        pointer.push('/');
-        pointer.push_str(&escape_pointer(key.get_ref()));
-        map.insert(pointer.clone(), Some(key.span()), value.span());
-        walk_value(value.get_ref(), pointer, map);
-        pointer.truncate(len);
-    }
-}
-
-fn walk_value(value: &DeValue<'_>, pointer: &mut String, map: &mut SourceMap) {
-    match value {
-        DeValue::Table(t) => walk_table(t, pointer, map),
-        DeValue::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&i.to_string());
-                map.insert(pointer.clone(), None, item.span());
-                walk_value(item.get_ref(), pointer, map);
-                pointer.truncate(len);
-            }
-        }
-        _ => {}
-    }
 }

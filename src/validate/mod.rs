@@ -32,8 +32,6 @@ pub struct Validator {
     pub questionnaire: Questionnaire,
     schema: jsonschema::Validator,
     pub limits: Limits,
-    /// Per section, every key a reply may use: question ids and "please specify" ids.
-    known_keys: Vec<std::collections::HashSet<String>>,
 }
 
 impl Validator {
@@ -55,21 +53,10 @@ impl Validator {
             .with_pattern_options(jsonschema::PatternOptions::regex())
             .build(schema)
             .map_err(|e| format!("the compiled schema is not usable: {e}"))?;
-        let known_keys = questionnaire
-            .sections
-            .iter()
-            .map(|s| {
-                s.questions
-                    .iter()
-                    .flat_map(|q| std::iter::once(q.id.clone()).chain(q.specify_id()))
-                    .collect()
-            })
-            .collect();
         Ok(Self {
             questionnaire,
             schema,
             limits: Limits::default(),
-            known_keys,
         })
     }
 
@@ -87,7 +74,8 @@ impl Validator {
         };
         let mut findings = self.validate_value(&value, lang);
         if !findings.is_empty() {
-            let map = reply::source_map(&file.text, format);
+            let text = reply::blank_bom(&file.text);
+            let map = reply::SourceMap::parse(&text, format);
             for finding in &mut findings {
                 if finding.span.is_none() {
                     finding.span = map.resolve(&finding.anchor);

@@ -52,7 +52,6 @@ pub(super) struct Walk<'a> {
     pub q: &'a Questionnaire,
     /// The reply's answers, looked up once.
     pub answers: Answers<'a>,
-    known_keys: &'a [HashSet<String>],
     /// Questions an unknown key was taken for (`specialized_unit` → `specialised_unit`):
     /// the misspelling is the fault, so their missing answer is not reported again.
     pub misspelt: HashSet<(usize, String)>,
@@ -124,7 +123,6 @@ pub(super) fn walk(v: &Validator, reply: &Value, lang: &str) -> Vec<Finding> {
     let mut walk = Walk {
         q: &v.questionnaire,
         answers: Answers::of(&v.questionnaire, reply),
-        known_keys: &v.known_keys,
         misspelt: HashSet::new(),
         lang,
         limits: v.limits,
@@ -150,8 +148,8 @@ pub(super) fn walk(v: &Validator, reply: &Value, lang: &str) -> Vec<Finding> {
     if !walk.reserved(root) {
         return walk.findings;
     }
-    walk.unknown_sections(root);
-    walk.sections(root);
+    walk.unknown_sections();
+    walk.sections();
     walk.findings
 }
 
@@ -189,16 +187,20 @@ impl Walk<'_> {
         true
     }
 
-    fn unknown_sections(&mut self, root: &Map<String, Value>) {
+    fn unknown_sections(&mut self) {
         let q = self.q;
-        for key in root.keys() {
-            if key == "questionnaire" || key == "version" || q.section(key).is_some() {
-                continue;
-            }
+        let keys: Vec<&str> = self
+            .answers
+            .unmatched
+            .iter()
+            .filter(|(s, _)| s.is_none())
+            .map(|(_, k)| *k)
+            .collect();
+        for key in keys {
             let owners: Vec<String> = q
                 .sections
                 .iter()
-                .filter(|s| s.questions.iter().any(|x| &x.id == key))
+                .filter(|s| s.questions.iter().any(|x| x.id == key))
                 .map(|s| format!("[{}]", s.id))
                 .collect();
             let help = if owners.is_empty() {
@@ -221,29 +223,26 @@ impl Walk<'_> {
             )
             .with_label("unknown")
             .with_help(help);
-            finding.question = Some(key.clone());
+            finding.question = Some(key.to_string());
             finding.pointer = Some(pointer);
             self.findings.push(finding);
         }
     }
 
-    fn sections(&mut self, root: &Map<String, Value>) {
-        let (mut invalid, value_findings) = self.check_answers(root);
-        self.applicability(root, &mut invalid, value_findings);
+    fn sections(&mut self) {
+        let (mut invalid, value_findings) = self.check_answers();
+        self.applicability(&mut invalid, value_findings);
         self.rules(&invalid);
     }
 
     /// Pass 1: every answer's own check, kept aside per question, so that the next pass
     /// knows which answers are broken before it judges the conditions that read them.
-    fn check_answers(
-        &mut self,
-        root: &Map<String, Value>,
-    ) -> (HashSet<QuestionRef>, Vec<Vec<Finding>>) {
+    fn check_answers(&mut self) -> (HashSet<QuestionRef>, Vec<Vec<Finding>>) {
         let q = self.q;
         let mut invalid: HashSet<QuestionRef> = HashSet::new();
         let mut value_findings: Vec<Vec<Finding>> = Vec::new();
         for (s, section) in q.sections.iter().enumerate() {
-            let answers = match root.get(&section.id) {
+            let answers = match self.answers.sections[s] {
                 Some(Value::Object(answers)) => Some(answers),
                 None => None,
                 Some(other) => {
@@ -274,8 +273,8 @@ impl Walk<'_> {
                     continue;
                 }
             };
-            if let Some(answers) = answers {
-                self.unknown_questions(s, answers);
+            if answers.is_some() {
+                self.unknown_questions(s);
             }
             for (i, question) in section.questions.iter().enumerate() {
                 let mut own = Vec::new();
@@ -311,18 +310,17 @@ impl Walk<'_> {
     /// or its own findings from pass 1.
     fn applicability(
         &mut self,
-        root: &Map<String, Value>,
         invalid: &mut HashSet<QuestionRef>,
         value_findings: Vec<Vec<Finding>>,
     ) {
         let q = self.q;
         let mut own = value_findings.into_iter();
         for (s, section) in q.sections.iter().enumerate() {
-            if matches!(root.get(&section.id), Some(v) if !v.is_object()) {
+            if matches!(self.answers.sections[s], Some(v) if !v.is_object()) {
                 own.by_ref().take(section.questions.len()).for_each(drop);
                 continue;
             }
-            let answers = root.get(&section.id).and_then(Value::as_object);
+            let answers = self.answers.sections[s].and_then(Value::as_object);
             let section_pointer = if answers.is_some() {
                 format!("/{}", escape_pointer(&section.id))
             } else {
@@ -390,12 +388,16 @@ impl Walk<'_> {
         }
     }
 
-    fn unknown_questions(&mut self, s: usize, answers: &Map<String, Value>) {
+    fn unknown_questions(&mut self, s: usize) {
         let section = &self.q.sections[s];
-        for key in answers.keys() {
-            if self.known_keys[s].contains(key) {
-                continue;
-            }
+        let keys: Vec<&str> = self
+            .answers
+            .unmatched
+            .iter()
+            .filter(|(section, _)| *section == Some(s))
+            .map(|(_, k)| *k)
+            .collect();
+        for key in keys {
             let ids: Vec<&str> = section.questions.iter().map(|x| x.id.as_str()).collect();
             let elsewhere: Vec<String> = self
                 .q
