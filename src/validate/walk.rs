@@ -403,7 +403,7 @@ impl Walk<'_> {
                 .q
                 .sections
                 .iter()
-                .filter(|o| o.id != section.id && o.questions.iter().any(|x| &x.id == key))
+                .filter(|o| o.id != section.id && o.questions.iter().any(|x| x.id == key))
                 .map(|o| format!("[{}]", o.id))
                 .collect();
             let help = if !elsewhere.is_empty() {
