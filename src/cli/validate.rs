@@ -101,10 +101,10 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
     let mut summary = Summary::default();
     let mut pieces = Vec::new();
     let mut questionnaires: Vec<Option<String>> = Vec::new();
-    let finish = |l: Result<Loaded, ReplyReport>, v: Option<&Validator>| {
+    let finish = |l: Result<Loaded, Box<ReplyReport>>, v: Option<&Validator>| {
         let report = match l {
             Ok(l) => validate_one(l, v, args.lang.as_deref(), limits),
-            Err(report) => report,
+            Err(report) => *report,
         };
         render(report, args.format, color)
     };
@@ -119,7 +119,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
         } else {
             // Each reply names its questionnaire: read all, load the questionnaires they
             // name (once each), then validate.
-            let loaded: Vec<Result<Loaded, ReplyReport>> =
+            let loaded: Vec<Result<Loaded, Box<ReplyReport>>> =
                 chunk.par_iter().map(|input| load(input, limits)).collect();
             let assigned: Vec<Option<Arc<Validator>>> = loaded
                 .iter()
@@ -214,18 +214,20 @@ fn fixed_validator(args: &ValidateArgs, limits: Limits) -> Result<Option<Arc<Val
 }
 
 /// Read one input. A file over the size limit is not read at all.
-fn load(input: &Input, limits: Limits) -> Result<Loaded, ReplyReport> {
+fn load(input: &Input, limits: Limits) -> Result<Loaded, Box<ReplyReport>> {
     let (name, bytes, format) = match input {
-        Input::Unreadable { name, why } => return Err(ReplyReport::unreadable(name, why)),
+        Input::Unreadable { name, why } => {
+            return Err(Box::new(ReplyReport::unreadable(name, why)));
+        }
         Input::Line { name, bytes } => (name.clone(), bytes.clone(), Some(Format::Json)),
         Input::File(path) => {
             let name = path.display().to_string();
             let mut file = match std::fs::File::open(path) {
                 Ok(file) => file,
-                Err(e) => return Err(ReplyReport::unreadable(&name, &e.to_string())),
+                Err(e) => return Err(Box::new(ReplyReport::unreadable(&name, &e.to_string()))),
             };
             match file.metadata().map(|m| m.len()) {
-                Err(e) => return Err(ReplyReport::unreadable(&name, &e.to_string())),
+                Err(e) => return Err(Box::new(ReplyReport::unreadable(&name, &e.to_string()))),
                 Ok(size) if size > limits.max_bytes as u64 => {
                     let finding = Finding::error(
                         Code::Syntax,
@@ -248,7 +250,7 @@ fn load(input: &Input, limits: Limits) -> Result<Loaded, ReplyReport> {
             let mut bytes = Vec::new();
             match std::io::Read::read_to_end(&mut file, &mut bytes) {
                 Ok(_) => (name, bytes, None),
-                Err(e) => return Err(ReplyReport::unreadable(&name, &e.to_string())),
+                Err(e) => return Err(Box::new(ReplyReport::unreadable(&name, &e.to_string()))),
             }
         }
     };
