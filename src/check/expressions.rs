@@ -3,7 +3,7 @@
 
 use super::Lints;
 use super::string_offsets::{map_span, offsets};
-use crate::expr::typeck::{Scope, check_condition};
+use crate::expr::typeck::{Names, Scope, check_condition};
 use crate::expr::{ExprError, ExprErrorKind, parser};
 use crate::findings::Code;
 use crate::questionnaire::def::{QuestionnaireDef, Sp};
@@ -37,6 +37,7 @@ pub(crate) fn resolve(def: &QuestionnaireDef, model: &mut Questionnaire, lints: 
         sites.push((Site::RuleCheck(r), &rule.check));
     }
     let mut resolved = Vec::new();
+    let names = Names::new(model);
     for (site, source) in sites {
         let section = match site {
             Site::Section(s) | Site::Question(s, _) => Some(s),
@@ -44,6 +45,7 @@ pub(crate) fn resolve(def: &QuestionnaireDef, model: &mut Questionnaire, lints: 
         };
         let scope = Scope {
             questionnaire: model,
+            names: &names,
             section,
         };
         match parser::parse(&source.value).and_then(|node| check_condition(&node, scope)) {
@@ -72,6 +74,7 @@ pub(crate) fn resolve(def: &QuestionnaireDef, model: &mut Questionnaire, lints: 
 /// compiled schema). Errors are returned as text: such a schema was not made by canvass.
 pub fn resolve_model(model: &mut Questionnaire) -> Result<(), String> {
     let mut results = Vec::new();
+    let names = Names::new(model);
     let run = |expr: &Expr, section: Option<usize>, model: &Questionnaire| {
         parser::parse(&expr.source)
             .and_then(|node| {
@@ -79,6 +82,7 @@ pub fn resolve_model(model: &mut Questionnaire) -> Result<(), String> {
                     &node,
                     Scope {
                         questionnaire: model,
+                        names: &names,
                         section,
                     },
                 )

@@ -2,6 +2,8 @@
 //! whose names are real questions out — or the first error, with its span in the
 //! expression string.
 
+use std::collections::HashMap;
+
 use super::ast::{Ast, AstKind, BinOp};
 use super::syntax::{Node, NodeKind};
 use super::{ExprError, ExprErrorKind};
@@ -10,10 +12,43 @@ use crate::questionnaire::settings::closest;
 
 /// Where an expression sits: a question's or section's `when` (bare ids resolve in that
 /// section), or a rule (every id must name its section).
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct Scope<'q> {
     pub questionnaire: &'q Questionnaire,
+    pub names: &'q Names<'q>,
     pub section: Option<usize>,
+}
+
+/// Section and question ids by name, so that resolving a name is a lookup, not a scan: a
+/// questionnaire may have 100,000 questions. The first of two equal ids wins, as the
+/// checker reports the second.
+pub struct Names<'q> {
+    sections: HashMap<&'q str, usize>,
+    questions: Vec<HashMap<&'q str, usize>>,
+}
+
+impl<'q> Names<'q> {
+    pub fn new(q: &'q Questionnaire) -> Self {
+        let mut sections = HashMap::new();
+        for (s, section) in q.sections.iter().enumerate() {
+            sections.entry(section.id.as_str()).or_insert(s);
+        }
+        let questions = q
+            .sections
+            .iter()
+            .map(|section| {
+                let mut ids = HashMap::new();
+                for (i, question) in section.questions.iter().enumerate() {
+                    ids.entry(question.id.as_str()).or_insert(i);
+                }
+                ids
+            })
+            .collect();
+        Self {
+            sections,
+            questions,
+        }
+    }
 }
 
 /// The type of a value in an expression.
@@ -420,8 +455,12 @@ fn unknown(span: std::ops::Range<usize>, message: String, help: Option<String>) 
 
 type Part = (String, std::ops::Range<usize>);
 
-fn position(q: &Questionnaire, s: usize, id: &str) -> Option<usize> {
-    q.sections[s].questions.iter().position(|x| x.id == id)
+fn position(scope: Scope<'_>, s: usize, id: &str) -> Option<usize> {
+    scope.names.questions[s].get(id).copied()
+}
+
+fn section_index(scope: Scope<'_>, id: &str) -> Option<usize> {
+    scope.names.sections.get(id).copied()
 }
 
 fn suggest_in(q: &Questionnaire, s: usize, id: &str) -> Option<String> {
@@ -472,8 +511,8 @@ fn resolve_name(parts: &[Part], scope: Scope<'_>) -> Result<QuestionRef, ExprErr
     match parts {
         [(id, span)] => resolve_bare(id, span, scope),
         [(first, first_span), (second, second_span)] => {
-            if let Some((s, _)) = q.section(first) {
-                return position(q, s, second)
+            if let Some(s) = section_index(scope, first) {
+                return position(scope, s, second)
                     .map(|i| question_ref(s, i))
                     .ok_or_else(|| {
                         unknown(
@@ -484,7 +523,7 @@ fn resolve_name(parts: &[Part], scope: Scope<'_>) -> Result<QuestionRef, ExprErr
                     });
             }
             if let Some(s) = scope.section
-                && let Some(t) = position(q, s, first)
+                && let Some(t) = position(scope, s, first)
                 && q.sections[s].questions[t].kind == QuestionType::Table
             {
                 return column(q, s, t, &parts[1]);
@@ -497,14 +536,14 @@ fn resolve_name(parts: &[Part], scope: Scope<'_>) -> Result<QuestionRef, ExprErr
             ))
         }
         [(first, first_span), (second, _), third] => {
-            let Some((s, _)) = q.section(first) else {
+            let Some(s) = section_index(scope, first) else {
                 return Err(unknown(
                     first_span.clone(),
                     format!("no section `{first}`"),
                     None,
                 ));
             };
-            match position(q, s, second) {
+            match position(scope, s, second) {
                 Some(t) if q.sections[s].questions[t].kind == QuestionType::Table => {
                     column(q, s, t, third)
                 }
@@ -547,7 +586,7 @@ fn resolve_bare(
             }),
         ));
     };
-    position(q, s, id)
+    position(scope, s, id)
         .map(|i| question_ref(s, i))
         .ok_or_else(|| {
             unknown(

@@ -27,6 +27,9 @@ use crate::questionnaire::model::Questionnaire;
 use crate::reply::{self, Format, Limits};
 use crate::source::SourceFile;
 
+/// Most findings reported for one reply.
+pub const MAX_FINDINGS: usize = 200;
+
 /// A questionnaire ready to validate replies: the model and its compiled schema.
 pub struct Validator {
     pub questionnaire: Questionnaire,
@@ -93,6 +96,16 @@ impl Validator {
     /// Validate a parsed reply: findings with pointers, spans not yet resolved.
     pub fn validate_value(&self, reply: &Value, lang: &str) -> Vec<Finding> {
         let mut findings = walk::walk(self, reply, lang);
+        if findings.len() > MAX_FINDINGS {
+            // A hostile reply (a table of 10,000 broken rows) must not bury the report.
+            let more = findings.len() - MAX_FINDINGS;
+            findings.truncate(MAX_FINDINGS);
+            if let Some(last) = findings.last_mut() {
+                last.message.push_str(&format!(
+                    " (and {more} more findings in this reply, not shown)"
+                ));
+            }
+        }
         if findings.iter().any(Finding::is_error) || self.schema.is_valid(reply) {
             return findings;
         }

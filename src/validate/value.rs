@@ -2,14 +2,17 @@
 //! ranges, lengths, formats, list and table bounds, exclusive options, table keys. Each
 //! fault is one finding; a valid answer allocates nothing.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
 use super::describe;
 use super::walk::{Site, Walk};
 use crate::expr::eval::{Answer, classify};
-use crate::findings::{Anchor, Code, Related};
+use crate::findings::{Anchor, Code, Finding, Related};
+
+/// Most findings reported about the items of one list.
+const MAX_ITEM_FINDINGS: usize = 10;
 use crate::questionnaire::model::{Bound, QuestionType, TextFormat};
 
 impl Walk<'_> {
@@ -86,9 +89,20 @@ impl Walk<'_> {
     }
 
     fn check_option(&mut self, site: Site<'_>, chosen: &str, index: Option<usize>) {
+        if let Some(f) = self.option_finding(site, chosen, index) {
+            self.findings.push(f);
+        }
+    }
+
+    fn option_finding(
+        &self,
+        site: Site<'_>,
+        chosen: &str,
+        index: Option<usize>,
+    ) -> Option<Finding> {
         let question = site.question;
         if question.option(chosen).is_some() {
-            return;
+            return None;
         }
         let values: Vec<&str> = question.options.iter().map(|o| o.value.as_str()).collect();
         let pointer = match index {
@@ -101,44 +115,61 @@ impl Walk<'_> {
         } else if let Some(near) = crate::questionnaire::settings::closest(chosen, &values) {
             message.push_str(&format!("; did you mean \"{near}\"?"));
         }
-        let f = self
-            .finding(site, Code::InvalidOption, message, Anchor::Value(pointer))
-            .with_label("not an option");
-        self.findings.push(f);
+        Some(
+            self.finding(site, Code::InvalidOption, message, Anchor::Value(pointer))
+                .with_label("not an option"),
+        )
     }
 
+    /// A multi-choice answer. Each distinct problem is reported once, and at most
+    /// [`MAX_ITEM_FINDINGS`] per list: a list of a million copies of one wrong value is one
+    /// fault, not a million. Repeats are found with a set, in linear time.
     fn check_multi(&mut self, site: Site<'_>, items: &[Value]) {
         let question = site.question;
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut reported: HashSet<&str> = HashSet::new();
+        let mut found: Vec<Finding> = Vec::new();
+        let mut more = 0usize;
         for (i, item) in items.iter().enumerate() {
-            let Value::String(s) = item else {
-                let f = self
-                    .finding(
+            let finding = match item {
+                Value::String(s) if !seen.insert(s.as_str()) => {
+                    reported.insert(s.as_str()).then(|| {
+                        self.finding(
+                            site,
+                            Code::InvalidOption,
+                            format!("\"{s}\" is chosen more than once"),
+                            Anchor::Value(format!("{}/{i}", site.pointer())),
+                        )
+                        .with_label("chosen again here")
+                    })
+                }
+                Value::String(s) => self.option_finding(site, s, Some(i)),
+                other => Some(
+                    self.finding(
                         site,
                         Code::InvalidType,
                         format!(
                             "each choice must be an option, as text, not {}",
-                            describe::value(item)
+                            describe::value(other)
                         ),
                         Anchor::Value(format!("{}/{i}", site.pointer())),
                     )
-                    .with_label("not an option");
-                self.findings.push(f);
-                continue;
+                    .with_label("not an option"),
+                ),
             };
-            if items[..i].contains(item) {
-                let f = self
-                    .finding(
-                        site,
-                        Code::InvalidOption,
-                        format!("\"{s}\" is chosen twice"),
-                        Anchor::Value(format!("{}/{i}", site.pointer())),
-                    )
-                    .with_label("chosen again here");
-                self.findings.push(f);
-                continue;
+            match finding {
+                Some(f) if found.len() < MAX_ITEM_FINDINGS => found.push(f),
+                Some(_) => more += 1,
+                None => {}
             }
-            self.check_option(site, s, Some(i));
         }
+        if more > 0
+            && let Some(last) = found.last_mut()
+        {
+            last.message
+                .push_str(&format!(" (and {more} more problems in this list)"));
+        }
+        self.findings.extend(found);
         let count = items.len() as u64;
         self.check_count(
             site,
@@ -147,26 +178,25 @@ impl Walk<'_> {
             question.max_choices,
             ("choice", "choices"),
         );
-        if count > 1 {
-            for (i, item) in items.iter().enumerate() {
-                if let Some(option) = item.as_str().and_then(|s| question.option(s))
-                    && option.exclusive
-                {
-                    let f = self
-                        .finding(
-                            site,
-                            Code::ExclusiveOption,
-                            format!("\"{}\" cannot be combined with other choices", option.value),
-                            Anchor::Value(format!("{}/{i}", site.pointer())),
-                        )
-                        .with_label("chosen with others")
-                        .with_help(format!(
-                            "choose \"{}\" alone, or remove it and keep the other choices",
-                            option.value
-                        ));
-                    self.findings.push(f);
-                }
-            }
+        if count > 1
+            && let Some((i, option)) = items.iter().enumerate().find_map(|(i, item)| {
+                let option = question.option(item.as_str()?)?;
+                option.exclusive.then_some((i, option))
+            })
+        {
+            let f = self
+                .finding(
+                    site,
+                    Code::ExclusiveOption,
+                    format!("\"{}\" cannot be combined with other choices", option.value),
+                    Anchor::Value(format!("{}/{i}", site.pointer())),
+                )
+                .with_label("chosen with others")
+                .with_help(format!(
+                    "choose \"{}\" alone, or remove it and keep the other choices",
+                    option.value
+                ));
+            self.findings.push(f);
         }
     }
 
@@ -344,13 +374,6 @@ impl Walk<'_> {
 
     fn check_table(&mut self, site: Site<'_>, rows: &[Value]) {
         let table = site.question;
-        self.check_count(
-            site,
-            rows.len() as u64,
-            table.min_rows,
-            table.max_rows,
-            ("row", "rows"),
-        );
         if rows.len() > self.limits.max_rows {
             let f = self
                 .finding(
@@ -367,6 +390,13 @@ impl Walk<'_> {
             self.findings.push(f);
             return;
         }
+        self.check_count(
+            site,
+            rows.len() as u64,
+            table.min_rows,
+            table.max_rows,
+            ("row", "rows"),
+        );
         let mut keys: HashMap<String, usize> = HashMap::new();
         for (r, row) in rows.iter().enumerate() {
             let Value::Object(cells) = row else {

@@ -1,0 +1,475 @@
+//! Hostile and broken input: every case gets findings or a clear error and the right exit
+//! status — never a panic, a hang, or a silently accepted reply. Files are under
+//! `tests/hostile/` (named for what they are); the huge and deeply nested cases are
+//! generated here, into a temporary folder, rather than committed.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+const DEMO: &str = "tests/validate/questionnaire.toml";
+
+struct Run {
+    status: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn canvass(args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_canvass"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    Run {
+        status: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// `validate --format json` of one reply: exit status and the reply's findings.
+fn validate(path: &str, extra: &[&str]) -> (i32, Vec<Value>) {
+    let mut args = vec!["validate", path, "--format", "json"];
+    args.extend_from_slice(extra);
+    let run = canvass(&args);
+    let document: Value = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("{path}: not JSON ({e}):\n{}\n{}", run.stdout, run.stderr));
+    let findings = document["replies"][0]["findings"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    (run.status, findings)
+}
+
+fn codes(findings: &[Value]) -> Vec<&str> {
+    findings
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("canvass-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn broken_replies_get_the_exact_finding_and_status() {
+    // (file under tests/hostile/replies, exit status, finding codes in order)
+    let cases: &[(&str, i32, &[&str])] = &[
+        ("truncated.json", 1, &["syntax"]),
+        ("truncated.toml", 1, &["syntax"]),
+        ("invalid-utf8.json", 1, &["syntax"]),
+        ("utf16-with-bom.json", 1, &["syntax"]),
+        ("nul-byte-in-string.json", 1, &["syntax"]),
+        ("nul-byte.toml", 1, &["syntax"]),
+        ("bom-valid.json", 0, &[]),
+        ("bom-valid.toml", 0, &[]),
+        ("bom-invalid.toml", 1, &["out-of-range"]),
+        ("crlf-valid.toml", 0, &[]),
+        ("crlf-invalid.toml", 1, &["out-of-range"]),
+        ("crlf-invalid.json", 1, &["out-of-range"]),
+        ("lone-cr.toml", 1, &["syntax"]),
+        ("tabs-valid.toml", 0, &[]),
+        ("number-1e400.json", 1, &["syntax"]),
+        ("negative-zero.json", 0, &[]),
+        ("two-to-the-64.json", 1, &["out-of-range"]),
+        ("integer-overflow.toml", 1, &["invalid-type"]),
+        ("nan.toml", 1, &["invalid-type"]),
+        ("inf.toml", 1, &["invalid-type"]),
+        ("key-with-slash.json", 1, &["unknown-question"]),
+        ("key-with-tilde.json", 1, &["unknown-question"]),
+        ("key-with-dot.toml", 1, &["unknown-question"]),
+        ("key-with-quotes.json", 1, &["unknown-question"]),
+        (
+            "keys-differing-by-normalisation.json",
+            1,
+            &["unknown-question", "unknown-question"],
+        ),
+        ("root-is-array.json", 1, &["invalid-type"]),
+        ("root-is-string.json", 1, &["invalid-type"]),
+        ("empty.json", 1, &["syntax"]),
+        (
+            "empty.toml",
+            1,
+            &[
+                "wrong-questionnaire",
+                "wrong-questionnaire",
+                "missing-answer",
+                "missing-answer",
+                "missing-answer",
+            ],
+        ),
+        ("other-questionnaire.toml", 1, &["wrong-questionnaire"]),
+        ("duplicate-key-in-row.json", 1, &["duplicate-key"]),
+        ("duplicate-key.toml", 1, &["syntax"]),
+        ("trailing-comma.json", 1, &["syntax"]),
+        ("comment.json", 1, &["syntax"]),
+        ("single-quotes.json", 1, &["syntax"]),
+        ("datetime-for-date.toml", 1, &["invalid-format"]),
+        ("impossible-date.json", 1, &["invalid-format"]),
+        (
+            "null-answers.json",
+            1,
+            &["missing-answer", "missing-answer", "missing-answer"],
+        ),
+        ("table-for-number.json", 1, &["invalid-type"]),
+        ("section-is-a-list.toml", 1, &["invalid-type"]),
+        ("code-not-allowed.toml", 1, &["invalid-option"]),
+    ];
+    let mut failures = Vec::new();
+    for (file, status, expected) in cases {
+        let path = format!("tests/hostile/replies/{file}");
+        let (got_status, findings) = validate(&path, &["-q", DEMO]);
+        let got = codes(&findings);
+        if got_status != *status || got != *expected {
+            failures.push(format!(
+                "{file}: exit {got_status}, {got:?}; expected exit {status}, {expected:?}"
+            ));
+        }
+        for f in &findings {
+            assert!(
+                f["message"].as_str().is_some_and(|m| !m.is_empty()),
+                "{file}: a finding without words"
+            );
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_reply_file_is_a_case() {
+    let listed = include_str!("hostile.rs");
+    for entry in std::fs::read_dir("tests/hostile/replies").unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            listed.contains(&name),
+            "{name} is not in the table of cases"
+        );
+    }
+}
+
+#[test]
+fn pointers_escape_slash_and_tilde_and_keep_dots_and_quotes() {
+    let pointer = |file: &str| {
+        let (_, findings) = validate(&format!("tests/hostile/replies/{file}"), &["-q", DEMO]);
+        findings[0]["pointer"].as_str().unwrap().to_string()
+    };
+    assert_eq!(pointer("key-with-slash.json"), "/main/a~1b");
+    assert_eq!(pointer("key-with-tilde.json"), "/main/~0x");
+    assert_eq!(pointer("key-with-dot.toml"), "/main/a.b");
+    assert_eq!(pointer("key-with-quotes.json"), "/main/\"q\"");
+}
+
+#[test]
+fn spans_stay_right_with_a_bom_and_crlf() {
+    for file in ["bom-invalid.toml", "crlf-invalid.toml", "crlf-invalid.json"] {
+        let path = format!("tests/hostile/replies/{file}");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (_, findings) = validate(&path, &["-q", DEMO]);
+        let span = &findings[0]["span"];
+        let offset = usize::try_from(span["offset"].as_u64().unwrap()).unwrap();
+        assert_eq!(&text[offset..offset + 2], "-1", "{file}: offset");
+        let line = text[..offset].matches('\n').count() + 1;
+        assert_eq!(span["line"], line, "{file}: line");
+        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        assert_eq!(
+            span["column"],
+            text[line_start..offset].chars().count() + 1,
+            "{file}: column"
+        );
+    }
+}
+
+#[test]
+fn a_reply_naming_an_unknown_questionnaire() {
+    let (status, findings) = validate("tests/hostile/replies/unknown-questionnaire.json", &[]);
+    assert_eq!((status, codes(&findings)), (1, vec!["wrong-questionnaire"]));
+    assert!(
+        findings[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no-such-survey")
+    );
+}
+
+#[test]
+fn limits_are_findings_that_name_their_flag() {
+    let dir = temp_dir("limits");
+    // 10,000 nested arrays, in JSON and in TOML.
+    let deep_json = dir.join("deep.json");
+    std::fs::write(
+        &deep_json,
+        format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
+    )
+    .unwrap();
+    let deep_toml = dir.join("deep.toml");
+    std::fs::write(
+        &deep_toml,
+        format!("a = {}{}", "[".repeat(10_000), "]".repeat(10_000)),
+    )
+    .unwrap();
+    for path in [&deep_json, &deep_toml] {
+        let (status, findings) = validate(path.to_str().unwrap(), &["-q", DEMO]);
+        assert_eq!(
+            (status, codes(&findings)),
+            (1, vec!["syntax"]),
+            "{}",
+            path.display()
+        );
+        assert!(
+            findings[0]["help"]
+                .as_str()
+                .unwrap()
+                .contains("--max-depth")
+        );
+    }
+    // A 100 MB reply: refused unread, then accepted when the limit is raised.
+    let huge = dir.join("huge.json");
+    let padding = "x".repeat(100 << 20);
+    std::fs::write(
+        &huge,
+        format!(r#"{{"questionnaire": "demo", "version": "1", "main": {{"law": "no", "offences": ["sale", "grooming"], "cases": 12, "note": "{padding}"}}}}"#),
+    )
+    .unwrap();
+    drop(padding);
+    let (status, findings) = validate(huge.to_str().unwrap(), &["-q", DEMO]);
+    assert_eq!((status, codes(&findings)), (1, vec!["syntax"]));
+    assert!(
+        findings[0]["help"]
+            .as_str()
+            .unwrap()
+            .contains("--max-reply-bytes")
+    );
+    let (status, findings) = validate(
+        huge.to_str().unwrap(),
+        &["-q", DEMO, "--max-reply-bytes", "200000000"],
+    );
+    assert_eq!((status, codes(&findings)), (1, vec!["unknown-question"]));
+    std::fs::remove_file(&huge).unwrap();
+    // A list of a million choices: one finding per distinct fault, in linear time.
+    let million = dir.join("million.json");
+    let items = vec!["\"sale\""; 1_000_000].join(",");
+    std::fs::write(
+        &million,
+        format!(r#"{{"questionnaire": "demo", "version": "1", "main": {{"law": "no", "offences": [{items}], "cases": 12}}}}"#),
+    )
+    .unwrap();
+    let (status, findings) = validate(million.to_str().unwrap(), &["-q", DEMO]);
+    assert_eq!(
+        (status, codes(&findings)),
+        (1, vec!["invalid-option", "too-many"])
+    );
+    // A million rows: over the row limit, which names its flag.
+    let rows = dir.join("rows.json");
+    let cells = vec!["{}"; 1_000_000].join(",");
+    std::fs::write(
+        &rows,
+        format!(r#"{{"questionnaire": "demo", "version": "1", "main": {{"law": "yes", "laws": [{cells}], "offences": ["sale", "grooming"], "cases": 12}}}}"#),
+    )
+    .unwrap();
+    let (status, findings) = validate(rows.to_str().unwrap(), &["-q", DEMO]);
+    assert_eq!((status, codes(&findings)), (1, vec!["too-many"]));
+    assert!(findings[0]["help"].as_str().unwrap().contains("--max-rows"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_backtracking_pattern_meets_a_long_answer_in_linear_time() {
+    let dir = temp_dir("redos");
+    let reply = dir.join("reply.toml");
+    let answer = "a".repeat(50_000) + "!";
+    std::fs::write(
+        &reply,
+        format!("questionnaire = \"redos\"\nversion = \"1\"\n[main]\ncode = \"{answer}\"\n"),
+    )
+    .unwrap();
+    let (status, findings) = validate(
+        reply.to_str().unwrap(),
+        &["-q", "tests/hostile/questionnaires/redos-pattern.toml"],
+    );
+    assert_eq!((status, codes(&findings)), (1, vec!["invalid-format"]));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The codes a `canvass check` report prints (one header line per finding).
+fn check_codes(run: &Run) -> Vec<String> {
+    run.stdout
+        .lines()
+        .chain(run.stderr.lines())
+        .filter(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn broken_questionnaires_are_refused_with_a_reason() {
+    let cases: &[(&str, i32, &[&str])] = &[
+        ("redos-pattern.toml", 0, &[]),
+        ("lookahead-pattern.toml", 2, &["invalid-regex"]),
+        ("huge-pattern.toml", 2, &["invalid-regex"]),
+        ("syntax-error.toml", 2, &["syntax"]),
+    ];
+    for (file, status, expected) in cases {
+        let run = canvass(&["check", &format!("tests/hostile/questionnaires/{file}")]);
+        assert_eq!(
+            (run.status, check_codes(&run)),
+            (*status, expected.iter().map(|s| (*s).to_string()).collect()),
+            "{file}"
+        );
+    }
+    let run = canvass(&["check", "tests/hostile/questionnaires/invalid-utf8.toml"]);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("not valid UTF-8"), "{}", run.stderr);
+    let run = canvass(&[
+        "validate",
+        "-q",
+        "tests/hostile/questionnaires/lookahead-pattern.toml",
+        "tests/validate/valid",
+    ]);
+    assert_eq!(run.status, 2, "a bad questionnaire stops validation");
+}
+
+fn questionnaire_with(questions: &str) -> String {
+    format!(
+        "id = \"big\"\nversion = \"1\"\ntitle = \"Generated\"\n\n[[section]]\nid = \"main\"\ntitle = \"Main\"\n{questions}"
+    )
+}
+
+#[test]
+fn generated_questionnaires_deep_cyclic_and_huge() {
+    let dir = temp_dir("questionnaires");
+    // An expression nested 10,000 deep.
+    let deep = dir.join("deep.toml");
+    let when = format!("{}a{}", "(".repeat(10_000), ")".repeat(10_000));
+    std::fs::write(&deep, questionnaire_with(&format!("[[section.question]]\nid = \"a\"\ntext = \"A\"\ntype = \"yes_no\"\n\n[[section.question]]\nid = \"b\"\ntext = \"B\"\ntype = \"yes_no\"\nwhen = \"{when}\"\n"))).unwrap();
+    let run = canvass(&["check", deep.to_str().unwrap()]);
+    assert_eq!(
+        (run.status, check_codes(&run)),
+        (2, vec!["expression-syntax".to_string()])
+    );
+    // A cycle of 1,000 `when`s: one finding.
+    let mut questions = String::new();
+    for i in 0..1000 {
+        let previous = (i + 999) % 1000;
+        questions.push_str(&format!("[[section.question]]\nid = \"q{i}\"\ntext = \"Q{i}\"\ntype = \"yes_no\"\nwhen = \"q{previous}\"\n\n"));
+    }
+    let cycle = dir.join("cycle.toml");
+    std::fs::write(&cycle, questionnaire_with(&questions)).unwrap();
+    let run = canvass(&["check", cycle.to_str().unwrap()]);
+    assert_eq!(run.status, 2);
+    let codes = check_codes(&run);
+    assert_eq!(
+        codes.iter().filter(|c| *c == "when-cycle").count(),
+        1,
+        "{codes:?}"
+    );
+    // 100,000 questions in one chain of conditions: checked and compiled.
+    let mut questions =
+        String::from("[[section.question]]\nid = \"q0\"\ntext = \"Q\"\ntype = \"yes_no\"\n\n");
+    for i in 1..100_000 {
+        questions.push_str(&format!("[[section.question]]\nid = \"q{i}\"\ntext = \"Q\"\ntype = \"yes_no\"\nwhen = \"q{}\"\n\n", i - 1));
+    }
+    let huge = dir.join("huge.toml");
+    std::fs::write(&huge, questionnaire_with(&questions)).unwrap();
+    let run = canvass(&["check", huge.to_str().unwrap()]);
+    assert_eq!(
+        run.status,
+        0,
+        "{}",
+        &run.stderr[..run.stderr.len().min(2000)]
+    );
+    let run = canvass(&[
+        "compile",
+        huge.to_str().unwrap(),
+        "-o",
+        dir.join("huge.schema.json").to_str().unwrap(),
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn fingerprint(dir: &Path) -> Vec<(PathBuf, Vec<u8>, std::time::SystemTime)> {
+    let mut all: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let meta = std::fs::metadata(e.path()).ok()?;
+            meta.is_file().then(|| {
+                (
+                    e.path(),
+                    std::fs::read(e.path()).unwrap(),
+                    meta.modified().unwrap(),
+                )
+            })
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_with_broken_entries_is_reported_file_by_file() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = temp_dir("folder");
+    std::fs::copy("tests/validate/valid/reply.toml", dir.join("a-valid.toml")).unwrap();
+    std::fs::copy("tests/validate/rule/reply.toml", dir.join("b-rule.toml")).unwrap();
+    std::os::unix::fs::symlink(dir.join("nowhere.json"), dir.join("c-dangling.json")).unwrap();
+    std::os::unix::fs::symlink(dir.join("d-self.json"), dir.join("d-self.json")).unwrap();
+    std::os::unix::fs::symlink(&dir, dir.join("e-loop")).unwrap();
+    let latin1 = std::ffi::OsStr::from_bytes(b"f-caf\xe9.toml");
+    std::fs::copy("tests/validate/valid/reply.toml", dir.join(latin1)).unwrap();
+    let before = fingerprint(&dir);
+    let run = canvass(&[
+        "validate",
+        "-q",
+        DEMO,
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        run.status, 2,
+        "an unreadable file means the job was not fully done"
+    );
+    let document: Value = serde_json::from_str(&run.stdout).unwrap();
+    let replies = document["replies"].as_array().unwrap();
+    let summary: Vec<(String, bool, bool)> = replies
+        .iter()
+        .map(|r| {
+            let name = r["file"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string();
+            (
+                name,
+                r["valid"].as_bool().unwrap(),
+                r.get("unreadable").is_some(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            ("a-valid.toml".to_string(), true, false),
+            ("b-rule.toml".to_string(), false, false),
+            ("c-dangling.json".to_string(), false, true),
+            ("d-self.json".to_string(), false, true),
+            ("f-caf\u{fffd}.toml".to_string(), true, false),
+        ]
+    );
+    assert_eq!(
+        fingerprint(&dir),
+        before,
+        "validate must not touch its inputs"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
