@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Seed the fuzz corpora from the test fixtures, the shipped questionnaire and its replies.
+set -euo pipefail
+cd "$(dirname "$0")"
+mkdir -p corpus/questionnaire corpus/expression corpus/reply
+cp ../tests/check/*.toml ../questionnaires/*/questionnaire.toml ../tests/hostile/questionnaires/*.toml corpus/questionnaire/
+cp ../tests/validate/questionnaire.toml corpus/questionnaire/demo.toml
+cp ../questionnaires/*/replies/* ../tests/hostile/replies/* corpus/reply/
+for folder in ../tests/validate/*/; do
+  for reply in "$folder"reply.*; do cp "$reply" "corpus/reply/$(basename "$folder").${reply##*.}"; done
+done
+# Every `when` and `check` of every questionnaire, one expression per file.
+grep -hoE '^(when|check) = "[^"]*"' ../questionnaires/*/questionnaire.toml ../tests/check/*.toml ../tests/validate/questionnaire.toml \
+  | sed -E 's/^(when|check) = "(.*)"$/\2/' | sort -u \
+  | awk '{ f = sprintf("corpus/expression/seed-%03d", NR); printf "%s", $0 > f; close(f) }'
