@@ -352,6 +352,24 @@ fn generated_questionnaires_deep_cyclic_and_huge() {
         (run.status, check_codes(&run)),
         (2, vec!["expression-syntax".to_string()])
     );
+    // 100 deep: over the default limit, which names its flag; within it once raised.
+    let hundred = dir.join("hundred.toml");
+    let when = format!("{}a{}", "(".repeat(100), ")".repeat(100));
+    std::fs::write(&hundred, questionnaire_with(&format!("[[section.question]]\nid = \"a\"\ntext = \"A\"\ntype = \"yes_no\"\n\n[[section.question]]\nid = \"b\"\ntext = \"B\"\ntype = \"yes_no\"\nwhen = \"{when}\"\n"))).unwrap();
+    let run = canvass(&["check", hundred.to_str().unwrap()]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr.contains("--max-expression-depth"),
+        "{}",
+        run.stderr
+    );
+    let run = canvass(&[
+        "check",
+        hundred.to_str().unwrap(),
+        "--max-expression-depth",
+        "128",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
     // A cycle of 1,000 `when`s: one finding.
     let mut questions = String::new();
     for i in 0..1000 {

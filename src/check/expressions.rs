@@ -48,7 +48,8 @@ pub(crate) fn resolve(def: &QuestionnaireDef, model: &mut Questionnaire, lints: 
             names: &names,
             section,
         };
-        match parser::parse(&source.value).and_then(|node| check_condition(&node, scope)) {
+        let parsed = parser::parse_with(&source.value, lints.limits);
+        match parsed.and_then(|node| check_condition(&node, scope)) {
             Ok(ast) => {
                 if let Site::Question(s, q) = site {
                     forward_references(&ast, s, q, source, model, lints);
@@ -76,7 +77,8 @@ pub fn resolve_model(model: &mut Questionnaire) -> Result<(), String> {
     let mut results = Vec::new();
     let names = Names::new(model);
     let run = |expr: &Expr, section: Option<usize>, model: &Questionnaire| {
-        parser::parse(&expr.source)
+        // The schema came from a checked questionnaire, perhaps with raised limits.
+        parser::parse_with(&expr.source, parser::Limits::CEILING)
             .and_then(|node| {
                 check_condition(
                     &node,

@@ -27,12 +27,18 @@ pub struct Checked {
     pub findings: Vec<Finding>,
 }
 
-/// Load and check questionnaire TOML.
+/// Load and check questionnaire TOML, expressions within the default limits.
 pub fn check(text: &str) -> Checked {
+    check_with(text, crate::expr::parser::Limits::default())
+}
+
+/// Load and check questionnaire TOML, expressions within `limits`.
+pub fn check_with(text: &str, limits: crate::expr::parser::Limits) -> Checked {
     let loaded = load(text);
     let mut lints = Lints {
         text,
         findings: loaded.findings,
+        limits,
     };
     let Some(def) = loaded.def else {
         return lints.finish(None);
@@ -48,6 +54,7 @@ pub fn check(text: &str) -> Checked {
 pub(crate) struct Lints<'t> {
     pub text: &'t str,
     pub findings: Vec<Finding>,
+    pub limits: crate::expr::parser::Limits,
 }
 
 impl Lints<'_> {

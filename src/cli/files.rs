@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use canvass::check::{Checked, check};
+use canvass::check::{Checked, check_with};
+use canvass::expr::parser::Limits;
 use canvass::findings::human::{Style, render};
 use canvass::questionnaire::model::Questionnaire;
 use canvass::source::SourceFile;
@@ -30,10 +31,17 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, String> {
     })
 }
 
+static EXPRESSION_LIMITS: std::sync::OnceLock<Limits> = std::sync::OnceLock::new();
+
+/// The expression limits given on the command line, for every questionnaire this run loads.
+pub fn set_expression_limits(limits: Limits) {
+    let _ = EXPRESSION_LIMITS.set(limits);
+}
+
 /// Load and check a questionnaire file, returning the source and the check result.
 pub fn check_file(path: &Path) -> Result<(SourceFile, Checked), String> {
     let text = read_text(path, MAX_QUESTIONNAIRE_BYTES)?;
-    let checked = check(&text);
+    let checked = check_with(&text, EXPRESSION_LIMITS.get().copied().unwrap_or_default());
     Ok((SourceFile::new(path.display().to_string(), text), checked))
 }
 

@@ -10,6 +10,7 @@ mod validate;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use canvass::expr::parser::Limits;
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
@@ -21,6 +22,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub struct Args {
     #[command(subcommand)]
     command: Command,
+    /// Deepest nesting allowed in a `when` or `check` expression.
+    #[arg(long, global = true, default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..=512))]
+    max_expression_depth: u64,
+    /// Most words and symbols allowed in one expression.
+    #[arg(long, global = true, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..=4096))]
+    max_expression_length: u64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -64,6 +71,10 @@ pub enum TemplateFormat {
 }
 
 pub fn run(args: Args) -> Result<ExitCode, String> {
+    files::set_expression_limits(Limits {
+        depth: usize::try_from(args.max_expression_depth).unwrap_or(usize::MAX),
+        length: usize::try_from(args.max_expression_length).unwrap_or(usize::MAX),
+    });
     match args.command {
         Command::Check {
             questionnaire,

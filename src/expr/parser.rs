@@ -17,27 +17,60 @@ use std::ops::Range;
 use super::syntax::{BinOp, Node, NodeKind};
 use super::{ExprError, ExprErrorKind};
 
-/// Nesting deeper than this is refused: no questionnaire needs it, and recursion on
-/// hostile input must stay bounded.
-pub const MAX_DEPTH: usize = 64;
+/// Bounds on expressions. Recursion on hostile input must stay bounded: nesting is
+/// parsed recursively, and a chain `a && b && …` builds a tree as deep as it is long, which
+/// every later step walks recursively.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Deepest nesting of parentheses and `!`/`-` (`--max-expression-depth`).
+    pub depth: usize,
+    /// Most words and symbols in one expression (`--max-expression-length`).
+    pub length: usize,
+}
 
-/// Longer expressions are refused: a chain `a && b && …` builds a tree as deep as it is
-/// long, and every later step walks it recursively.
-pub const MAX_TOKENS: usize = 1000;
+impl Limits {
+    /// What the flags may raise the limits to: beyond this, recursion could exhaust a
+    /// thread's stack.
+    pub const CEILING: Limits = Limits {
+        depth: 512,
+        length: 4096,
+    };
+}
 
-/// Parse an expression; on failure, the first error.
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            depth: 64,
+            length: 1000,
+        }
+    }
+}
+
+/// Parse an expression within the default limits; on failure, the first error.
 pub fn parse(text: &str) -> Result<Node, ExprError> {
+    parse_with(text, Limits::default())
+}
+
+/// Parse an expression within `limits` (capped at [`Limits::CEILING`]).
+pub fn parse_with(text: &str, limits: Limits) -> Result<Node, ExprError> {
+    let max_depth = limits.depth.min(Limits::CEILING.depth);
+    let max_tokens = limits.length.min(Limits::CEILING.length);
     let tokens = lex(text)?;
-    if tokens.len() > MAX_TOKENS {
-        return Err(syntax(
-            tokens[MAX_TOKENS].span.start..text.len(),
-            format!("expression longer than {MAX_TOKENS} words and symbols; split it into rules"),
-        ));
+    if tokens.len() > max_tokens {
+        let mut error = syntax(
+            tokens[max_tokens].span.start..text.len(),
+            format!("expression longer than {max_tokens} words and symbols"),
+        );
+        error.help = Some(
+            "split it into several rules, or raise the limit with --max-expression-length".into(),
+        );
+        return Err(error);
     }
     let mut parser = Parser {
         tokens,
         pos: 0,
         depth: 0,
+        max_depth,
         end: text.len(),
     };
     let node = parser.or()?;
@@ -159,7 +192,17 @@ struct Parser {
     tokens: Vec<Token>,
     pos: usize,
     depth: usize,
+    max_depth: usize,
     end: usize,
+}
+
+fn too_deep(span: Range<usize>, max: usize) -> ExprError {
+    let mut error = syntax(
+        span,
+        format!("expression nested more than {max} levels deep"),
+    );
+    error.help = Some("simplify it, or raise the limit with --max-expression-depth".into());
+    error
 }
 
 impl Parser {
@@ -209,12 +252,9 @@ impl Parser {
 
     fn or(&mut self) -> Result<Node, ExprError> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
+        if self.depth > self.max_depth {
             let at = self.peek().map_or(self.end..self.end, |t| t.span.clone());
-            return Err(syntax(
-                at,
-                format!("expression nested more than {MAX_DEPTH} levels deep"),
-            ));
+            return Err(too_deep(at, self.max_depth));
         }
         let mut left = self.and()?;
         while self.at_op("||") {
@@ -289,11 +329,8 @@ impl Parser {
         if self.at_op("!") || self.at_op("-") {
             let op = self.next().expect("peeked");
             self.depth += 1;
-            if self.depth > MAX_DEPTH {
-                return Err(syntax(
-                    op.span,
-                    format!("expression nested more than {MAX_DEPTH} levels deep"),
-                ));
+            if self.depth > self.max_depth {
+                return Err(too_deep(op.span, self.max_depth));
             }
             let inner = self.unary()?;
             self.depth -= 1;
