@@ -146,3 +146,10 @@ fn to_json(value: toml::Value) -> serde_json::Value {
         other => serde_json::to_value(other).unwrap(),
     }
 }
+
+#[test]
+fn compiled_schema_of_the_demo_questionnaire() {
+    let text = std::fs::read_to_string("tests/validate/questionnaire.toml").unwrap();
+    let q = check(&text).questionnaire.unwrap();
+    insta::assert_json_snapshot!(compile(&q));
+}

@@ -207,3 +207,69 @@ fn exit_status_follows_the_replies() {
     ]);
     assert_eq!(bad_q, 2);
 }
+
+#[test]
+fn html_report_is_one_self_contained_page() {
+    let (page, code) = canvass(&[
+        "validate",
+        "questionnaires/res-16-2/replies",
+        "--format",
+        "html",
+    ]);
+    assert_eq!(code, 1);
+    assert!(page.starts_with("<!DOCTYPE html>") && page.trim_end().ends_with("</html>"));
+    assert!(!page.contains("<script") && !page.contains("src=") && !page.contains("href="));
+    assert_eq!(
+        page.matches("<section>").count(),
+        7,
+        "one section per reply"
+    );
+    assert!(page.contains("More cases were prosecuted than investigated."));
+    assert!(
+        page.contains("&quot;none&quot; cannot be combined with other choices"),
+        "text is escaped"
+    );
+    let (findings, _) = canvass(&[
+        "validate",
+        "questionnaires/res-16-2/replies",
+        "--format",
+        "json",
+    ]);
+    let document: serde_json::Value = serde_json::from_str(&findings).unwrap();
+    let total = document["summary"]["errors"].as_u64().unwrap()
+        + document["summary"]["warnings"].as_u64().unwrap();
+    assert_eq!(
+        page.matches("<div class=\"finding").count() as u64,
+        total,
+        "every finding is on the page"
+    );
+}
+
+#[test]
+fn standard_input_is_a_stream_of_json_replies() {
+    use std::io::Write;
+    let fra = std::fs::read_to_string("questionnaires/res-16-2/replies/fra.json").unwrap();
+    let fra: serde_json::Value = serde_json::from_str(&fra).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_canvass"))
+        .args(["validate", "-", "--format", "ndjson"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    writeln!(
+        child.stdin.take().unwrap(),
+        "{fra}\n{{\"questionnaire\": \"res-16-2\"}}"
+    )
+    .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let lines: Vec<serde_json::Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(lines[0]["file"], "-:1");
+    assert_eq!(lines[0]["valid"], true);
+    assert_eq!(lines[1]["file"], "-:2");
+    assert_eq!(lines[1]["findings"][0]["code"], "wrong-questionnaire");
+}
