@@ -16,6 +16,14 @@ const MAX_ITEM_FINDINGS: usize = 10;
 use crate::questionnaire::model::{Bound, QuestionType, TextFormat};
 
 impl Walk<'_> {
+    /// One finding about the answer itself, with a label under it.
+    fn flag(&mut self, site: Site<'_>, code: Code, message: String, label: impl Into<String>) {
+        let f = self
+            .finding(site, code, message, Anchor::Value(site.pointer()))
+            .with_label(label);
+        self.findings.push(f);
+    }
+
     /// Check a non-blank, non-code answer. Returns whether it was valid.
     pub(super) fn check_value(&mut self, site: Site<'_>, value: &Value) -> bool {
         let before = self.findings.len();
@@ -41,16 +49,9 @@ impl Walk<'_> {
                     } else {
                         String::new()
                     };
-                    let f = self
-                        .finding(
-                            site,
-                            Code::InvalidFormat,
-                            format!("\"{s}\" is not an ISO 3166-1 alpha-3 country code"),
-                            Anchor::Value(site.pointer()),
-                        )
-                        .with_label("not a country code");
-                    let help = format!("{}{hint}", f.help.clone().unwrap_or_default());
-                    self.findings.push(f.with_help(help));
+                    let message =
+                        format!("\"{s}\" is not an ISO 3166-1 alpha-3 country code{hint}");
+                    self.flag(site, Code::InvalidFormat, message, "not a country code");
                 }
             }
             (QuestionType::Table, Value::Array(rows)) => self.check_table(site, rows),
@@ -74,18 +75,11 @@ impl Walk<'_> {
     }
 
     fn wrong_type(&mut self, site: Site<'_>, value: &Value, want: &str) {
-        let f = self
-            .finding(
-                site,
-                Code::InvalidType,
-                format!(
-                    "expected {want}, but the answer is {}",
-                    describe::value(value)
-                ),
-                Anchor::Value(site.pointer()),
-            )
-            .with_label(format!("not {want}"));
-        self.findings.push(f);
+        let message = format!(
+            "expected {want}, but the answer is {}",
+            describe::value(value)
+        );
+        self.flag(site, Code::InvalidType, message, format!("not {want}"));
     }
 
     fn check_option(&mut self, site: Site<'_>, chosen: &str, index: Option<usize>) {
@@ -212,28 +206,18 @@ impl Walk<'_> {
         if let Some(min) = min
             && count < min
         {
-            let f = self
-                .finding(
-                    site,
-                    Code::TooFew,
-                    format!("{count} {what} given; at least {min} needed"),
-                    Anchor::Value(site.pointer()),
-                )
-                .with_label(format!("{count} {what}"));
-            self.findings.push(f);
+            let message = format!("{count} {what} given; at least {min} needed");
+            self.flag(site, Code::TooFew, message, format!("{count} {what}"));
         }
         if let Some(max) = max
             && count > max
         {
-            let f = self
-                .finding(
-                    site,
-                    Code::TooMany,
-                    format!("{count} {what} given; at most {max} allowed"),
-                    Anchor::Value(site.pointer()),
-                )
-                .with_label(format!("{count} {what}"));
-            self.findings.push(f);
+            self.flag(
+                site,
+                Code::TooMany,
+                format!("{count} {what} given; at most {max} allowed"),
+                format!("{count} {what}"),
+            );
         }
     }
 
@@ -243,61 +227,49 @@ impl Walk<'_> {
         if let Some(max) = question.max_length
             && length() > max
         {
-            let f = self
-                .finding(
-                    site,
-                    Code::OutOfRange,
-                    format!(
-                        "the answer is {} characters long; at most {max} allowed",
-                        length()
-                    ),
-                    Anchor::Value(site.pointer()),
-                )
-                .with_label("too long");
-            self.findings.push(f);
+            self.flag(
+                site,
+                Code::OutOfRange,
+                format!(
+                    "the answer is {} characters long; at most {max} allowed",
+                    length()
+                ),
+                "too long",
+            );
             return;
         }
         if let Some(min) = question.min_length
             && length() < min
         {
-            let f = self
-                .finding(
-                    site,
-                    Code::OutOfRange,
-                    format!(
-                        "the answer is {} characters long; at least {min} needed",
-                        length()
-                    ),
-                    Anchor::Value(site.pointer()),
-                )
-                .with_label("too short");
-            self.findings.push(f);
+            self.flag(
+                site,
+                Code::OutOfRange,
+                format!(
+                    "the answer is {} characters long; at least {min} needed",
+                    length()
+                ),
+                "too short",
+            );
             return;
         }
         if let Some(regex) = &question.regex
             && !regex.is_match(s)
         {
-            let f = self
-                .finding(
-                    site,
-                    Code::InvalidFormat,
-                    "the answer does not have the expected form".to_string(),
-                    Anchor::Value(site.pointer()),
-                )
-                .with_label("does not match the pattern");
-            self.findings.push(f);
+            self.flag(
+                site,
+                Code::InvalidFormat,
+                "the answer does not have the expected form".to_string(),
+                "does not match the pattern",
+            );
             return;
         }
         if question.format == Some(TextFormat::Email) && !super::text::is_email(s) {
-            let f = self
-                .finding(
-                    site,
-                    Code::InvalidFormat,
-                    format!("\"{s}\" is not an e-mail address"),
-                    Anchor::Value(site.pointer()),
-                )
-                .with_label("not an e-mail address");
-            self.findings.push(f);
+            self.flag(
+                site,
+                Code::InvalidFormat,
+                format!("\"{s}\" is not an e-mail address"),
+                "not an e-mail address",
+            );
         }
     }
 
@@ -323,29 +295,18 @@ impl Walk<'_> {
             (_, Some(max)) => format!("{value}{unit} is above the maximum of {max}{unit}"),
             _ => return,
         };
-        let f = self
-            .finding(
-                site,
-                Code::OutOfRange,
-                message,
-                Anchor::Value(site.pointer()),
-            )
-            .with_label("out of range");
-        self.findings.push(f);
+        self.flag(site, Code::OutOfRange, message, "out of range");
     }
 
     fn check_date(&mut self, site: Site<'_>, s: &str) {
         let question = site.question;
         if !super::dates::is_iso_date(s) {
-            let f = self
-                .finding(
-                    site,
-                    Code::InvalidFormat,
-                    format!("\"{s}\" is not a date written YYYY-MM-DD"),
-                    Anchor::Value(site.pointer()),
-                )
-                .with_label("not a date");
-            self.findings.push(f);
+            self.flag(
+                site,
+                Code::InvalidFormat,
+                format!("\"{s}\" is not a date written YYYY-MM-DD"),
+                "not a date",
+            );
             return;
         }
         let date = |b: &Option<Bound>| match b {
@@ -361,15 +322,7 @@ impl Walk<'_> {
             }
             _ => return,
         };
-        let f = self
-            .finding(
-                site,
-                Code::OutOfRange,
-                message,
-                Anchor::Value(site.pointer()),
-            )
-            .with_label("out of range");
-        self.findings.push(f);
+        self.flag(site, Code::OutOfRange, message, "out of range");
     }
 
     fn check_table(&mut self, site: Site<'_>, rows: &[Value]) {

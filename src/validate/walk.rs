@@ -8,7 +8,6 @@ use std::collections::HashSet;
 use serde_json::{Map, Value};
 
 use super::{Validator, describe};
-use crate::expr::ast::Ast;
 use crate::expr::eval::{self, Answer, Answers, Truth, classify};
 use crate::findings::{Anchor, Code, Finding, Related};
 use crate::questionnaire::model::{Question, QuestionRef, Questionnaire};
@@ -360,8 +359,6 @@ impl Walk<'_> {
                 {
                     continue; // undetermined: the broken answer it reads is already reported
                 }
-                let conditions =
-                    || -> Vec<&Ast> { whens.iter().flatten().map(|w| w.ast()).collect() };
                 let answer = classify(question, self.answers.raw(r));
                 if truth == Truth::True {
                     match answer {
@@ -372,14 +369,14 @@ impl Walk<'_> {
                             if self.misspelt.contains(&(s, question.id.clone())) {
                                 continue;
                             }
-                            self.missing(site, &section_pointer, &conditions(), &reads());
+                            self.missing(site, &section_pointer, &reads());
                         }
                         _ => self.findings.extend(own),
                     }
                     self.specify(site, answers, answer, true, &section_pointer);
                 } else {
                     if !matches!(answer, Answer::Blank) {
-                        self.not_applicable(site, &conditions(), &reads());
+                        self.not_applicable(site, &reads());
                         invalid.insert(r);
                     }
                     self.specify(site, answers, Answer::Blank, false, &section_pointer);
@@ -435,18 +432,12 @@ impl Walk<'_> {
         }
     }
 
-    fn missing(
-        &mut self,
-        site: Site<'_>,
-        section_pointer: &str,
-        conditions: &[&Ast],
-        reads: &[QuestionRef],
-    ) {
+    fn missing(&mut self, site: Site<'_>, section_pointer: &str, reads: &[QuestionRef]) {
         let number = site.question.number.as_deref().unwrap_or(&site.question.id);
-        let message = if conditions.is_empty() {
+        let sources: Vec<&str> = self.condition_sources(site);
+        let message = if sources.is_empty() {
             format!("question {number} is required but has no answer")
         } else {
-            let sources: Vec<&str> = self.condition_sources(site);
             format!(
                 "question {number} is required because `{}` holds, but it has no answer",
                 sources.join(" && ")
@@ -465,22 +456,13 @@ impl Walk<'_> {
                 Anchor::Container(section_pointer.to_string()),
             )
             .with_label(label);
-        let mut seen = Vec::new();
-        for r in reads {
-            if !seen.contains(r) {
-                seen.push(*r);
-                finding
-                    .related
-                    .push(self.related_answer(*r, ", which makes it required"));
-            }
-        }
+        self.relate(&mut finding, reads, ", which makes it required");
         self.findings.push(finding);
     }
 
-    fn not_applicable(&mut self, site: Site<'_>, conditions: &[&Ast], reads: &[QuestionRef]) {
+    fn not_applicable(&mut self, site: Site<'_>, reads: &[QuestionRef]) {
         let number = site.question.number.as_deref().unwrap_or(&site.question.id);
         let sources = self.condition_sources(site);
-        let _ = conditions;
         let mut finding = self
             .finding(
                 site,
@@ -493,16 +475,19 @@ impl Walk<'_> {
             )
             .with_label("should be left unanswered")
             .with_help("remove this answer, or correct the answer it depends on");
+        self.relate(&mut finding, reads, ", so it does not apply");
+        self.findings.push(finding);
+    }
+
+    /// Each answer a condition read, once, as a related place.
+    fn relate(&self, finding: &mut Finding, reads: &[QuestionRef], why: &str) {
         let mut seen = Vec::new();
         for r in reads {
             if !seen.contains(r) {
                 seen.push(*r);
-                finding
-                    .related
-                    .push(self.related_answer(*r, ", so it does not apply"));
+                finding.related.push(self.related_answer(*r, why));
             }
         }
-        self.findings.push(finding);
     }
 
     fn condition_sources<'s>(&self, site: Site<'s>) -> Vec<&'s str>
