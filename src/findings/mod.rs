@@ -116,6 +116,18 @@ impl Finding {
         self
     }
 
+    /// A TOML syntax error (questionnaire or reply) as a finding at its span.
+    pub fn toml_syntax(error: &toml::de::Error, len: usize) -> Self {
+        let span = error.span().unwrap_or(0..0);
+        let span = span.start.min(len)..span.end.min(len);
+        Self::error(
+            Code::Syntax,
+            format!("invalid TOML: {}", error.message().trim()),
+            Anchor::Span(span),
+        )
+        .with_label("here")
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

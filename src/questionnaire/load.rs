@@ -22,7 +22,7 @@ pub fn load(text: &str) -> Loaded {
     let tree = match DeTable::parse(text) {
         Ok(tree) => tree,
         Err(error) => {
-            findings.push(toml_error(&error, text.len()));
+            findings.push(Finding::toml_syntax(&error, text.len()));
             return Loaded {
                 def: None,
                 findings,
@@ -72,18 +72,6 @@ fn setting_before(text: &str, offset: usize) -> Option<&str> {
         .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
         .next()?;
     (!key.is_empty()).then_some(key)
-}
-
-/// A TOML syntax error as a finding at its span.
-pub fn toml_error(error: &toml::de::Error, len: usize) -> Finding {
-    let span = error.span().unwrap_or(0..0);
-    let span = span.start.min(len)..span.end.min(len);
-    Finding::error(
-        Code::Syntax,
-        format!("invalid TOML: {}", error.message().trim()),
-        Anchor::Span(span),
-    )
-    .with_label("here")
 }
 
 /// serde's untagged-enum message names Rust types; say what the author should write.

@@ -9,7 +9,7 @@ use crate::findings::{Anchor, Code, Finding};
 use crate::source::Span;
 
 pub fn parse(text: &str) -> Result<Value, Vec<Finding>> {
-    let tree = DeTable::parse(text).map_err(|e| vec![syntax(&e, text.len())])?;
+    let tree = DeTable::parse(text).map_err(|e| vec![Finding::toml_syntax(&e, text.len())])?;
     let mut findings = Vec::new();
     let value = table(tree.get_ref(), &mut findings);
     if findings.is_empty() {
@@ -17,17 +17,6 @@ pub fn parse(text: &str) -> Result<Value, Vec<Finding>> {
     } else {
         Err(findings)
     }
-}
-
-fn syntax(error: &toml::de::Error, len: usize) -> Finding {
-    let span = error.span().unwrap_or(0..0);
-    let span = span.start.min(len)..span.end.min(len);
-    Finding::error(
-        Code::Syntax,
-        format!("invalid TOML: {}", error.message().trim()),
-        Anchor::Span(span),
-    )
-    .with_label("here")
 }
 
 fn table(t: &DeTable<'_>, findings: &mut Vec<Finding>) -> Value {
