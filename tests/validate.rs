@@ -273,3 +273,41 @@ fn standard_input_is_a_stream_of_json_replies() {
     assert_eq!(lines[1]["file"], "-:2");
     assert_eq!(lines[1]["findings"][0]["code"], "wrong-questionnaire");
 }
+
+#[test]
+fn ndjson_answers_each_line_before_the_stream_ends() {
+    use std::io::{BufRead, BufReader, Write};
+    let fra = std::fs::read_to_string("questionnaires/res-16-2/replies/fra.json").unwrap();
+    let fra: serde_json::Value = serde_json::from_str(&fra).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_canvass"))
+        .args(["validate", "-", "--format", "ndjson"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    // One reply in, its result out, while standard input is still open.
+    writeln!(stdin, "{fra}").unwrap();
+    stdin.flush().unwrap();
+    let first = rx
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("no line while the stream is open");
+    let first: serde_json::Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(first["file"], "-:1");
+    writeln!(stdin, "{fra}").unwrap();
+    drop(stdin);
+    let second: serde_json::Value =
+        serde_json::from_str(&rx.recv_timeout(std::time::Duration::from_secs(30)).unwrap())
+            .unwrap();
+    assert_eq!(second["file"], "-:2");
+    assert!(child.wait().unwrap().success());
+}

@@ -5,14 +5,13 @@
 //! Files are read by the worker that validates them, and only a reply with findings keeps
 //! its text (to place them): memory stays flat however many replies there are.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, mpsc};
 
 use clap::{Args, ValueEnum};
-use rayon::prelude::*;
 
 use canvass::findings::report::{self, ReplyReport, Summary};
 use canvass::findings::{Anchor, Code, Finding};
@@ -88,67 +87,109 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
         max_rows: args.max_rows,
     };
     let fixed = fixed_validator(args, limits)?;
-    let mut inputs = Vec::new();
-    for path in &args.paths {
-        gather(path, &mut inputs);
-    }
-    if inputs.is_empty() {
-        return Err("no replies found (looked for .toml, .json and .ndjson files)".into());
-    }
-    let mut validators: HashMap<String, Option<Arc<Validator>>> = HashMap::new();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let color = super::use_color_stdout();
+    let cache: Mutex<HashMap<String, Option<Arc<Validator>>>> = Mutex::new(HashMap::new());
+    // A pipeline: one thread finds the replies (and reads streams line by line), workers
+    // read, validate and render them, and this thread writes them in their order. Replies
+    // stream through in bounded memory, and an `.ndjson` line is written as soon as it and
+    // every line before it are done.
+    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Input)>(1024);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Done)>();
+    let job_rx = Mutex::new(job_rx);
+    let workers = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut seq = 0;
+            let mut send = |input: Input| {
+                // A closed queue means the writer stopped: nothing more to do.
+                let _ = job_tx.send((seq, input));
+                seq += 1;
+            };
+            for path in &args.paths {
+                gather(path, &mut send);
+            }
+        });
+        for _ in 0..workers {
+            let done_tx = done_tx.clone();
+            let (job_rx, cache, fixed) = (&job_rx, &cache, &fixed);
+            scope.spawn(move || {
+                loop {
+                    let job = job_rx
+                        .lock()
+                        .map_err(|_| ())
+                        .and_then(|rx| rx.recv().map_err(|_| ()));
+                    let Ok((seq, input)) = job else { break };
+                    let done = match load(&input, limits) {
+                        Ok(l) => {
+                            let v = match fixed {
+                                Some(v) => Some(v.clone()),
+                                None if l.refused.is_none() => lookup(&l, cache, limits),
+                                None => None,
+                            };
+                            validate_one(l, v.as_deref(), args.lang.as_deref(), limits)
+                        }
+                        Err(report) => *report,
+                    };
+                    if done_tx
+                        .send((seq, render(done, args.format, color)))
+                        .is_err()
+                    {
+                        // The writer stopped: drain the queue so the finder is not stuck.
+                        while job_rx.lock().is_ok_and(|rx| rx.recv().is_ok()) {}
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        write_in_order(args, fixed.as_deref(), &done_rx)
+    })
+}
+
+/// Receive rendered replies in any order, write them in their order, end with the report's
+/// tail, and return the exit status.
+fn write_in_order(
+    args: &ValidateArgs,
+    fixed: Option<&Validator>,
+    done: &mpsc::Receiver<(usize, Done)>,
+) -> Result<ExitCode, String> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let mut summary = Summary::default();
     let mut pieces = Vec::new();
     let mut questionnaires: Vec<Option<String>> = Vec::new();
-    let finish = |l: Result<Loaded, Box<ReplyReport>>, v: Option<&Validator>| {
-        let report = match l {
-            Ok(l) => validate_one(l, v, args.lang.as_deref(), limits),
-            Err(report) => *report,
+    let mut pending = BTreeMap::new();
+    let mut next = 0;
+    let io = |e: std::io::Error| format!("cannot write the report: {e}");
+    loop {
+        let (seq, d) = match done.try_recv() {
+            Ok(item) => item,
+            Err(mpsc::TryRecvError::Empty) => {
+                // Nothing ready: what is written so far goes out now.
+                out.flush().map_err(io)?;
+                match done.recv() {
+                    Ok(item) => item,
+                    Err(_) => break,
+                }
+            }
+            Err(mpsc::TryRecvError::Disconnected) => break,
         };
-        render(report, args.format, color)
-    };
-    // Chunks bound memory and let ndjson stream; the replies of a chunk run in parallel.
-    for chunk in inputs.chunks(2048) {
-        let done: Vec<Done> = if let Some(v) = &fixed {
-            // One parallel pass: read, validate and render each reply where it is.
-            chunk
-                .par_iter()
-                .map(|input| finish(load(input, limits), Some(v)))
-                .collect()
-        } else {
-            // Each reply names its questionnaire: read all, load the questionnaires they
-            // name (once each), then validate.
-            let loaded: Vec<Result<Loaded, Box<ReplyReport>>> =
-                chunk.par_iter().map(|input| load(input, limits)).collect();
-            let assigned: Vec<Option<Arc<Validator>>> = loaded
-                .iter()
-                .map(|l| match l {
-                    Ok(l) if l.refused.is_none() => lookup(l, &mut validators, limits),
-                    _ => None,
-                })
-                .collect();
-            loaded
-                .into_par_iter()
-                .zip(assigned)
-                .map(|(l, v)| finish(l, v.as_deref()))
-                .collect()
-        };
-        for d in done {
+        pending.insert(seq, d);
+        while let Some(d) = pending.remove(&next) {
+            next += 1;
             summary.add(&d.report);
             questionnaires.push(d.report.questionnaire);
             if args.format == OutputFormat::Ndjson {
-                out.write_all(d.rendered.as_bytes())
-                    .map_err(|e| e.to_string())?;
-                out.write_all(b"\n").map_err(|e| e.to_string())?;
+                out.write_all(d.rendered.as_bytes()).map_err(io)?;
+                out.write_all(b"\n").map_err(io)?;
             } else {
                 pieces.push(d.rendered);
             }
         }
-        // A chunk's lines reach the pipe as soon as the chunk is done.
-        out.flush().map_err(|e| e.to_string())?;
     }
-    let name = match &fixed {
+    if summary.replies == 0 {
+        return Err("no replies found (looked for .toml, .json and .ndjson files)".into());
+    }
+    let name = match fixed {
         Some(v) => Some(v.questionnaire.id.as_str()),
         None => report::common_questionnaire(questionnaires.iter().map(Option::as_deref)),
     };
@@ -158,7 +199,8 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
         OutputFormat::Html => canvass::findings::html::page(name, &summary, &pieces),
         OutputFormat::Ndjson => String::new(),
     };
-    out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+    out.write_all(text.as_bytes()).map_err(io)?;
+    out.flush().map_err(io)?;
     Ok(if summary.unreadable > 0 {
         ExitCode::from(2)
     } else if summary.invalid > 0 || (args.deny_warnings && summary.warnings > 0) {
@@ -323,11 +365,12 @@ fn validate_one(
 /// The validator for a reply's `questionnaire` id, loaded once per id.
 fn lookup(
     l: &Loaded,
-    cache: &mut HashMap<String, Option<Arc<Validator>>>,
+    cache: &Mutex<HashMap<String, Option<Arc<Validator>>>>,
     limits: Limits,
 ) -> Option<Arc<Validator>> {
     let value = canvass::reply::parse(&l.file.text, l.format, &limits).ok()?;
     let id = questionnaire_id(&value)?;
+    let mut cache = cache.lock().ok()?;
     cache
         .entry(id.clone())
         .or_insert_with(|| {
@@ -388,7 +431,7 @@ fn no_questionnaire(value: &serde_json::Value, l: &Loaded) -> Finding {
 }
 
 /// Collect replies from a path: a file, a folder (recursively, sorted), `-`, or `.ndjson`.
-fn gather(path: &Path, inputs: &mut Vec<Input>) {
+fn gather(path: &Path, inputs: &mut dyn FnMut(Input)) {
     if path == Path::new("-") {
         read_lines("-", std::io::stdin().lock(), inputs);
         return;
@@ -397,7 +440,7 @@ fn gather(path: &Path, inputs: &mut Vec<Input>) {
     let metadata = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
-            inputs.push(Input::Unreadable {
+            inputs(Input::Unreadable {
                 name,
                 why: e.to_string(),
             });
@@ -414,24 +457,24 @@ fn gather(path: &Path, inputs: &mut Vec<Input>) {
     {
         match std::fs::File::open(path) {
             Ok(file) => read_lines(&name, std::io::BufReader::new(file), inputs),
-            Err(e) => inputs.push(Input::Unreadable {
+            Err(e) => inputs(Input::Unreadable {
                 name,
                 why: e.to_string(),
             }),
         }
         return;
     }
-    inputs.push(Input::File(path.to_path_buf()));
+    inputs(Input::File(path.to_path_buf()));
 }
 
 /// The replies in a folder, sorted by name, recursively. Symbolic links to folders are not
 /// followed (a loop must not hang the run); the file type comes with the directory entry,
 /// so listing 10,000 replies costs no `stat` each.
-fn gather_folder(path: &Path, name: String, inputs: &mut Vec<Input>) {
+fn gather_folder(path: &Path, name: String, inputs: &mut dyn FnMut(Input)) {
     let entries = match std::fs::read_dir(path) {
         Ok(entries) => entries,
         Err(e) => {
-            inputs.push(Input::Unreadable {
+            inputs(Input::Unreadable {
                 name,
                 why: e.to_string(),
             });
@@ -455,13 +498,13 @@ fn gather_folder(path: &Path, name: String, inputs: &mut Vec<Input>) {
                 gather_folder(&entry, name, inputs);
             }
             Some("ndjson") => gather(&entry, inputs),
-            Some("toml" | "json") => inputs.push(Input::File(entry)),
+            Some("toml" | "json") => inputs(Input::File(entry)),
             _ => {}
         }
     }
 }
 
-fn read_lines(name: &str, mut reader: impl BufRead, inputs: &mut Vec<Input>) {
+fn read_lines(name: &str, mut reader: impl BufRead, inputs: &mut dyn FnMut(Input)) {
     let mut number = 0;
     loop {
         let mut line = Vec::new();
@@ -473,7 +516,7 @@ fn read_lines(name: &str, mut reader: impl BufRead, inputs: &mut Vec<Input>) {
                     line.pop();
                 }
                 if !line.iter().all(u8::is_ascii_whitespace) {
-                    inputs.push(Input::Line {
+                    inputs(Input::Line {
                         name: format!("{name}:{number}"),
                         bytes: line,
                     });
@@ -481,7 +524,7 @@ fn read_lines(name: &str, mut reader: impl BufRead, inputs: &mut Vec<Input>) {
             }
             Err(e) => {
                 let name = format!("{name}:{}", number + 1);
-                inputs.push(Input::Unreadable {
+                inputs(Input::Unreadable {
                     name,
                     why: e.to_string(),
                 });
