@@ -93,33 +93,28 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
     // read, validate and render them, and this thread writes them in their order. Replies
     // stream through in bounded memory, and an `.ndjson` line is written as soon as it and
     // every line before it are done.
-    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Input)>(1024);
-    let (done_tx, done_rx) = mpsc::channel::<(usize, Done)>();
+    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Vec<Input>)>(64);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<Done>)>();
     let job_rx = Mutex::new(job_rx);
     let workers = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            let mut seq = 0;
-            let mut send = |input: Input| {
-                // A closed queue means the writer stopped: nothing more to do.
-                let _ = job_tx.send((seq, input));
-                seq += 1;
+            let mut batches = Batches {
+                queue: job_tx,
+                batch: Vec::new(),
+                seq: 0,
             };
             for path in &args.paths {
-                gather(path, &mut send);
+                gather(path, &mut batches);
             }
+            batches.flush();
         });
         for _ in 0..workers {
             let done_tx = done_tx.clone();
             let (job_rx, cache, fixed) = (&job_rx, &cache, &fixed);
             scope.spawn(move || {
-                loop {
-                    let job = job_rx
-                        .lock()
-                        .map_err(|_| ())
-                        .and_then(|rx| rx.recv().map_err(|_| ()));
-                    let Ok((seq, input)) = job else { break };
-                    let done = match load(&input, limits) {
+                let one = |input: &Input| {
+                    let report = match load(input, limits) {
                         Ok(l) => {
                             let v = match fixed {
                                 Some(v) => Some(v.clone()),
@@ -130,10 +125,16 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
                         }
                         Err(report) => *report,
                     };
-                    if done_tx
-                        .send((seq, render(done, args.format, color)))
-                        .is_err()
-                    {
+                    render(report, args.format, color)
+                };
+                loop {
+                    let job = job_rx
+                        .lock()
+                        .map_err(|_| ())
+                        .and_then(|rx| rx.recv().map_err(|_| ()));
+                    let Ok((seq, inputs)) = job else { break };
+                    let done: Vec<Done> = inputs.iter().map(one).collect();
+                    if done_tx.send((seq, done)).is_err() {
                         // The writer stopped: drain the queue so the finder is not stuck.
                         while job_rx.lock().is_ok_and(|rx| rx.recv().is_ok()) {}
                         break;
@@ -151,7 +152,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
 fn write_in_order(
     args: &ValidateArgs,
     fixed: Option<&Validator>,
-    done: &mpsc::Receiver<(usize, Done)>,
+    done: &mpsc::Receiver<(usize, Vec<Done>)>,
 ) -> Result<ExitCode, String> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let mut summary = Summary::default();
@@ -174,15 +175,17 @@ fn write_in_order(
             Err(mpsc::TryRecvError::Disconnected) => break,
         };
         pending.insert(seq, d);
-        while let Some(d) = pending.remove(&next) {
-            next += 1;
-            summary.add(&d.report);
-            questionnaires.push(d.report.questionnaire);
-            if args.format == OutputFormat::Ndjson {
-                out.write_all(d.rendered.as_bytes()).map_err(io)?;
-                out.write_all(b"\n").map_err(io)?;
-            } else {
-                pieces.push(d.rendered);
+        while let Some(batch) = pending.remove(&next) {
+            next += batch.len();
+            for d in batch {
+                summary.add(&d.report);
+                questionnaires.push(d.report.questionnaire);
+                if args.format == OutputFormat::Ndjson {
+                    out.write_all(d.rendered.as_bytes()).map_err(io)?;
+                    out.write_all(b"\n").map_err(io)?;
+                } else {
+                    pieces.push(d.rendered);
+                }
             }
         }
     }
@@ -430,17 +433,48 @@ fn no_questionnaire(value: &serde_json::Value, l: &Loaded) -> Finding {
     finding
 }
 
+/// Replies found, handed to the workers in batches: one message per reply would cost
+/// more in locks and wake-ups than validating it.
+struct Batches {
+    queue: mpsc::SyncSender<(usize, Vec<Input>)>,
+    batch: Vec<Input>,
+    seq: usize,
+}
+
+impl Batches {
+    const SIZE: usize = 64;
+
+    fn push(&mut self, input: Input) {
+        self.batch.push(input);
+        if self.batch.len() == Self::SIZE {
+            self.flush();
+        }
+    }
+
+    /// Hand over what is gathered (a stream does this after every line).
+    fn flush(&mut self) {
+        if self.batch.is_empty() {
+            return;
+        }
+        let batch = std::mem::take(&mut self.batch);
+        let len = batch.len();
+        // A closed queue means the writer stopped: nothing more to do.
+        let _ = self.queue.send((self.seq, batch));
+        self.seq += len;
+    }
+}
+
 /// Collect replies from a path: a file, a folder (recursively, sorted), `-`, or `.ndjson`.
-fn gather(path: &Path, inputs: &mut dyn FnMut(Input)) {
+fn gather(path: &Path, inputs: &mut Batches) {
     if path == Path::new("-") {
-        read_lines("-", std::io::stdin().lock(), inputs);
+        read_lines("-", std::io::stdin().lock(), inputs, true);
         return;
     }
     let name = path.display().to_string();
     let metadata = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
-            inputs(Input::Unreadable {
+            inputs.push(Input::Unreadable {
                 name,
                 why: e.to_string(),
             });
@@ -456,25 +490,25 @@ fn gather(path: &Path, inputs: &mut dyn FnMut(Input)) {
         .is_some_and(|e| e.eq_ignore_ascii_case("ndjson"))
     {
         match std::fs::File::open(path) {
-            Ok(file) => read_lines(&name, std::io::BufReader::new(file), inputs),
-            Err(e) => inputs(Input::Unreadable {
+            Ok(file) => read_lines(&name, std::io::BufReader::new(file), inputs, false),
+            Err(e) => inputs.push(Input::Unreadable {
                 name,
                 why: e.to_string(),
             }),
         }
         return;
     }
-    inputs(Input::File(path.to_path_buf()));
+    inputs.push(Input::File(path.to_path_buf()));
 }
 
 /// The replies in a folder, sorted by name, recursively. Symbolic links to folders are not
 /// followed (a loop must not hang the run); the file type comes with the directory entry,
 /// so listing 10,000 replies costs no `stat` each.
-fn gather_folder(path: &Path, name: String, inputs: &mut dyn FnMut(Input)) {
+fn gather_folder(path: &Path, name: String, inputs: &mut Batches) {
     let entries = match std::fs::read_dir(path) {
         Ok(entries) => entries,
         Err(e) => {
-            inputs(Input::Unreadable {
+            inputs.push(Input::Unreadable {
                 name,
                 why: e.to_string(),
             });
@@ -498,13 +532,13 @@ fn gather_folder(path: &Path, name: String, inputs: &mut dyn FnMut(Input)) {
                 gather_folder(&entry, name, inputs);
             }
             Some("ndjson") => gather(&entry, inputs),
-            Some("toml" | "json") => inputs(Input::File(entry)),
+            Some("toml" | "json") => inputs.push(Input::File(entry)),
             _ => {}
         }
     }
 }
 
-fn read_lines(name: &str, mut reader: impl BufRead, inputs: &mut dyn FnMut(Input)) {
+fn read_lines(name: &str, mut reader: impl BufRead, inputs: &mut Batches, stream: bool) {
     let mut number = 0;
     loop {
         let mut line = Vec::new();
@@ -516,15 +550,19 @@ fn read_lines(name: &str, mut reader: impl BufRead, inputs: &mut dyn FnMut(Input
                     line.pop();
                 }
                 if !line.iter().all(u8::is_ascii_whitespace) {
-                    inputs(Input::Line {
+                    inputs.push(Input::Line {
                         name: format!("{name}:{number}"),
                         bytes: line,
                     });
+                    if stream {
+                        // Standard input may be a pipe that waits for this line's answer.
+                        inputs.flush();
+                    }
                 }
             }
             Err(e) => {
                 let name = format!("{name}:{}", number + 1);
-                inputs(Input::Unreadable {
+                inputs.push(Input::Unreadable {
                     name,
                     why: e.to_string(),
                 });
