@@ -12,5 +12,4 @@ schema=schemas/res-16-2.schema.json
 hyperfine --ignore-failure --warmup 3 --runs "${RUNS:-20}" \
   -n "canvass --format json" "target/release/canvass validate --schema $schema target/bench-replies --format json" \
   -n "canvass --format ndjson" "target/release/canvass validate --schema $schema target/bench-replies --format ndjson" \
-  -n "canvass, one thread" "RAYON_NUM_THREADS=1 target/release/canvass validate --schema $schema target/bench-replies --format json" \
   -n "jsonschema-cli" "jsonschema-cli validate $schema --assert-format -i \$(cat target/bench-files.txt)"
