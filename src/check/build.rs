@@ -528,7 +528,7 @@ impl Builder<'_, '_, '_> {
 
     fn bounds(&mut self, def: &QuestionDef) -> (Option<Bound>, Option<Bound>) {
         let kind = def.kind.value;
-        let mut convert = |b: &Option<Sp<BoundDef>>| -> Option<Bound> {
+        let mut convert = |b: &Option<Sp<BoundDef>>, setting: &str| -> Option<Bound> {
             let b = b.as_ref()?;
             let ok = match (kind, &b.value) {
                 (
@@ -553,26 +553,34 @@ impl Builder<'_, '_, '_> {
             };
             if ok.is_none() {
                 let expected = match kind {
-                    QuestionType::Date => "a date (1990-01-01 or \"1990-01-01\")",
+                    QuestionType::Date => "a date (1990-01-01, or \"1990-01-01\")",
                     QuestionType::Number => "a number",
                     _ => "a whole number",
+                };
+                let found = match &b.value {
+                    BoundDef::Integer(_) => "a whole number".to_string(),
+                    BoundDef::Float(f) if f.is_finite() => "a decimal number".to_string(),
+                    BoundDef::Float(_) => "not a finite number".to_string(),
+                    BoundDef::Date(d) if is_iso_date(d) => "a date".to_string(),
+                    BoundDef::Date(d) => format!("the text \"{d}\""),
+                    BoundDef::Other(kind) => format!("a {kind}"),
                 };
                 self.lints
                     .error(
                         Code::InvalidBound,
                         format!(
-                            "this bound is not valid for {} question `{}`",
+                            "`{setting}` of {} question `{}` must be {expected}, not {found}",
                             kind.name(),
                             def.id.value
                         ),
                         b.span.clone(),
                     )
-                    .help_(format!("write {expected}"));
+                    .label_(found);
             }
             ok
         };
-        let min = convert(&def.min);
-        let max = convert(&def.max);
+        let min = convert(&def.min, "min");
+        let max = convert(&def.max, "max");
         let ordered = match (&min, &max) {
             (Some(Bound::Number(a)), Some(Bound::Number(b))) => a <= b,
             (Some(Bound::Date(a)), Some(Bound::Date(b))) => a <= b,

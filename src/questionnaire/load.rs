@@ -47,7 +47,7 @@ pub fn load(text: &str) -> Loaded {
             let span = error.span().unwrap_or(0..0);
             let message = plain_serde_message(error.message());
             let message = match setting_before(text, span.start) {
-                Some(key) => format!("`{key}`: {message}"),
+                Some(key) => format!("`{key}` {message}"),
                 None => message,
             };
             findings.push(
@@ -82,7 +82,37 @@ fn plain_serde_message(message: &str) -> String {
     } else if message.contains("untagged enum OptionDef") {
         "expected an option: a string, or a table with `value` (and `label`, `specify`, `exclusive`)"
             .to_string()
+    } else if let Some((found, expected)) = message
+        .strip_prefix("invalid type: ")
+        .and_then(|rest| rest.split_once(", expected "))
+    {
+        format!(
+            "must be {}, not {}",
+            plain_kind(expected),
+            plain_kind(found)
+        )
     } else {
         message.to_string()
+    }
+}
+
+/// serde's names for kinds of value, in the author's words.
+fn plain_kind(kind: &str) -> String {
+    match kind {
+        "a boolean" => "true or false".to_string(),
+        "i64" | "u64" | "an integer" => "a whole number".to_string(),
+        "a string" => "text".to_string(),
+        "a sequence" => "a list `[...]`".to_string(),
+        "a map" => "a table".to_string(),
+        _ => match kind.split_once(' ') {
+            Some(("string", text)) => format!("the text {text}"),
+            Some(("integer", n)) => format!("the number {}", n.trim_matches('`')),
+            Some(("floating", n)) => format!(
+                "the number {}",
+                n.trim_start_matches("point ").trim_matches('`')
+            ),
+            Some(("boolean", b)) => b.trim_matches('`').to_string(),
+            _ => kind.to_string(),
+        },
     }
 }
