@@ -12,36 +12,45 @@ use serde_json::{Value, json};
 use crate::expr::ast::{Ast, AstKind, BinOp};
 use crate::questionnaire::model::{QuestionRef, QuestionType, Questionnaire};
 
-pub fn translate(q: &Questionnaire, ast: &Ast) -> Option<Value> {
+/// Where a translated condition sits: at the root of the reply, or inside one section's
+/// object (shorter, and cheaper to evaluate, when it reads only that section's answers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Root,
+    Section(usize),
+}
+
+pub fn translate(q: &Questionnaire, ast: &Ast, place: Place) -> Option<Value> {
     match &ast.kind {
         AstKind::Bool(true) => Some(json!(true)),
         AstKind::Bool(false) => Some(json!(false)),
         AstKind::Binary(BinOp::And, l, r) => {
-            Some(json!({ "allOf": [translate(q, l)?, translate(q, r)?] }))
+            Some(json!({ "allOf": [translate(q, l, place)?, translate(q, r, place)?] }))
         }
         AstKind::Binary(BinOp::Or, l, r) => {
-            Some(json!({ "anyOf": [translate(q, l)?, translate(q, r)?] }))
+            Some(json!({ "anyOf": [translate(q, l, place)?, translate(q, r, place)?] }))
         }
-        AstKind::Answered(r) => Some(at(q, *r, answered(q, *r))),
+        AstKind::Answered(r) => at(q, *r, answered(q, *r), place),
         AstKind::Not(inner) if matches!(inner.kind, AstKind::Answered(_)) => {
-            Some(json!({ "not": translate(q, inner)? }))
+            Some(json!({ "not": translate(q, inner, place)? }))
         }
         AstKind::Answer(r) if q.question(*r).kind == QuestionType::YesNo && r.column.is_none() => {
-            Some(at(q, *r, json!({ "const": true })))
+            at(q, *r, json!({ "const": true }), place)
         }
         AstKind::Binary(BinOp::In, l, r) => match (&l.kind, &r.kind) {
             (AstKind::Answer(a), AstKind::List(items)) if a.column.is_none() => {
                 let values = items.iter().map(literal).collect::<Option<Vec<_>>>()?;
-                Some(at(q, *a, json!({ "enum": values })))
+                at(q, *a, json!({ "enum": values }), place)
             }
-            (AstKind::Text(option), AstKind::Answer(m)) if m.column.is_none() => Some(at(
+            (AstKind::Text(option), AstKind::Answer(m)) if m.column.is_none() => at(
                 q,
                 *m,
                 json!({ "type": "array", "contains": { "const": option } }),
-            )),
+                place,
+            ),
             _ => None,
         },
-        AstKind::Binary(op, l, r) => comparison(q, *op, l, r),
+        AstKind::Binary(op, l, r) => comparison(q, *op, l, r, place),
         _ => None,
     }
 }
@@ -60,7 +69,7 @@ fn literal(ast: &Ast) -> Option<Value> {
 }
 
 /// `answer op literal` (either way round) on a question, or `size(q) op number`.
-fn comparison(q: &Questionnaire, op: BinOp, l: &Ast, r: &Ast) -> Option<Value> {
+fn comparison(q: &Questionnaire, op: BinOp, l: &Ast, r: &Ast, place: Place) -> Option<Value> {
     let (subject, lit, op) = match (&l.kind, &r.kind) {
         (AstKind::Answer(_) | AstKind::Size(_), _) => (l, literal(r)?, op),
         (_, AstKind::Answer(_) | AstKind::Size(_)) => (r, literal(l)?, flip(op)),
@@ -95,7 +104,7 @@ fn comparison(q: &Questionnaire, op: BinOp, l: &Ast, r: &Ast) -> Option<Value> {
                 }
                 _ => return None,
             };
-            Some(at(q, *a, schema))
+            at(q, *a, schema, place)
         }
         AstKind::Size(a) => {
             let n = lit.as_u64()?;
@@ -113,7 +122,7 @@ fn comparison(q: &Questionnaire, op: BinOp, l: &Ast, r: &Ast) -> Option<Value> {
             if schema.get("minItems").is_none() {
                 schema["minItems"] = json!(1);
             }
-            Some(at(q, *a, schema))
+            at(q, *a, schema, place)
         }
         _ => None,
     }
@@ -146,16 +155,24 @@ fn answered(q: &Questionnaire, r: QuestionRef) -> Value {
     json!({ "not": { "enum": excluded } })
 }
 
-/// `schema` applied to the answer of question `r`, which must be present.
+/// `schema` applied to the answer of question `r`, which must be present; `None` when the
+/// answer is not reachable from `place`.
 #[allow(clippy::needless_pass_by_value)] // callers build the schema inline
-fn at(q: &Questionnaire, r: QuestionRef, schema: Value) -> Value {
+fn at(q: &Questionnaire, r: QuestionRef, schema: Value, place: Place) -> Option<Value> {
     let section = &q.sections[r.section];
     let id = &section.questions[r.question].id;
-    json!({
+    match place {
+        Place::Section(s) if s == r.section => {
+            return Some(json!({ "required": [id], "properties": { id: schema } }));
+        }
+        Place::Section(_) => return None,
+        Place::Root => {}
+    }
+    Some(json!({
         "required": [section.id],
         "properties": { &section.id: {
             "required": [id],
             "properties": { id: schema }
         } }
-    })
+    }))
 }

@@ -8,6 +8,8 @@
 //! Output is deterministic: the same questionnaire always gives the same bytes.
 
 mod conditions;
+
+use conditions::Place;
 pub mod read;
 mod values;
 
@@ -35,11 +37,7 @@ pub fn compile(q: &Questionnaire) -> Value {
     let mut all_of = Vec::new();
     let mut conditions_table = Vec::new();
     for (s, section) in q.sections.iter().enumerate() {
-        let (schema, section_required) = section_schema(q, s, section);
-        if section_required {
-            required.push(json!(section.id));
-        }
-        properties.insert(section.id.clone(), schema);
+        let mut local = Vec::new();
         for question in &section.questions {
             let whens: Vec<_> = [section.when.as_ref(), question.when.as_ref()]
                 .into_iter()
@@ -48,27 +46,39 @@ pub fn compile(q: &Questionnaire) -> Value {
             if whens.is_empty() {
                 continue;
             }
-            let condition = whens
-                .iter()
-                .map(|w| conditions::translate(q, w.ast()))
-                .collect::<Option<Vec<_>>>()
-                .map(|mut parts| {
-                    if parts.len() == 1 {
-                        parts.remove(0)
-                    } else {
-                        json!({ "allOf": parts })
-                    }
-                });
-            let index = condition.map(|condition| {
-                all_of.push(conditional(&section.id, question, condition));
-                all_of.len() - 1
-            });
+            let translate = |place| {
+                let mut parts = whens
+                    .iter()
+                    .map(|w| conditions::translate(q, w.ast(), place))
+                    .collect::<Option<Vec<_>>>()?;
+                Some(if parts.len() == 1 {
+                    parts.remove(0)
+                } else {
+                    json!({ "allOf": parts })
+                })
+            };
+            // Inside the section when the condition reads only its answers; else at the root.
+            let (place, index) = if let Some(condition) = translate(Place::Section(s)) {
+                local.push(conditional(None, question, condition));
+                ("section", Some(local.len() - 1))
+            } else if let Some(condition) = translate(Place::Root) {
+                all_of.push(conditional(Some(&section.id), question, condition));
+                ("root", Some(all_of.len() - 1))
+            } else {
+                ("none", None)
+            };
             conditions_table.push(json!({
                 "question": format!("{}.{}", section.id, question.id),
                 "when": whens.iter().map(|w| w.source.as_str()).collect::<Vec<_>>().join(" && "),
+                "in": place,
                 "allOf": index,
             }));
         }
+        let (schema, section_required) = section_schema(q, s, section, local);
+        if section_required {
+            required.push(json!(section.id));
+        }
+        properties.insert(section.id.clone(), schema);
     }
     let mut root = Map::new();
     root.insert(
@@ -127,11 +137,16 @@ fn unconditionally_required(section: &Section, question: &Question) -> bool {
     question.required && question.when.is_none() && section.when.is_none()
 }
 
-fn section_schema(q: &Questionnaire, s: usize, section: &Section) -> (Value, bool) {
+fn section_schema(
+    q: &Questionnaire,
+    s: usize,
+    section: &Section,
+    conditions: Vec<Value>,
+) -> (Value, bool) {
     let lang = q.source_language();
     let mut properties = Map::new();
     let mut required = Vec::new();
-    let mut all_of = Vec::new();
+    let mut all_of = conditions;
     for question in &section.questions {
         let hard = unconditionally_required(section, question);
         if hard {
@@ -179,24 +194,24 @@ fn section_schema(q: &Questionnaire, s: usize, section: &Section) -> (Value, boo
 }
 
 /// The `if`/`then`/`else` for one conditional question: required (if it is) when the
-/// condition holds, blank when it does not.
+/// condition holds, blank when it does not. `section` is `None` for a condition that sits in
+/// the section's own schema, the section's id for one at the root.
 #[allow(clippy::needless_pass_by_value)] // the condition is built for this call
-fn conditional(section: &str, question: &Question, condition: Value) -> Value {
-    let blank =
-        json!({ "properties": { section: { "properties": { &question.id: { "$ref": BLANK } } } } });
-    if question.required {
-        json!({
-            "if": condition,
-            "then": {
-                "required": [section],
-                "properties": { section: {
-                    "required": [question.id],
-                    "properties": { &question.id: { "not": { "$ref": BLANK } } }
-                } }
-            },
-            "else": blank,
-        })
-    } else {
-        json!({ "if": condition, "else": blank })
+fn conditional(section: Option<&str>, question: &Question, condition: Value) -> Value {
+    let inside = |schema: Value| match section {
+        Some(id) => json!({ "properties": { id: schema } }),
+        None => schema,
+    };
+    let blank = inside(json!({ "properties": { &question.id: { "$ref": BLANK } } }));
+    if !question.required {
+        return json!({ "if": condition, "else": blank });
     }
+    let mut then = inside(json!({
+        "required": [question.id],
+        "properties": { &question.id: { "not": { "$ref": BLANK } } }
+    }));
+    if let Some(id) = section {
+        then["required"] = json!([id]);
+    }
+    json!({ "if": condition, "then": then, "else": blank })
 }
