@@ -177,9 +177,24 @@ fn example(question: &Question) -> String {
         QuestionType::Choice => first(),
         QuestionType::MultiChoice => format!("[{}]", first()),
         QuestionType::Text => "\"\"".into(),
-        QuestionType::Integer | QuestionType::Number => "0".into(),
-        QuestionType::Year => "2000".into(),
-        QuestionType::Date => "2000-01-01".into(),
+        // The lower bound where there is one, so the example is in range.
+        QuestionType::Integer | QuestionType::Number | QuestionType::Year => {
+            let default = if question.kind == QuestionType::Year {
+                2000.0
+            } else {
+                0.0
+            };
+            question
+                .min
+                .as_ref()
+                .and_then(Bound::number)
+                .unwrap_or(default)
+                .to_string()
+        }
+        QuestionType::Date => match &question.min {
+            Some(Bound::Date(d)) => d.clone(),
+            _ => "2000-01-01".into(),
+        },
         QuestionType::Country => "\"AUT\"".into(),
         QuestionType::Table => {
             let cells: Vec<String> = question
