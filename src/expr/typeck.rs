@@ -571,9 +571,7 @@ fn resolve_bare(
     let q = scope.questionnaire;
     let Some(s) = scope.section else {
         let owners: Vec<String> = q
-            .sections
-            .iter()
-            .filter(|s| s.questions.iter().any(|x| x.id == id))
+            .sections_asking(id)
             .map(|s| format!("`{}.{id}`", s.id))
             .collect();
         return Err(unknown(

@@ -211,6 +211,13 @@ impl Questionnaire {
         }
     }
 
+    /// The sections that have a question with this id (for "did you mean `section.id`").
+    pub fn sections_asking<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Section> + 'a {
+        self.sections
+            .iter()
+            .filter(move |s| s.questions.iter().any(|x| x.id == id))
+    }
+
     pub fn code(&self, name: &str) -> Option<&AnswerCode> {
         self.codes.iter().find(|c| c.name == name)
     }

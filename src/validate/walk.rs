@@ -197,9 +197,7 @@ impl Walk<'_> {
             .collect();
         for key in keys {
             let owners: Vec<String> = q
-                .sections
-                .iter()
-                .filter(|s| s.questions.iter().any(|x| x.id == key))
+                .sections_asking(key)
                 .map(|s| format!("[{}]", s.id))
                 .collect();
             let help = if owners.is_empty() {
@@ -398,9 +396,8 @@ impl Walk<'_> {
             let ids: Vec<&str> = section.questions.iter().map(|x| x.id.as_str()).collect();
             let elsewhere: Vec<String> = self
                 .q
-                .sections
-                .iter()
-                .filter(|o| o.id != section.id && o.questions.iter().any(|x| x.id == key))
+                .sections_asking(key)
+                .filter(|o| o.id != section.id)
                 .map(|o| format!("[{}]", o.id))
                 .collect();
             let help = if !elsewhere.is_empty() {
