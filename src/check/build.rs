@@ -14,6 +14,7 @@ use crate::questionnaire::def::{
     BoundDef, OptionDef, QuestionDef, QuestionType, QuestionnaireDef, RuleDef, SectionDef,
     Severity, Sp,
 };
+use crate::questionnaire::is_questionnaire_id;
 use crate::questionnaire::model::{
     AnswerCode, Bound, Choice, Expr, Question, Questionnaire, Rule, Section, Text,
 };
@@ -65,13 +66,6 @@ struct Builder<'d, 'l, 't> {
     def: &'d QuestionnaireDef,
     languages: Vec<String>,
     lints: &'l mut Lints<'t>,
-}
-
-fn is_questionnaire_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn is_rule_id(id: &str) -> bool {

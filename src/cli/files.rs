@@ -82,7 +82,12 @@ pub fn resolve(name: &str) -> PathBuf {
     {
         return path;
     }
+    questionnaire_path(name)
+}
+
+/// Where the questionnaire with this id lives: `questionnaires/<id>/questionnaire.toml`.
+pub fn questionnaire_path(id: &str) -> PathBuf {
     Path::new("questionnaires")
-        .join(name)
+        .join(id)
         .join("questionnaire.toml")
 }

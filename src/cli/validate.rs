@@ -377,9 +377,7 @@ fn lookup(
     cache
         .entry(id.clone())
         .or_insert_with(|| {
-            let path = Path::new("questionnaires")
-                .join(&id)
-                .join("questionnaire.toml");
+            let path = super::files::questionnaire_path(&id);
             if !path.exists() {
                 return None;
             }
@@ -400,11 +398,8 @@ fn lookup(
 /// The `questionnaire` a reply names, if it is a plausible id.
 fn questionnaire_id(value: &serde_json::Value) -> Option<String> {
     let id = value.get("questionnaire")?.as_str()?;
-    let plausible = !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    plausible.then(|| id.to_string())
+    // Only a valid id becomes a path: a reply must not name `../../etc`.
+    canvass::questionnaire::is_questionnaire_id(id).then(|| id.to_string())
 }
 
 fn no_questionnaire(value: &serde_json::Value, l: &Loaded) -> Finding {

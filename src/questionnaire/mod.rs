@@ -9,6 +9,14 @@ pub mod load;
 pub mod model;
 pub mod settings;
 
+/// Whether `id` is a valid questionnaire id: `[a-z0-9-]+`.
+pub fn is_questionnaire_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 /// The JSON Schema of the questionnaire language (draft-07, which editors such as taplo
 /// understand), generated from the [`def`] types.
 pub fn language_schema() -> String {
