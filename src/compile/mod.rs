@@ -173,8 +173,9 @@ fn section_schema(
     schema.insert("title".into(), json!(title));
     schema.insert("type".into(), json!("object"));
     schema.insert("properties".into(), Value::Object(properties));
-    if !required.is_empty() {
-        schema.insert("required".into(), Value::Array(required.clone()));
+    let section_required = !required.is_empty();
+    if section_required {
+        schema.insert("required".into(), Value::Array(required));
     }
     schema.insert("additionalProperties".into(), json!(false));
     if !all_of.is_empty() {
@@ -190,7 +191,7 @@ fn section_schema(
             "index": s,
         }),
     );
-    (Value::Object(schema), !required.is_empty())
+    (Value::Object(schema), section_required)
 }
 
 /// The `if`/`then`/`else` for one conditional question: required (if it is) when the

@@ -124,14 +124,6 @@ pub fn human_reply(r: &ReplyReport, color: bool) -> String {
     out
 }
 
-/// The human report of a whole run.
-pub fn human(reports: &[ReplyReport], color: bool) -> String {
-    let mut out: String = reports.iter().map(|r| human_reply(r, color)).collect();
-    out.push_str(&Summary::of(reports).line());
-    out.push('\n');
-    out
-}
-
 /// One element of `replies`.
 pub fn json_reply(r: &ReplyReport) -> Value {
     let spans = Spans::new(&r.file);
