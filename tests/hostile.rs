@@ -4,30 +4,15 @@
 //! generated here, into a temporary folder, rather than committed.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
 
 const DEMO: &str = "tests/validate/questionnaire.toml";
 
-struct Run {
-    status: i32,
-    stdout: String,
-    stderr: String,
-}
+#[path = "support/cli.rs"]
+mod cli;
 
-fn canvass(args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_canvass"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    Run {
-        status: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
+use cli::{Run, canvass};
 
 /// `validate --format json` of one reply: exit status and the reply's findings.
 fn validate(path: &str, extra: &[&str]) -> (i32, Vec<Value>) {

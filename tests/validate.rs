@@ -78,16 +78,13 @@ fn french_reports_use_french_question_texts() {
     );
 }
 
+#[path = "support/cli.rs"]
+mod cli;
+
+/// Standard output and exit status of a `canvass` run.
 fn canvass(args: &[&str]) -> (String, i32) {
-    let output = Command::new(env!("CARGO_BIN_EXE_canvass"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(output.stdout).unwrap(),
-        output.status.code().unwrap_or(-1),
-    )
+    let run = cli::canvass(args);
+    (run.stdout, run.status)
 }
 
 #[test]
