@@ -116,12 +116,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
                 let one = |input: &Input| {
                     let report = match load(input, limits) {
                         Ok(l) => {
-                            let v = match fixed {
-                                Some(v) => Some(v.clone()),
-                                None if l.refused.is_none() => lookup(&l, cache, limits),
-                                None => None,
-                            };
-                            validate_one(l, v.as_deref(), args.lang.as_deref(), limits)
+                            validate_one(l, fixed.as_ref(), cache, args.lang.as_deref(), limits)
                         }
                         Err(report) => *report,
                     };
@@ -337,23 +332,33 @@ fn decode(name: String, bytes: Vec<u8>, format: Option<Format>) -> Loaded {
     }
 }
 
+/// Parse a read reply once, find its questionnaire (given, or named by the reply) and
+/// validate it.
 fn validate_one(
     l: Loaded,
-    validator: Option<&Validator>,
+    fixed: Option<&Arc<Validator>>,
+    cache: &Mutex<HashMap<String, Option<Arc<Validator>>>>,
     lang: Option<&str>,
     limits: Limits,
 ) -> ReplyReport {
-    let findings = match (l.refused.clone(), validator) {
-        (Some(finding), _) => vec![finding],
-        (None, Some(v)) => {
-            let lang = lang.unwrap_or(v.questionnaire.source_language());
-            v.validate_as(&l.file, l.format, lang)
-        }
-        // A reply that does not parse has nothing to say about its questionnaire.
-        (None, None) => match canvass::reply::parse(&l.file.text, l.format, &limits) {
+    let mut validator = None;
+    let findings = if let Some(finding) = l.refused.clone() {
+        vec![finding]
+    } else {
+        match canvass::reply::parse(&l.file.text, l.format, &limits) {
+            // A reply that does not parse has nothing to say about its questionnaire.
             Err(findings) => findings,
-            Ok(value) => vec![no_questionnaire(&value, &l)],
-        },
+            Ok(value) => {
+                validator = fixed.cloned().or_else(|| lookup(&value, cache, limits));
+                match &validator {
+                    Some(v) => {
+                        let lang = lang.unwrap_or(v.questionnaire.source_language());
+                        v.validate_parsed(&l.file, l.format, &value, lang)
+                    }
+                    None => vec![no_questionnaire(&value, &l)],
+                }
+            }
+        }
     };
     let keep = if findings.is_empty() {
         String::new()
@@ -367,12 +372,11 @@ fn validate_one(
 
 /// The validator for a reply's `questionnaire` id, loaded once per id.
 fn lookup(
-    l: &Loaded,
+    value: &serde_json::Value,
     cache: &Mutex<HashMap<String, Option<Arc<Validator>>>>,
     limits: Limits,
 ) -> Option<Arc<Validator>> {
-    let value = canvass::reply::parse(&l.file.text, l.format, &limits).ok()?;
-    let id = questionnaire_id(&value)?;
+    let id = questionnaire_id(value)?;
     let mut cache = cache.lock().ok()?;
     cache
         .entry(id.clone())

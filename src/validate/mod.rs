@@ -71,11 +71,22 @@ impl Validator {
 
     /// Validate one reply written in `format`.
     pub fn validate_as(&self, file: &SourceFile, format: Format, lang: &str) -> Vec<Finding> {
-        let value = match reply::parse(&file.text, format, &self.limits) {
-            Ok(value) => value,
-            Err(findings) => return findings,
-        };
-        let mut findings = self.validate_value(&value, lang);
+        match reply::parse(&file.text, format, &self.limits) {
+            Ok(value) => self.validate_parsed(file, format, &value, lang),
+            Err(findings) => findings,
+        }
+    }
+
+    /// Validate a reply already parsed from `file` (by [`reply::parse`]); findings carry
+    /// resolved spans into `file`.
+    pub fn validate_parsed(
+        &self,
+        file: &SourceFile,
+        format: Format,
+        value: &Value,
+        lang: &str,
+    ) -> Vec<Finding> {
+        let mut findings = self.validate_value(value, lang);
         if !findings.is_empty() {
             let text = reply::blank_bom(&file.text);
             let map = reply::SourceMap::parse(&text, format);
