@@ -1,5 +1,6 @@
-//! Replies, as TOML and as JSON, validated against the shipped questionnaire. Never a panic,
-//! and never a reply accepted by canvass that the compiled schema refuses.
+//! Replies, as TOML and as JSON, validated against the shipped questionnaire and the
+//! fast-path test questionnaire. Never a panic, never a reply accepted by canvass that the
+//! compiled schema refuses, and the fast path exactly as strict as the full walk.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -9,12 +10,17 @@ use canvass::source::SourceFile;
 use canvass::validate::Validator;
 use libfuzzer_sys::fuzz_target;
 
-fn validator() -> &'static Validator {
-    static V: OnceLock<Validator> = OnceLock::new();
+fn validators() -> &'static [Validator; 2] {
+    static V: OnceLock<[Validator; 2]> = OnceLock::new();
     V.get_or_init(|| {
-        let text = include_str!("../../questionnaires/res-16-2/questionnaire.toml");
-        let q = canvass::check::check(text).questionnaire.expect("the shipped questionnaire passes check");
-        Validator::new(q).expect("it compiles")
+        let load = |text: &str| {
+            let q = canvass::check::check(text).questionnaire.expect("the questionnaire passes check");
+            Validator::new(q).expect("it compiles")
+        };
+        [
+            load(include_str!("../../questionnaires/res-16-2/questionnaire.toml")),
+            load(include_str!("../../tests/fast_path/questionnaire.toml")),
+        ]
     })
 }
 
@@ -23,17 +29,23 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let file = SourceFile::new("reply", text);
-    for format in [Format::Json, Format::Toml] {
-        let findings = validator().validate_as(&file, format, "en");
-        for f in &findings {
-            if let Some(span) = &f.span {
-                assert!(span.start <= span.end && span.end <= text.len(), "span out of the file");
+    for validator in validators() {
+        for format in [Format::Json, Format::Toml] {
+            let findings = validator.validate_as(&file, format, "en");
+            for f in &findings {
+                if let Some(span) = &f.span {
+                    assert!(span.start <= span.end && span.end <= text.len(), "span out of the file");
+                }
             }
-        }
-        if !findings.iter().any(|f| f.is_error())
-            && let Ok(value) = canvass::reply::parse(text, format, &validator().limits)
-        {
-            assert!(validator().is_valid(&value), "accepted by canvass, refused by the schema");
+            let Ok(value) = canvass::reply::parse(text, format, &validator.limits) else {
+                continue;
+            };
+            let schema = validator.schema_accepts(&value);
+            if !findings.iter().any(|f| f.is_error()) {
+                assert!(schema, "accepted by canvass, refused by the schema");
+            }
+            let full = schema && validator.walk(&value, "en").is_empty();
+            assert_eq!(validator.is_clean(&value), full, "the fast path disagrees with the walk");
         }
     }
 });

@@ -266,7 +266,7 @@ fn load(input: &Input, limits: Limits) -> Result<Loaded, Box<ReplyReport>> {
                 Ok(file) => file,
                 Err(e) => return Err(Box::new(ReplyReport::unreadable(&name, &e.to_string()))),
             };
-            match file.metadata().map(|m| m.len()) {
+            let size = match file.metadata().map(|m| m.len()) {
                 Err(e) => return Err(Box::new(ReplyReport::unreadable(&name, &e.to_string()))),
                 Ok(size) if size > limits.max_bytes as u64 => {
                     let finding = Finding::error(
@@ -285,16 +285,25 @@ fn load(input: &Input, limits: Limits) -> Result<Loaded, Box<ReplyReport>> {
                         refused: Some(finding),
                     });
                 }
-                Ok(_) => {}
-            }
-            let mut bytes = Vec::new();
-            match std::io::Read::read_to_end(&mut file, &mut bytes) {
-                Ok(_) => (name, bytes, None),
+                Ok(size) => size,
+            };
+            match read_reply(&mut file, size, limits.max_bytes) {
+                Ok(bytes) => (name, bytes, None),
                 Err(e) => return Err(Box::new(ReplyReport::unreadable(&name, &e.to_string()))),
             }
         }
     };
     Ok(decode(name, bytes, format))
+}
+
+/// Read a file whose size was just taken: one allocation of the right size, and no second
+/// look at the size (`File::read_to_end` would take it again, and the read position). A file
+/// that grew meanwhile is read up to one byte over the limit, so the limit still shows.
+fn read_reply(file: &mut std::fs::File, size: u64, max: usize) -> std::io::Result<Vec<u8>> {
+    let size = usize::try_from(size).unwrap_or(max);
+    let mut bytes = Vec::with_capacity(size + 1);
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, max as u64 + 1), &mut bytes)?;
+    Ok(bytes)
 }
 
 /// Text of a reply; invalid UTF-8 becomes a `syntax` finding at the first bad byte (the

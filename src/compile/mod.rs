@@ -46,26 +46,16 @@ pub fn compile(q: &Questionnaire) -> Value {
             if whens.is_empty() {
                 continue;
             }
-            let translate = |place| {
-                let mut parts = whens
-                    .iter()
-                    .map(|w| conditions::translate(q, w.ast(), place))
-                    .collect::<Option<Vec<_>>>()?;
-                Some(if parts.len() == 1 {
-                    parts.remove(0)
-                } else {
-                    json!({ "allOf": parts })
-                })
-            };
-            // Inside the section when the condition reads only its answers; else at the root.
-            let (place, index) = if let Some(condition) = translate(Place::Section(s)) {
-                local.push(conditional(None, question, condition));
-                ("section", Some(local.len() - 1))
-            } else if let Some(condition) = translate(Place::Root) {
-                all_of.push(conditional(Some(&section.id), question, condition));
-                ("root", Some(all_of.len() - 1))
-            } else {
-                ("none", None)
+            let (place, index) = match translate_when(q, s, question) {
+                Some((Place::Section(_), condition)) => {
+                    local.push(conditional(None, question, condition));
+                    ("section", Some(local.len() - 1))
+                }
+                Some((Place::Root, condition)) => {
+                    all_of.push(conditional(Some(&section.id), question, condition));
+                    ("root", Some(all_of.len() - 1))
+                }
+                None => ("none", None),
             };
             conditions_table.push(json!({
                 "question": format!("{}.{}", section.id, question.id),
@@ -123,6 +113,42 @@ pub fn compile(q: &Questionnaire) -> Value {
         }),
     );
     Value::Object(root)
+}
+
+/// The schema condition for a question's `when` (its section's and its own, together),
+/// and where it sits: inside the section when it reads only that section's answers, else
+/// at the root. `None` when standard keywords cannot say it (or there is no `when`).
+fn translate_when(q: &Questionnaire, s: usize, question: &Question) -> Option<(Place, Value)> {
+    let section = &q.sections[s];
+    let whens: Vec<_> = [section.when.as_ref(), question.when.as_ref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if whens.is_empty() {
+        return None;
+    }
+    let translate = |place| {
+        let mut parts = whens
+            .iter()
+            .map(|w| conditions::translate(q, w.ast(), place))
+            .collect::<Option<Vec<_>>>()?;
+        Some(if parts.len() == 1 {
+            parts.remove(0)
+        } else {
+            json!({ "allOf": parts })
+        })
+    };
+    [Place::Section(s), Place::Root]
+        .into_iter()
+        .find_map(|place| Some((place, translate(place)?)))
+}
+
+/// Whether the compiled schema enforces the question's applicability: it has no `when`,
+/// or its `when` translates. Where it does not, canvass alone decides whether the
+/// question is asked.
+pub fn schema_carries_when(q: &Questionnaire, s: usize, question: &Question) -> bool {
+    let section = &q.sections[s];
+    (section.when.is_none() && question.when.is_none()) || translate_when(q, s, question).is_some()
 }
 
 /// A compiled schema as canvass writes it to disk.

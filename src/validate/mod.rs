@@ -8,12 +8,14 @@
 //! reply the walk found nothing wrong with, that is a canvass bug, and the schema's own
 //! error is still reported: a reply is never silently accepted.
 //!
-//! Valid replies take the fast path: no spans, no messages. Spans come from the reply's
-//! source map, built only for a reply with findings.
+//! Valid replies take the fast path: the schema first, then only what it cannot say
+//! ([`residual`]); no walk, no spans, no messages. Spans come from the reply's source map,
+//! built only for a reply with findings.
 
 pub mod country;
 pub mod dates;
 mod describe;
+mod residual;
 mod rules;
 pub mod text;
 mod value;
@@ -34,6 +36,7 @@ pub const MAX_FINDINGS: usize = 200;
 pub struct Validator {
     pub questionnaire: Questionnaire,
     schema: jsonschema::Validator,
+    residual: residual::Residual,
     pub limits: Limits,
 }
 
@@ -44,9 +47,19 @@ impl Validator {
         Self::with_schema(questionnaire, &schema)
     }
 
-    /// Build from a compiled schema alone (`validate --schema`).
+    /// Build from a compiled schema alone (`validate --schema`). The schema must be exactly
+    /// what canvass compiles from the questionnaire it carries: valid replies are judged by
+    /// the schema's keywords, their findings by the questionnaire, and the two must agree.
     pub fn from_schema(schema: &Value) -> Result<Self, String> {
         let questionnaire = crate::compile::from_schema(schema)?;
+        let expected = compile(&questionnaire);
+        if let Some(pointer) = first_difference(schema, &expected, &mut String::new()) {
+            return Err(format!(
+                "the schema differs from what canvass compiles from the questionnaire it \
+                 carries (first at `{pointer}`): it was edited, or compiled by another \
+                 version of canvass; compile it again with `canvass compile`"
+            ));
+        }
         Self::with_schema(questionnaire, schema)
     }
 
@@ -57,6 +70,7 @@ impl Validator {
             .build(schema)
             .map_err(|e| format!("the compiled schema is not usable: {e}"))?;
         Ok(Self {
+            residual: residual::Residual::plan(&questionnaire),
             questionnaire,
             schema,
             limits: Limits::default(),
@@ -105,8 +119,16 @@ impl Validator {
     }
 
     /// Validate a parsed reply: findings with pointers, spans not yet resolved.
+    ///
+    /// The fast path first: a reply the schema accepts and that has nothing left to check
+    /// ([`residual`]) has no findings, and costs no walk. Any other reply gets the full
+    /// walk, which finds and explains each fault.
     pub fn validate_value(&self, reply: &Value, lang: &str) -> Vec<Finding> {
-        let mut findings = walk::walk(self, reply, lang);
+        let schema_accepts = self.schema.is_valid(reply);
+        if schema_accepts && self.residual_clean(reply) {
+            return Vec::new();
+        }
+        let mut findings = self.walk(reply, lang);
         if findings.len() > MAX_FINDINGS {
             // A hostile reply (a table of 10,000 broken rows) must not bury the report.
             let more = findings.len() - MAX_FINDINGS;
@@ -117,7 +139,7 @@ impl Validator {
                 ));
             }
         }
-        if findings.iter().any(Finding::is_error) || self.schema.is_valid(reply) {
+        if schema_accepts || findings.iter().any(Finding::is_error) {
             return findings;
         }
         // The schema refuses what the walk accepted: report the schema's words.
@@ -135,11 +157,70 @@ impl Validator {
         findings
     }
 
-    /// Whether the reply is valid, for callers that need no findings.
+    /// Whether the reply is valid (warnings allowed), for callers that need no findings.
     pub fn is_valid(&self, reply: &Value) -> bool {
-        !walk::walk(self, reply, self.questionnaire.source_language())
-            .iter()
-            .any(Finding::is_error)
-            && self.schema.is_valid(reply)
+        self.is_clean(reply)
+            || (!self
+                .walk(reply, self.questionnaire.source_language())
+                .iter()
+                .any(Finding::is_error)
+                && self.schema_accepts(reply))
+    }
+
+    /// Whether the reply has nothing at all to report, by the fast path alone. Exactly when
+    /// the schema accepts it and the walk finds nothing (the property tests check this).
+    pub fn is_clean(&self, reply: &Value) -> bool {
+        self.schema_accepts(reply) && self.residual_clean(reply)
+    }
+
+    /// The compiled schema's verdict alone.
+    pub fn schema_accepts(&self, reply: &Value) -> bool {
+        self.schema.is_valid(reply)
+    }
+
+    /// canvass's own walk alone: every fault it finds, without the schema's verdict.
+    pub fn walk(&self, reply: &Value, lang: &str) -> Vec<Finding> {
+        walk::walk(self, reply, lang)
+    }
+
+    fn residual_clean(&self, reply: &Value) -> bool {
+        self.residual
+            .clean(&self.questionnaire, reply, &self.limits)
+    }
+}
+
+/// The JSON pointer of the first place where two schemas differ.
+fn first_difference(given: &Value, expected: &Value, at: &mut String) -> Option<String> {
+    match (given, expected) {
+        (Value::Object(a), Value::Object(b)) => {
+            let keys = a.keys().chain(b.keys().filter(|k| !a.contains_key(*k)));
+            for key in keys {
+                let len = at.len();
+                at.push('/');
+                at.push_str(&reply::escape_pointer(key));
+                match (a.get(key), b.get(key)) {
+                    (Some(x), Some(y)) => {
+                        if let Some(found) = first_difference(x, y, at) {
+                            return Some(found);
+                        }
+                    }
+                    _ => return Some(at.clone()),
+                }
+                at.truncate(len);
+            }
+            None
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            for (i, pair) in a.iter().zip(b).enumerate() {
+                let len = at.len();
+                at.push_str(&format!("/{i}"));
+                if let Some(found) = first_difference(pair.0, pair.1, at) {
+                    return Some(found);
+                }
+                at.truncate(len);
+            }
+            (a.len() != b.len()).then(|| format!("{at}/{}", a.len().min(b.len())))
+        }
+        _ => (given != expected).then(|| at.clone()),
     }
 }

@@ -5,22 +5,26 @@
 use std::collections::HashSet;
 
 use super::walk::Walk;
-use crate::expr::eval::{Truth, truth};
+use crate::expr::eval::{Answers, Truth, truth};
 use crate::findings::{Anchor, Code, Finding};
-use crate::questionnaire::model::QuestionRef;
+use crate::questionnaire::model::{QuestionRef, Questionnaire, Rule};
 use crate::reply::escape_pointer;
+
+/// Whether a rule applies (its `when` holds) and its check is false. A check that reads a
+/// blank or coded answer is unknown, which is not a failure.
+pub(super) fn fails(rule: &Rule, q: &Questionnaire, answers: &Answers<'_>) -> bool {
+    rule.when
+        .as_ref()
+        .is_none_or(|when| truth(when.ast(), q, answers) == Truth::True)
+        && truth(rule.check.ast(), q, answers) == Truth::False
+}
 
 impl Walk<'_> {
     pub(super) fn rules(&mut self, invalid: &HashSet<QuestionRef>) {
         let q = self.q;
         let src = q.source_language();
         for rule in &q.rules {
-            if let Some(when) = &rule.when
-                && truth(when.ast(), q, &self.answers) != Truth::True
-            {
-                continue;
-            }
-            if truth(rule.check.ast(), q, &self.answers) != Truth::False {
+            if !fails(rule, q, &self.answers) {
                 continue;
             }
             // The answers the check reads come first: the first of them carries the finding.

@@ -2,6 +2,7 @@
 //! ranges, lengths, formats, list and table bounds, exclusive options, table keys. Each
 //! fault is one finding; a valid answer allocates nothing.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
@@ -13,7 +14,7 @@ use crate::findings::{Anchor, Code, Finding, Related};
 
 /// Most findings reported about the items of one list.
 const MAX_ITEM_FINDINGS: usize = 10;
-use crate::questionnaire::model::{Bound, QuestionType, TextFormat};
+use crate::questionnaire::model::{Bound, Question, QuestionType, TextFormat};
 
 impl Walk<'_> {
     /// One finding about the answer itself, with a label under it.
@@ -309,20 +310,9 @@ impl Walk<'_> {
             );
             return;
         }
-        let date = |b: &Option<Bound>| match b {
-            Some(Bound::Date(d)) => Some(d.clone()),
-            _ => None,
-        };
-        let message = match (date(&question.min), date(&question.max)) {
-            (Some(min), _) if s < min.as_str() => {
-                format!("{s} is before the earliest date allowed, {min}")
-            }
-            (_, Some(max)) if s > max.as_str() => {
-                format!("{s} is after the latest date allowed, {max}")
-            }
-            _ => return,
-        };
-        self.flag(site, Code::OutOfRange, message, "out of range");
+        if let Some(message) = date_out_of_range(question, s) {
+            self.flag(site, Code::OutOfRange, message, "out of range");
+        }
     }
 
     fn check_table(&mut self, site: Site<'_>, rows: &[Value]) {
@@ -447,12 +437,9 @@ impl Walk<'_> {
         let Answer::Value(value) = classify(column, cells.get(key)) else {
             return;
         };
-        let text = match value {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
-        };
-        let Some(&first) = keys.get(&text) else {
-            keys.insert(text, r);
+        let text = key_text(value);
+        let Some(&first) = keys.get(text.as_ref()) else {
+            keys.insert(text.into_owned(), r);
             return;
         };
         let cell_site = Site {
@@ -485,5 +472,33 @@ impl Walk<'_> {
             message: format!("row {} has it first", first + 1),
         });
         self.findings.push(f);
+    }
+}
+
+/// What is wrong with a real date (`YYYY-MM-DD`) outside the question's date bounds.
+/// ISO dates compare as text.
+pub(super) fn date_out_of_range(question: &Question, date: &str) -> Option<String> {
+    fn bound(b: Option<&Bound>) -> Option<&str> {
+        match b {
+            Some(Bound::Date(d)) => Some(d),
+            _ => None,
+        }
+    }
+    match (bound(question.min.as_ref()), bound(question.max.as_ref())) {
+        (Some(min), _) if date < min => {
+            Some(format!("{date} is before the earliest date allowed, {min}"))
+        }
+        (_, Some(max)) if date > max => {
+            Some(format!("{date} is after the latest date allowed, {max}"))
+        }
+        _ => None,
+    }
+}
+
+/// A table key as compared between rows: text as it is, anything else as JSON.
+pub(super) fn key_text(value: &Value) -> Cow<'_, str> {
+    match value {
+        Value::String(s) => Cow::Borrowed(s),
+        other => Cow::Owned(other.to_string()),
     }
 }

@@ -335,15 +335,8 @@ impl Walk<'_> {
                     question,
                     table: None,
                 };
-                // No allocation on the path every valid reply takes.
                 let whens = [section.when.as_ref(), question.when.as_ref()];
-                let truth = whens.iter().flatten().fold(Truth::True, |acc, when| {
-                    match (acc, eval::truth(when.ast(), q, &self.answers)) {
-                        (Truth::False, _) | (_, Truth::False) => Truth::False,
-                        (Truth::Unknown, _) | (_, Truth::Unknown) => Truth::Unknown,
-                        _ => Truth::True,
-                    }
-                });
+                let truth = applies(q, s, i, &self.answers);
                 let reads = || -> Vec<QuestionRef> {
                     whens
                         .iter()
@@ -572,6 +565,21 @@ impl Walk<'_> {
             _ => {}
         }
     }
+}
+
+/// Whether question `i` of section `s` is asked: its section's `when` and its own, both
+/// holding (unknown when either reads a blank answer).
+pub(super) fn applies(q: &Questionnaire, s: usize, i: usize, answers: &Answers<'_>) -> Truth {
+    let section = &q.sections[s];
+    let whens = [section.when.as_ref(), section.questions[i].when.as_ref()];
+    // No allocation on the path every valid reply takes.
+    whens.iter().flatten().fold(Truth::True, |acc, when| {
+        match (acc, eval::truth(when.ast(), q, answers)) {
+            (Truth::False, _) | (_, Truth::False) => Truth::False,
+            (Truth::Unknown, _) | (_, Truth::Unknown) => Truth::Unknown,
+            _ => Truth::True,
+        }
+    })
 }
 
 fn describe_short(v: &Value) -> String {

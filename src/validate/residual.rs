@@ -1,0 +1,122 @@
+//! The fast path: on a reply the compiled schema has accepted, check only what the schema
+//! cannot say, and answer one question — is there anything at all to report?
+//!
+//! The schema carries types, options, ranges, lengths, patterns, `required`, unknown keys,
+//! "please specify" and every `when` that translates. What is left is planned once per
+//! questionnaire: the `when`s that do not translate, the answers whose checks are
+//! canvass's own (its e-mail test, date bounds, table keys, the row limit) and the rules.
+//! This module never explains: when it finds anything, the full walk runs and says what
+//! and where. It must never say "clean" where the walk would report something; the
+//! property tests hold it to that.
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use super::walk::applies;
+use super::{dates, rules, text, value};
+use crate::compile::schema_carries_when;
+use crate::expr::eval::{Answer, Answers, Truth, classify};
+use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire, TextFormat};
+use crate::reply::Limits;
+
+/// What is left to check after the schema, for one questionnaire.
+pub(super) struct Residual {
+    /// Questions whose `when` the schema does not carry.
+    conditions: Vec<QuestionRef>,
+    /// Questions whose answers need canvass's own checks.
+    values: Vec<QuestionRef>,
+}
+
+impl Residual {
+    pub fn plan(q: &Questionnaire) -> Self {
+        let mut conditions = Vec::new();
+        let mut values = Vec::new();
+        for (s, section) in q.sections.iter().enumerate() {
+            for (i, question) in section.questions.iter().enumerate() {
+                let r = QuestionRef {
+                    section: s,
+                    question: i,
+                    column: None,
+                };
+                if !schema_carries_when(q, s, question) {
+                    conditions.push(r);
+                }
+                if needs_own_check(question) {
+                    values.push(r);
+                }
+            }
+        }
+        Self { conditions, values }
+    }
+
+    /// Whether a reply the schema accepted has nothing to report: no error, no warning.
+    pub fn clean(&self, q: &Questionnaire, reply: &Value, limits: &Limits) -> bool {
+        let answers = Answers::of(q, reply);
+        self.conditions.iter().all(|r| {
+            let question = q.question(*r);
+            let answer = classify(question, answers.raw(*r));
+            let blank = matches!(answer, Answer::Blank);
+            match applies(q, r.section, r.question, &answers) {
+                Truth::True => !(blank && question.required),
+                Truth::False | Truth::Unknown => blank,
+            }
+        }) && self.values.iter().all(|r| {
+            let question = q.question(*r);
+            match classify(question, answers.raw(*r)) {
+                Answer::Value(v) => answer_clean(question, v, limits),
+                Answer::Blank | Answer::Code(_) => true,
+            }
+        }) && !q.rules.iter().any(|rule| rules::fails(rule, q, &answers))
+    }
+}
+
+/// Whether a question's answers have checks that are canvass's alone.
+fn needs_own_check(question: &Question) -> bool {
+    match question.kind {
+        QuestionType::Text => question.format == Some(TextFormat::Email),
+        QuestionType::Date | QuestionType::Table => true,
+        _ => false,
+    }
+}
+
+fn answer_clean(question: &Question, answer: &Value, limits: &Limits) -> bool {
+    match (question.kind, answer) {
+        (QuestionType::Text, Value::String(s)) => {
+            question.format != Some(TextFormat::Email) || text::is_email(s)
+        }
+        (QuestionType::Date, Value::String(s)) => {
+            dates::is_iso_date(s) && value::date_out_of_range(question, s).is_none()
+        }
+        (QuestionType::Table, Value::Array(rows)) => table_clean(question, rows, limits),
+        // Not what the schema accepts for this type: let the walk say what it is.
+        (QuestionType::Text | QuestionType::Date | QuestionType::Table, _) => false,
+        _ => true,
+    }
+}
+
+fn table_clean(table: &Question, rows: &[Value], limits: &Limits) -> bool {
+    if rows.len() > limits.max_rows {
+        return false;
+    }
+    let key = table.key.as_deref().and_then(|k| table.column(k));
+    let mut keys = HashSet::new();
+    rows.iter().all(|row| {
+        let Value::Object(cells) = row else {
+            return false;
+        };
+        let key_clean = key.is_none_or(|column| match classify(column, cells.get(&column.id)) {
+            Answer::Value(v) => keys.insert(value::key_text(v)),
+            Answer::Blank | Answer::Code(_) => true,
+        });
+        key_clean
+            && table
+                .columns
+                .iter()
+                .filter(|c| needs_own_check(c))
+                .all(|column| match classify(column, cells.get(&column.id)) {
+                    Answer::Value(v) => answer_clean(column, v, limits),
+                    Answer::Blank | Answer::Code(_) => true,
+                })
+    })
+}

@@ -1,0 +1,413 @@
+//! The fast path must be exact: a reply is "clean" (schema accepts it, and canvass's own
+//! remaining checks find nothing) exactly when the full walk finds nothing and the schema
+//! accepts it. Checked on replies mixed from good, blank, coded, edge and broken answers
+//! to a questionnaire made of what the schema cannot say (`tests/fast_path/`), on every
+//! fixture and sample reply, and on replies generated for the shipped questionnaire.
+
+#[path = "support/replies.rs"]
+mod replies;
+
+use std::path::Path;
+
+use proptest::prelude::*;
+use serde_json::{Map, Value, json};
+
+use canvass::check::check;
+use canvass::reply::{Format, Limits};
+use canvass::validate::Validator;
+
+fn validator(path: &str) -> Validator {
+    let text = std::fs::read_to_string(path).unwrap();
+    Validator::new(check(&text).questionnaire.unwrap()).unwrap()
+}
+
+fn fast() -> &'static Validator {
+    static V: std::sync::OnceLock<Validator> = std::sync::OnceLock::new();
+    V.get_or_init(|| validator("tests/fast_path/questionnaire.toml"))
+}
+
+/// The fast verdict against the two full judges, with the reply in the message.
+fn assert_exact(v: &Validator, reply: &Value) {
+    let walk = v.walk(reply, "en");
+    let full = v.schema_accepts(reply) && walk.is_empty();
+    assert_eq!(
+        v.is_clean(reply),
+        full,
+        "fast path disagrees (schema accepts: {}, walk: {:?}) on\n{reply:#}",
+        v.schema_accepts(reply),
+        walk.iter()
+            .map(|f| (f.code.as_str(), f.pointer.clone()))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(v.validate_value(reply, "en").is_empty(), full);
+}
+
+/// Answers to each question of `tests/fast_path/questionnaire.toml`: good ones (which
+/// may still break a condition or a rule together) and bad or edge ones. `None` leaves
+/// the key out.
+struct Candidates {
+    section: &'static str,
+    id: &'static str,
+    good: Vec<Option<Value>>,
+    bad: Vec<Option<Value>>,
+}
+
+#[allow(clippy::too_many_lines)] // a table of answers
+fn candidates() -> Vec<Candidates> {
+    let rows = |n: usize| {
+        Value::Array(
+            (0..n)
+                .map(|i| json!({ "title": format!("Law {i}") }))
+                .collect(),
+        )
+    };
+    let c = |section, id, good: Vec<Value>, bad: Vec<Value>, optional: bool| {
+        let mut good: Vec<Option<Value>> = good.into_iter().map(Some).collect();
+        let mut bad: Vec<Option<Value>> = bad.into_iter().map(Some).collect();
+        if optional {
+            good.push(None);
+        } else {
+            bad.push(None);
+        }
+        Candidates {
+            section,
+            id,
+            good,
+            bad,
+        }
+    };
+    vec![
+        c(
+            "a",
+            "cases",
+            vec![
+                json!(0),
+                json!(5),
+                json!(11),
+                json!(1000),
+                json!(5.0),
+                json!("dont_know"),
+            ],
+            vec![json!(null), json!(1001), json!(-1), json!(3.5), json!("x")],
+            false,
+        ),
+        c(
+            "a",
+            "prosecuted",
+            vec![json!(0), json!(3), json!(2.0)],
+            vec![json!(20), json!("dont_know")],
+            true,
+        ),
+        c(
+            "a",
+            "ratio",
+            vec![json!(1), json!(2.5), json!(3)],
+            vec![json!(150), json!("3")],
+            true,
+        ),
+        c(
+            "a",
+            "email",
+            vec![json!(""), json!("a@b.org")],
+            vec![
+                json!("a@localhost"),
+                json!("a b@c.org"),
+                json!("@x.org"),
+                json!("a@@b.org"),
+                json!("a@b.org."),
+                json!("a@.org"),
+                json!(5),
+            ],
+            true,
+        ),
+        c(
+            "a",
+            "since",
+            vec![
+                json!("2005-05-05"),
+                json!("2000-01-01"),
+                json!("2030-12-31"),
+                json!("2024-02-29"),
+            ],
+            vec![
+                json!("1999-12-31"),
+                json!("2031-01-01"),
+                json!("2023-02-29"),
+                json!("2015-1-1"),
+                json!(2015),
+            ],
+            true,
+        ),
+        c(
+            "a",
+            "kind",
+            vec![json!("x"), json!("other"), json!("dont_know")],
+            vec![json!("z"), json!(["x"])],
+            true,
+        ),
+        c(
+            "a",
+            "kind_specify",
+            vec![json!("something")],
+            vec![json!(""), json!(5), json!(null)],
+            true,
+        ),
+        c(
+            "a",
+            "tags",
+            vec![
+                json!([]),
+                json!(["p"]),
+                json!(["p", "q"]),
+                json!(["none"]),
+                json!(["other"]),
+            ],
+            vec![
+                json!(["none", "p"]),
+                json!(["p", "p"]),
+                json!(["s"]),
+                json!("p"),
+            ],
+            true,
+        ),
+        c(
+            "a",
+            "tags_specify",
+            vec![json!("described")],
+            vec![json!("")],
+            true,
+        ),
+        c(
+            "a",
+            "flag",
+            vec![json!(true), json!(false), json!(null)],
+            vec![json!("yes")],
+            true,
+        ),
+        c("a", "detail", vec![json!("many")], vec![json!("")], true),
+        c("a", "why", vec![], vec![json!("because")], true),
+        c("a", "recent", vec![json!(true), json!(false)], vec![], true),
+        c("a", "many_tags", vec![json!("so many")], vec![], true),
+        c("a", "no_flag", vec![json!("none")], vec![], true),
+        c(
+            "a",
+            "laws",
+            vec![
+                json!([]),
+                rows(1),
+                rows(4),
+                json!([{ "title": "A" }, { "title": "B", "in_force": "1995-01-01" }]),
+                json!([{ "title": "A", "contact": "x@y.org", "year": 2000 }]),
+            ],
+            vec![
+                rows(5),
+                json!([{ "title": "A" }, { "title": "A" }]),
+                json!([{ "title": "1" }, { "title": "1", "year": 2000 }]),
+                json!([{ "title": "A", "in_force": "1980-01-01" }]),
+                json!([{ "title": "A", "in_force": "2023-02-30" }]),
+                json!([{ "title": "A", "contact": "x@localhost" }]),
+                json!([{ "title": "" }]),
+                json!([{}]),
+                json!([{ "title": "A", "extra": 1 }]),
+                json!(["A"]),
+            ],
+            true,
+        ),
+        c("a", "extra", vec![], vec![json!(1)], true),
+        c("b", "n", vec![json!(1)], vec![json!("1")], true),
+        c(
+            "b",
+            "m",
+            vec![json!(1), json!(null)],
+            vec![json!("1")],
+            true,
+        ),
+    ]
+}
+
+/// A reply built by one roll per question (about one answer in sixteen bad), with the odd
+/// wrong version, missing section `b` or section `b` that is not a table. Every other
+/// reply is then made consistent: follow-up answers that do not apply are removed and
+/// those that are missing are given, so that many replies are clean.
+fn mixed_reply(rolls: &[u8]) -> Value {
+    let mut reply = rolled_reply(rolls);
+    if rolls[3].is_multiple_of(2) {
+        for _ in 0..3 {
+            for finding in fast().walk(&reply, "en") {
+                let Some(pointer) = finding.pointer else {
+                    continue;
+                };
+                let (parent, key) = pointer.rsplit_once('/').unwrap();
+                let Some(Value::Object(answers)) = reply.pointer_mut(parent) else {
+                    continue;
+                };
+                match finding.code.as_str() {
+                    "not-applicable" | "unexpected-specify" => drop(answers.remove(key)),
+                    "missing-answer" | "missing-specify" => {
+                        let value = if key == "m" || key == "n" {
+                            json!(7)
+                        } else if key == "recent" {
+                            json!(true)
+                        } else {
+                            json!("given")
+                        };
+                        answers.insert(key.to_string(), value);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    reply
+}
+
+fn rolled_reply(rolls: &[u8]) -> Value {
+    let mut root = Map::new();
+    root.insert("questionnaire".into(), json!("fast"));
+    root.insert(
+        "version".into(),
+        json!(if rolls[0] == 0 { "2" } else { "1" }),
+    );
+    for (i, c) in candidates().into_iter().enumerate() {
+        let roll = usize::from(rolls[(i + 1) % rolls.len()]);
+        let pool = if roll < 240 || c.bad.is_empty() {
+            &c.good
+        } else {
+            &c.bad
+        };
+        let entry = root
+            .entry(c.section)
+            .or_insert_with(|| Value::Object(Map::new()));
+        if let (Some(value), Value::Object(answers)) = (&pool[roll % pool.len()], entry) {
+            answers.insert(c.id.to_string(), value.clone());
+        }
+    }
+    if rolls[1].is_multiple_of(7) {
+        root.remove("b");
+    }
+    if rolls[2].is_multiple_of(11) {
+        root.insert("b".into(), json!("not a table"));
+    }
+    Value::Object(root)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+
+    #[test]
+    fn fast_path_is_exact_on_mixed_replies(rolls in prop::collection::vec(any::<u8>(), 24)) {
+        assert_exact(fast(), &mixed_reply(&rolls));
+    }
+
+    #[test]
+    fn fast_path_is_exact_on_generated_replies_of_the_shipped_questionnaire(
+        rolls in prop::collection::vec(any::<u32>(), 64..256)
+    ) {
+        let v = shipped();
+        assert_exact(v, &replies::generate(&v.questionnaire, &rolls));
+    }
+}
+
+fn shipped() -> &'static Validator {
+    static V: std::sync::OnceLock<Validator> = std::sync::OnceLock::new();
+    V.get_or_init(|| validator("questionnaires/res-16-2/questionnaire.toml"))
+}
+
+#[test]
+fn mixed_replies_reach_both_verdicts_and_every_residual_check() {
+    // The property above means little if the mix never makes the fast path say "clean",
+    // or never makes the schema accept what canvass's own checks refuse.
+    let v = fast();
+    let mut clean = 0;
+    let mut caught = std::collections::BTreeSet::new();
+    let mut state = 0x9e37_79b9_u32;
+    for _ in 0..20_000 {
+        let rolls: Vec<u8> = (0..24)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                state.to_le_bytes()[0]
+            })
+            .collect();
+        let reply = mixed_reply(&rolls);
+        if v.is_clean(&reply) {
+            clean += 1;
+        } else if v.schema_accepts(&reply) {
+            for f in v.walk(&reply, "en") {
+                caught.insert(f.code.as_str().to_string());
+            }
+        }
+    }
+    assert!(clean > 100, "only {clean} clean replies in 20,000");
+    let caught: Vec<&str> = caught.iter().map(String::as_str).collect();
+    for code in [
+        "missing-answer",
+        "not-applicable",
+        "invalid-format",
+        "out-of-range",
+        "duplicate-row",
+        "rule",
+    ] {
+        assert!(
+            caught.contains(&code),
+            "{code} never caught past the schema: {caught:?}"
+        );
+    }
+}
+
+#[test]
+fn fast_path_is_exact_on_every_fixture_and_sample_reply() {
+    let mut replies = 0;
+    for (questionnaire, folder) in [
+        ("tests/validate/questionnaire.toml", "tests/validate"),
+        (
+            "questionnaires/res-16-2/questionnaire.toml",
+            "questionnaires/res-16-2/replies",
+        ),
+        ("tests/validate/questionnaire.toml", "tests/hostile/replies"),
+    ] {
+        let v = validator(questionnaire);
+        for path in files(Path::new(folder)) {
+            let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+            let format = Format::detect(&path.display().to_string(), &text);
+            if let Ok(reply) = canvass::reply::parse(&text, format, &Limits::default()) {
+                assert_exact(&v, &reply);
+                replies += 1;
+            }
+        }
+    }
+    assert!(replies > 40, "only {replies} replies parsed");
+}
+
+fn files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files(&path));
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("json" | "toml")
+        ) && !path.ends_with("questionnaire.toml")
+        {
+            out.push(path);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_schema_that_is_not_what_canvass_compiles_is_refused() {
+    let text = std::fs::read_to_string("schemas/res-16-2.schema.json").unwrap();
+    let mut schema: Value = serde_json::from_str(&text).unwrap();
+    assert!(Validator::from_schema(&schema).is_ok());
+    schema["properties"]["legislation"]["properties"]["crc_year"]["anyOf"][1]["minimum"] =
+        json!(1800);
+    let error = Validator::from_schema(&schema).err().unwrap();
+    assert!(
+        error.contains("`/properties/legislation/properties/crc_year/anyOf/1/minimum`"),
+        "{error}"
+    );
+    assert!(error.contains("canvass compile"), "{error}");
+}
