@@ -212,7 +212,7 @@ fn render(report: ReplyReport, format: OutputFormat, color: bool) -> Done {
     let rendered = match format {
         OutputFormat::Human => report::human_reply(&report, color),
         OutputFormat::Json => report::json_piece(&report),
-        OutputFormat::Ndjson => report::json_reply(&report).to_string(),
+        OutputFormat::Ndjson => report::json_line(&report),
         OutputFormat::Html => canvass::findings::html::section(&report),
     };
     // Only the counts and the questionnaire are needed from here on.

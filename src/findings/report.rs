@@ -124,26 +124,52 @@ pub fn human_reply(r: &ReplyReport, color: bool) -> String {
     out
 }
 
-/// One element of `replies`.
-pub fn json_reply(r: &ReplyReport) -> Value {
-    let spans = Spans::new(&r.file);
-    let mut value = json!({
-        "file": r.file.name,
-        "valid": r.valid(),
-        "errors": r.errors,
-        "warnings": r.warnings,
-        "findings": r.findings.iter().map(|f| finding(f, &spans)).collect::<Vec<_>>(),
-    });
-    if let Some(why) = &r.unreadable {
-        value["unreadable"] = json!(why);
+/// One element of `replies`, serialized straight from the report (no intermediate value:
+/// the command line renders one per reply, valid or not).
+#[derive(Debug, Serialize)]
+pub struct JsonReply<'a> {
+    file: &'a str,
+    valid: bool,
+    errors: usize,
+    warnings: usize,
+    findings: Vec<super::json::JsonFinding<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unreadable: Option<&'a str>,
+}
+
+impl<'a> JsonReply<'a> {
+    pub fn of(r: &'a ReplyReport) -> Self {
+        let findings = if r.findings.is_empty() {
+            Vec::new() // no line index to build
+        } else {
+            let spans = Spans::new(&r.file);
+            r.findings.iter().map(|f| finding(f, &spans)).collect()
+        };
+        Self {
+            file: &r.file.name,
+            valid: r.valid(),
+            errors: r.errors,
+            warnings: r.warnings,
+            findings,
+            unreadable: r.unreadable.as_deref(),
+        }
     }
-    value
+}
+
+/// One element of `replies`, as a value.
+pub fn json_reply(r: &ReplyReport) -> Value {
+    serde_json::to_value(JsonReply::of(r)).expect("reports serialize")
+}
+
+/// One reply as an NDJSON line (without the line end).
+pub fn json_line(r: &ReplyReport) -> String {
+    serde_json::to_string(&JsonReply::of(r)).expect("reports serialize")
 }
 
 /// One reply as it sits in the JSON document: pretty, indented one level into `replies`.
 pub fn json_piece(r: &ReplyReport) -> String {
-    serde_json::to_string_pretty(&json_reply(r))
-        .expect("JSON values serialize")
+    serde_json::to_string_pretty(&JsonReply::of(r))
+        .expect("reports serialize")
         .replace('\n', "\n    ")
 }
 
