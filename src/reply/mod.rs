@@ -7,6 +7,7 @@
 //! whether it answers the questionnaire is `validate`'s business.
 
 mod json;
+mod json_locate;
 mod limits;
 mod source_map;
 mod toml_reply;

@@ -2,36 +2,29 @@
 //! value, found by walking the reply's syntax tree along a JSON pointer. The tree is parsed
 //! only for a reply with findings, and only the pointers findings name are walked.
 
-use jsonc_parser::ast;
-use jsonc_parser::common::Ranged;
 use toml::de::{DeTable, DeValue};
 
 use super::Format;
+use super::json_locate;
 use crate::findings::Anchor;
 use crate::source::Span;
 
-/// A reply's syntax tree, kept for span lookups.
+/// A reply's text (JSON, scanned along each pointer) or syntax tree (TOML), kept for span
+/// lookups.
 pub enum SourceMap<'t> {
-    Json(Option<ast::Value<'t>>),
+    Json(&'t str),
     Toml(Option<toml::Spanned<DeTable<'t>>>),
 }
 
 /// Key and value spans of one member.
-type Place = (Option<Span>, Span);
+type Place = json_locate::Place;
 
 impl<'t> SourceMap<'t> {
-    /// Parse `text` (with any byte-order mark already blanked) for lookups.
+    /// Prepare `text` (with any byte-order mark already blanked) for lookups. JSON must be a
+    /// text the strict parser accepted.
     pub fn parse(text: &'t str, format: Format) -> Self {
         match format {
-            Format::Json => Self::Json(
-                jsonc_parser::parse_to_ast(
-                    text,
-                    &jsonc_parser::CollectOptions::default(),
-                    &super::json::strict_options(),
-                )
-                .ok()
-                .and_then(|r| r.value),
-            ),
+            Format::Json => Self::Json(text),
             Format::Toml => Self::Toml(DeTable::parse(text).ok()),
         }
     }
@@ -39,15 +32,7 @@ impl<'t> SourceMap<'t> {
     fn place(&self, pointer: &str) -> Option<Place> {
         let segments = pointer.split('/').skip(1).map(unescape);
         match self {
-            Self::Json(root) => {
-                let mut node = root.as_ref()?;
-                let range = node.range();
-                let mut place: Place = (None, range.start..range.end);
-                for segment in segments {
-                    (node, place) = json_child(node, &segment)?;
-                }
-                Some(place)
-            }
+            Self::Json(text) => json_locate::place(text, segments),
             Self::Toml(root) => {
                 let root = root.as_ref()?;
                 let mut place: Place = (None, 0..0);
@@ -105,31 +90,6 @@ impl<'t> SourceMap<'t> {
             }
         }
         0..0
-    }
-}
-
-fn json_child<'a, 't>(
-    node: &'a ast::Value<'t>,
-    segment: &str,
-) -> Option<(&'a ast::Value<'t>, Place)> {
-    match node {
-        ast::Value::Object(object) => {
-            let prop = object
-                .properties
-                .iter()
-                .find(|p| p.name.as_str() == segment)?;
-            let (key, value) = (prop.name.range(), prop.value.range());
-            Some((
-                &prop.value,
-                (Some(key.start..key.end), value.start..value.end),
-            ))
-        }
-        ast::Value::Array(array) => {
-            let element = array.elements.get(segment.parse::<usize>().ok()?)?;
-            let range = element.range();
-            Some((element, (None, range.start..range.end)))
-        }
-        _ => None,
     }
 }
 
