@@ -308,3 +308,34 @@ fn ndjson_answers_each_line_before_the_stream_ends() {
     assert_eq!(second["file"], "-:2");
     assert!(child.wait().unwrap().success());
 }
+
+#[test]
+fn a_bad_schema_is_reported_without_waiting_for_standard_input_to_end() {
+    let dir = std::env::temp_dir().join(format!("canvass-bad-schema-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let schema = dir.join("bad.schema.json");
+    std::fs::write(&schema, "{}").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_canvass"))
+        .args(["validate", "--schema", schema.to_str().unwrap(), "-"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdin = child.stdin.take(); // held open: no end of input
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(30),
+            "still waiting for standard input"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    drop(stdin);
+    assert_eq!(status.code(), Some(2));
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert!(stderr.contains("x-canvass"), "{stderr}");
+}

@@ -86,7 +86,6 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
         max_depth: args.max_depth,
         max_rows: args.max_rows,
     };
-    let fixed = fixed_validator(args, limits)?;
     let color = super::use_color_stdout();
     let cache: Mutex<HashMap<String, Option<Arc<Validator>>>> = Mutex::new(HashMap::new());
     // A pipeline: one thread finds the replies (and reads streams line by line), workers
@@ -95,23 +94,36 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
     // every line before it are done.
     let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Vec<Input>)>(64);
     let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<Done>)>();
-    let job_rx = Mutex::new(job_rx);
     let workers = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+    let gatherer = move || {
+        let mut batches = Batches {
+            queue: job_tx,
+            batch: Vec::new(),
+            seq: 0,
+        };
+        for path in &args.paths {
+            gather(path, &mut batches);
+        }
+        batches.flush();
+    };
     std::thread::scope(|scope| {
-        scope.spawn(move || {
-            let mut batches = Batches {
-                queue: job_tx,
-                batch: Vec::new(),
-                seq: 0,
-            };
-            for path in &args.paths {
-                gather(path, &mut batches);
-            }
-            batches.flush();
-        });
+        // Folders are listed while the validator is built. Standard input is read only once
+        // the validator stands: a bad questionnaire must not wait for the end of the input.
+        let gatherer = if args.paths.iter().any(|p| p == Path::new("-")) {
+            Some(gatherer)
+        } else {
+            scope.spawn(gatherer);
+            None
+        };
+        // On error the queue's receiver is dropped here, and the gatherer stops sending.
+        let fixed = fixed_validator(args, limits)?;
+        if let Some(gatherer) = gatherer {
+            scope.spawn(gatherer);
+        }
+        let job_rx = Arc::new(Mutex::new(job_rx));
         for _ in 0..workers {
             let done_tx = done_tx.clone();
-            let (job_rx, cache, fixed) = (&job_rx, &cache, &fixed);
+            let (job_rx, cache, fixed) = (Arc::clone(&job_rx), &cache, fixed.clone());
             scope.spawn(move || {
                 let one = |input: &Input| {
                     let report = match load(input, limits) {
