@@ -274,46 +274,42 @@ fn load(input: &Input, limits: Limits) -> Result<Loaded, Box<ReplyReport>> {
         Input::Line { name, bytes } => (name.clone(), bytes.clone(), Some(Format::Json)),
         Input::File(path) => {
             let name = path.display().to_string();
-            let mut file = match std::fs::File::open(path) {
-                Ok(file) => file,
+            let bytes = match read_reply(path, limits.max_bytes) {
+                Ok(bytes) => bytes,
                 Err(e) => return Err(Box::new(ReplyReport::unreadable(&name, &e.to_string()))),
             };
-            let size = match file.metadata().map(|m| m.len()) {
-                Err(e) => return Err(Box::new(ReplyReport::unreadable(&name, &e.to_string()))),
-                Ok(size) if size > limits.max_bytes as u64 => {
-                    let finding = Finding::error(
-                        Code::Syntax,
-                        format!(
-                            "the reply is {size} bytes, over the limit of {} bytes",
-                            limits.max_bytes
-                        ),
-                        Anchor::Nowhere,
-                    )
-                    .with_help("raise the limit with --max-reply-bytes if this reply is genuine");
-                    let file = SourceFile::new(name, String::new());
-                    return Ok(Loaded {
-                        file,
-                        format: Format::Json,
-                        refused: Some(finding),
-                    });
-                }
-                Ok(size) => size,
-            };
-            match read_reply(&mut file, size, limits.max_bytes) {
-                Ok(bytes) => (name, bytes, None),
-                Err(e) => return Err(Box::new(ReplyReport::unreadable(&name, &e.to_string()))),
+            if bytes.len() > limits.max_bytes {
+                let size = std::fs::metadata(path).map_or_else(
+                    |_| format!("over {} bytes", limits.max_bytes),
+                    |m| format!("{} bytes", m.len()),
+                );
+                let finding = Finding::error(
+                    Code::Syntax,
+                    format!(
+                        "the reply is {size}, over the limit of {} bytes",
+                        limits.max_bytes
+                    ),
+                    Anchor::Nowhere,
+                )
+                .with_help("raise the limit with --max-reply-bytes if this reply is genuine");
+                return Ok(Loaded {
+                    file: SourceFile::new(name, String::new()),
+                    format: Format::Json,
+                    refused: Some(finding),
+                });
             }
+            (name, bytes, None)
         }
     };
     Ok(decode(name, bytes, format))
 }
 
-/// Read a file whose size was just taken: one allocation of the right size, and no second
-/// look at the size (`File::read_to_end` would take it again, and the read position). A file
-/// that grew meanwhile is read up to one byte over the limit, so the limit still shows.
-fn read_reply(file: &mut std::fs::File, size: u64, max: usize) -> std::io::Result<Vec<u8>> {
-    let size = usize::try_from(size).unwrap_or(max);
-    let mut bytes = Vec::with_capacity(size + 1);
+/// Read a reply file, at most one byte over the size limit (so a larger file is read no
+/// further, and still shows as too large). No look at its size first: replies are small,
+/// and the size would cost a system call per file.
+fn read_reply(path: &Path, max: usize) -> std::io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::with_capacity(8 << 10);
     std::io::Read::read_to_end(&mut std::io::Read::take(file, max as u64 + 1), &mut bytes)?;
     Ok(bytes)
 }
