@@ -128,7 +128,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
                 let one = |input: &Input| {
                     let report = match load(input, limits) {
                         Ok(l) => {
-                            validate_one(l, fixed.as_ref(), cache, args.lang.as_deref(), limits)
+                            validate_one(l, fixed.as_deref(), cache, args.lang.as_deref(), limits)
                         }
                         Err(report) => *report,
                     };
@@ -353,12 +353,13 @@ fn decode(name: String, bytes: Vec<u8>, format: Option<Format>) -> Loaded {
 /// validate it.
 fn validate_one(
     l: Loaded,
-    fixed: Option<&Arc<Validator>>,
+    fixed: Option<&Validator>,
     cache: &Mutex<HashMap<String, Option<Arc<Validator>>>>,
     lang: Option<&str>,
     limits: Limits,
 ) -> ReplyReport {
-    let mut validator = None;
+    let mut validator: Option<&Validator> = None;
+    let looked_up: Option<Arc<Validator>>;
     let findings = if let Some(finding) = l.refused.clone() {
         vec![finding]
     } else {
@@ -366,8 +367,15 @@ fn validate_one(
             // A reply that does not parse has nothing to say about its questionnaire.
             Err(findings) => findings,
             Ok(value) => {
-                validator = fixed.cloned().or_else(|| lookup(&value, cache, limits));
-                match &validator {
+                // Borrowed, not cloned: two workers counting references to one validator
+                // would bounce its counter between their caches for every reply.
+                validator = if fixed.is_some() {
+                    fixed
+                } else {
+                    looked_up = lookup(&value, cache, limits);
+                    looked_up.as_deref()
+                };
+                match validator {
                     Some(v) => {
                         let lang = lang.unwrap_or(v.questionnaire.source_language());
                         v.validate_parsed(&l.file, l.format, &value, lang)
@@ -538,18 +546,14 @@ fn gather_folder(path: &Path, name: String, inputs: &mut Batches) {
     // By the bytes of the name: the same order as comparing paths, for less work.
     entries.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
     for (entry, is_dir) in entries {
-        let extension = entry
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        match extension.as_deref() {
-            _ if is_dir => {
-                let name = entry.display().to_string();
-                gather_folder(&entry, name, inputs);
-            }
-            Some("ndjson") => gather(&entry, inputs),
-            Some("toml" | "json") => inputs.push(Input::File(entry)),
-            _ => {}
+        let extension = entry.extension().unwrap_or_default();
+        if is_dir {
+            let name = entry.display().to_string();
+            gather_folder(&entry, name, inputs);
+        } else if extension.eq_ignore_ascii_case("ndjson") {
+            gather(&entry, inputs);
+        } else if extension.eq_ignore_ascii_case("toml") || extension.eq_ignore_ascii_case("json") {
+            inputs.push(Input::File(entry));
         }
     }
 }

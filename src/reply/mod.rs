@@ -29,13 +29,11 @@ pub enum Format {
 impl Format {
     /// By file extension; without a known one, a document starting with `{` or `[` is JSON.
     pub fn detect(name: &str, text: &str) -> Self {
-        let extension = std::path::Path::new(name)
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        if matches!(extension.as_deref(), Some("json" | "ndjson")) {
+        let extension = std::path::Path::new(name).extension().unwrap_or_default();
+        let is = |e: &str| extension.eq_ignore_ascii_case(e);
+        if is("json") || is("ndjson") {
             Self::Json
-        } else if extension.as_deref() == Some("toml") {
+        } else if is("toml") {
             Self::Toml
         } else if text
             .trim_start_matches('\u{feff}')
