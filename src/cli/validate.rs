@@ -187,11 +187,15 @@ fn write_in_order(
             for d in batch {
                 summary.add(&d.report);
                 questionnaires.push(d.report.questionnaire);
-                if args.format == OutputFormat::Ndjson {
-                    out.write_all(d.rendered.as_bytes()).map_err(io)?;
-                    out.write_all(b"\n").map_err(io)?;
-                } else {
-                    pieces.push(d.rendered);
+                match args.format {
+                    // Streamed: each reply goes out once it and those before it are done.
+                    OutputFormat::Ndjson => {
+                        out.write_all(d.rendered.as_bytes()).map_err(io)?;
+                        out.write_all(b"\n").map_err(io)?;
+                    }
+                    OutputFormat::Human => out.write_all(d.rendered.as_bytes()).map_err(io)?,
+                    // The summary comes first in these documents: kept until the end.
+                    OutputFormat::Json | OutputFormat::Html => pieces.push(d.rendered),
                 }
             }
         }
@@ -203,13 +207,17 @@ fn write_in_order(
         Some(v) => Some(v.questionnaire.id.as_str()),
         None => report::common_questionnaire(questionnaires.iter().map(Option::as_deref)),
     };
-    let text = match args.format {
-        OutputFormat::Human => pieces.concat() + &summary.line() + "\n",
-        OutputFormat::Json => report::json_document(name, &summary, &pieces),
-        OutputFormat::Html => canvass::findings::html::page(name, &summary, &pieces),
-        OutputFormat::Ndjson => String::new(),
-    };
-    out.write_all(text.as_bytes()).map_err(io)?;
+    match args.format {
+        OutputFormat::Human => writeln!(out, "{}", summary.line()).map_err(io)?,
+        OutputFormat::Json => {
+            report::write_json_document(&mut out, name, &summary, &pieces).map_err(io)?;
+        }
+        OutputFormat::Html => {
+            let page = canvass::findings::html::page(name, &summary, &pieces);
+            out.write_all(page.as_bytes()).map_err(io)?;
+        }
+        OutputFormat::Ndjson => {}
+    }
     out.flush().map_err(io)?;
     Ok(if summary.unreadable > 0 {
         ExitCode::from(2)

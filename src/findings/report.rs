@@ -176,23 +176,36 @@ pub fn json_piece(r: &ReplyReport) -> String {
 /// The JSON document, from replies already rendered by [`json_piece`] (in parallel, by the
 /// command line: here they are only joined).
 pub fn json_document(questionnaire: Option<&str>, summary: &Summary, replies: &[String]) -> String {
+    let mut out = Vec::new();
+    write_json_document(&mut out, questionnaire, summary, replies)
+        .expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// [`json_document`], written piece by piece: a report of many replies is never copied
+/// into one string.
+pub fn write_json_document(
+    out: &mut impl std::io::Write,
+    questionnaire: Option<&str>,
+    summary: &Summary,
+    replies: &[String],
+) -> std::io::Result<()> {
     let head = serde_json::to_string_pretty(&json!({
         "questionnaire": questionnaire,
         "summary": summary,
     }))
     .expect("JSON values serialize");
-    let mut out = head[..head.len() - 2].to_string(); // drop the closing "\n}"
-    out.push_str(",\n  \"replies\": [");
+    out.write_all(&head.as_bytes()[..head.len() - 2])?; // without the closing "\n}"
+    out.write_all(b",\n  \"replies\": [")?;
     for (i, reply) in replies.iter().enumerate() {
-        out.push_str(if i == 0 { "\n    " } else { ",\n    " });
-        out.push_str(reply);
+        out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
+        out.write_all(reply.as_bytes())?;
     }
-    out.push_str(if replies.is_empty() {
-        "]\n}\n"
+    out.write_all(if replies.is_empty() {
+        b"]\n}\n"
     } else {
-        "\n  ]\n}\n"
-    });
-    out
+        b"\n  ]\n}\n"
+    })
 }
 
 /// The whole JSON report, as a value (for library users and tests).
