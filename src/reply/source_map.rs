@@ -1,6 +1,7 @@
 //! Where a member of a reply is in its file: the span of its key (if it has one) and of its
-//! value, found by walking the reply's syntax tree along a JSON pointer. The tree is parsed
-//! only for a reply with findings, and only the pointers findings name are walked.
+//! value, found along a JSON pointer — in JSON by scanning the text ([`json_locate`]), in
+//! TOML by walking toml's spanned tree. Used only for a reply with findings, and only for
+//! the pointers its findings name.
 
 use toml::de::{DeTable, DeValue};
 
