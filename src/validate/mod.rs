@@ -2,14 +2,14 @@
 //!
 //! Two judges that must agree. The compiled JSON Schema, run by the jsonschema crate, says
 //! whether a reply is acceptable for everything standard keywords express; canvass's own
-//! walk over the questionnaire ([`walk`]) finds each fault and says it in plain words,
+//! walk over the questionnaire (`walk.rs`) finds each fault and says it in plain words,
 //! and adds what a schema cannot say (rules, table keys, date ranges, conditions that do
 //! not translate). A reply is valid only when both accept it. If the schema refuses a
 //! reply the walk found nothing wrong with, that is a canvass bug, and the schema's own
 //! error is still reported: a reply is never silently accepted.
 //!
 //! Valid replies take the fast path: the schema first, then only what it cannot say
-//! ([`residual`]); no walk, no spans, no messages. Spans come from the reply's source map,
+//! (`residual.rs`); no walk, no spans, no messages. Spans come from the reply's source map,
 //! built only for a reply with findings.
 
 pub mod country;
@@ -121,7 +121,7 @@ impl Validator {
     /// Validate a parsed reply: findings with pointers, spans not yet resolved.
     ///
     /// The fast path first: a reply the schema accepts and that has nothing left to check
-    /// ([`residual`]) has no findings, and costs no walk. Any other reply gets the full
+    /// (`residual.rs`) has no findings, and costs no walk. Any other reply gets the full
     /// walk, which finds and explains each fault.
     pub fn validate_value(&self, reply: &Value, lang: &str) -> Vec<Finding> {
         let schema_accepts = self.schema.is_valid(reply);
