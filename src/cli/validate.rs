@@ -3,7 +3,8 @@
 //! print the report in the order the replies were given.
 //!
 //! Files are read by the worker that validates them, and only a reply with findings keeps
-//! its text (to place them): memory stays flat however many replies there are.
+//! its text (to place them), and every format but HTML is written as the replies come:
+//! memory stays flat however many replies there are.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, Write};
@@ -164,6 +165,7 @@ fn write_in_order(
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let mut summary = Summary::default();
     let mut pieces = Vec::new();
+    let mut document = report::JsonDocument::default();
     let mut questionnaires: Vec<Option<String>> = Vec::new();
     let mut pending = BTreeMap::new();
     let mut next = 0;
@@ -194,8 +196,9 @@ fn write_in_order(
                         out.write_all(b"\n").map_err(io)?;
                     }
                     OutputFormat::Human => out.write_all(d.rendered.as_bytes()).map_err(io)?,
-                    // The summary comes first in these documents: kept until the end.
-                    OutputFormat::Json | OutputFormat::Html => pieces.push(d.rendered),
+                    OutputFormat::Json => document.reply(&mut out, &d.rendered).map_err(io)?,
+                    // The page opens with the summary: pieces are kept until the end.
+                    OutputFormat::Html => pieces.push(d.rendered),
                 }
             }
         }
@@ -209,9 +212,7 @@ fn write_in_order(
     };
     match args.format {
         OutputFormat::Human => writeln!(out, "{}", summary.line()).map_err(io)?,
-        OutputFormat::Json => {
-            report::write_json_document(&mut out, name, &summary, &pieces).map_err(io)?;
-        }
+        OutputFormat::Json => document.end(&mut out, name, &summary).map_err(io)?,
         OutputFormat::Html => {
             let page = canvass::findings::html::page(name, &summary, &pieces);
             out.write_all(page.as_bytes()).map_err(io)?;

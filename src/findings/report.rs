@@ -1,7 +1,8 @@
 //! Reports over many replies. Each reply is rendered on its own (in parallel, by the
 //! command line) into the chosen format; a [`Summary`] counts them; the document functions
 //! put the pieces together: the human report with its summary line, the JSON document
-//! `{ questionnaire, summary, replies }`, and one `replies` element per NDJSON line.
+//! `{ replies, questionnaire, summary }` (in that order, so that it can be written as the
+//! replies come), and one `replies` element per NDJSON line.
 
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -177,43 +178,65 @@ pub fn json_piece(r: &ReplyReport) -> String {
 /// command line: here they are only joined).
 pub fn json_document(questionnaire: Option<&str>, summary: &Summary, replies: &[String]) -> String {
     let mut out = Vec::new();
-    write_json_document(&mut out, questionnaire, summary, replies)
+    let mut document = JsonDocument::default();
+    for reply in replies {
+        document
+            .reply(&mut out, reply)
+            .expect("writing to memory cannot fail");
+    }
+    document
+        .end(&mut out, questionnaire, summary)
         .expect("writing to memory cannot fail");
     String::from_utf8(out).expect("JSON is UTF-8")
 }
 
-/// [`json_document`], written piece by piece: a report of many replies is never copied
-/// into one string.
-pub fn write_json_document(
-    out: &mut impl std::io::Write,
-    questionnaire: Option<&str>,
-    summary: &Summary,
-    replies: &[String],
-) -> std::io::Result<()> {
-    let head = serde_json::to_string_pretty(&json!({
-        "questionnaire": questionnaire,
-        "summary": summary,
-    }))
-    .expect("JSON values serialize");
-    out.write_all(&head.as_bytes()[..head.len() - 2])?; // without the closing "\n}"
-    out.write_all(b",\n  \"replies\": [")?;
-    for (i, reply) in replies.iter().enumerate() {
-        out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
-        out.write_all(reply.as_bytes())?;
+/// The JSON document written as the replies come: `replies` first, then `questionnaire` and
+/// `summary`, which are known only at the end. Memory stays flat however many replies
+/// there are.
+#[derive(Default)]
+pub struct JsonDocument {
+    replies: usize,
+}
+
+impl JsonDocument {
+    /// One reply rendered by [`json_piece`].
+    pub fn reply(&mut self, out: &mut impl std::io::Write, piece: &str) -> std::io::Result<()> {
+        out.write_all(if self.replies == 0 {
+            b"{\n  \"replies\": [\n    "
+        } else {
+            b",\n    "
+        })?;
+        self.replies += 1;
+        out.write_all(piece.as_bytes())
     }
-    out.write_all(if replies.is_empty() {
-        b"]\n}\n"
-    } else {
-        b"\n  ]\n}\n"
-    })
+
+    pub fn end(
+        self,
+        out: &mut impl std::io::Write,
+        questionnaire: Option<&str>,
+        summary: &Summary,
+    ) -> std::io::Result<()> {
+        out.write_all(if self.replies == 0 {
+            b"{\n  \"replies\": [],\n"
+        } else {
+            b"\n  ],\n"
+        })?;
+        let tail = serde_json::to_string_pretty(&json!({
+            "questionnaire": questionnaire,
+            "summary": summary,
+        }))
+        .expect("JSON values serialize");
+        out.write_all(&tail.as_bytes()[2..])?; // without the opening "{\n"
+        out.write_all(b"\n")
+    }
 }
 
 /// The whole JSON report, as a value (for library users and tests).
 pub fn json(reports: &[ReplyReport], questionnaire: Option<&str>) -> Value {
     json!({
+        "replies": reports.iter().map(json_reply).collect::<Vec<_>>(),
         "questionnaire": questionnaire,
         "summary": Summary::of(reports),
-        "replies": reports.iter().map(json_reply).collect::<Vec<_>>(),
     })
 }
 
@@ -240,5 +263,10 @@ mod tests {
         let parsed: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(parsed, json(&reports, Some("demo")));
         assert_eq!(text, serde_json::to_string_pretty(&parsed).unwrap() + "\n");
+        let empty = json_document(None, &Summary::default(), &[]);
+        assert_eq!(
+            empty,
+            serde_json::to_string_pretty(&json(&[], None)).unwrap() + "\n"
+        );
     }
 }
