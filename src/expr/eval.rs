@@ -63,19 +63,27 @@ impl<'v> Answers<'v> {
         let Some(root) = reply.as_object() else {
             return answers;
         };
+        // Replies usually follow the questionnaire's order: each search starts where the
+        // last match left off, so a reply in order is matched with one comparison per key.
+        let mut next_section = 0;
         for (key, value) in root {
             if key == "questionnaire" || key == "version" {
                 continue;
             }
-            let Some(s) = q.sections.iter().position(|section| section.id == *key) else {
+            let Some(s) = find_from(&q.sections, next_section, |section| section.id == *key) else {
                 answers.unmatched.push((None, key));
                 continue;
             };
+            next_section = s + 1;
             answers.sections[s] = Some(value);
             let section = &q.sections[s];
+            let mut next_question = 0;
             for (key, value) in value.as_object().into_iter().flatten() {
-                match section.questions.iter().position(|x| x.id == *key) {
-                    Some(i) => answers.flat[answers.starts[s] + i] = Some(value),
+                match find_from(&section.questions, next_question, |x| x.id == *key) {
+                    Some(i) => {
+                        answers.flat[answers.starts[s] + i] = Some(value);
+                        next_question = i + 1;
+                    }
                     None if is_specify(section, key) => {}
                     None => answers.unmatched.push((Some(s), key)),
                 }
@@ -88,6 +96,15 @@ impl<'v> Answers<'v> {
     pub fn raw(&self, r: QuestionRef) -> Option<&'v Value> {
         self.flat[self.starts[r.section] + r.question]
     }
+}
+
+/// The position of the first item that matches, searching from `start` to the end and
+/// then from the beginning.
+fn find_from<T>(items: &[T], start: usize, matches: impl Fn(&T) -> bool) -> Option<usize> {
+    let start = start.min(items.len());
+    (start..items.len())
+        .chain(0..start)
+        .find(|&i| matches(&items[i]))
 }
 
 /// Whether `key` is the "please specify" answer of a question of the section.
