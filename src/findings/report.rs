@@ -169,9 +169,30 @@ pub fn json_line(r: &ReplyReport) -> String {
 
 /// One reply as it sits in the JSON document: pretty, indented one level into `replies`.
 pub fn json_piece(r: &ReplyReport) -> String {
-    serde_json::to_string_pretty(&JsonReply::of(r))
-        .expect("reports serialize")
-        .replace('\n', "\n    ")
+    let mut out = Indented(Vec::with_capacity(512));
+    serde_json::to_writer_pretty(&mut out, &JsonReply::of(r)).expect("reports serialize");
+    String::from_utf8(out.0).expect("JSON is UTF-8")
+}
+
+/// Indents every line after the first by two levels, as it is written. JSON escapes the
+/// line ends inside strings, so every line end here is one the pretty printer wrote.
+struct Indented(Vec<u8>);
+
+impl std::io::Write for Indented {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let mut rest = bytes;
+        while let Some(at) = memchr::memchr(b'\n', rest) {
+            self.0.extend_from_slice(&rest[..=at]);
+            self.0.extend_from_slice(b"    ");
+            rest = &rest[at + 1..];
+        }
+        self.0.extend_from_slice(rest);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The JSON document, from replies already rendered by [`json_piece`] (in parallel, by the
