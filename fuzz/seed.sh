@@ -6,6 +6,7 @@ mkdir -p corpus/questionnaire corpus/expression corpus/reply
 cp ../tests/check/*.toml ../questionnaires/*/questionnaire.toml ../tests/hostile/questionnaires/*.toml corpus/questionnaire/
 cp ../tests/validate/questionnaire.toml corpus/questionnaire/demo.toml
 cp ../questionnaires/*/replies/* ../tests/hostile/replies/* corpus/reply/
+for reply in ../tests/fast_path/replies/*; do cp "$reply" "corpus/reply/fast-$(basename "$reply")"; done
 for folder in ../tests/validate/*/; do
   for reply in "$folder"reply.*; do cp "$reply" "corpus/reply/$(basename "$folder").${reply##*.}"; done
 done

@@ -366,6 +366,10 @@ fn fast_path_is_exact_on_every_fixture_and_sample_reply() {
             "questionnaires/res-16-2/replies",
         ),
         ("tests/validate/questionnaire.toml", "tests/hostile/replies"),
+        (
+            "tests/fast_path/questionnaire.toml",
+            "tests/fast_path/replies",
+        ),
     ] {
         let v = validator(questionnaire);
         for path in files(Path::new(folder)) {

@@ -339,3 +339,35 @@ fn a_bad_schema_is_reported_without_waiting_for_standard_input_to_end() {
     std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
     assert!(stderr.contains("x-canvass"), "{stderr}");
 }
+
+#[test]
+fn a_condition_on_a_broken_answer_neither_requires_nor_forbids_but_answers_are_still_checked() {
+    // `recent` applies when `since > '2010-01-01'`; `since` must lie in 2000–2030.
+    let v = validator_for(Path::new("tests/fast_path"));
+    let codes = |a: serde_json::Value| -> Vec<(String, String)> {
+        let reply = serde_json::json!({ "questionnaire": "fast", "version": "1", "a": a });
+        v.validate_value(&reply, "en")
+            .into_iter()
+            .map(|f| (f.code.as_str().to_string(), f.pointer.unwrap_or_default()))
+            .collect()
+    };
+    let one = |code: &str, pointer: &str| (code.to_string(), pointer.to_string());
+    // Out of range and after 2010: `recent` is not also reported missing.
+    assert_eq!(
+        codes(serde_json::json!({ "cases": 1, "since": "2031-01-01" })),
+        [one("out-of-range", "/a/since")]
+    );
+    // Out of range and before 2010: an answer to `recent` is not reported as not applicable,
+    assert_eq!(
+        codes(serde_json::json!({ "cases": 1, "since": "1999-12-31", "recent": true })),
+        [one("out-of-range", "/a/since")]
+    );
+    // but a broken answer to it is still its own fault.
+    assert_eq!(
+        codes(serde_json::json!({ "cases": 1, "since": "1999-12-31", "recent": "yes" })),
+        [
+            one("out-of-range", "/a/since"),
+            one("invalid-type", "/a/recent")
+        ]
+    );
+}

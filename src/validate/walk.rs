@@ -344,13 +344,15 @@ impl Walk<'_> {
                         .flat_map(|w| w.ast().references())
                         .collect()
                 };
-                if truth != Truth::True
-                    && !invalid.is_empty()
-                    && reads().iter().any(|r| invalid.contains(r))
-                {
-                    continue; // undetermined: the broken answer it reads is already reported
-                }
                 let answer = classify(question, self.answers.raw(r));
+                if !invalid.is_empty() && reads().iter().any(|r| invalid.contains(r)) {
+                    // Undetermined: whether the question is asked hangs on a broken answer,
+                    // which is already reported. Neither missing nor not applicable; but its
+                    // own answer, if it has one, is still checked.
+                    self.findings.extend(own);
+                    self.specify(site, answers, answer, true, &section_pointer);
+                    continue;
+                }
                 if truth == Truth::True {
                     match answer {
                         Answer::Blank if question.required => {
