@@ -371,3 +371,24 @@ fn a_condition_on_a_broken_answer_neither_requires_nor_forbids_but_answers_are_s
         ]
     );
 }
+
+#[test]
+fn not_applicable_names_only_the_conditions_that_do_not_hold() {
+    // Section `b` applies when `a.flag`; question `b.n` also needs `a.ratio * 2 > 5`.
+    let v = validator_for(Path::new("tests/fast_path"));
+    let reply = serde_json::json!({
+        "questionnaire": "fast", "version": "1",
+        "a": { "cases": 1, "flag": true },
+        "b": { "m": 1, "n": 3 }
+    });
+    let findings = v.validate_value(&reply, "en");
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    let f = &findings[0];
+    assert_eq!(f.code, Code::NotApplicable);
+    assert_eq!(
+        f.message,
+        "question `n` is answered, but it applies only when `a.flag && a.ratio * 2 > 5`"
+    );
+    let related: Vec<&str> = f.related.iter().map(|r| r.message.as_str()).collect();
+    assert_eq!(related, ["ratio has no answer, so it does not apply"]);
+}

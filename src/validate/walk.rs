@@ -369,7 +369,14 @@ impl Walk<'_> {
                     self.specify(site, answers, answer, true, &section_pointer);
                 } else {
                     if !matches!(answer, Answer::Blank) {
-                        self.not_applicable(site, &reads());
+                        // Blame the conditions that do not hold, not those that do.
+                        let failing: Vec<QuestionRef> = whens
+                            .iter()
+                            .flatten()
+                            .filter(|w| eval::truth(w.ast(), q, &self.answers) != Truth::True)
+                            .flat_map(|w| w.ast().references())
+                            .collect();
+                        self.not_applicable(site, &failing);
                         invalid.insert(r);
                     }
                     self.specify(site, answers, Answer::Blank, false, &section_pointer);
@@ -425,7 +432,7 @@ impl Walk<'_> {
     }
 
     fn missing(&mut self, site: Site<'_>, section_pointer: &str, reads: &[QuestionRef]) {
-        let number = site.question.number.as_deref().unwrap_or(&site.question.id);
+        let number = question_label(site.question);
         let sources: Vec<&str> = self.condition_sources(site);
         let message = if sources.is_empty() {
             format!("question {number} is required but has no answer")
@@ -453,7 +460,7 @@ impl Walk<'_> {
     }
 
     fn not_applicable(&mut self, site: Site<'_>, reads: &[QuestionRef]) {
-        let number = site.question.number.as_deref().unwrap_or(&site.question.id);
+        let number = question_label(site.question);
         let sources = self.condition_sources(site);
         let mut finding = self
             .finding(
@@ -519,7 +526,7 @@ impl Walk<'_> {
         let text = answers.and_then(|a| a.get(&specify_id));
         let given = !matches!(text, None | Some(Value::Null))
             && text != Some(&Value::String(String::new()));
-        let number = site.question.number.as_deref().unwrap_or(&site.question.id);
+        let number = question_label(site.question);
         match (specify_option, given) {
             (Some(option), false) if applies => {
                 let mut finding = self
@@ -582,6 +589,14 @@ pub(super) fn applies(q: &Questionnaire, s: usize, i: usize, answers: &Answers<'
             _ => Truth::True,
         }
     })
+}
+
+/// How a message names a question: its number, or its id when it has none.
+fn question_label(question: &Question) -> String {
+    match &question.number {
+        Some(number) => number.clone(),
+        None => format!("`{}`", question.id),
+    }
 }
 
 fn describe_short(v: &Value) -> String {
