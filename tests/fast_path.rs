@@ -341,10 +341,11 @@ fn mixed_replies_reach_both_verdicts_and_every_residual_check() {
     }
     assert!(clean > 100, "only {clean} clean replies in 20,000");
     let caught: Vec<&str> = caught.iter().map(String::as_str).collect();
+    // Not `invalid-format`: the schema's `email` and `date` formats refuse every malformed
+    // answer first (its `email` is canvass's own test).
     for code in [
         "missing-answer",
         "not-applicable",
-        "invalid-format",
         "out-of-range",
         "duplicate-row",
         "rule",

@@ -1,10 +1,11 @@
 //! The fast path: on a reply the compiled schema has accepted, check only what the schema
 //! cannot say, and answer one question — is there anything at all to report?
 //!
-//! The schema carries types, options, ranges, lengths, patterns, `required`, unknown keys,
+//! The schema carries types, options, ranges, lengths, patterns, formats (its `email` is
+//! checked by canvass's own test, see [`super::Validator`]), `required`, unknown keys,
 //! "please specify" and every `when` that translates. What is left is planned once per
 //! questionnaire: the `when`s that do not translate, the answers whose checks are
-//! canvass's own (its e-mail test, date bounds, table keys, the row limit) and the rules.
+//! canvass's own (date bounds, table keys, the row limit) and the rules.
 //! This module never explains: when it finds anything, the full walk runs and says what
 //! and where. It must never say "clean" where the walk would report something; the
 //! property tests hold it to that.
@@ -14,10 +15,10 @@ use std::collections::HashSet;
 use serde_json::Value;
 
 use super::walk::applies;
-use super::{dates, rules, text, value};
+use super::{dates, rules, value};
 use crate::compile::schema_carries_when;
 use crate::expr::eval::{Answer, Answers, Truth, classify};
-use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire, TextFormat};
+use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire};
 use crate::reply::Limits;
 
 /// What is left to check after the schema, for one questionnaire.
@@ -73,24 +74,17 @@ impl Residual {
 
 /// Whether a question's answers have checks that are canvass's alone.
 fn needs_own_check(question: &Question) -> bool {
-    match question.kind {
-        QuestionType::Text => question.format == Some(TextFormat::Email),
-        QuestionType::Date | QuestionType::Table => true,
-        _ => false,
-    }
+    matches!(question.kind, QuestionType::Date | QuestionType::Table)
 }
 
 fn answer_clean(question: &Question, answer: &Value, limits: &Limits) -> bool {
     match (question.kind, answer) {
-        (QuestionType::Text, Value::String(s)) => {
-            question.format != Some(TextFormat::Email) || text::is_email(s)
-        }
         (QuestionType::Date, Value::String(s)) => {
             dates::is_iso_date(s) && value::date_out_of_range(question, s).is_none()
         }
         (QuestionType::Table, Value::Array(rows)) => table_clean(question, rows, limits),
         // Not what the schema accepts for this type: let the walk say what it is.
-        (QuestionType::Text | QuestionType::Date | QuestionType::Table, _) => false,
+        (QuestionType::Date | QuestionType::Table, _) => false,
         _ => true,
     }
 }
