@@ -16,10 +16,8 @@ pub(crate) fn check(def: &QuestionnaireDef, model: &Questionnaire, lints: &mut L
         .collect();
     for (s, section) in model.sections.iter().enumerate() {
         for (q, question) in section.questions.iter().enumerate() {
-            let conditions = [section.when.as_ref(), question.when.as_ref()];
-            let impossible = conditions
-                .into_iter()
-                .flatten()
+            let impossible = section
+                .whens(question)
                 .filter_map(|e| e.ast.as_ref())
                 .any(|ast| cannot_hold(ast, &never));
             never[s][q] = impossible;

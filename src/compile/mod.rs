@@ -39,10 +39,7 @@ pub fn compile(q: &Questionnaire) -> Value {
     for (s, section) in q.sections.iter().enumerate() {
         let mut local = Vec::new();
         for question in &section.questions {
-            let whens: Vec<_> = [section.when.as_ref(), question.when.as_ref()]
-                .into_iter()
-                .flatten()
-                .collect();
+            let whens: Vec<_> = section.whens(question).collect();
             if whens.is_empty() {
                 continue;
             }
@@ -119,11 +116,7 @@ pub fn compile(q: &Questionnaire) -> Value {
 /// and where it sits: inside the section when it reads only that section's answers, else
 /// at the root. `None` when standard keywords cannot say it (or there is no `when`).
 fn translate_when(q: &Questionnaire, s: usize, question: &Question) -> Option<(Place, Value)> {
-    let section = &q.sections[s];
-    let whens: Vec<_> = [section.when.as_ref(), question.when.as_ref()]
-        .into_iter()
-        .flatten()
-        .collect();
+    let whens: Vec<_> = q.sections[s].whens(question).collect();
     if whens.is_empty() {
         return None;
     }
@@ -147,8 +140,7 @@ fn translate_when(q: &Questionnaire, s: usize, question: &Question) -> Option<(P
 /// or its `when` translates. Where it does not, canvass alone decides whether the
 /// question is asked.
 pub fn schema_carries_when(q: &Questionnaire, s: usize, question: &Question) -> bool {
-    let section = &q.sections[s];
-    (section.when.is_none() && question.when.is_none()) || translate_when(q, s, question).is_some()
+    q.sections[s].whens(question).next().is_none() || translate_when(q, s, question).is_some()
 }
 
 /// A compiled schema as canvass writes it to disk.

@@ -55,6 +55,14 @@ pub struct Section {
     pub questions: Vec<Question>,
 }
 
+impl Section {
+    /// The conditions a question of this section is asked under: the section's `when`,
+    /// then the question's own.
+    pub fn whens<'a>(&'a self, question: &'a Question) -> impl Iterator<Item = &'a Expr> + 'a {
+        self.when.iter().chain(question.when.iter())
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Question {
     pub id: String,

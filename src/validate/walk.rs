@@ -335,12 +335,10 @@ impl Walk<'_> {
                     question,
                     table: None,
                 };
-                let whens = [section.when.as_ref(), question.when.as_ref()];
                 let truth = applies(q, s, i, &self.answers);
                 let reads = || -> Vec<QuestionRef> {
-                    whens
-                        .iter()
-                        .flatten()
+                    section
+                        .whens(question)
                         .flat_map(|w| w.ast().references())
                         .collect()
                 };
@@ -370,9 +368,8 @@ impl Walk<'_> {
                 } else {
                     if !matches!(answer, Answer::Blank) {
                         // Blame the conditions that do not hold, not those that do.
-                        let failing: Vec<QuestionRef> = whens
-                            .iter()
-                            .flatten()
+                        let failing: Vec<QuestionRef> = section
+                            .whens(question)
                             .filter(|w| eval::truth(w.ast(), q, &self.answers) != Truth::True)
                             .flat_map(|w| w.ast().references())
                             .collect();
@@ -493,15 +490,18 @@ impl Walk<'_> {
     where
         Self: 's,
     {
-        let section = self.q.section(site.section).map(|(_, s)| s);
-        let mut sources = Vec::new();
-        if let Some(w) = section.and_then(|s| s.when.as_ref()) {
-            sources.push(w.source.as_str());
+        match self.q.section(site.section) {
+            Some((_, section)) => section
+                .whens(site.question)
+                .map(|w| w.source.as_str())
+                .collect(),
+            None => site
+                .question
+                .when
+                .iter()
+                .map(|w| w.source.as_str())
+                .collect(),
         }
-        if let Some(w) = &site.question.when {
-            sources.push(w.source.as_str());
-        }
-        sources
     }
 
     /// "Other, please specify": required when a `specify` option is chosen, blank otherwise.
@@ -580,15 +580,16 @@ impl Walk<'_> {
 /// holding (unknown when either reads a blank answer).
 pub(super) fn applies(q: &Questionnaire, s: usize, i: usize, answers: &Answers<'_>) -> Truth {
     let section = &q.sections[s];
-    let whens = [section.when.as_ref(), section.questions[i].when.as_ref()];
     // No allocation on the path every valid reply takes.
-    whens.iter().flatten().fold(Truth::True, |acc, when| {
-        match (acc, eval::truth(when.ast(), q, answers)) {
-            (Truth::False, _) | (_, Truth::False) => Truth::False,
-            (Truth::Unknown, _) | (_, Truth::Unknown) => Truth::Unknown,
-            _ => Truth::True,
-        }
-    })
+    section
+        .whens(&section.questions[i])
+        .fold(Truth::True, |acc, when| {
+            match (acc, eval::truth(when.ast(), q, answers)) {
+                (Truth::False, _) | (_, Truth::False) => Truth::False,
+                (Truth::Unknown, _) | (_, Truth::Unknown) => Truth::Unknown,
+                _ => Truth::True,
+            }
+        })
 }
 
 /// How a message names a question: its number, or its id when it has none.
