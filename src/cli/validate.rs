@@ -292,19 +292,10 @@ fn load(input: &Input, limits: Limits) -> Result<Loaded, Box<ReplyReport>> {
                     |_| format!("over {} bytes", limits.max_bytes),
                     |m| format!("{} bytes", m.len()),
                 );
-                let finding = Finding::error(
-                    Code::Syntax,
-                    format!(
-                        "the reply is {size}, over the limit of {} bytes",
-                        limits.max_bytes
-                    ),
-                    Anchor::Nowhere,
-                )
-                .with_help("raise the limit with --max-reply-bytes if this reply is genuine");
                 return Ok(Loaded {
                     file: SourceFile::new(name, String::new()),
                     format: Format::Json,
-                    refused: Some(finding),
+                    refused: Some(limits.too_large(&size)),
                 });
             }
             (name, bytes, None)

@@ -29,20 +29,23 @@ impl Default for Limits {
 impl Limits {
     pub(crate) fn check_size(&self, text: &str) -> Result<(), Vec<Finding>> {
         if text.len() > self.max_bytes {
-            return Err(vec![
-                Finding::error(
-                    Code::Syntax,
-                    format!(
-                        "the reply is {} bytes, over the limit of {} bytes",
-                        text.len(),
-                        self.max_bytes
-                    ),
-                    Anchor::Nowhere,
-                )
-                .with_help("raise the limit with --max-reply-bytes if this reply is genuine"),
-            ]);
+            return Err(vec![self.too_large(&format!("{} bytes", text.len()))]);
         }
         Ok(())
+    }
+
+    /// The finding for a reply over the size limit; `size` says how large ("20000000
+    /// bytes"), as far as it is known.
+    pub fn too_large(&self, size: &str) -> Finding {
+        Finding::error(
+            Code::Syntax,
+            format!(
+                "the reply is {size}, over the limit of {} bytes",
+                self.max_bytes
+            ),
+            Anchor::Nowhere,
+        )
+        .with_help("raise the limit with --max-reply-bytes if this reply is genuine")
     }
 
     /// Nesting, by a scan before parsing (TOML; JSON counts depth as it parses).
@@ -66,8 +69,6 @@ pub(crate) fn too_deep_finding(max: usize, offset: usize) -> Finding {
         "no questionnaire nests answers this deep; raise the limit with --max-depth if this reply is genuine",
     )
 }
-
-impl Limits {}
 
 /// The offset of the first bracket that opens one level too many, skipping strings (and
 /// TOML comments). A scan, not a parse: it only has to be right about well-formed text.
