@@ -162,12 +162,12 @@ impl Validator {
 
     /// Whether the reply is valid (warnings allowed), for callers that need no findings.
     pub fn is_valid(&self, reply: &Value) -> bool {
-        self.is_clean(reply)
-            || (!self
-                .walk(reply, self.questionnaire.source_language())
-                .iter()
-                .any(Finding::is_error)
-                && self.schema_accepts(reply))
+        self.schema_accepts(reply)
+            && (self.residual_clean(reply)
+                || !self
+                    .walk(reply, self.questionnaire.source_language())
+                    .iter()
+                    .any(Finding::is_error))
     }
 
     /// Whether the reply has nothing at all to report, by the fast path alone. Exactly when
