@@ -445,13 +445,7 @@ fn a_folder_with_broken_entries_is_reported_file_by_file() {
     let summary: Vec<(String, bool, bool)> = replies
         .iter()
         .map(|r| {
-            let name = r["file"]
-                .as_str()
-                .unwrap()
-                .rsplit('/')
-                .next()
-                .unwrap()
-                .to_string();
+            let name = cli::base_name(r);
             (
                 name,
                 r["valid"].as_bool().unwrap(),

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use canvass::check::check;
 use canvass::findings::Code;
@@ -131,13 +130,7 @@ fn sample_replies_give_each_expected_code() {
     let document: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let mut by_file = std::collections::BTreeMap::new();
     for reply in document["replies"].as_array().unwrap() {
-        let name = reply["file"]
-            .as_str()
-            .unwrap()
-            .rsplit('/')
-            .next()
-            .unwrap()
-            .to_string();
+        let name = cli::base_name(reply);
         let codes: BTreeSet<String> = reply["findings"]
             .as_array()
             .unwrap()
@@ -247,12 +240,7 @@ fn standard_input_is_a_stream_of_json_replies() {
     use std::io::Write;
     let fra = std::fs::read_to_string("questionnaires/res-16-2/replies/fra.json").unwrap();
     let fra: serde_json::Value = serde_json::from_str(&fra).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_canvass"))
-        .args(["validate", "-", "--format", "ndjson"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = cli::spawn(&["validate", "-", "--format", "ndjson"]);
     writeln!(
         child.stdin.take().unwrap(),
         "{fra}\n{{\"questionnaire\": \"res-16-2\"}}"
@@ -276,12 +264,7 @@ fn ndjson_answers_each_line_before_the_stream_ends() {
     use std::io::{BufRead, BufReader, Write};
     let fra = std::fs::read_to_string("questionnaires/res-16-2/replies/fra.json").unwrap();
     let fra: serde_json::Value = serde_json::from_str(&fra).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_canvass"))
-        .args(["validate", "-", "--format", "ndjson"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = cli::spawn(&["validate", "-", "--format", "ndjson"]);
     let mut stdin = child.stdin.take().unwrap();
     let stdout = child.stdout.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
@@ -315,12 +298,7 @@ fn a_bad_schema_is_reported_without_waiting_for_standard_input_to_end() {
     std::fs::create_dir_all(&dir).unwrap();
     let schema = dir.join("bad.schema.json");
     std::fs::write(&schema, "{}").unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_canvass"))
-        .args(["validate", "--schema", schema.to_str().unwrap(), "-"])
-        .stdin(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = cli::spawn(&["validate", "--schema", schema.to_str().unwrap(), "-"]);
     let stdin = child.stdin.take(); // held open: no end of input
     let started = std::time::Instant::now();
     let status = loop {

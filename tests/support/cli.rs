@@ -23,3 +23,22 @@ pub fn canvass(args: &[&str]) -> Run {
         stderr: String::from_utf8(output.stderr).expect("canvass writes UTF-8"),
     }
 }
+
+/// The binary started with its standard input, output and error piped, without colour: for
+/// tests that write to it while it runs.
+pub fn spawn(args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_canvass"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// The file name a report gives a reply, without its folders.
+pub fn base_name(reply: &serde_json::Value) -> String {
+    let file = reply["file"].as_str().unwrap();
+    file.rsplit('/').next().unwrap().to_string()
+}
