@@ -166,7 +166,7 @@ fn write_in_order(
     let mut summary = Summary::default();
     let mut pieces = Vec::new();
     let mut document = report::JsonDocument::default();
-    let mut questionnaires: Vec<Option<String>> = Vec::new();
+    let mut common = report::CommonQuestionnaire::default();
     let mut pending = BTreeMap::new();
     let mut next = 0;
     let io = |e: std::io::Error| format!("cannot write the report: {e}");
@@ -188,7 +188,7 @@ fn write_in_order(
             next += batch.len();
             for d in batch {
                 summary.add(&d.report);
-                questionnaires.push(d.report.questionnaire);
+                common.add(d.report.questionnaire);
                 match args.format {
                     // Streamed: each reply goes out once it and those before it are done.
                     OutputFormat::Ndjson => {
@@ -208,7 +208,7 @@ fn write_in_order(
     }
     let name = match fixed {
         Some(v) => Some(v.questionnaire.id.as_str()),
-        None => report::common_questionnaire(questionnaires.iter().map(Option::as_deref)),
+        None => common.get(),
     };
     match args.format {
         OutputFormat::Human => writeln!(out, "{}", summary.line()).map_err(io)?,

@@ -261,17 +261,55 @@ pub fn json(reports: &[ReplyReport], questionnaire: Option<&str>) -> Value {
     })
 }
 
-/// The questionnaire the replies were validated against (`None` if they name several;
-/// replies that named none, or did not parse, do not count).
-pub fn common_questionnaire<'a>(mut ids: impl Iterator<Item = Option<&'a str>>) -> Option<&'a str> {
-    let mut named = ids.by_ref().flatten();
-    let first = named.next()?;
-    named.all(|q| q == first).then_some(first)
+/// The questionnaire the replies were validated against, gathered reply by reply (so a run
+/// keeps one id, not one per reply): none if they name several; replies that named none,
+/// or did not parse, do not count.
+#[derive(Debug, Default)]
+pub enum CommonQuestionnaire {
+    #[default]
+    Unnamed,
+    One(String),
+    Several,
+}
+
+impl CommonQuestionnaire {
+    pub fn add(&mut self, id: Option<String>) {
+        match (&*self, id) {
+            (_, None) | (Self::Several, _) => {}
+            (Self::Unnamed, Some(id)) => *self = Self::One(id),
+            (Self::One(first), Some(id)) if *first == id => {}
+            (Self::One(_), Some(_)) => *self = Self::Several,
+        }
+    }
+
+    pub fn get(&self) -> Option<&str> {
+        match self {
+            Self::One(id) => Some(id),
+            Self::Unnamed | Self::Several => None,
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_common_questionnaire_is_the_one_every_naming_reply_names() {
+        let common = |ids: &[Option<&str>]| {
+            let mut c = CommonQuestionnaire::default();
+            for id in ids {
+                c.add(id.map(String::from));
+            }
+            c.get().map(String::from)
+        };
+        assert_eq!(common(&[]), None);
+        assert_eq!(
+            common(&[None, Some("a"), None, Some("a")]),
+            Some("a".into())
+        );
+        assert_eq!(common(&[Some("a"), Some("b"), Some("a")]), None);
+    }
 
     #[test]
     fn the_assembled_document_is_the_document() {
