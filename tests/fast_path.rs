@@ -2,7 +2,8 @@
 //! remaining checks find nothing) exactly when the full walk finds nothing and the schema
 //! accepts it. Checked on replies mixed from good, blank, coded, edge and broken answers
 //! to a questionnaire made of what the schema cannot say (`tests/fast_path/`), on every
-//! fixture and sample reply, and on replies generated for the shipped questionnaire.
+//! fixture and sample reply, and on replies generated for the shipped questionnaire —
+//! each both as a parsed `Value` and as JSON text read compactly (the command line's path).
 
 #[path = "support/replies.rs"]
 mod replies;
@@ -13,7 +14,7 @@ use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 
 use canvass::check::check;
-use canvass::reply::{Format, Limits};
+use canvass::reply::{Format, Limits, compact};
 use canvass::validate::Validator;
 
 fn validator(path: &str) -> Validator {
@@ -23,7 +24,12 @@ fn validator(path: &str) -> Validator {
 
 fn fast() -> &'static Validator {
     static V: std::sync::OnceLock<Validator> = std::sync::OnceLock::new();
-    V.get_or_init(|| validator("tests/fast_path/questionnaire.toml"))
+    V.get_or_init(|| {
+        let mut v = validator("tests/fast_path/questionnaire.toml");
+        // Low enough that a table of four rows, which the schema accepts, is over it.
+        v.limits.max_rows = 3;
+        v
+    })
 }
 
 /// The fast verdict against the two full judges, with the reply in the message.
@@ -40,6 +46,25 @@ fn assert_exact(v: &Validator, reply: &Value) {
             .collect::<Vec<_>>()
     );
     assert_eq!(v.validate_value(reply, "en").is_empty(), full);
+    // The fast path proper reads the text compactly: the same verdicts, the same value.
+    for text in [
+        serde_json::to_string(reply).unwrap(),
+        serde_json::to_string_pretty(reply).unwrap(),
+    ] {
+        let read = compact::read(&text, Format::Json, &v.limits, |json| {
+            (
+                json.to_value(),
+                v.schema_accepts_compact(json),
+                v.is_clean_compact(json),
+            )
+        });
+        assert_eq!(
+            read,
+            Some((reply.clone(), v.schema_accepts(reply), full)),
+            "the compact reading disagrees on\n{text}"
+        );
+        assert_eq!(v.is_clean_text(&text, Format::Json), full);
+    }
 }
 
 /// Answers to each question of `tests/fast_path/questionnaire.toml`: good ones (which

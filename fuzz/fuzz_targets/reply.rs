@@ -1,6 +1,7 @@
 //! Replies, as TOML and as JSON, validated against the shipped questionnaire and the
 //! fast-path test questionnaire. Never a panic, never a reply accepted by canvass that the
-//! compiled schema refuses, and the fast path exactly as strict as the full walk.
+//! compiled schema refuses, and the fast path (on a parsed reply and on the compact reading
+//! of its text) exactly as strict as the full walk.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -37,7 +38,19 @@ fuzz_target!(|data: &[u8]| {
                     assert!(span.start <= span.end && span.end <= text.len(), "span out of the file");
                 }
             }
-            let Ok(value) = canvass::reply::parse(text, format, &validator.limits) else {
+            let parsed = canvass::reply::parse(text, format, &validator.limits);
+            // The compact reading (the command line's fast path) reads exactly the same.
+            let compact = canvass::reply::compact::read(text, format, &validator.limits, |json| {
+                (json.to_value(), validator.schema_accepts_compact(json), validator.is_clean_compact(json))
+            });
+            if format == Format::Json {
+                assert_eq!(
+                    compact.as_ref().map(|c| &c.0),
+                    parsed.as_ref().ok(),
+                    "the compact reading disagrees with the full parse"
+                );
+            }
+            let Ok(value) = parsed else {
                 continue;
             };
             let schema = validator.schema_accepts(&value);
@@ -46,6 +59,10 @@ fuzz_target!(|data: &[u8]| {
             }
             let full = schema && validator.walk(&value, "en").is_empty();
             assert_eq!(validator.is_clean(&value), full, "the fast path disagrees with the walk");
+            if let Some((_, schema_compact, clean_compact)) = compact {
+                assert_eq!(schema_compact, schema, "the schema judges the compact reading otherwise");
+                assert_eq!(clean_compact, full, "the compact fast path disagrees with the walk");
+            }
         }
     }
 });

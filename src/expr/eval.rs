@@ -10,44 +10,55 @@ use serde_json::Value;
 
 use super::ast::{Ast, AstKind, BinOp};
 use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire};
+use crate::reply::view::ReplyValue;
 use crate::validate::dates::is_iso_date;
 
-/// How a question was answered.
+/// How a question was answered; `V` is a value of the reply, however it was read.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Answer<'v> {
+pub enum Answer<'v, V> {
     /// Absent, empty text or empty list: "no answer".
     Blank,
     /// One of the question's answer codes (`"dont_know"`).
     Code(&'v str),
-    Value(&'v Value),
+    Value(V),
 }
 
 /// Classify a raw reply value for a question.
-pub fn classify<'v>(question: &Question, value: Option<&'v Value>) -> Answer<'v> {
-    match value {
-        None | Some(Value::Null) => Answer::Blank,
-        Some(Value::String(s)) if s.is_empty() => Answer::Blank,
-        Some(Value::Array(a)) if a.is_empty() => Answer::Blank,
-        Some(Value::String(s)) if question.codes.iter().any(|c| c == s) => Answer::Code(s),
-        Some(v) => Answer::Value(v),
+pub fn classify<'v, V: ReplyValue<'v>>(question: &Question, value: Option<V>) -> Answer<'v, V> {
+    let Some(value) = value else {
+        return Answer::Blank;
+    };
+    if value.is_null() {
+        return Answer::Blank;
     }
+    if let Some(s) = value.as_str() {
+        if s.is_empty() {
+            return Answer::Blank;
+        }
+        if question.codes.iter().any(|c| c == s) {
+            return Answer::Code(s);
+        }
+    } else if value.items().is_some_and(|items| items.len() == 0) {
+        return Answer::Blank;
+    }
+    Answer::Value(value)
 }
 
 /// Every question's raw answer in a reply, matched once: evaluation reads answers many
 /// times (each `when`, each rule). Matching walks the reply's keys and compares them with
 /// the few ids of a section, which costs less than hashing every id.
-pub struct Answers<'v> {
-    flat: Vec<Option<&'v Value>>,
+pub struct Answers<'v, V> {
+    flat: Vec<Option<V>>,
     starts: Vec<usize>,
     /// Each section's value in the reply, if it is there.
-    pub sections: Vec<Option<&'v Value>>,
+    pub sections: Vec<Option<V>>,
     /// Keys that name nothing: `(None, key)` at the top level (besides `questionnaire` and
     /// `version`), `(Some(section), key)` inside a section (besides "please specify" ids).
     pub unmatched: Vec<(Option<usize>, &'v str)>,
 }
 
-impl<'v> Answers<'v> {
-    pub fn of(q: &Questionnaire, reply: &'v Value) -> Self {
+impl<'v, V: ReplyValue<'v>> Answers<'v, V> {
+    pub fn of(q: &Questionnaire, reply: V) -> Self {
         let mut starts = Vec::with_capacity(q.sections.len());
         let mut total = 0;
         for section in &q.sections {
@@ -60,7 +71,7 @@ impl<'v> Answers<'v> {
             sections: vec![None; q.sections.len()],
             unmatched: Vec::new(),
         };
-        let Some(root) = reply.as_object() else {
+        let Some(root) = reply.members() else {
             return answers;
         };
         // Replies usually follow the questionnaire's order: each search starts where the
@@ -70,7 +81,7 @@ impl<'v> Answers<'v> {
             if key == "questionnaire" || key == "version" {
                 continue;
             }
-            let Some(s) = find_from(&q.sections, next_section, |section| section.id == *key) else {
+            let Some(s) = find_from(&q.sections, next_section, |section| section.id == key) else {
                 answers.unmatched.push((None, key));
                 continue;
             };
@@ -78,8 +89,8 @@ impl<'v> Answers<'v> {
             answers.sections[s] = Some(value);
             let section = &q.sections[s];
             let mut next_question = 0;
-            for (key, value) in value.as_object().into_iter().flatten() {
-                match find_from(&section.questions, next_question, |x| x.id == *key) {
+            for (key, value) in value.members().into_iter().flatten() {
+                match find_from(&section.questions, next_question, |x| x.id == key) {
                     Some(i) => {
                         answers.flat[answers.starts[s] + i] = Some(value);
                         next_question = i + 1;
@@ -93,7 +104,7 @@ impl<'v> Answers<'v> {
     }
 
     /// The raw value of a question (a table, for a column reference).
-    pub fn raw(&self, r: QuestionRef) -> Option<&'v Value> {
+    pub fn raw(&self, r: QuestionRef) -> Option<V> {
         self.flat[self.starts[r.section] + r.question]
     }
 }
@@ -117,15 +128,16 @@ fn is_specify(section: &crate::questionnaire::model::Section, key: &str) -> bool
     })
 }
 
-/// The value an answer has in expressions, if it has one.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Val<'a> {
+/// The value an answer has in expressions, if it has one. A list (`Multi`, `Rows`) is
+/// the reply's array itself.
+#[derive(Debug, Clone)]
+pub enum Val<'a, V> {
     Bool(bool),
     Num(f64),
     Str(&'a str),
     Date(&'a str),
-    Multi(&'a [Value]),
-    Rows(&'a [Value]),
+    Multi(V),
+    Rows(V),
     List(&'a [Ast]),
 }
 
@@ -138,7 +150,11 @@ pub enum Truth {
 }
 
 /// Evaluate a condition.
-pub fn truth(ast: &Ast, q: &Questionnaire, answers: &Answers<'_>) -> Truth {
+pub fn truth<'a, 'v: 'a, V: ReplyValue<'v>>(
+    ast: &'a Ast,
+    q: &'a Questionnaire,
+    answers: &Answers<'v, V>,
+) -> Truth {
     match eval(ast, q, answers) {
         Some(Val::Bool(true)) => Truth::True,
         Some(Val::Bool(false)) => Truth::False,
@@ -147,26 +163,32 @@ pub fn truth(ast: &Ast, q: &Questionnaire, answers: &Answers<'_>) -> Truth {
 }
 
 /// The value of a question's answer in expressions.
-pub fn answer_value<'a>(question: &Question, raw: Option<&'a Value>) -> Option<Val<'a>> {
+pub fn answer_value<'a, V: ReplyValue<'a>>(
+    question: &Question,
+    raw: Option<V>,
+) -> Option<Val<'a, V>> {
     let Answer::Value(value) = classify(question, raw) else {
         return None;
     };
-    match (question.kind, value) {
-        (QuestionType::YesNo, Value::Bool(b)) => Some(Val::Bool(*b)),
-        (QuestionType::Choice | QuestionType::Text | QuestionType::Country, Value::String(s)) => {
-            Some(Val::Str(s))
+    match question.kind {
+        QuestionType::YesNo => value.as_bool().map(Val::Bool),
+        QuestionType::Choice | QuestionType::Text | QuestionType::Country => {
+            value.as_str().map(Val::Str)
         }
-        (QuestionType::Integer | QuestionType::Number | QuestionType::Year, Value::Number(n)) => {
-            n.as_f64().map(Val::Num)
+        QuestionType::Integer | QuestionType::Number | QuestionType::Year => {
+            value.as_f64().map(Val::Num)
         }
-        (QuestionType::Date, Value::String(s)) if is_iso_date(s) => Some(Val::Date(s)),
-        (QuestionType::MultiChoice, Value::Array(a)) => Some(Val::Multi(a)),
-        (QuestionType::Table, Value::Array(a)) => Some(Val::Rows(a)),
-        _ => None,
+        QuestionType::Date => value.as_str().filter(|s| is_iso_date(s)).map(Val::Date),
+        QuestionType::MultiChoice => value.items().map(|_| Val::Multi(value)),
+        QuestionType::Table => value.items().map(|_| Val::Rows(value)),
     }
 }
 
-pub fn eval<'a>(ast: &'a Ast, q: &'a Questionnaire, answers: &Answers<'a>) -> Option<Val<'a>> {
+pub fn eval<'a, 'v: 'a, V: ReplyValue<'v>>(
+    ast: &'a Ast,
+    q: &'a Questionnaire,
+    answers: &Answers<'v, V>,
+) -> Option<Val<'a, V>> {
     match &ast.kind {
         AstKind::Bool(b) => Some(Val::Bool(*b)),
         AstKind::Number(n) => Some(Val::Num(*n)),
@@ -179,9 +201,9 @@ pub fn eval<'a>(ast: &'a Ast, q: &'a Questionnaire, answers: &Answers<'a>) -> Op
             Answer::Value(_)
         ))),
         AstKind::Size(r) => match answer_value(q.question(*r), answers.raw(*r))? {
-            Val::Multi(items) | Val::Rows(items) => {
+            Val::Multi(list) | Val::Rows(list) => {
                 #[allow(clippy::cast_precision_loss)] // lists are far below 2^52 items
-                Some(Val::Num(items.len() as f64))
+                list.items().map(|items| Val::Num(items.len() as f64))
             }
             _ => None,
         },
@@ -198,7 +220,11 @@ pub fn eval<'a>(ast: &'a Ast, q: &'a Questionnaire, answers: &Answers<'a>) -> Op
     }
 }
 
-fn sum<'a>(q: &'a Questionnaire, answers: &Answers<'a>, r: QuestionRef) -> Option<Val<'a>> {
+fn sum<'a, 'v: 'a, V: ReplyValue<'v>>(
+    q: &'a Questionnaire,
+    answers: &Answers<'v, V>,
+    r: QuestionRef,
+) -> Option<Val<'a, V>> {
     let table_ref = QuestionRef { column: None, ..r };
     let table = q.question(table_ref);
     let column = q.question(r);
@@ -206,7 +232,7 @@ fn sum<'a>(q: &'a Questionnaire, answers: &Answers<'a>, r: QuestionRef) -> Optio
         return None;
     };
     let mut total = 0.0;
-    for row in rows {
+    for row in rows.items()? {
         match answer_value(column, row.get(&column.id))? {
             Val::Num(n) => total += n,
             _ => return None,
@@ -215,22 +241,22 @@ fn sum<'a>(q: &'a Questionnaire, answers: &Answers<'a>, r: QuestionRef) -> Optio
     Some(Val::Num(total))
 }
 
-fn binary<'a>(
+fn binary<'a, 'v: 'a, V: ReplyValue<'v>>(
     op: BinOp,
     l: &'a Ast,
     r: &'a Ast,
     q: &'a Questionnaire,
-    answers: &Answers<'a>,
-) -> Option<Val<'a>> {
+    answers: &Answers<'v, V>,
+) -> Option<Val<'a, V>> {
     match op {
         BinOp::And | BinOp::Or => {
             let short = op == BinOp::Or;
             let left = eval(l, q, answers);
-            if left == Some(Val::Bool(short)) {
+            if matches!(left, Some(Val::Bool(b)) if b == short) {
                 return Some(Val::Bool(short));
             }
             let right = eval(r, q, answers);
-            if right == Some(Val::Bool(short)) {
+            if matches!(right, Some(Val::Bool(b)) if b == short) {
                 return Some(Val::Bool(short));
             }
             match (left?, right?) {
@@ -250,7 +276,7 @@ fn binary<'a>(
                 }
                 Val::Multi(chosen) => {
                     let Val::Str(s) = left else { return None };
-                    Some(Val::Bool(chosen.iter().any(|c| c.as_str() == Some(s))))
+                    Some(Val::Bool(chosen.items()?.any(|c| c.as_str() == Some(s))))
                 }
                 _ => None,
             }
@@ -292,7 +318,7 @@ fn binary<'a>(
     }
 }
 
-fn equal(a: &Val<'_>, b: &Val<'_>) -> Option<bool> {
+fn equal<V>(a: &Val<'_, V>, b: &Val<'_, V>) -> Option<bool> {
     match (a, b) {
         (Val::Bool(x), Val::Bool(y)) => Some(x == y),
         #[allow(clippy::float_cmp)] // answers and literals are compared as written

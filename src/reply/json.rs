@@ -15,7 +15,7 @@ use super::escape_pointer;
 use crate::findings::{Anchor, Code, Finding, Related};
 
 /// `serde_json`'s own guard against deep recursion: a reply can never nest deeper.
-const SERDE_JSON_DEPTH: usize = 127;
+pub(super) const SERDE_JSON_DEPTH: usize = 127;
 
 pub fn parse(text: &str, max_depth: usize) -> Result<Value, Vec<Finding>> {
     let mut deserializer = serde_json::Deserializer::from_str(text);

@@ -6,11 +6,13 @@
 //! This module judges only whether the text is a well-formed document within the limits;
 //! whether it answers the questionnaire is `validate`'s business.
 
+pub mod compact;
 mod json;
 mod json_locate;
 mod limits;
 mod source_map;
 mod toml_reply;
+pub mod view;
 
 pub use limits::Limits;
 pub use source_map::{SourceMap, escape_pointer};

@@ -15,6 +15,7 @@
 pub mod country;
 pub mod dates;
 mod describe;
+mod representation;
 mod residual;
 mod rules;
 pub mod text;
@@ -36,6 +37,8 @@ pub const MAX_FINDINGS: usize = 200;
 pub struct Validator {
     pub questionnaire: Questionnaire,
     schema: jsonschema::Validator,
+    /// The same schema, reading compact replies (the fast path).
+    compact_schema: jsonschema::Validator<representation::Compact>,
     residual: residual::Residual,
     pub limits: Limits,
 }
@@ -64,18 +67,11 @@ impl Validator {
     }
 
     fn with_schema(questionnaire: Questionnaire, schema: &Value) -> Result<Self, String> {
-        let schema = jsonschema::draft202012::options()
-            .should_validate_formats(true)
-            // The schema says `format: email`; canvass's judges agree on what that means
-            // (and canvass's test is cheaper than a full RFC 5321 parse).
-            .with_format("email", text::is_email)
-            .with_pattern_options(jsonschema::PatternOptions::regex())
-            .build(schema)
-            .map_err(|e| format!("the compiled schema is not usable: {e}"))?;
         Ok(Self {
             residual: residual::Residual::plan(&questionnaire),
             questionnaire,
-            schema,
+            schema: schema_options().build(schema).map_err(unusable)?,
+            compact_schema: schema_options().build(schema).map_err(unusable)?,
             limits: Limits::default(),
         })
     }
@@ -88,6 +84,9 @@ impl Validator {
 
     /// Validate one reply written in `format`.
     pub fn validate_as(&self, file: &SourceFile, format: Format, lang: &str) -> Vec<Finding> {
+        if self.is_clean_text(&file.text, format) {
+            return Vec::new();
+        }
         match reply::parse(&file.text, format, &self.limits) {
             Ok(value) => self.validate_parsed(file, format, &value, lang),
             Err(findings) => findings,
@@ -181,6 +180,30 @@ impl Validator {
         self.schema.is_valid(reply)
     }
 
+    /// Whether a reply's text has nothing at all to report, by the fast path on a compact
+    /// reading of it. `false` says only "look closer": for a TOML reply, or a text that does
+    /// not read, the full parse decides.
+    pub fn is_clean_text(&self, text: &str, format: Format) -> bool {
+        reply::compact::read(text, format, &self.limits, |reply| {
+            self.is_clean_compact(reply)
+        })
+        .unwrap_or(false)
+    }
+
+    /// [`Validator::is_clean`] for a compactly read reply; the same verdict.
+    pub fn is_clean_compact(&self, reply: &reply::compact::Json<'_>) -> bool {
+        self.compact_schema.is_valid(reply)
+            && self
+                .residual
+                .clean(&self.questionnaire, reply, &self.limits)
+    }
+
+    /// The compiled schema's verdict on a compact reply (the same as on the reply read
+    /// into a `Value`).
+    pub fn schema_accepts_compact(&self, reply: &reply::compact::Json<'_>) -> bool {
+        self.compact_schema.is_valid(reply)
+    }
+
     /// canvass's own walk alone: every fault it finds, without the schema's verdict.
     pub fn walk(&self, reply: &Value, lang: &str) -> Vec<Finding> {
         walk::walk(self, reply, lang)
@@ -190,6 +213,23 @@ impl Validator {
         self.residual
             .clean(&self.questionnaire, reply, &self.limits)
     }
+}
+
+/// How canvass runs a compiled schema, whatever representation the reply is read into.
+fn schema_options<'i, F: jsonschema::json::Json>()
+-> jsonschema::ValidationOptions<'i, std::sync::Arc<dyn jsonschema::Retrieve>, F> {
+    jsonschema::options_for::<F>()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .should_validate_formats(true)
+        // The schema says `format: email`; canvass's judges agree on what that means
+        // (and canvass's test is cheaper than a full RFC 5321 parse).
+        .with_format("email", text::is_email)
+        .with_pattern_options(jsonschema::PatternOptions::regex())
+}
+
+#[allow(clippy::needless_pass_by_value)] // the shape `map_err` hands it
+fn unusable(error: jsonschema::ValidationError<'_>) -> String {
+    format!("the compiled schema is not usable: {error}")
 }
 
 /// The JSON pointer of the first place where two schemas differ.

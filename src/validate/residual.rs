@@ -12,14 +12,13 @@
 
 use std::collections::HashSet;
 
-use serde_json::Value;
-
 use super::walk::applies;
 use super::{dates, rules, value};
 use crate::compile::schema_carries_when;
 use crate::expr::eval::{Answer, Answers, Truth, classify};
 use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire};
 use crate::reply::Limits;
+use crate::reply::view::ReplyValue;
 
 /// What is left to check after the schema, for one questionnaire.
 pub(super) struct Residual {
@@ -52,7 +51,12 @@ impl Residual {
     }
 
     /// Whether a reply the schema accepted has nothing to report: no error, no warning.
-    pub fn clean(&self, q: &Questionnaire, reply: &Value, limits: &Limits) -> bool {
+    pub fn clean<'v, V: ReplyValue<'v>>(
+        &self,
+        q: &Questionnaire,
+        reply: V,
+        limits: &Limits,
+    ) -> bool {
         let answers = Answers::of(q, reply);
         self.conditions.iter().all(|r| {
             let question = q.question(*r);
@@ -77,29 +81,34 @@ fn needs_own_check(question: &Question) -> bool {
     matches!(question.kind, QuestionType::Date | QuestionType::Table)
 }
 
-fn answer_clean(question: &Question, answer: &Value, limits: &Limits) -> bool {
-    match (question.kind, answer) {
-        (QuestionType::Date, Value::String(s)) => {
+fn answer_clean<'v, V: ReplyValue<'v>>(question: &Question, answer: V, limits: &Limits) -> bool {
+    match question.kind {
+        QuestionType::Date => answer.as_str().is_some_and(|s| {
             dates::is_iso_date(s) && value::date_out_of_range(question, s).is_none()
-        }
-        (QuestionType::Table, Value::Array(rows)) => table_clean(question, rows, limits),
-        // Not what the schema accepts for this type: let the walk say what it is.
-        (QuestionType::Date | QuestionType::Table, _) => false,
+        }),
+        QuestionType::Table => answer
+            .items()
+            .is_some_and(|rows| table_clean(question, rows, limits)),
+        // Anything else is the schema's to judge, and it has.
         _ => true,
     }
 }
 
-fn table_clean(table: &Question, rows: &[Value], limits: &Limits) -> bool {
+fn table_clean<'v, V: ReplyValue<'v>>(
+    table: &Question,
+    rows: impl ExactSizeIterator<Item = V>,
+    limits: &Limits,
+) -> bool {
     if rows.len() > limits.max_rows {
         return false;
     }
     let key = table.key.as_deref().and_then(|k| table.column(k));
     let mut keys = HashSet::new();
-    rows.iter().all(|row| {
-        let Value::Object(cells) = row else {
+    rows.into_iter().all(|row| {
+        if row.members().is_none() {
             return false;
-        };
-        let key_clean = key.is_none_or(|column| match classify(column, cells.get(&column.id)) {
+        }
+        let key_clean = key.is_none_or(|column| match classify(column, row.get(&column.id)) {
             Answer::Value(v) => keys.insert(value::key_text(v)),
             Answer::Blank | Answer::Code(_) => true,
         });
@@ -108,7 +117,7 @@ fn table_clean(table: &Question, rows: &[Value], limits: &Limits) -> bool {
                 .columns
                 .iter()
                 .filter(|c| needs_own_check(c))
-                .all(|column| match classify(column, cells.get(&column.id)) {
+                .all(|column| match classify(column, row.get(&column.id)) {
                     Answer::Value(v) => answer_clean(column, v, limits),
                     Answer::Blank | Answer::Code(_) => true,
                 })

@@ -9,10 +9,15 @@ use crate::expr::eval::{Answers, Truth, truth};
 use crate::findings::{Anchor, Code, Finding};
 use crate::questionnaire::model::{QuestionRef, Questionnaire, Rule};
 use crate::reply::escape_pointer;
+use crate::reply::view::ReplyValue;
 
 /// Whether a rule applies (its `when` holds) and its check is false. A check that reads a
 /// blank or coded answer is unknown, which is not a failure.
-pub(super) fn fails(rule: &Rule, q: &Questionnaire, answers: &Answers<'_>) -> bool {
+pub(super) fn fails<'v, V: ReplyValue<'v>>(
+    rule: &Rule,
+    q: &Questionnaire,
+    answers: &Answers<'v, V>,
+) -> bool {
     rule.when
         .as_ref()
         .is_none_or(|when| truth(when.ast(), q, answers) == Truth::True)

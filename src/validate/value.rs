@@ -11,10 +11,11 @@ use super::describe;
 use super::walk::{Site, Walk};
 use crate::expr::eval::{Answer, classify};
 use crate::findings::{Anchor, Code, Finding, Related};
+use crate::questionnaire::model::{Bound, Question, QuestionType, TextFormat};
+use crate::reply::view::ReplyValue;
 
 /// Most findings reported about the items of one list.
 const MAX_ITEM_FINDINGS: usize = 10;
-use crate::questionnaire::model::{Bound, Question, QuestionType, TextFormat};
 
 impl Walk<'_> {
     /// One finding about the answer itself, with a label under it.
@@ -496,9 +497,9 @@ pub(super) fn date_out_of_range(question: &Question, date: &str) -> Option<Strin
 }
 
 /// A table key as compared between rows: text as it is, anything else as JSON.
-pub(super) fn key_text(value: &Value) -> Cow<'_, str> {
-    match value {
-        Value::String(s) => Cow::Borrowed(s),
-        other => Cow::Owned(other.to_string()),
+pub(super) fn key_text<'v, V: ReplyValue<'v>>(value: V) -> Cow<'v, str> {
+    match value.as_str() {
+        Some(s) => Cow::Borrowed(s),
+        None => Cow::Owned(value.json_text()),
     }
 }

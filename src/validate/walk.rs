@@ -12,6 +12,7 @@ use crate::expr::eval::{self, Answer, Answers, Truth, classify};
 use crate::findings::{Anchor, Code, Finding, Related};
 use crate::questionnaire::model::{Question, QuestionRef, Questionnaire};
 use crate::questionnaire::settings::closest;
+use crate::reply::view::ReplyValue;
 use crate::reply::{Limits, escape_pointer};
 
 /// A question (or a table cell) being checked; pointers and names are built only when a
@@ -50,7 +51,7 @@ impl Site<'_> {
 pub(super) struct Walk<'a> {
     pub q: &'a Questionnaire,
     /// The reply's answers, looked up once.
-    pub answers: Answers<'a>,
+    pub answers: Answers<'a, &'a Value>,
     /// Questions an unknown key was taken for (`specialized_unit` → `specialised_unit`):
     /// the misspelling is the fault, so their missing answer is not reported again.
     pub misspelt: HashSet<(usize, String)>,
@@ -509,7 +510,7 @@ impl Walk<'_> {
         &mut self,
         site: Site<'_>,
         answers: Option<&Map<String, Value>>,
-        answer: Answer<'_>,
+        answer: Answer<'_, &Value>,
         applies: bool,
         section_pointer: &str,
     ) {
@@ -578,7 +579,12 @@ impl Walk<'_> {
 
 /// Whether question `i` of section `s` is asked: its section's `when` and its own, both
 /// holding (unknown when either reads a blank answer).
-pub(super) fn applies(q: &Questionnaire, s: usize, i: usize, answers: &Answers<'_>) -> Truth {
+pub(super) fn applies<'v, V: ReplyValue<'v>>(
+    q: &Questionnaire,
+    s: usize,
+    i: usize,
+    answers: &Answers<'v, V>,
+) -> Truth {
     let section = &q.sections[s];
     // No allocation on the path every valid reply takes.
     section

@@ -1,0 +1,113 @@
+//! What canvass reads of a reply's values, whichever way the reply was read: a
+//! `serde_json::Value` (the full walk, TOML replies) or a compact tree (the fast path).
+//! Expressions and the residual checks are written once, against this trait.
+//!
+//! It only reads; it never says whether a value is right.
+
+use serde_json::Value;
+
+use super::compact::Json;
+
+/// A handle on one value of a reply; cheap to copy.
+pub trait ReplyValue<'v>: Copy {
+    fn is_null(self) -> bool;
+    fn as_bool(self) -> Option<bool>;
+    /// A number, as `serde_json::Number::as_f64` gives it.
+    fn as_f64(self) -> Option<f64>;
+    fn as_str(self) -> Option<&'v str>;
+    /// The items of an array.
+    fn items(self) -> Option<impl ExactSizeIterator<Item = Self> + Clone>;
+    /// The members of an object, in the order written.
+    fn members(self) -> Option<impl Iterator<Item = (&'v str, Self)>>;
+    /// The value of `key`, if this is an object that has it.
+    fn get(self, key: &str) -> Option<Self>;
+    /// The value's JSON text (a table key that is not a string is compared by it).
+    fn json_text(self) -> String;
+}
+
+impl<'v> ReplyValue<'v> for &'v Value {
+    fn is_null(self) -> bool {
+        Value::is_null(self)
+    }
+
+    fn as_bool(self) -> Option<bool> {
+        Value::as_bool(self)
+    }
+
+    fn as_f64(self) -> Option<f64> {
+        match self {
+            Value::Number(n) => n.as_f64(),
+            _ => None,
+        }
+    }
+
+    fn as_str(self) -> Option<&'v str> {
+        Value::as_str(self)
+    }
+
+    fn items(self) -> Option<impl ExactSizeIterator<Item = Self> + Clone> {
+        self.as_array().map(|items| items.iter())
+    }
+
+    fn members(self) -> Option<impl Iterator<Item = (&'v str, Self)>> {
+        self.as_object()
+            .map(|members| members.iter().map(|(k, v)| (k.as_str(), v)))
+    }
+
+    fn get(self, key: &str) -> Option<Self> {
+        Value::get(self, key)
+    }
+
+    fn json_text(self) -> String {
+        self.to_string()
+    }
+}
+
+impl<'v> ReplyValue<'v> for &'v Json<'v> {
+    fn is_null(self) -> bool {
+        matches!(self, Json::Null)
+    }
+
+    fn as_bool(self) -> Option<bool> {
+        match self {
+            Json::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    fn as_f64(self) -> Option<f64> {
+        match self {
+            Json::Number(n) => Some(n.as_f64()),
+            _ => None,
+        }
+    }
+
+    fn as_str(self) -> Option<&'v str> {
+        match self {
+            Json::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    fn items(self) -> Option<impl ExactSizeIterator<Item = Self> + Clone> {
+        match self {
+            Json::Array(items) => Some(items.iter()),
+            _ => None,
+        }
+    }
+
+    fn members(self) -> Option<impl Iterator<Item = (&'v str, Self)>> {
+        match self {
+            Json::Object(members) => Some(members.iter().map(|m| (m.key, &m.value))),
+            _ => None,
+        }
+    }
+
+    fn get(self, key: &str) -> Option<Self> {
+        Json::get(self, key)
+    }
+
+    fn json_text(self) -> String {
+        self.to_value().to_string()
+    }
+}
