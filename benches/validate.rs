@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 
 use canvass::check::check;
 use canvass::compile::compile;
+use canvass::reply::{Format, compact};
 use canvass::source::SourceFile;
 use canvass::validate::Validator;
 
@@ -102,6 +103,19 @@ fn bench(c: &mut Criterion) {
             files
                 .par_iter()
                 .filter(|f| plain.is_valid(&serde_json::from_str::<Value>(&f.text).unwrap()))
+                .count()
+        });
+    });
+    group.bench_function("compact read + jsonschema is_valid, 1 thread", |b| {
+        b.iter(|| {
+            files
+                .iter()
+                .filter(|f| {
+                    compact::read(&f.text, Format::Json, &validator.limits, |reply| {
+                        validator.schema_accepts_compact(reply)
+                    })
+                    .unwrap()
+                })
                 .count()
         });
     });
