@@ -358,8 +358,13 @@ fn validate_one(
     lang: Option<&str>,
     limits: Limits,
 ) -> ReplyReport {
-    if let Some(id) = clean_by_fast_path(&l, fixed, cache, limits) {
-        let mut report = ReplyReport::new(SourceFile::new(l.file.name, String::new()), Vec::new());
+    if let Some((id, findings)) = by_compact_reading(&l, fixed, cache, limits, lang) {
+        let keep = if findings.is_empty() {
+            String::new()
+        } else {
+            l.file.text
+        };
+        let mut report = ReplyReport::new(SourceFile::new(l.file.name, keep), findings);
         report.questionnaire = Some(id);
         return report;
     }
@@ -400,14 +405,16 @@ fn validate_one(
     report
 }
 
-/// The fast path: a JSON reply read compactly, that its validator finds clean. Gives the
-/// questionnaire's id; `None` means the reply takes the full path.
-fn clean_by_fast_path(
+/// A JSON reply read compactly (the fast path, see `reply::compact`) and validated by its
+/// questionnaire: the questionnaire's id and the findings. `None` when the reply does not
+/// read, or names no questionnaire canvass has: the full parse then says why.
+fn by_compact_reading(
     l: &Loaded,
     fixed: Option<&Validator>,
     cache: &Mutex<HashMap<String, Option<Arc<Validator>>>>,
     limits: Limits,
-) -> Option<String> {
+    lang: Option<&str>,
+) -> Option<(String, Vec<Finding>)> {
     if l.refused.is_some() {
         return None;
     }
@@ -423,8 +430,9 @@ fn clean_by_fast_path(
             looked_up = lookup(id, cache, limits)?;
             &*looked_up
         };
-        v.is_clean_compact(reply)
-            .then(|| v.questionnaire.id.clone())
+        let lang = lang.unwrap_or(v.questionnaire.source_language());
+        let findings = v.validate_compact(&l.file, reply, lang);
+        Some((v.questionnaire.id.clone(), findings))
     })
     .flatten()
 }

@@ -82,15 +82,37 @@ impl Validator {
         self.validate_as(file, Format::detect(&file.name, &file.text), lang)
     }
 
-    /// Validate one reply written in `format`.
+    /// Validate one reply written in `format`. A JSON reply is read compactly first (the
+    /// fast path); only a TOML reply, or JSON that does not read, is parsed in full here.
     pub fn validate_as(&self, file: &SourceFile, format: Format, lang: &str) -> Vec<Finding> {
-        if self.is_clean_text(&file.text, format) {
-            return Vec::new();
+        let compact = reply::compact::read(&file.text, format, &self.limits, |reply| {
+            self.validate_compact(file, reply, lang)
+        });
+        if let Some(findings) = compact {
+            return findings;
         }
         match reply::parse(&file.text, format, &self.limits) {
             Ok(value) => self.validate_parsed(file, format, &value, lang),
             Err(findings) => findings,
         }
+    }
+
+    /// Validate a JSON reply read compactly from `file` (by [`reply::compact::read`]):
+    /// the same findings as [`Validator::validate_parsed`] gives for it.
+    pub fn validate_compact(
+        &self,
+        file: &SourceFile,
+        reply: &reply::compact::Json<'_>,
+        lang: &str,
+    ) -> Vec<Finding> {
+        let schema_accepts = self.compact_schema.is_valid(reply);
+        if schema_accepts && self.residual_clean(reply) {
+            return Vec::new();
+        }
+        // Something to report: the walk explains it, over the same value as a `Value`
+        // (built from the tree, which the property tests hold equal to a full parse).
+        let findings = self.explain(&reply.to_value(), schema_accepts, lang);
+        place(findings, file, Format::Json)
     }
 
     /// Validate a reply already parsed from `file` (by [`reply::parse`]); findings carry
@@ -102,22 +124,7 @@ impl Validator {
         value: &Value,
         lang: &str,
     ) -> Vec<Finding> {
-        let mut findings = self.validate_value(value, lang);
-        if !findings.is_empty() {
-            let text = reply::blank_bom(&file.text);
-            let map = reply::SourceMap::parse(&text, format);
-            for finding in &mut findings {
-                if finding.span.is_none() {
-                    finding.span = map.resolve(&finding.anchor);
-                }
-                for related in &mut finding.related {
-                    if related.span.is_none() {
-                        related.span = map.resolve(&related.anchor);
-                    }
-                }
-            }
-        }
-        findings
+        place(self.validate_value(value, lang), file, format)
     }
 
     /// Validate a parsed reply: findings with pointers, spans not yet resolved.
@@ -130,6 +137,11 @@ impl Validator {
         if schema_accepts && self.residual_clean(reply) {
             return Vec::new();
         }
+        self.explain(reply, schema_accepts, lang)
+    }
+
+    /// The findings of a reply that has something to report, given the schema's verdict.
+    fn explain(&self, reply: &Value, schema_accepts: bool, lang: &str) -> Vec<Finding> {
         let mut findings = self.walk(reply, lang);
         if findings.len() > MAX_FINDINGS {
             // A hostile reply (a table of 10,000 broken rows) must not bury the report.
@@ -180,22 +192,9 @@ impl Validator {
         self.schema.is_valid(reply)
     }
 
-    /// Whether a reply's text has nothing at all to report, by the fast path on a compact
-    /// reading of it. `false` says only "look closer": for a TOML reply, or a text that does
-    /// not read, the full parse decides.
-    pub fn is_clean_text(&self, text: &str, format: Format) -> bool {
-        reply::compact::read(text, format, &self.limits, |reply| {
-            self.is_clean_compact(reply)
-        })
-        .unwrap_or(false)
-    }
-
     /// [`Validator::is_clean`] for a compactly read reply; the same verdict.
     pub fn is_clean_compact(&self, reply: &reply::compact::Json<'_>) -> bool {
-        self.compact_schema.is_valid(reply)
-            && self
-                .residual
-                .clean(&self.questionnaire, reply, &self.limits)
+        self.compact_schema.is_valid(reply) && self.residual_clean(reply)
     }
 
     /// The compiled schema's verdict on a compact reply (the same as on the reply read
@@ -209,10 +208,30 @@ impl Validator {
         walk::walk(self, reply, lang)
     }
 
-    fn residual_clean(&self, reply: &Value) -> bool {
+    fn residual_clean<'v>(&self, reply: impl reply::view::ReplyValue<'v>) -> bool {
         self.residual
             .clean(&self.questionnaire, reply, &self.limits)
     }
+}
+
+/// Resolve the spans of findings into the reply's text. Only a reply with findings pays
+/// for its source map.
+fn place(mut findings: Vec<Finding>, file: &SourceFile, format: Format) -> Vec<Finding> {
+    if !findings.is_empty() {
+        let text = reply::blank_bom(&file.text);
+        let map = reply::SourceMap::parse(&text, format);
+        for finding in &mut findings {
+            if finding.span.is_none() {
+                finding.span = map.resolve(&finding.anchor);
+            }
+            for related in &mut finding.related {
+                if related.span.is_none() {
+                    related.span = map.resolve(&related.anchor);
+                }
+            }
+        }
+    }
+    findings
 }
 
 /// How canvass runs a compiled schema, whatever representation the reply is read into.
