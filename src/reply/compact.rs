@@ -4,8 +4,9 @@
 //! Most replies are valid, and for them reading the reply is most of the work. A
 //! `serde_json::Value` allocates every string and builds a hashed index per object; this
 //! tree allocates nothing per value (the arena is reused reply after reply) and hashes
-//! nothing. It is only ever asked "is this reply clean?" — by the schema (through
-//! `validate::representation`) and by the residual checks.
+//! nothing. It answers "is this reply clean?" — to the schema (through
+//! `validate::representation`) and to the residual checks; a reply with something to
+//! report becomes a `Value` ([`Json::to_value`]) for the walk that explains it.
 //!
 //! It must accept exactly the texts [`super::parse`] accepts, and hold the same value:
 //! the same parser, the same depth limit, duplicate keys refused (the property tests hold

@@ -9,8 +9,9 @@
 //! error is still reported: a reply is never silently accepted.
 //!
 //! Valid replies take the fast path: the schema first, then only what it cannot say
-//! (`residual.rs`); no walk, no spans, no messages. Spans come from the reply's source map,
-//! built only for a reply with findings.
+//! (`residual.rs`); no walk, no spans, no messages. A JSON reply is read compactly for it
+//! (`reply::compact`, judged through `representation.rs`). Spans come from the reply's
+//! source map, built only for a reply with findings.
 
 pub mod country;
 pub mod dates;
