@@ -16,6 +16,7 @@ use clap::{Args, ValueEnum};
 
 use canvass::findings::report::{self, ReplyReport, Summary};
 use canvass::findings::{Anchor, Code, Finding};
+use canvass::reply::view::ReplyValue;
 use canvass::reply::{Format, Limits};
 use canvass::source::SourceFile;
 use canvass::validate::Validator;
@@ -349,8 +350,8 @@ fn decode(name: String, bytes: Vec<u8>, format: Option<Format>) -> Loaded {
     }
 }
 
-/// Parse a read reply once, find its questionnaire (given, or named by the reply) and
-/// validate it.
+/// Read a reply once, find its questionnaire (given, or named by the reply) and validate
+/// it: compactly for a JSON reply that reads, in full otherwise.
 fn validate_one(
     l: Loaded,
     fixed: Option<&Validator>,
@@ -358,42 +359,9 @@ fn validate_one(
     lang: Option<&str>,
     limits: Limits,
 ) -> ReplyReport {
-    if let Some((id, findings)) = by_compact_reading(&l, fixed, cache, limits, lang) {
-        let keep = if findings.is_empty() {
-            String::new()
-        } else {
-            l.file.text
-        };
-        let mut report = ReplyReport::new(SourceFile::new(l.file.name, keep), findings);
-        report.questionnaire = Some(id);
-        return report;
-    }
-    let mut validator: Option<&Validator> = None;
-    let looked_up: Option<Arc<Validator>>;
-    let findings = if let Some(finding) = l.refused.clone() {
-        vec![finding]
-    } else {
-        match canvass::reply::parse(&l.file.text, l.format, &limits) {
-            // A reply that does not parse has nothing to say about its questionnaire.
-            Err(findings) => findings,
-            Ok(value) => {
-                // Borrowed, not cloned: two workers counting references to one validator
-                // would bounce its counter between their caches for every reply.
-                validator = if fixed.is_some() {
-                    fixed
-                } else {
-                    looked_up = lookup(questionnaire_id(&value), cache, limits);
-                    looked_up.as_deref()
-                };
-                match validator {
-                    Some(v) => {
-                        let lang = lang.unwrap_or(v.questionnaire.source_language());
-                        v.validate_parsed(&l.file, l.format, &value, lang)
-                    }
-                    None => vec![no_questionnaire(&value, &l)],
-                }
-            }
-        }
+    let (questionnaire, findings) = match by_compact_reading(&l, fixed, cache, lang, limits) {
+        Some((id, findings)) => (Some(id), findings),
+        None => by_full_parse(&l, fixed, cache, lang, limits),
     };
     let keep = if findings.is_empty() {
         String::new()
@@ -401,7 +369,7 @@ fn validate_one(
         l.file.text
     };
     let mut report = ReplyReport::new(SourceFile::new(l.file.name, keep), findings);
-    report.questionnaire = validator.map(|v| v.questionnaire.id.clone());
+    report.questionnaire = questionnaire;
     report
 }
 
@@ -412,29 +380,77 @@ fn by_compact_reading(
     l: &Loaded,
     fixed: Option<&Validator>,
     cache: &Mutex<HashMap<String, Option<Arc<Validator>>>>,
-    limits: Limits,
     lang: Option<&str>,
+    limits: Limits,
 ) -> Option<(String, Vec<Finding>)> {
     if l.refused.is_some() {
         return None;
     }
     canvass::reply::compact::read(&l.file.text, l.format, &limits, |reply| {
-        let looked_up;
-        let v = if let Some(v) = fixed {
-            v
-        } else {
-            let id = match reply.get("questionnaire") {
-                Some(canvass::reply::compact::Json::String(id)) => plausible_id(id),
-                _ => None,
-            };
-            looked_up = lookup(id, cache, limits)?;
-            &*looked_up
-        };
-        let lang = lang.unwrap_or(v.questionnaire.source_language());
-        let findings = v.validate_compact(&l.file, reply, lang);
-        Some((v.questionnaire.id.clone(), findings))
+        with_validator(
+            fixed,
+            || questionnaire_id(reply),
+            cache,
+            limits,
+            |v| {
+                let lang = lang.unwrap_or(v.questionnaire.source_language());
+                (
+                    v.questionnaire.id.clone(),
+                    v.validate_compact(&l.file, reply, lang),
+                )
+            },
+        )
     })
     .flatten()
+}
+
+/// A reply parsed in full (TOML, or JSON the compact reading gave up on) and validated by
+/// its questionnaire, if it names one canvass has.
+fn by_full_parse(
+    l: &Loaded,
+    fixed: Option<&Validator>,
+    cache: &Mutex<HashMap<String, Option<Arc<Validator>>>>,
+    lang: Option<&str>,
+    limits: Limits,
+) -> (Option<String>, Vec<Finding>) {
+    if let Some(finding) = l.refused.clone() {
+        return (None, vec![finding]);
+    }
+    match canvass::reply::parse(&l.file.text, l.format, &limits) {
+        // A reply that does not parse has nothing to say about its questionnaire.
+        Err(findings) => (None, findings),
+        Ok(value) => with_validator(
+            fixed,
+            || questionnaire_id(&value),
+            cache,
+            limits,
+            |v| {
+                let lang = lang.unwrap_or(v.questionnaire.source_language());
+                (
+                    Some(v.questionnaire.id.clone()),
+                    v.validate_parsed(&l.file, l.format, &value, lang),
+                )
+            },
+        )
+        .unwrap_or_else(|| (None, vec![no_questionnaire(&value, l)])),
+    }
+}
+
+/// Call `f` with the reply's validator: the one given, or the one of the questionnaire
+/// the reply names (`id`, asked only then). `None` when there is neither.
+fn with_validator<T>(
+    fixed: Option<&Validator>,
+    id: impl FnOnce() -> Option<String>,
+    cache: &Mutex<HashMap<String, Option<Arc<Validator>>>>,
+    limits: Limits,
+    f: impl FnOnce(&Validator) -> T,
+) -> Option<T> {
+    // Borrowed, not cloned: two workers counting references to one validator would
+    // bounce its counter between their caches for every reply.
+    match fixed {
+        Some(v) => Some(f(v)),
+        None => lookup(id(), cache, limits).map(|v| f(&v)),
+    }
 }
 
 /// The validator for a reply's `questionnaire` id, loaded once per id.
@@ -467,12 +483,8 @@ fn lookup(
 }
 
 /// The `questionnaire` a reply names, if it is a plausible id.
-fn questionnaire_id(value: &serde_json::Value) -> Option<String> {
-    plausible_id(value.get("questionnaire")?.as_str()?)
-}
-
-/// A questionnaire id, if it is one.
-fn plausible_id(id: &str) -> Option<String> {
+fn questionnaire_id<'v>(reply: impl ReplyValue<'v>) -> Option<String> {
+    let id = reply.get("questionnaire")?.as_str()?;
     // Only a valid id becomes a path: a reply must not name `../../etc`.
     canvass::questionnaire::is_questionnaire_id(id).then(|| id.to_string())
 }

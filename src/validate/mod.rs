@@ -195,7 +195,7 @@ impl Validator {
 
     /// [`Validator::is_clean`] for a compactly read reply; the same verdict.
     pub fn is_clean_compact(&self, reply: &reply::compact::Json<'_>) -> bool {
-        self.compact_schema.is_valid(reply) && self.residual_clean(reply)
+        self.schema_accepts_compact(reply) && self.residual_clean(reply)
     }
 
     /// The compiled schema's verdict on a compact reply (the same as on the reply read
