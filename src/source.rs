@@ -47,6 +47,21 @@ impl LineIndex {
         Self { starts }
     }
 
+    /// How many lines the text has (a text ending with `\n` has an empty last line).
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The 0-based line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// Where 0-based line `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts[line]
+    }
+
     /// Line and column of a byte offset; an offset inside a UTF-8 sequence counts as the
     /// character it belongs to.
     pub fn position(&self, text: &str, offset: usize) -> Position {

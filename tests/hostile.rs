@@ -105,6 +105,20 @@ fn broken_replies_get_the_exact_finding_and_status() {
         ("table-for-number.json", 1, &["invalid-type"]),
         ("section-is-a-list.toml", 1, &["invalid-type"]),
         ("code-not-allowed.toml", 1, &["invalid-option"]),
+        (
+            "terminal-tricks.json",
+            1,
+            &[
+                "unknown-question",
+                "invalid-option",
+                "invalid-option",
+                "invalid-type",
+                "invalid-format",
+                "invalid-format",
+                "invalid-type",
+            ],
+        ),
+        ("terminal-tricks-in-comment.toml", 1, &["syntax"]),
     ];
     let mut failures = Vec::new();
     for (file, status, expected) in cases {

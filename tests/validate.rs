@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use canvass::check::check;
 use canvass::findings::Code;
 use canvass::findings::human::{Style, render};
-use canvass::findings::report::{ReplyReport, json_reply};
+use canvass::findings::report::{JudgedBy, ReplyReport, json_reply};
 use canvass::source::SourceFile;
 use canvass::validate::Validator;
 
@@ -50,7 +50,9 @@ fn finding() {
             );
         }
         let human = render(&findings, &file, Style::PLAIN);
-        let json = json_reply(&ReplyReport::new(file, findings));
+        let mut report = ReplyReport::new(file, findings);
+        report.questionnaire = Some(JudgedBy::of(&v.questionnaire));
+        let json = json_reply(&report);
         insta::assert_snapshot!("human", human);
         insta::assert_json_snapshot!("json", json);
     });

@@ -14,7 +14,8 @@ use std::sync::{Arc, Mutex, mpsc};
 
 use clap::{Args, ValueEnum};
 
-use canvass::findings::report::{self, ReplyReport, Summary};
+use canvass::findings::html;
+use canvass::findings::report::{self, JudgedBy, ReplyReport, Summary};
 use canvass::findings::{Anchor, Code, Finding};
 use canvass::reply::view::ReplyValue;
 use canvass::reply::{Format, Limits};
@@ -165,7 +166,7 @@ fn write_in_order(
 ) -> Result<ExitCode, String> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let mut summary = Summary::default();
-    let mut pieces = Vec::new();
+    let mut page_started = false;
     let mut document = report::JsonDocument::default();
     let mut common = report::CommonQuestionnaire::default();
     let mut pending = BTreeMap::new();
@@ -189,7 +190,7 @@ fn write_in_order(
             next += batch.len();
             for d in batch {
                 summary.add(&d.report);
-                common.add(d.report.questionnaire);
+                common.add(d.report.questionnaire.as_ref());
                 match args.format {
                     // Streamed: each reply goes out once it and those before it are done.
                     OutputFormat::Ndjson => {
@@ -198,8 +199,13 @@ fn write_in_order(
                     }
                     OutputFormat::Human => out.write_all(d.rendered.as_bytes()).map_err(io)?,
                     OutputFormat::Json => document.reply(&mut out, &d.rendered).map_err(io)?,
-                    // The page opens with the summary: pieces are kept until the end.
-                    OutputFormat::Html => pieces.push(d.rendered),
+                    OutputFormat::Html => {
+                        if !page_started {
+                            out.write_all(html::page_start().as_bytes()).map_err(io)?;
+                            page_started = true;
+                        }
+                        out.write_all(d.rendered.as_bytes()).map_err(io)?;
+                    }
                 }
             }
         }
@@ -215,8 +221,8 @@ fn write_in_order(
         OutputFormat::Human => writeln!(out, "{}", summary.line()).map_err(io)?,
         OutputFormat::Json => document.end(&mut out, name, &summary).map_err(io)?,
         OutputFormat::Html => {
-            let page = canvass::findings::html::page(name, &summary, &pieces);
-            out.write_all(page.as_bytes()).map_err(io)?;
+            out.write_all(html::page_end(name, &summary).as_bytes())
+                .map_err(io)?;
         }
         OutputFormat::Ndjson => {}
     }
@@ -235,7 +241,7 @@ fn render(report: ReplyReport, format: OutputFormat, color: bool) -> Done {
         OutputFormat::Human => report::human_reply(&report, color),
         OutputFormat::Json => report::json_piece(&report),
         OutputFormat::Ndjson => report::json_line(&report),
-        OutputFormat::Html => canvass::findings::html::section(&report),
+        OutputFormat::Html => html::section(&report),
     };
     // Only the counts and the questionnaire are needed from here on.
     let report = ReplyReport {
@@ -382,7 +388,7 @@ fn by_compact_reading(
     cache: &Mutex<HashMap<String, Option<Arc<Validator>>>>,
     lang: Option<&str>,
     limits: Limits,
-) -> Option<(String, Vec<Finding>)> {
+) -> Option<(JudgedBy, Vec<Finding>)> {
     if l.refused.is_some() {
         return None;
     }
@@ -395,7 +401,7 @@ fn by_compact_reading(
             |v| {
                 let lang = lang.unwrap_or(v.questionnaire.source_language());
                 (
-                    v.questionnaire.id.clone(),
+                    JudgedBy::of(&v.questionnaire),
                     v.validate_compact(&l.file, reply, lang),
                 )
             },
@@ -412,7 +418,7 @@ fn by_full_parse(
     cache: &Mutex<HashMap<String, Option<Arc<Validator>>>>,
     lang: Option<&str>,
     limits: Limits,
-) -> (Option<String>, Vec<Finding>) {
+) -> (Option<JudgedBy>, Vec<Finding>) {
     if let Some(finding) = l.refused.clone() {
         return (None, vec![finding]);
     }
@@ -427,7 +433,7 @@ fn by_full_parse(
             |v| {
                 let lang = lang.unwrap_or(v.questionnaire.source_language());
                 (
-                    Some(v.questionnaire.id.clone()),
+                    Some(JudgedBy::of(&v.questionnaire)),
                     v.validate_parsed(&l.file, l.format, &value, lang),
                 )
             },

@@ -1,5 +1,6 @@
-//! The HTML report: one self-contained page (no scripts, no external files) a reviewer can
-//! open, print, or send back to a respondent. It shows, per reply, each finding with its
+//! The HTML report: one self-contained page (no scripts, no external files, a
+//! Content-Security-Policy that allows nothing from the network) a reviewer can open,
+//! print, or send back to a respondent; written reply by reply, in flat memory. It shows, per reply, each finding with its
 //! question, place, message, the excerpt of the reply, the related answers and the help.
 
 use super::Finding;
@@ -8,9 +9,24 @@ use super::report::{ReplyReport, Summary};
 
 /// The page, from sections already rendered by [`section`].
 pub fn page(questionnaire: Option<&str>, summary: &Summary, sections: &[String]) -> String {
-    let mut out = String::from(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>canvass report</title>\n<style>\n\
-         body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#222}\n\
+    let mut out = page_start();
+    for section in sections {
+        out.push_str(section);
+    }
+    out.push_str(&page_end(questionnaire, summary));
+    out
+}
+
+/// The page up to the first reply. The page is written as the replies come, so memory
+/// stays flat: the summary, known only at the end, is written last and shown first (the
+/// body is a flex column, and the summary's `order` puts it on top, without a script).
+pub fn page_start() -> String {
+    String::from(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+         <title>canvass report</title>\n<style>\n\
+         body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#222;display:flex;flex-direction:column}\n\
+         header{order:-1}\n\
          h1{font-size:1.4rem}h2{font-size:1.1rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}\n\
          .valid{color:#176b2c}.invalid{color:#a11}\n\
          .finding{border-left:4px solid #a11;padding:.4rem .8rem;margin:.8rem 0;background:#fdf6f6}\n\
@@ -18,17 +34,16 @@ pub fn page(questionnaire: Option<&str>, summary: &Summary, sections: &[String])
          .code{font-family:monospace;font-size:.85rem;color:#555}\n\
          pre{background:#f4f4f4;padding:.4rem;overflow-x:auto}\n\
          ul{margin:.2rem 0}\n</style>\n</head>\n<body>\n",
-    );
-    out.push_str(&format!(
-        "<h1>canvass report{}</h1>\n<p>{}</p>\n",
+    )
+}
+
+/// The summary and the end of the page.
+pub fn page_end(questionnaire: Option<&str>, summary: &Summary) -> String {
+    format!(
+        "<header>\n<h1>canvass report{}</h1>\n<p>{}</p>\n</header>\n</body>\n</html>\n",
         questionnaire.map_or(String::new(), |q| format!(": {}", escape(q))),
         escape(&summary.line())
-    ));
-    for section in sections {
-        out.push_str(section);
-    }
-    out.push_str("</body>\n</html>\n");
-    out
+    )
 }
 
 /// One reply's part of the page.
@@ -41,8 +56,15 @@ pub fn section(r: &ReplyReport) -> String {
     } else {
         "invalid"
     };
+    let judged = r.questionnaire.as_ref().map_or(String::new(), |q| {
+        format!(
+            " <span class=\"code\">{} version {}</span>",
+            escape(&q.id),
+            escape(&q.version)
+        )
+    });
     let mut out = format!(
-        "<section>\n<h2>{} — <span class=\"{class}\">{verdict}</span></h2>\n",
+        "<section>\n<h2>{} — <span class=\"{class}\">{verdict}</span>{judged}</h2>\n",
         escape(&r.file.name)
     );
     if let Some(why) = &r.unreadable {
@@ -92,7 +114,7 @@ fn finding(out: &mut String, f: &Finding, r: &ReplyReport, spans: &Spans<'_>) {
     {
         out.push_str(&format!(
             "<pre>{}</pre>\n",
-            escape(line_of(&r.file.text, span.start))
+            escape(&super::excerpt::line_window(&r.file.text, span))
         ));
     }
     if !f.related.is_empty() {
@@ -108,18 +130,10 @@ fn finding(out: &mut String, f: &Finding, r: &ReplyReport, spans: &Spans<'_>) {
     out.push_str("</div>\n");
 }
 
-fn line_of(text: &str, offset: usize) -> &str {
-    let offset = offset.min(text.len());
-    let mut start = offset;
-    while start > 0 && !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    text[start..end].trim_end_matches('\r')
-}
-
+/// Markup escaped, and hidden characters (bidi overrides, zero-width, controls) shown as
+/// escapes, as in the terminal: they would mislead a reader of the page as much.
 fn escape(text: &str) -> String {
+    let text = super::visible::visible_lines(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -1,14 +1,19 @@
 //! The human report: miette's graphical rendering of findings, with the source snippet,
 //! a label on the offending span and on every related place, and the help line.
+//!
+//! Everything printed that canvass did not write itself (values, keys, file names,
+//! question texts, the file's lines) goes through [`super::visible`], and each finding
+//! shows an [`Excerpt`] of the file rather than the file, so the output stays in
+//! proportion to the findings, not to the file.
 
 use std::fmt;
 
-use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
-};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
+use super::excerpt::Excerpt;
+use super::visible::{visible, visible_lines};
 use super::{Finding, Severity};
-use crate::source::SourceFile;
+use crate::source::{LineIndex, SourceFile, Span};
 
 /// Rendering settings: colour or not, and the width to wrap at.
 #[derive(Debug, Clone, Copy)]
@@ -36,12 +41,17 @@ pub fn render(findings: &[Finding], file: &SourceFile, style: Style) -> String {
         .with_width(style.width)
         .with_urls(false)
         .with_context_lines(1);
-    let source = NamedSource::new(&file.name, file.text.clone()).with_language("toml");
+    let index = LineIndex::new(&file.text);
     let mut out = String::new();
     for finding in findings {
+        let spans: Vec<Option<Span>> = std::iter::once(finding.span.clone())
+            .chain(finding.related.iter().map(|r| r.span.clone()))
+            .collect();
+        let (excerpt, spans) = Excerpt::new(&file.name, &file.text, &index, &spans);
         let report = Report {
             finding,
-            source: &source,
+            excerpt,
+            spans,
         };
         handler
             .render_report(&mut out, &report)
@@ -53,7 +63,9 @@ pub fn render(findings: &[Finding], file: &SourceFile, style: Style) -> String {
 
 struct Report<'a> {
     finding: &'a Finding,
-    source: &'a NamedSource<String>,
+    excerpt: Excerpt,
+    /// The finding's span, then each related span, in the excerpt.
+    spans: Vec<Option<Span>>,
 }
 
 impl fmt::Debug for Report<'_> {
@@ -65,10 +77,11 @@ impl fmt::Debug for Report<'_> {
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let finding = self.finding;
-        write!(f, "{}", finding.message)?;
+        write!(f, "{}", visible(&finding.message))?;
         if let Some(text) = &finding.text {
+            let text = visible_lines(text);
             match &finding.number {
-                Some(number) => write!(f, "\nQuestion {number}: {text}")?,
+                Some(number) => write!(f, "\nQuestion {}: {text}", visible(number))?,
                 None => write!(f, "\nQuestion: {text}")?,
             }
         }
@@ -82,7 +95,7 @@ impl Diagnostic for Report<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         let code = self.finding.code.as_str();
         Some(Box::new(match &self.finding.question {
-            Some(q) => format!("{code} {q}"),
+            Some(q) => format!("{code} {}", super::visible::echo(q)),
             None => code.to_string(),
         }))
     }
@@ -98,26 +111,28 @@ impl Diagnostic for Report<'_> {
         self.finding
             .help
             .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+            .map(|h| Box::new(visible_lines(h)) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.finding
-            .span
+        self.spans[0]
             .as_ref()
-            .map(|_| self.source as &dyn SourceCode)
+            .map(|_| &self.excerpt as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let primary = self.finding.span.as_ref()?;
+        let primary = self.spans[0].as_ref()?;
         let mut labels = vec![LabeledSpan::new_primary_with_span(
-            self.finding.label.clone(),
+            self.finding
+                .label
+                .as_deref()
+                .map(|l| visible(l).into_owned()),
             primary.clone(),
         )];
-        for related in &self.finding.related {
-            if let Some(span) = &related.span {
+        for (related, span) in self.finding.related.iter().zip(&self.spans[1..]) {
+            if let Some(span) = span {
                 labels.push(LabeledSpan::new_with_span(
-                    Some(related.message.clone()),
+                    Some(visible(&related.message).into_owned()),
                     span.clone(),
                 ));
             }

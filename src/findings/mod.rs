@@ -6,10 +6,12 @@
 //! wording for replies lives in `validate::messages`, for questionnaires in `check`.
 
 mod code;
+mod excerpt;
 pub mod html;
 pub mod human;
 pub mod json;
 pub mod report;
+pub mod visible;
 
 pub use crate::questionnaire::def::Severity;
 pub use code::Code;

@@ -9,15 +9,32 @@ use serde_json::{Value, json};
 
 use super::human::{Style, render};
 use super::json::{Spans, finding};
+use super::visible::visible;
 use super::{Finding, count};
 use crate::source::SourceFile;
+
+/// The questionnaire a reply was judged against.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct JudgedBy {
+    pub id: String,
+    pub version: String,
+}
+
+impl JudgedBy {
+    pub fn of(q: &crate::questionnaire::model::Questionnaire) -> Self {
+        Self {
+            id: q.id.clone(),
+            version: q.version.clone(),
+        }
+    }
+}
 
 /// The outcome for one reply.
 #[derive(Debug, Clone)]
 pub struct ReplyReport {
     pub file: SourceFile,
-    /// The id of the questionnaire the reply was validated against, if one was found.
-    pub questionnaire: Option<String>,
+    /// The questionnaire the reply was validated against, if one was found.
+    pub questionnaire: Option<JudgedBy>,
     pub findings: Vec<Finding>,
     pub errors: usize,
     pub warnings: usize,
@@ -59,6 +76,19 @@ pub struct Summary {
     pub unreadable: usize,
     pub errors: usize,
     pub warnings: usize,
+    /// Replies per questionnaire and version, when they were not all judged against one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub questionnaires: Vec<QuestionnaireCount>,
+    #[serde(skip)]
+    counts: std::collections::BTreeMap<JudgedBy, usize>,
+}
+
+/// How many replies were judged against one questionnaire version.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuestionnaireCount {
+    pub id: String,
+    pub version: String,
+    pub replies: usize,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
@@ -78,6 +108,23 @@ impl Summary {
         }
         self.errors += r.errors;
         self.warnings += r.warnings;
+        if let Some(judged) = &r.questionnaire {
+            // A run has a handful of questionnaires: the map stays small however many
+            // replies there are.
+            *self.counts.entry(judged.clone()).or_default() += 1;
+            self.questionnaires = if self.counts.len() > 1 {
+                self.counts
+                    .iter()
+                    .map(|(j, &replies)| QuestionnaireCount {
+                        id: j.id.clone(),
+                        version: j.version.clone(),
+                        replies,
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+        }
     }
 
     pub fn of(reports: &[ReplyReport]) -> Self {
@@ -107,6 +154,21 @@ impl Summary {
             self.warnings,
             plural(self.warnings, "warning", "warnings")
         ));
+        if !self.questionnaires.is_empty() {
+            let each: Vec<String> = self
+                .questionnaires
+                .iter()
+                .map(|q| {
+                    format!(
+                        "{} version {}: {}",
+                        visible(&q.id),
+                        visible(&q.version),
+                        q.replies
+                    )
+                })
+                .collect();
+            line.push_str(&format!("; by questionnaire: {}", each.join(", ")));
+        }
         line
     }
 }
@@ -115,14 +177,43 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
 }
 
-/// One reply in the human report (empty for a valid reply without warnings).
+/// One reply in the human report: a heading line (file, verdict, questionnaire), then
+/// its findings.
 pub fn human_reply(r: &ReplyReport, color: bool) -> String {
-    let mut out = String::new();
-    if let Some(why) = &r.unreadable {
-        out.push_str(&format!("{}: cannot be read: {why}\n\n", r.file.name));
+    let mut out = heading(r);
+    out.push('\n');
+    if !r.findings.is_empty() {
+        out.push('\n');
+        out.push_str(&render(&r.findings, &r.file, Style { color, width: 100 }));
     }
-    out.push_str(&render(&r.findings, &r.file, Style { color, width: 100 }));
     out
+}
+
+/// `replies/bra.toml: invalid, 2 errors, 1 warning (res-16-2 version 2009-1)`.
+fn heading(r: &ReplyReport) -> String {
+    let name = visible(&r.file.name);
+    if let Some(why) = &r.unreadable {
+        return format!("{name}: cannot be read: {}", visible(why));
+    }
+    let verdict = if r.valid() { "valid" } else { "invalid" };
+    let mut line = format!("{name}: {verdict}");
+    if r.errors + r.warnings > 0 {
+        line.push_str(&format!(
+            ", {} {}, {} {}",
+            r.errors,
+            plural(r.errors, "error", "errors"),
+            r.warnings,
+            plural(r.warnings, "warning", "warnings")
+        ));
+    }
+    if let Some(q) = &r.questionnaire {
+        line.push_str(&format!(
+            " ({} version {})",
+            visible(&q.id),
+            visible(&q.version)
+        ));
+    }
+    line
 }
 
 /// One element of `replies`, serialized straight from the report (no intermediate value:
@@ -130,6 +221,8 @@ pub fn human_reply(r: &ReplyReport, color: bool) -> String {
 #[derive(Debug, Serialize)]
 pub struct JsonReply<'a> {
     file: &'a str,
+    /// The questionnaire the reply was judged against (`null` when none was found).
+    questionnaire: Option<&'a JudgedBy>,
     valid: bool,
     errors: usize,
     warnings: usize,
@@ -148,6 +241,7 @@ impl<'a> JsonReply<'a> {
         };
         Self {
             file: &r.file.name,
+            questionnaire: r.questionnaire.as_ref(),
             valid: r.valid(),
             errors: r.errors,
             warnings: r.warnings,
@@ -273,8 +367,8 @@ pub enum CommonQuestionnaire {
 }
 
 impl CommonQuestionnaire {
-    pub fn add(&mut self, id: Option<String>) {
-        match (&*self, id) {
+    pub fn add(&mut self, judged: Option<&JudgedBy>) {
+        match (&*self, judged.map(|j| j.id.clone())) {
             (_, None) | (Self::Several, _) => {}
             (Self::Unnamed, Some(id)) => *self = Self::One(id),
             (Self::One(first), Some(id)) if *first == id => {}
@@ -299,7 +393,11 @@ mod tests {
         let common = |ids: &[Option<&str>]| {
             let mut c = CommonQuestionnaire::default();
             for id in ids {
-                c.add(id.map(String::from));
+                let judged = id.map(|id| JudgedBy {
+                    id: id.to_string(),
+                    version: "1".to_string(),
+                });
+                c.add(judged.as_ref());
             }
             c.get().map(String::from)
         };

@@ -108,6 +108,10 @@ fn check_table(
 
 /// The known name closest to `name`, if it is close enough to be a likely misspelling.
 pub fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    // No real name is this long: a hostile one is not compared with every known name.
+    if name.len() > 256 {
+        return None;
+    }
     known
         .iter()
         .map(|k| (strsim::jaro_winkler(name, k), *k))

@@ -132,9 +132,5 @@ pub fn value(v: &Value) -> String {
 }
 
 fn shorten(s: &str) -> String {
-    if s.chars().count() > 40 {
-        format!("{}…", s.chars().take(40).collect::<String>())
-    } else {
-        s.to_string()
-    }
+    crate::findings::visible::echo(s)
 }

@@ -10,6 +10,7 @@ use serde_json::Value;
 use super::describe;
 use super::walk::{Site, Walk};
 use crate::expr::eval::{Answer, classify};
+use crate::findings::visible::echo;
 use crate::findings::{Anchor, Code, Finding, Related};
 use crate::questionnaire::model::{Bound, Question, QuestionType, TextFormat};
 use crate::reply::view::ReplyValue;
@@ -51,8 +52,10 @@ impl Walk<'_> {
                     } else {
                         String::new()
                     };
-                    let message =
-                        format!("\"{s}\" is not an ISO 3166-1 alpha-3 country code{hint}");
+                    let message = format!(
+                        "\"{}\" is not an ISO 3166-1 alpha-3 country code{hint}",
+                        echo(s)
+                    );
                     self.flag(site, Code::InvalidFormat, message, "not a country code");
                 }
             }
@@ -105,7 +108,7 @@ impl Walk<'_> {
             Some(i) => format!("{}/{i}", site.pointer()),
             None => site.pointer(),
         };
-        let mut message = format!("\"{chosen}\" is not one of the options");
+        let mut message = format!("\"{}\" is not one of the options", echo(chosen));
         if self.q.code(chosen).is_some() {
             message = format!("the code \"{chosen}\" is not allowed for this question");
         } else if let Some(near) = crate::questionnaire::settings::closest(chosen, &values) {
@@ -133,7 +136,7 @@ impl Walk<'_> {
                         self.finding(
                             site,
                             Code::InvalidOption,
-                            format!("\"{s}\" is chosen more than once"),
+                            format!("\"{}\" is chosen more than once", echo(s)),
                             Anchor::Value(format!("{}/{i}", site.pointer())),
                         )
                         .with_label("chosen again here")
@@ -269,7 +272,7 @@ impl Walk<'_> {
             self.flag(
                 site,
                 Code::InvalidFormat,
-                format!("\"{s}\" is not an e-mail address"),
+                format!("\"{}\" is not an e-mail address", echo(s)),
                 "not an e-mail address",
             );
         }
@@ -306,7 +309,7 @@ impl Walk<'_> {
             self.flag(
                 site,
                 Code::InvalidFormat,
-                format!("\"{s}\" is not a date written YYYY-MM-DD"),
+                format!("\"{}\" is not a date written YYYY-MM-DD", echo(s)),
                 "not a date",
             );
             return;

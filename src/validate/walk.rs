@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 use super::{Validator, describe};
 use crate::expr::eval::{self, Answer, Answers, Truth, classify};
+use crate::findings::visible::echo;
 use crate::findings::{Anchor, Code, Finding, Related};
 use crate::questionnaire::model::{Question, QuestionRef, Questionnaire};
 use crate::questionnaire::settings::closest;
@@ -216,7 +217,7 @@ impl Walk<'_> {
             let pointer = format!("/{}", escape_pointer(key));
             let mut finding = Finding::error(
                 Code::UnknownQuestion,
-                format!("`{key}` is not a section of this questionnaire"),
+                format!("`{}` is not a section of this questionnaire", echo(key)),
                 Anchor::Key(pointer.clone()),
             )
             .with_label("unknown")
@@ -418,7 +419,7 @@ impl Walk<'_> {
             let pointer = format!("/{}/{}", escape_pointer(&section.id), escape_pointer(key));
             let mut finding = Finding::error(
                 Code::UnknownQuestion,
-                format!("section `{}` has no question `{key}`", section.id),
+                format!("section `{}` has no question `{}`", section.id, echo(key)),
                 Anchor::Key(pointer.clone()),
             )
             .with_label("unknown")
@@ -608,7 +609,7 @@ fn question_label(question: &Question) -> String {
 
 fn describe_short(v: &Value) -> String {
     match v {
-        Value::String(s) => format!("\"{s}\""),
+        Value::String(s) => format!("\"{}\"", echo(s)),
         other => describe::value(other),
     }
 }
