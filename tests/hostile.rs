@@ -484,3 +484,82 @@ fn a_folder_with_broken_entries_is_reported_file_by_file() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[cfg(unix)]
+#[test]
+fn links_out_of_a_folder_fifos_and_devices_are_skipped_with_a_finding() {
+    let dir = temp_dir("skipped");
+    let outside = temp_dir("skipped-outside");
+    let replies = dir.join("replies");
+    std::fs::create_dir_all(&replies).unwrap();
+    std::fs::copy(
+        "tests/validate/valid/reply.toml",
+        replies.join("a-valid.toml"),
+    )
+    .unwrap();
+    // A file outside the folder that must not end up in a report sent back.
+    std::fs::write(outside.join("secret.json"), "{\"key\": \"private\"}").unwrap();
+    std::os::unix::fs::symlink(outside.join("secret.json"), replies.join("b-secret.json")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", replies.join("c-zero.json")).unwrap();
+    let fifo = replies.join("d-pipe.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    // A link that stays inside the folder is read as the file it leads to.
+    std::os::unix::fs::symlink(replies.join("a-valid.toml"), replies.join("e-inside.toml"))
+        .unwrap();
+    let run = canvass(&[
+        "validate",
+        "-q",
+        DEMO,
+        replies.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    let document: Value = serde_json::from_str(&run.stdout).unwrap();
+    let got: Vec<(String, Vec<String>)> = document["replies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let codes = r["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f["code"].as_str().unwrap().to_string())
+                .collect();
+            (cli::base_name(r), codes)
+        })
+        .collect();
+    let skipped = || vec!["skipped-file".to_string()];
+    assert_eq!(
+        got,
+        vec![
+            ("a-valid.toml".to_string(), vec![]),
+            ("b-secret.json".to_string(), skipped()),
+            ("c-zero.json".to_string(), skipped()),
+            ("d-pipe.json".to_string(), skipped()),
+            ("e-inside.toml".to_string(), vec![]),
+        ]
+    );
+    assert!(!run.stdout.contains("private"), "{}", run.stdout);
+    // With --follow-links the link out is read (and judged as a reply).
+    let run = canvass(&[
+        "validate",
+        "-q",
+        DEMO,
+        replies.to_str().unwrap(),
+        "--format",
+        "json",
+        "--follow-links",
+    ]);
+    let document: Value = serde_json::from_str(&run.stdout).unwrap();
+    let secret = &document["replies"][1];
+    assert_eq!(cli::base_name(secret), "b-secret.json");
+    assert_ne!(secret["findings"][0]["code"], "skipped-file");
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::remove_dir_all(&outside).unwrap();
+}

@@ -50,7 +50,13 @@ pub(crate) fn build(def: &QuestionnaireDef, lints: &mut Lints<'_>) -> Questionna
             for lang in &langs.value {
                 duplicate(&mut seen, lang, "language", lints);
             }
-            langs.value.iter().map(|l| l.value.clone()).collect()
+            let listed: Vec<String> = langs.value.iter().map(|l| l.value.clone()).collect();
+            // Building goes on with the default, so the other mistakes are found too.
+            if listed.is_empty() {
+                vec!["en".to_string()]
+            } else {
+                listed
+            }
         }
         None => vec!["en".to_string()],
     };

@@ -51,6 +51,10 @@ pub(crate) fn resolve(def: &QuestionnaireDef, model: &mut Questionnaire, lints: 
         let parsed = parser::parse_with(&source.value, lints.limits);
         match parsed.and_then(|node| check_condition(&node, scope)) {
             Ok(ast) => {
+                if ast.references().is_empty() {
+                    constant(site, source, lints);
+                    continue;
+                }
                 if let Site::Question(s, q) = site {
                     forward_references(&ast, s, q, source, model, lints);
                 }
@@ -137,6 +141,36 @@ fn assign(slot: Option<&mut Expr>, ast: Option<crate::expr::ast::Ast>) {
     if let (Some(slot), Some(ast)) = (slot, ast) {
         slot.ast = Some(ast);
     }
+}
+
+/// An expression that reads no answer is the same for every reply: a rule that can never
+/// fail (or always does), a `when` that always or never holds. Always an authoring slip.
+fn constant(site: Site, source: &Sp<String>, lints: &mut Lints<'_>) {
+    let (what, help) = match site {
+        Site::RuleCheck(_) => (
+            "this rule's `check`",
+            "a rule compares answers, e.g. `penalties.max_years >= 4`",
+        ),
+        Site::RuleWhen(_) => (
+            "this rule's `when`",
+            "make the `when` read an answer, or remove it to check the rule on every reply",
+        ),
+        Site::Section(_) | Site::Question(..) => (
+            "this `when`",
+            "make the `when` read an answer, or remove it so the question always applies",
+        ),
+    };
+    lints
+        .error(
+            Code::ConstantExpression,
+            format!(
+                "{what} reads no answer, so it is the same for every reply: `{}`",
+                source.value
+            ),
+            source.span.clone(),
+        )
+        .label_("reads no answer")
+        .help_(help);
 }
 
 fn report(error: &ExprError, source: &Sp<String>, lints: &mut Lints<'_>) {

@@ -10,6 +10,7 @@ mod build;
 mod cycles;
 mod expressions;
 pub use expressions::resolve_model;
+mod hidden;
 mod never_applies;
 pub mod string_offsets;
 mod translations;
@@ -40,6 +41,7 @@ pub fn check_with(text: &str, limits: crate::expr::parser::Limits) -> Checked {
         findings: loaded.findings,
         limits,
     };
+    hidden::check(&mut lints);
     let Some(def) = loaded.def else {
         return lints.finish(None);
     };

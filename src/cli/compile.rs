@@ -5,7 +5,17 @@ use std::process::ExitCode;
 
 use canvass::compile::{compile, to_pretty_string};
 
-pub fn run(path: &Path, output: Option<&Path>, check: bool) -> Result<ExitCode, String> {
+pub fn run(name: &str, output: Option<&Path>, check: bool) -> Result<ExitCode, String> {
+    let path = &super::files::resolve(name);
+    if let Some(target) = output
+        && !check
+        && super::files::same_file(path, target)
+    {
+        return Err(format!(
+            "-o {} is the questionnaire itself: writing the schema there would replace it",
+            target.display()
+        ));
+    }
     let questionnaire = super::files::load_questionnaire(path)?;
     let text = to_pretty_string(&compile(&questionnaire));
     if check {
@@ -27,9 +37,8 @@ pub fn run(path: &Path, output: Option<&Path>, check: bool) -> Result<ExitCode, 
         return Ok(ExitCode::from(1));
     }
     match output {
-        Some(target) => std::fs::write(target, text)
-            .map_err(|e| format!("cannot write {}: {e}", target.display()))?,
-        None => print!("{text}"),
+        Some(target) => super::files::write_atomically(target, &text)?,
+        None => super::files::write_stdout(&text)?,
     }
     Ok(ExitCode::SUCCESS)
 }

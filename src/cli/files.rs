@@ -5,30 +5,110 @@ use std::path::{Path, PathBuf};
 use canvass::check::{Checked, check_with};
 use canvass::expr::parser::Limits;
 use canvass::findings::human::{Style, render};
+use canvass::findings::visible::visible;
 use canvass::questionnaire::model::Questionnaire;
 use canvass::source::SourceFile;
 
 /// Largest questionnaire file read: far above any real one, small enough to be safe.
 const MAX_QUESTIONNAIRE_BYTES: u64 = 64 << 20;
 
+/// Read a whole text file of at most `limit` bytes. The limit is applied while reading, not
+/// from the size the file claims: `/dev/urandom` or a FIFO claims none and never ends.
 pub fn read_text(path: &Path, limit: u64) -> Result<String, String> {
-    let metadata =
-        std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    if metadata.len() > limit {
-        return Err(format!(
-            "{} is {} bytes, over the limit of {limit}",
-            path.display(),
-            metadata.len()
-        ));
+    use std::io::Read;
+    let name = visible(&path.display().to_string()).into_owned();
+    let cannot = |e: std::io::Error| format!("cannot read {name}: {e}");
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    if file.metadata().is_ok_and(|m| m.is_dir()) {
+        return Err(format!("{name} is a folder, not a file"));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > limit {
+        return Err(format!("{name} is over the limit of {limit} bytes"));
+    }
     String::from_utf8(bytes).map_err(|e| {
         format!(
-            "{} is not valid UTF-8 (byte {} is not part of a UTF-8 character)",
-            path.display(),
+            "{name} is not valid UTF-8 (byte {} is not part of a UTF-8 character)",
             e.utf8_error().valid_up_to()
         )
     })
+}
+
+/// Write to standard output; a closed pipe or a full disk is an error to report in one
+/// line, not a panic (`print!` panics on both).
+pub fn write_stdout(text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("cannot write to standard output: {e}"))
+}
+
+/// Write a file whole or not at all: into a temporary file in the same folder, flushed to
+/// disk, then renamed over the target. A failure (a full disk) leaves the old file as it
+/// was, and a reader never sees half a file.
+pub fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let name = visible(&path.display().to_string()).into_owned();
+    let cannot = |e: std::io::Error| format!("cannot write {name}: {e}");
+    // A device or a pipe (`-o /dev/stdout`) is written to, never replaced by a file.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut out = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(cannot)?;
+        return out
+            .write_all(text.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(cannot);
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".canvass-")
+        .tempfile_in(folder)
+        .map_err(cannot)?;
+    // The temporary file is private (0600); the file it becomes keeps the old file's
+    // permissions, or gets the usual ones for a new file.
+    let permissions = match std::fs::metadata(path) {
+        Ok(m) => Some(m.permissions()),
+        Err(_) => default_permissions(),
+    };
+    if let Some(permissions) = permissions {
+        temp.as_file()
+            .set_permissions(permissions)
+            .map_err(cannot)?;
+    }
+    temp.write_all(text.as_bytes()).map_err(cannot)?;
+    temp.as_file().sync_all().map_err(cannot)?;
+    temp.persist(path).map_err(|e| cannot(e.error))?;
+    Ok(())
+}
+
+#[cfg(unix)]
+#[allow(clippy::unnecessary_wraps)] // the same signature as elsewhere
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+/// Elsewhere a new file keeps what the temporary file was given.
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
+}
+
+/// Whether two paths name the same existing file (through links and `..` alike).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 static EXPRESSION_LIMITS: std::sync::OnceLock<Limits> = std::sync::OnceLock::new();
@@ -58,7 +138,7 @@ pub fn load_questionnaire(path: &Path) -> Result<Questionnaire, String> {
             .collect();
         Err(format!(
             "questionnaire {} has errors; run `canvass check` on it\n{}",
-            path.display(),
+            visible(&path.display().to_string()),
             render(
                 &errors,
                 &file,

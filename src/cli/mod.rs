@@ -34,14 +34,16 @@ pub struct Args {
 enum Command {
     /// Check a questionnaire for authoring mistakes (exit 2 on errors).
     Check {
-        questionnaire: PathBuf,
+        /// A questionnaire file, or the id of one under `questionnaires/`.
+        questionnaire: String,
         /// Treat warnings as errors.
         #[arg(long)]
         deny_warnings: bool,
     },
     /// Compile a questionnaire into a JSON Schema 2020-12.
     Compile {
-        questionnaire: PathBuf,
+        /// A questionnaire file, or the id of one under `questionnaires/`.
+        questionnaire: String,
         /// Write the schema here instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -79,14 +81,14 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         Command::Check {
             questionnaire,
             deny_warnings,
-        } => check::run(&questionnaire, deny_warnings),
+        } => check::run(&files::resolve(&questionnaire), deny_warnings),
         Command::Compile {
             questionnaire,
             output,
             check,
         } => compile::run(&questionnaire, output.as_deref(), check),
         Command::Schema => {
-            print!("{}", canvass::questionnaire::language_schema());
+            files::write_stdout(&canvass::questionnaire::language_schema())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Template {

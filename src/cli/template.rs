@@ -15,8 +15,12 @@ pub fn run(name: &str, format: TemplateFormat, lang: Option<&str>) -> Result<Exi
         ));
     }
     match format {
-        TemplateFormat::Toml => print!("{}", canvass::template::toml(&questionnaire, &lang)),
-        TemplateFormat::Json => print!("{}", canvass::template::json(&questionnaire)),
+        TemplateFormat::Toml => {
+            super::files::write_stdout(&canvass::template::toml(&questionnaire, &lang))?;
+        }
+        TemplateFormat::Json => {
+            super::files::write_stdout(&canvass::template::json(&questionnaire))?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

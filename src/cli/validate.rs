@@ -50,6 +50,10 @@ pub struct ValidateArgs {
     /// Most rows accepted in one table answer.
     #[arg(long, default_value_t = Limits::default().max_rows)]
     max_rows: usize,
+    /// Read replies that symbolic links in a folder lead to outside the folder (and the
+    /// folders links lead to); without it they are skipped with a finding.
+    #[arg(long)]
+    follow_links: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -68,6 +72,19 @@ enum Input {
     Line { name: String, bytes: Vec<u8> },
     /// A path that could not be read at all (exit 2).
     Unreadable { name: String, why: String },
+    /// A folder entry that is not read: a link out of the folder, a FIFO, a device.
+    Skipped { name: String, why: String },
+}
+
+impl Input {
+    fn name(&self) -> String {
+        match self {
+            Input::File(path) => path.display().to_string(),
+            Input::Line { name, .. }
+            | Input::Unreadable { name, .. }
+            | Input::Skipped { name, .. } => name.clone(),
+        }
+    }
 }
 
 /// A reply once read: its text, or the one finding that says why it cannot be a reply.
@@ -103,6 +120,8 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
             queue: job_tx,
             batch: Vec::new(),
             seq: 0,
+            follow_links: args.follow_links,
+            visited: Vec::new(),
         };
         for path in &args.paths {
             gather(path, &mut batches);
@@ -129,13 +148,23 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
             let (job_rx, cache, fixed) = (Arc::clone(&job_rx), &cache, fixed.clone());
             scope.spawn(move || {
                 let one = |input: &Input| {
-                    let report = match load(input, limits) {
-                        Ok(l) => {
-                            validate_one(l, fixed.as_deref(), cache, args.lang.as_deref(), limits)
-                        }
-                        Err(report) => *report,
-                    };
-                    render(report, args.format, color)
+                    // A bug that panics on one reply must not take the batch down: that
+                    // reply gets an `internal-error` finding, the others are reported.
+                    let judged = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        panic_on_request(input);
+                        let report = match load(input, limits) {
+                            Ok(l) => validate_one(
+                                l,
+                                fixed.as_deref(),
+                                cache,
+                                args.lang.as_deref(),
+                                limits,
+                            ),
+                            Err(report) => *report,
+                        };
+                        render(report, args.format, color)
+                    }));
+                    judged.unwrap_or_else(|_| render(internal_error(input), args.format, color))
                 };
                 loop {
                     let job = job_rx
@@ -227,7 +256,7 @@ fn write_in_order(
         OutputFormat::Ndjson => {}
     }
     out.flush().map_err(io)?;
-    Ok(if summary.unreadable > 0 {
+    Ok(if summary.unreadable > 0 || summary.internal_errors > 0 {
         ExitCode::from(2)
     } else if summary.invalid > 0 || (args.deny_warnings && summary.warnings > 0) {
         ExitCode::from(1)
@@ -281,11 +310,44 @@ fn fixed_validator(args: &ValidateArgs, limits: Limits) -> Result<Option<Arc<Val
     Ok(Some(Arc::new(v)))
 }
 
+/// The report of a reply whose validation panicked.
+fn internal_error(input: &Input) -> ReplyReport {
+    let finding = Finding::error(
+        Code::InternalError,
+        "canvass failed while checking this reply (a bug in canvass, not in the reply)",
+        Anchor::Nowhere,
+    )
+    .with_help("the other replies were checked; please report this reply to canvass's maintainers");
+    ReplyReport::new(SourceFile::new(input.name(), String::new()), vec![finding])
+}
+
+/// A test hook: `CANVASS_PANIC_ON=NAME` makes the reply whose name ends with NAME panic,
+/// so the tests can show that a bug in one reply's check does not take the batch down.
+fn panic_on_request(input: &Input) {
+    static TARGET: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    let target = TARGET.get_or_init(|| std::env::var("CANVASS_PANIC_ON").ok());
+    if let Some(target) = target
+        && input.name().ends_with(target.as_str())
+    {
+        panic!("CANVASS_PANIC_ON={target}");
+    }
+}
+
 /// Read one input. A file over the size limit is not read at all.
 fn load(input: &Input, limits: Limits) -> Result<Loaded, Box<ReplyReport>> {
     let (name, bytes, format) = match input {
         Input::Unreadable { name, why } => {
             return Err(Box::new(ReplyReport::unreadable(name, why)));
+        }
+        Input::Skipped { name, why } => {
+            let finding = Finding::error(Code::SkippedFile, why.clone(), Anchor::Nowhere)
+                .with_help(
+                    "put the reply itself in the folder, or pass --follow-links if the link is meant",
+                );
+            return Err(Box::new(ReplyReport::new(
+                SourceFile::new(name.clone(), String::new()),
+                vec![finding],
+            )));
         }
         Input::Line { name, bytes } => (name.clone(), bytes.clone(), Some(Format::Json)),
         Input::File(path) => {
@@ -527,6 +589,10 @@ struct Batches {
     queue: mpsc::SyncSender<(usize, Vec<Input>)>,
     batch: Vec<Input>,
     seq: usize,
+    /// `--follow-links`.
+    follow_links: bool,
+    /// Folders entered through links, so a loop of links is entered once.
+    visited: Vec<PathBuf>,
 }
 
 impl Batches {
@@ -589,10 +655,19 @@ fn gather(path: &Path, inputs: &mut Batches) {
     inputs.push(Input::File(path.to_path_buf()));
 }
 
-/// The replies in a folder, sorted by name, recursively. Symbolic links to folders are not
-/// followed (a loop must not hang the run); the file type comes with the directory entry,
-/// so listing 10,000 replies costs no `stat` each.
+/// The replies in a folder, sorted by name, recursively. The file type comes with the
+/// directory entry, so listing 10,000 replies costs no `stat` each. Only regular files
+/// are read: a FIFO would hang the run and a device never ends, so both are skipped with
+/// a finding, and so is a symbolic link that leads out of the folder (a reply folder
+/// holding a link to a key file must not put that file in a report), unless
+/// `--follow-links`. Links to folders are followed only with `--follow-links`, each
+/// folder once, so a loop cannot hang the run.
 fn gather_folder(path: &Path, name: String, inputs: &mut Batches) {
+    let root = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    gather_entries(path, name, &root, inputs);
+}
+
+fn gather_entries(path: &Path, name: String, root: &Path, inputs: &mut Batches) {
     let entries = match std::fs::read_dir(path) {
         Ok(entries) => entries,
         Err(e) => {
@@ -603,23 +678,102 @@ fn gather_folder(path: &Path, name: String, inputs: &mut Batches) {
             return;
         }
     };
-    let mut entries: Vec<(PathBuf, bool)> = entries
+    let mut entries: Vec<(PathBuf, Option<std::fs::FileType>)> = entries
         .filter_map(Result::ok)
-        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
+        .map(|e| (e.path(), e.file_type().ok()))
         .collect();
     // By the bytes of the name: the same order as comparing paths, for less work.
     entries.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
-    for (entry, is_dir) in entries {
-        let extension = entry.extension().unwrap_or_default();
-        if is_dir {
+    for (entry, file_type) in entries {
+        let Some(file_type) = file_type else { continue };
+        let is_reply = has_reply_extension(&entry);
+        if file_type.is_dir() {
             let name = entry.display().to_string();
-            gather_folder(&entry, name, inputs);
-        } else if extension.eq_ignore_ascii_case("ndjson") {
-            gather(&entry, inputs);
-        } else if extension.eq_ignore_ascii_case("toml") || extension.eq_ignore_ascii_case("json") {
-            inputs.push(Input::File(entry));
+            gather_entries(&entry, name, root, inputs);
+        } else if file_type.is_symlink() {
+            gather_link(entry, is_reply, root, inputs);
+        } else if !file_type.is_file() {
+            if is_reply {
+                skip(
+                    &entry,
+                    "is not a regular file (a FIFO, socket or device): it is not read",
+                    inputs,
+                );
+            }
+        } else if is_reply {
+            take_file(entry, inputs);
         }
     }
+}
+
+/// A symbolic link in a reply folder.
+fn gather_link(entry: PathBuf, is_reply: bool, root: &Path, inputs: &mut Batches) {
+    let resolved = std::fs::canonicalize(&entry).and_then(|t| Ok((t, std::fs::metadata(&entry)?)));
+    let (target, metadata) = match resolved {
+        Ok(resolved) => resolved,
+        // A link to nothing, or a loop of links: a reply that cannot be read.
+        Err(e) => {
+            if is_reply {
+                inputs.push(Input::Unreadable {
+                    name: entry.display().to_string(),
+                    why: e.to_string(),
+                });
+            }
+            return;
+        }
+    };
+    let inside = target.starts_with(root);
+    if metadata.is_dir() {
+        if inputs.follow_links && !inputs.visited.contains(&target) {
+            inputs.visited.push(target);
+            let name = entry.display().to_string();
+            gather_entries(&entry, name, root, inputs);
+        }
+        return;
+    }
+    if !is_reply {
+        return;
+    }
+    if !inside && !inputs.follow_links {
+        skip(
+            &entry,
+            "is a symbolic link that leads out of the folder: it is not read",
+            inputs,
+        );
+    } else if !metadata.is_file() {
+        skip(
+            &entry,
+            "is a link to something that is not a regular file (a FIFO, socket or device): it is not read",
+            inputs,
+        );
+    } else {
+        take_file(entry, inputs);
+    }
+}
+
+fn has_reply_extension(path: &Path) -> bool {
+    let extension = path.extension().unwrap_or_default();
+    ["toml", "json", "ndjson"]
+        .iter()
+        .any(|e| extension.eq_ignore_ascii_case(e))
+}
+
+fn take_file(entry: PathBuf, inputs: &mut Batches) {
+    if entry
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ndjson"))
+    {
+        gather(&entry, inputs);
+    } else {
+        inputs.push(Input::File(entry));
+    }
+}
+
+fn skip(entry: &Path, why: &str, inputs: &mut Batches) {
+    inputs.push(Input::Skipped {
+        name: entry.display().to_string(),
+        why: format!("this folder entry {why}"),
+    });
 }
 
 fn read_lines(name: &str, mut reader: impl BufRead, inputs: &mut Batches, stream: bool) {

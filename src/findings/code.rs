@@ -48,6 +48,8 @@ codes! {
     MissingSpecify = "missing-specify", true;
     UnexpectedSpecify = "unexpected-specify", true;
     Rule = "rule", true;
+    InternalError = "internal-error", true;
+    SkippedFile = "skipped-file", true;
     // Questionnaires (`canvass check`).
     InvalidSetting = "invalid-setting", false;
     UnknownSetting = "unknown-setting", false;
@@ -71,6 +73,8 @@ codes! {
     WhenCycle = "when-cycle", false;
     NeverApplies = "never-applies", false;
     ForwardReference = "forward-reference", false;
+    ConstantExpression = "constant-expression", false;
+    HiddenCharacter = "hidden-character", false;
 }
 
 impl fmt::Display for Code {

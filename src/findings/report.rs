@@ -40,13 +40,19 @@ pub struct ReplyReport {
     pub warnings: usize,
     /// Why the file could not be read at all (then `findings` is empty).
     pub unreadable: Option<String>,
+    /// Whether canvass failed on this reply (an `internal-error` finding).
+    pub internal_error: bool,
 }
 
 impl ReplyReport {
     pub fn new(file: SourceFile, findings: Vec<Finding>) -> Self {
         let (errors, warnings) = count(&findings);
+        let internal_error = findings
+            .iter()
+            .any(|f| f.code == super::Code::InternalError);
         Self {
             file,
+            internal_error,
             questionnaire: None,
             findings,
             errors,
@@ -74,6 +80,9 @@ pub struct Summary {
     pub invalid: usize,
     #[serde(skip_serializing_if = "is_zero")]
     pub unreadable: usize,
+    /// Replies canvass failed on (a bug): the run exits 2.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub internal_errors: usize,
     pub errors: usize,
     pub warnings: usize,
     /// Replies per questionnaire and version, when they were not all judged against one.
@@ -108,6 +117,9 @@ impl Summary {
         }
         self.errors += r.errors;
         self.warnings += r.warnings;
+        if r.internal_error {
+            self.internal_errors += 1;
+        }
         if let Some(judged) = &r.questionnaire {
             // A run has a handful of questionnaires: the map stays small however many
             // replies there are.
@@ -146,6 +158,12 @@ impl Summary {
         );
         if self.unreadable > 0 {
             line.push_str(&format!(", {} unreadable", self.unreadable));
+        }
+        if self.internal_errors > 0 {
+            line.push_str(&format!(
+                ", {} not checked (canvass failed)",
+                self.internal_errors
+            ));
         }
         line.push_str(&format!(
             " ({} {}, {} {})",

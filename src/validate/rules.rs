@@ -39,7 +39,23 @@ impl Walk<'_> {
             if reads.iter().any(|r| invalid.contains(r)) {
                 continue;
             }
-            let first = checked[0];
+            // `check` refuses a check that reads no answer; should one come through all
+            // the same, the rule still fails, at the top of the reply.
+            let Some(&first) = checked.first() else {
+                let mut finding = Finding::new(
+                    Code::Rule,
+                    rule.severity,
+                    rule.message.get(self.lang, src).to_string(),
+                    Anchor::Container(String::new()),
+                )
+                .with_help(format!(
+                    "the rule `{}` requires {}",
+                    rule.id, rule.check.source
+                ));
+                finding.rule = Some(rule.id.clone());
+                self.findings.push(finding);
+                continue;
+            };
             let section = &q.sections[first.section];
             let question = &section.questions[first.question];
             let pointer = format!("/{}/{}", escape_pointer(&section.id), question.id);
