@@ -233,3 +233,33 @@ fn a_reply_that_makes_canvass_panic_is_named_and_the_batch_goes_on() {
                 && r["findings"].as_array().unwrap().len() == 4)
     );
 }
+
+#[test]
+fn a_language_the_questionnaire_lacks_is_exit_2_with_or_without_q() {
+    for args in [
+        &[
+            "validate",
+            "--lang",
+            "xx",
+            "questionnaires/res-16-2/replies",
+        ][..],
+        &[
+            "validate",
+            "-q",
+            "res-16-2",
+            "--lang",
+            "xx",
+            "questionnaires/res-16-2/replies",
+        ],
+        &["template", "res-16-2", "--lang", "xx"],
+    ] {
+        let run = canvass(args);
+        assert_eq!(run.status, 2, "{args:?}");
+        assert!(
+            run.stderr
+                .contains("is not available in `xx`; its languages are en, fr"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}

@@ -125,3 +125,120 @@ fn a_finding_on_a_very_long_line_shows_a_window_of_it() {
         );
     }
 }
+
+/// Resident memory of a running process, in KiB (Linux).
+fn resident_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Wait for a child to exit, at most `seconds`.
+fn wait_for(child: &mut std::process::Child, seconds: u64) -> Option<i32> {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(seconds) {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status.code();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    None
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_endless_line_on_standard_input_runs_in_flat_memory() {
+    use std::io::{BufRead, Write};
+    let mut child = cli::spawn(&[
+        "validate",
+        "-q",
+        DEMO,
+        "-",
+        "--format",
+        "ndjson",
+        "--max-reply-bytes",
+        "1000000",
+    ]);
+    let mut stdin = child.stdin.take().unwrap();
+    let pid = child.id();
+    // 400 MB of zeros with no line end: the line is reported as too large at once, and
+    // the rest of it is skipped, not kept.
+    let feeder = std::thread::spawn(move || {
+        let zeros = vec![0u8; 1 << 20];
+        for _ in 0..400 {
+            if stdin.write_all(&zeros).is_err() {
+                return;
+            }
+        }
+    });
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    let reply: serde_json::Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(reply["file"], "-:1");
+    assert_eq!(reply["findings"][0]["code"], "syntax");
+    assert!(first.contains("over the limit"), "{first}");
+    let mut peak = 0;
+    while !feeder.is_finished() {
+        peak = peak.max(resident_kib(pid).unwrap_or(0));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    feeder.join().unwrap();
+    assert!(peak < 60 * 1024, "resident memory reached {peak} KiB");
+    assert_eq!(wait_for(&mut child, 10), Some(1));
+}
+
+#[test]
+fn a_closed_report_stops_an_endless_stream_promptly() {
+    use std::io::{BufRead, Write};
+    let reply: String = std::fs::read_to_string("questionnaires/res-16-2/replies/fra.json")
+        .unwrap()
+        .lines()
+        .collect();
+    let mut child = cli::spawn(&["validate", "-q", "res-16-2", "-", "--format", "ndjson"]);
+    let mut stdin = child.stdin.take().unwrap();
+    // Replies for as long as canvass reads them (like `yes`): it must not wait for an
+    // end that never comes.
+    let feeder = std::thread::spawn(move || {
+        let line = format!("{reply}\n");
+        while stdin.write_all(line.as_bytes()).is_ok() {}
+    });
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    assert!(first.contains("\"valid\":true"), "{first}");
+    drop(stdout); // `| head -1`
+    assert_eq!(wait_for(&mut child, 10), Some(2), "canvass did not stop");
+    feeder.join().unwrap();
+}
+
+#[test]
+fn the_html_page_is_written_as_the_replies_come() {
+    use std::io::{Read, Write};
+    let reply: String = std::fs::read_to_string("questionnaires/res-16-2/replies/fra.json")
+        .unwrap()
+        .lines()
+        .collect();
+    let mut child = cli::spawn(&["validate", "-q", "res-16-2", "-", "--format", "html"]);
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(format!("{reply}\n").as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    // The first reply's section arrives while standard input is still open.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut page = Vec::new();
+    let mut chunk = [0u8; 4096];
+    while !String::from_utf8_lossy(&page).contains("</section>") {
+        let n = stdout.read(&mut chunk).unwrap();
+        assert!(n > 0, "the page ended early");
+        page.extend_from_slice(&chunk[..n]);
+    }
+    drop(stdin);
+    stdout.read_to_end(&mut page).unwrap();
+    assert_eq!(wait_for(&mut child, 10), Some(0));
+    let page = String::from_utf8(page).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("Content-Security-Policy"));
+    assert!(page.contains("1 reply checked: 1 valid"));
+    assert!(page.ends_with("</html>\n"));
+}

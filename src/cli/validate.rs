@@ -16,6 +16,7 @@ use clap::{Args, ValueEnum};
 
 use canvass::findings::html;
 use canvass::findings::report::{self, JudgedBy, ReplyReport, Summary};
+use canvass::findings::visible::visible;
 use canvass::findings::{Anchor, Code, Finding};
 use canvass::reply::view::ReplyValue;
 use canvass::reply::{Format, Limits};
@@ -74,6 +75,8 @@ enum Input {
     Unreadable { name: String, why: String },
     /// A folder entry that is not read: a link out of the folder, a FIFO, a device.
     Skipped { name: String, why: String },
+    /// A line of a stream longer than the size limit (not kept).
+    TooLarge { name: String },
 }
 
 impl Input {
@@ -82,7 +85,8 @@ impl Input {
             Input::File(path) => path.display().to_string(),
             Input::Line { name, .. }
             | Input::Unreadable { name, .. }
-            | Input::Skipped { name, .. } => name.clone(),
+            | Input::Skipped { name, .. }
+            | Input::TooLarge { name } => name.clone(),
         }
     }
 }
@@ -122,6 +126,8 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
             seq: 0,
             follow_links: args.follow_links,
             visited: Vec::new(),
+            max_line_bytes: args.max_reply_bytes,
+            closed: false,
         };
         for path in &args.paths {
             gather(path, &mut batches);
@@ -182,7 +188,15 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
             });
         }
         drop(done_tx);
-        write_in_order(args, fixed.as_deref(), &done_rx)
+        let written = write_in_order(args, fixed.as_deref(), &done_rx);
+        if let Err(e) = &written {
+            // The report cannot be written (its reader is gone, the disk is full): nothing
+            // more this run can do. Exit now rather than wait for the end of standard
+            // input, which may never come.
+            let _ = writeln!(std::io::stderr(), "error: {e}");
+            std::process::exit(2);
+        }
+        written
     })
 }
 
@@ -256,13 +270,16 @@ fn write_in_order(
         OutputFormat::Ndjson => {}
     }
     out.flush().map_err(io)?;
-    Ok(if summary.unreadable > 0 || summary.internal_errors > 0 {
-        ExitCode::from(2)
-    } else if summary.invalid > 0 || (args.deny_warnings && summary.warnings > 0) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    let setup_failed = SETUP_FAILED.load(std::sync::atomic::Ordering::Relaxed);
+    Ok(
+        if summary.unreadable > 0 || summary.internal_errors > 0 || setup_failed {
+            ExitCode::from(2)
+        } else if summary.invalid > 0 || (args.deny_warnings && summary.warnings > 0) {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
 }
 
 fn render(report: ReplyReport, format: OutputFormat, color: bool) -> Done {
@@ -348,6 +365,13 @@ fn load(input: &Input, limits: Limits) -> Result<Loaded, Box<ReplyReport>> {
                 SourceFile::new(name.clone(), String::new()),
                 vec![finding],
             )));
+        }
+        Input::TooLarge { name } => {
+            return Ok(Loaded {
+                file: SourceFile::new(name.clone(), String::new()),
+                format: Format::Json,
+                refused: Some(limits.too_large(&format!("more than {} bytes", limits.max_bytes))),
+            });
         }
         Input::Line { name, bytes } => (name.clone(), bytes.clone(), Some(Format::Json)),
         Input::File(path) => {
@@ -459,7 +483,7 @@ fn by_compact_reading(
             fixed,
             || questionnaire_id(reply),
             cache,
-            limits,
+            (limits, lang),
             |v| {
                 let lang = lang.unwrap_or(v.questionnaire.source_language());
                 (
@@ -491,7 +515,7 @@ fn by_full_parse(
             fixed,
             || questionnaire_id(&value),
             cache,
-            limits,
+            (limits, lang),
             |v| {
                 let lang = lang.unwrap_or(v.questionnaire.source_language());
                 (
@@ -510,14 +534,14 @@ fn with_validator<T>(
     fixed: Option<&Validator>,
     id: impl FnOnce() -> Option<String>,
     cache: &Mutex<HashMap<String, Option<Arc<Validator>>>>,
-    limits: Limits,
+    (limits, lang): (Limits, Option<&str>),
     f: impl FnOnce(&Validator) -> T,
 ) -> Option<T> {
     // Borrowed, not cloned: two workers counting references to one validator would
     // bounce its counter between their caches for every reply.
     match fixed {
         Some(v) => Some(f(v)),
-        None => lookup(id(), cache, limits).map(|v| f(&v)),
+        None => lookup(id(), cache, limits, lang).map(|v| f(&v)),
     }
 }
 
@@ -526,6 +550,7 @@ fn lookup(
     id: Option<String>,
     cache: &Mutex<HashMap<String, Option<Arc<Validator>>>>,
     limits: Limits,
+    lang: Option<&str>,
 ) -> Option<Arc<Validator>> {
     let id = id?;
     let mut cache = cache.lock().ok()?;
@@ -539,15 +564,35 @@ fn lookup(
             match super::files::load_questionnaire(&path).and_then(Validator::new) {
                 Ok(mut v) => {
                     v.limits = limits;
+                    if let Some(lang) = lang
+                        && !v.questionnaire.languages.iter().any(|l| l == lang)
+                    {
+                        // The replies are still reported (in the questionnaire's own
+                        // language), but the run did not do what was asked.
+                        setup_failed(&format!(
+                            "questionnaire `{}` is not available in `{}`; its languages are {}",
+                            v.questionnaire.id,
+                            visible(lang),
+                            v.questionnaire.languages.join(", ")
+                        ));
+                    }
                     Some(Arc::new(v))
                 }
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    setup_failed(&e);
                     None
                 }
             }
         })
         .clone()
+}
+
+/// Set when a questionnaire the replies name cannot be used as asked: the run exits 2.
+static SETUP_FAILED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn setup_failed(message: &str) {
+    SETUP_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
+    let _ = writeln!(std::io::stderr(), "error: {message}");
 }
 
 /// The `questionnaire` a reply names, if it is a plausible id.
@@ -593,6 +638,10 @@ struct Batches {
     follow_links: bool,
     /// Folders entered through links, so a loop of links is entered once.
     visited: Vec<PathBuf>,
+    /// The longest line of a stream that is read (`--max-reply-bytes`).
+    max_line_bytes: usize,
+    /// The workers are gone (the report's reader closed it): stop reading.
+    closed: bool,
 }
 
 impl Batches {
@@ -613,15 +662,21 @@ impl Batches {
         let batch = std::mem::take(&mut self.batch);
         let len = batch.len();
         // A closed queue means the writer stopped: nothing more to do.
-        let _ = self.queue.send((self.seq, batch));
+        if self.queue.send((self.seq, batch)).is_err() {
+            self.closed = true;
+        }
         self.seq += len;
     }
 }
 
+/// Bytes read from a stream at a time.
+const STREAM_BUFFER: usize = 1 << 16;
+
 /// Collect replies from a path: a file, a folder (recursively, sorted), `-`, or `.ndjson`.
 fn gather(path: &Path, inputs: &mut Batches) {
     if path == Path::new("-") {
-        read_lines("-", std::io::stdin().lock(), inputs, true);
+        let stdin = std::io::BufReader::with_capacity(STREAM_BUFFER, std::io::stdin().lock());
+        read_lines("-", stdin, inputs, true);
         return;
     }
     let name = path.display().to_string();
@@ -644,7 +699,12 @@ fn gather(path: &Path, inputs: &mut Batches) {
         .is_some_and(|e| e.eq_ignore_ascii_case("ndjson"))
     {
         match std::fs::File::open(path) {
-            Ok(file) => read_lines(&name, std::io::BufReader::new(file), inputs, false),
+            Ok(file) => read_lines(
+                &name,
+                std::io::BufReader::with_capacity(STREAM_BUFFER, file),
+                inputs,
+                false,
+            ),
             Err(e) => inputs.push(Input::Unreadable {
                 name,
                 why: e.to_string(),
@@ -776,28 +836,30 @@ fn skip(entry: &Path, why: &str, inputs: &mut Batches) {
     });
 }
 
-fn read_lines(name: &str, mut reader: impl BufRead, inputs: &mut Batches, stream: bool) {
+/// The replies of a stream, one JSON reply per line. A line is read up to the size limit
+/// and no further: a longer one is reported as too large as soon as it passes the limit,
+/// and the rest of it is skipped up to the next line end, so an endless line
+/// (`cat /dev/zero`) runs in flat memory. Reading stops when the report's reader is gone.
+fn read_lines<R: std::io::Read>(
+    name: &str,
+    mut reader: std::io::BufReader<R>,
+    inputs: &mut Batches,
+    stream: bool,
+) {
+    let max = inputs.max_line_bytes;
     let mut number = 0;
+    let mut line = Vec::new();
     loop {
-        let mut line = Vec::new();
-        match reader.read_until(b'\n', &mut line) {
-            Ok(0) => break,
-            Ok(_) => {
-                number += 1;
-                while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-                    line.pop();
-                }
-                if !line.iter().all(u8::is_ascii_whitespace) {
-                    inputs.push(Input::Line {
-                        name: format!("{name}:{number}"),
-                        bytes: line,
-                    });
-                    if stream {
-                        // Standard input may be a pipe that waits for this line's answer.
-                        inputs.flush();
-                    }
-                }
-            }
+        if inputs.closed {
+            return;
+        }
+        line.clear();
+        let read = read_line_within(&mut reader, max, &mut line, || inputs.closed);
+        let (over, to_skip) = match read {
+            Ok(LineEnd::Eof) => break,
+            Ok(LineEnd::Read) => (false, false),
+            Ok(LineEnd::OverLimit) => (true, true),
+            Ok(LineEnd::OverLimitEnded) => (true, false),
             Err(e) => {
                 let name = format!("{name}:{}", number + 1);
                 inputs.push(Input::Unreadable {
@@ -806,6 +868,108 @@ fn read_lines(name: &str, mut reader: impl BufRead, inputs: &mut Batches, stream
                 });
                 break;
             }
+        };
+        number += 1;
+        let name = format!("{name}:{number}");
+        if over {
+            inputs.push(Input::TooLarge { name });
+            // Said at once: the rest of the line may take long to arrive, or never end.
+            inputs.flush();
+            if to_skip && skip_line(&mut reader, || inputs.closed).is_err() {
+                break;
+            }
+            continue;
+        }
+        while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+            line.pop();
+        }
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        inputs.push(Input::Line {
+            name,
+            bytes: std::mem::take(&mut line),
+        });
+        // Standard input may be a pipe that waits for this line's answer: hand over what
+        // is gathered whenever the next line is not already here. A file, or a pipe that
+        // is ahead of us, still goes in batches.
+        if stream && reader.buffer().is_empty() {
+            inputs.flush();
+        }
+    }
+}
+
+enum LineEnd {
+    Read,
+    /// The line is longer than the limit, and the rest of it is still to be skipped.
+    OverLimit,
+    /// The line is longer than the limit, and it was read to its end.
+    OverLimitEnded,
+    /// The end of the stream, or the report's reader is gone.
+    Eof,
+}
+
+/// Read one line into `line` (its end included), if it is at most `max` bytes long.
+fn read_line_within(
+    reader: &mut impl BufRead,
+    max: usize,
+    line: &mut Vec<u8>,
+    closed: impl Fn() -> bool,
+) -> std::io::Result<LineEnd> {
+    loop {
+        let buffer = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buffer.is_empty() {
+            return Ok(if line.is_empty() {
+                LineEnd::Eof
+            } else {
+                LineEnd::Read
+            });
+        }
+        let newline = memchr::memchr(b'\n', buffer);
+        let take = newline.map_or(buffer.len(), |at| at + 1);
+        // The line end itself does not count against the limit.
+        if line.len() + newline.unwrap_or(buffer.len()) > max {
+            reader.consume(take);
+            return Ok(if newline.is_some() {
+                LineEnd::OverLimitEnded
+            } else {
+                LineEnd::OverLimit
+            });
+        }
+        line.extend_from_slice(&buffer[..take]);
+        reader.consume(take);
+        if newline.is_some() {
+            return Ok(LineEnd::Read);
+        }
+        if closed() {
+            return Ok(LineEnd::Eof);
+        }
+    }
+}
+
+/// Skip the rest of a line, keeping nothing of it.
+fn skip_line(reader: &mut impl BufRead, closed: impl Fn() -> bool) -> std::io::Result<()> {
+    loop {
+        let buffer = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buffer.is_empty() {
+            return Ok(());
+        }
+        if let Some(at) = memchr::memchr(b'\n', buffer) {
+            reader.consume(at + 1);
+            return Ok(());
+        }
+        let all = buffer.len();
+        reader.consume(all);
+        if closed() {
+            return Ok(());
         }
     }
 }
