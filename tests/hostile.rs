@@ -119,6 +119,13 @@ fn broken_replies_get_the_exact_finding_and_status() {
             ],
         ),
         ("terminal-tricks-in-comment.toml", 1, &["syntax"]),
+        ("text-with-nul.json", 1, &["invalid-format"]),
+        ("email-double-dot.json", 1, &["invalid-format"]),
+        (
+            "row-keys-differing-by-normalisation.json",
+            1,
+            &["duplicate-row"],
+        ),
     ];
     let mut failures = Vec::new();
     for (file, status, expected) in cases {
@@ -562,4 +569,33 @@ fn links_out_of_a_folder_fifos_and_devices_are_skipped_with_a_finding() {
     assert_ne!(secret["findings"][0]["code"], "skipped-file");
     std::fs::remove_dir_all(&dir).unwrap();
     std::fs::remove_dir_all(&outside).unwrap();
+}
+
+#[test]
+fn values_are_judged_as_written() {
+    let message = |file: &str| {
+        let (_, findings) = validate(&format!("tests/hostile/replies/{file}"), &["-q", DEMO]);
+        findings[0]["message"].as_str().unwrap().to_string()
+    };
+    assert_eq!(
+        message("impossible-date.json"),
+        "\"2001-02-30\" is not a real date: that month has 28 days"
+    );
+    assert!(message("text-with-nul.json").contains("control character U+0000"));
+    // A 10 MB address is refused, and not repeated in full.
+    let dir = temp_dir("huge-email");
+    let path = dir.join("reply.json");
+    let address = format!("{}@example.org", "a".repeat(10 << 20));
+    std::fs::write(
+        &path,
+        format!(
+            r#"{{"questionnaire": "demo", "version": "1", "main": {{"law": "no", "offences": ["sale", "grooming"], "cases": 1, "contact": "{address}"}}}}"#
+        ),
+    )
+    .unwrap();
+    let (status, findings) = validate(path.to_str().unwrap(), &["-q", DEMO]);
+    assert_eq!(status, 1);
+    assert_eq!(codes(&findings), ["invalid-format"]);
+    let message = findings[0]["message"].as_str().unwrap();
+    assert!(message.len() < 200, "{message}");
 }

@@ -5,7 +5,8 @@
 //! checked by canvass's own test, see [`super::Validator`]), `required`, unknown keys,
 //! "please specify" and every `when` that translates. What is left is planned once per
 //! questionnaire: the `when`s that do not translate, the answers whose checks are
-//! canvass's own (date bounds, table keys, the row limit) and the rules.
+//! canvass's own (date bounds, table keys, the row limit, control characters in text)
+//! and the rules.
 //! This module never explains: when it finds anything, the full walk runs and says what
 //! and where. It must never say "clean" where the walk would report something; the
 //! property tests hold it to that.
@@ -13,7 +14,7 @@
 use std::collections::HashSet;
 
 use super::walk::applies;
-use super::{dates, rules, value};
+use super::{dates, rules, text, value};
 use crate::compile::schema_carries_when;
 use crate::expr::eval::{Answer, Answers, Truth, classify};
 use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire};
@@ -78,7 +79,10 @@ impl Residual {
 
 /// Whether a question's answers have checks that are canvass's alone.
 fn needs_own_check(question: &Question) -> bool {
-    matches!(question.kind, QuestionType::Date | QuestionType::Table)
+    matches!(
+        question.kind,
+        QuestionType::Date | QuestionType::Table | QuestionType::Text
+    )
 }
 
 fn answer_clean<'v, V: ReplyValue<'v>>(question: &Question, answer: V, limits: &Limits) -> bool {
@@ -89,6 +93,9 @@ fn answer_clean<'v, V: ReplyValue<'v>>(question: &Question, answer: V, limits: &
         QuestionType::Table => answer
             .items()
             .is_some_and(|rows| table_clean(question, rows, limits)),
+        QuestionType::Text => answer
+            .as_str()
+            .is_none_or(|s| text::control_character(s).is_none()),
         // Anything else is the schema's to judge, and it has.
         _ => true,
     }

@@ -22,18 +22,26 @@ pub fn compile_pattern(pattern: &str) -> Result<Regex, String> {
         })
 }
 
-/// A plausible e-mail address: one `@`, a non-empty local part, a dotted domain, no spaces.
-/// Deliberately simple: the aim is to catch typing slips, not to parse RFC 5322.
+/// An e-mail address as the `email_address` crate reads RFC 5321/5322 (so `a@x..org` and
+/// control characters are refused), of at most 254 characters (what a mail server takes),
+/// with a domain name of at least two parts (no `user@localhost`, no `[127.0.0.1]`), and
+/// without display text (`Name <a@b.org>` is not an address).
 pub fn is_email(text: &str) -> bool {
-    let Some((local, domain)) = text.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !text.chars().any(char::is_whitespace)
+    let options = email_address::Options::default()
+        .with_minimum_sub_domains(2)
+        .without_domain_literal()
+        .without_display_text();
+    text.len() <= 254
+        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+        && email_address::EmailAddress::parse_with_options(text, options).is_ok()
+}
+
+/// The first control character in a text answer, if any. Line ends and tabs are how
+/// people write several lines; every other control character (NUL, ESC, DEL, C1) is
+/// something no form lets a respondent type.
+pub fn control_character(text: &str) -> Option<char> {
+    text.chars()
+        .find(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
 }
 
 #[cfg(test)]
@@ -54,5 +62,18 @@ mod tests {
         assert!(is_email("focal.point@mfa.gov.at"));
         assert!(!is_email("focal.point@localhost"));
         assert!(!is_email("a b@x.org"));
+        assert!(!is_email("a@x..org"));
+        assert!(!is_email("a\u{1b}[2J@x.org"));
+        assert!(!is_email("Name <a@x.org>"));
+        assert!(!is_email(&format!("{}@x.org", "a".repeat(10 << 20))));
+        assert!(is_email("o'brien+survey@example.co.uk"));
+    }
+
+    #[test]
+    fn control_characters_but_line_ends_and_tabs() {
+        assert_eq!(control_character("two\r\nlines\tand a tab"), None);
+        assert_eq!(control_character("nul\0"), Some('\0'));
+        assert_eq!(control_character("esc\u{1b}"), Some('\u{1b}'));
+        assert_eq!(control_character("c1\u{85}"), Some('\u{85}'));
     }
 }

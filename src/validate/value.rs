@@ -228,6 +228,18 @@ impl Walk<'_> {
 
     fn check_text(&mut self, site: Site<'_>, s: &str) {
         let question = site.question;
+        if let Some(c) = super::text::control_character(s) {
+            self.flag(
+                site,
+                Code::InvalidFormat,
+                format!(
+                    "the answer holds the control character U+{:04X}, which no form lets a respondent type",
+                    u32::from(c)
+                ),
+                "control character",
+            );
+            return;
+        }
         let length = || s.chars().count() as u64;
         if let Some(max) = question.max_length
             && length() > max
@@ -305,13 +317,18 @@ impl Walk<'_> {
 
     fn check_date(&mut self, site: Site<'_>, s: &str) {
         let question = site.question;
-        if !super::dates::is_iso_date(s) {
-            self.flag(
-                site,
-                Code::InvalidFormat,
-                format!("\"{}\" is not a date written YYYY-MM-DD", echo(s)),
-                "not a date",
-            );
+        if let Some(fault) = super::dates::fault(s) {
+            use super::dates::DateFault;
+            let message = match fault {
+                DateFault::Form => format!("\"{}\" is not a date written YYYY-MM-DD", echo(s)),
+                DateFault::Month(month) => {
+                    format!("\"{s}\" is not a real date: there is no month {month}")
+                }
+                DateFault::Day { days } => {
+                    format!("\"{s}\" is not a real date: that month has {days} days")
+                }
+            };
+            self.flag(site, Code::InvalidFormat, message, "not a date");
             return;
         }
         if let Some(message) = date_out_of_range(question, s) {
@@ -500,9 +517,13 @@ pub(super) fn date_out_of_range(question: &Question, date: &str) -> Option<Strin
 }
 
 /// A table key as compared between rows: text as it is, anything else as JSON.
+/// A table row's key as rows are compared: a text in Unicode's composed form (NFC), so
+/// "Código" typed with a combined accent and with a separate one is the same key.
 pub(super) fn key_text<'v, V: ReplyValue<'v>>(value: V) -> Cow<'v, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
     match value.as_str() {
-        Some(s) => Cow::Borrowed(s),
+        Some(s) if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes => Cow::Borrowed(s),
+        Some(s) => Cow::Owned(s.nfc().collect()),
         None => Cow::Owned(value.json_text()),
     }
 }
