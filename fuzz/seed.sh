@@ -2,7 +2,7 @@
 # Seed the fuzz corpora from the test fixtures, the shipped questionnaire and its replies.
 set -euo pipefail
 cd "$(dirname "$0")"
-mkdir -p corpus/questionnaire corpus/expression corpus/reply
+mkdir -p corpus/questionnaire corpus/expression corpus/reply corpus/render
 cp ../tests/check/*.toml ../questionnaires/*/questionnaire.toml ../tests/hostile/questionnaires/*.toml corpus/questionnaire/
 cp ../tests/validate/questionnaire.toml corpus/questionnaire/demo.toml
 cp ../questionnaires/*/replies/* ../tests/hostile/replies/* corpus/reply/
@@ -14,3 +14,8 @@ done
 grep -hoE '^(when|check) = "[^"]*"' ../questionnaires/*/questionnaire.toml ../tests/check/*.toml ../tests/validate/questionnaire.toml \
   | sed -E 's/^(when|check) = "(.*)"$/\2/' | sort -u \
   | awk '{ f = sprintf("corpus/expression/seed-%03d", NR); printf "%s", $0 > f; close(f) }'
+# Render: the demo questionnaire, a NUL, then a reply (its fixtures and the hostile ones).
+for reply in ../tests/validate/*/reply.* ../tests/hostile/replies/*; do
+  name="corpus/render/$(basename "$(dirname "$reply")")-$(basename "$reply")"
+  { cat ../tests/validate/questionnaire.toml; printf '\0'; cat "$reply"; } > "$name"
+done
