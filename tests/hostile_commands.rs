@@ -263,3 +263,33 @@ fn a_language_the_questionnaire_lacks_is_exit_2_with_or_without_q() {
         );
     }
 }
+
+#[test]
+fn template_comments_escape_hidden_characters_and_stay_comments() {
+    let dir = temp_dir("template-tricks");
+    let path = dir.join("questionnaire.toml");
+    let questionnaire = ONE_QUESTION
+        .replace("text = \"Q\"", "text = \"Q \\u001b[2J\\u202eright\"\nhelp = \"\"\"first line\nsecond line \\u0007\"\"\"")
+        .replace("options = [\"a\", \"b\"]", "options = [{ value = \"a\", label = \"A\\r\\nB\" }, \"b\"]");
+    std::fs::write(&path, questionnaire).unwrap();
+    let run = canvass(&["template", path.to_str().unwrap()]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let hidden: Vec<char> = run
+        .stdout
+        .chars()
+        .filter(|&c| c != '\n' && (c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)))
+        .collect();
+    assert_eq!(hidden, vec![], "{}", run.stdout);
+    assert!(
+        run.stdout.contains(r"Q \u{1b}[2J\u{202e}right"),
+        "{}",
+        run.stdout
+    );
+    // Every line of a multi-line help is a comment: the template is still TOML.
+    assert!(
+        run.stdout.contains("#   second line \\u{7}"),
+        "{}",
+        run.stdout
+    );
+    toml::from_str::<toml::Table>(&run.stdout).expect("the template is TOML");
+}

@@ -12,30 +12,48 @@ use serde_json::{Map, Value, json};
 use crate::questionnaire::model::{Bound, Question, QuestionType, Questionnaire};
 use words::{Words, words};
 
+/// A questionnaire's text as it goes into a comment: hidden characters escaped (the
+/// template is read in a terminal and an editor), and each further line of a multi-line
+/// text made a comment too, starting with `continuation`, so the template stays TOML.
+fn c(text: &str, continuation: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    crate::findings::visible::visible_lines(&text).replace('\n', &format!("\n{continuation}"))
+}
+
 /// A commented TOML template in `lang`.
 pub fn toml(q: &Questionnaire, lang: &str) -> String {
     let src = q.source_language();
     let w = words(lang);
     let mut out = String::new();
-    let _ = writeln!(out, "# {} — {} ({lang})", q.title.get(lang, src), w.reply);
+    let _ = writeln!(
+        out,
+        "# {} — {} ({lang})",
+        c(q.title.get(lang, src), "# "),
+        w.reply
+    );
     let _ = writeln!(out, "# {}", w.how_to);
     if !q.codes.is_empty() {
         let _ = writeln!(out, "# {}", w.codes_intro);
         for code in &q.codes {
-            let _ = writeln!(out, "#   \"{}\" — {}", code.name, code.label.get(lang, src));
+            let _ = writeln!(
+                out,
+                "#   \"{}\" — {}",
+                code.name,
+                c(code.label.get(lang, src), "#     ")
+            );
         }
     }
     let _ = writeln!(out, "questionnaire = {}", json!(q.id));
     let _ = writeln!(out, "version = {}", json!(q.version));
     for section in &q.sections {
-        let title = section.title.get(lang, src);
+        let title = c(section.title.get(lang, src), "# ");
         let number = section
             .number
             .as_deref()
-            .map_or(String::new(), |n| format!("{n}. "));
+            .map_or(String::new(), |n| format!("{}. ", c(n, "# ")));
         let _ = writeln!(out, "\n# {number}{title}");
         if let Some(when) = &section.when {
-            let _ = writeln!(out, "# {}: {}", w.only_if, when.source);
+            let _ = writeln!(out, "# {}: {}", w.only_if, c(&when.source, "#   "));
         }
         let _ = writeln!(out, "[{}]", section.id);
         for question in &section.questions {
@@ -77,17 +95,17 @@ fn describe(out: &mut String, q: &Questionnaire, question: &Question, lang: &str
     let number = question
         .number
         .as_deref()
-        .map_or(String::new(), |n| format!("{n} "));
-    let _ = writeln!(out, "# {number}{}", question.text.get(lang, src));
+        .map_or(String::new(), |n| format!("{} ", c(n, "# ")));
+    let _ = writeln!(out, "# {number}{}", c(question.text.get(lang, src), "#   "));
     if let Some(help) = &question.help {
-        let _ = writeln!(out, "#   {}", help.get(lang, src));
+        let _ = writeln!(out, "#   {}", c(help.get(lang, src), "#   "));
     }
     let _ = writeln!(out, "#   [{}]", facts(question, w, lang, src));
     for option in &question.options {
         let mut line = format!(
             "#     \"{}\" — {}",
-            option.value,
-            option.label.get(lang, src)
+            c(&option.value, "#       "),
+            c(option.label.get(lang, src), "#       ")
         );
         if option.specify {
             let _ = write!(line, " ({})", w.please_specify);
@@ -98,14 +116,14 @@ fn describe(out: &mut String, q: &Questionnaire, question: &Question, lang: &str
         let _ = writeln!(out, "{line}");
     }
     if let Some(when) = &question.when {
-        let _ = writeln!(out, "#   {}: {}", w.only_if, when.source);
+        let _ = writeln!(out, "#   {}: {}", w.only_if, c(&when.source, "#   "));
     }
     for column in &question.columns {
         let _ = writeln!(
             out,
             "#     · {}: {} [{}]",
             column.id,
-            column.text.get(lang, src),
+            c(column.text.get(lang, src), "#       "),
             facts(column, w, lang, src)
         );
     }
@@ -129,10 +147,9 @@ fn kind(question: &Question, w: &Words, lang: &str, src: &str) -> String {
         Some(Bound::Date(d)) => Some(d.clone()),
         None => None,
     };
-    let unit = question
-        .unit
-        .as_ref()
-        .map_or(String::new(), |u| format!(" {}", u.get(lang, src)));
+    let unit = question.unit.as_ref().map_or(String::new(), |u| {
+        format!(" {}", c(u.get(lang, src), "#   "))
+    });
     let range = match (show(&question.min), show(&question.max)) {
         (Some(a), Some(b)) => format!(", {a} {} {b}{unit}", w.to),
         (Some(a), None) => format!(", {} {a}{unit}", w.at_least),
