@@ -106,14 +106,15 @@ impl Validator {
         reply: &reply::compact::Json<'_>,
         lang: &str,
     ) -> Vec<Finding> {
+        let imprecise = reply::precision::too_precise(&file.text, Format::Json);
         let schema_accepts = self.compact_schema.is_valid(reply);
-        if schema_accepts && self.residual_clean(reply) {
+        if schema_accepts && self.residual_clean(reply) && imprecise.is_empty() {
             return Vec::new();
         }
         // Something to report: the walk explains it, over the same value as a `Value`
         // (built from the tree, which the property tests hold equal to a full parse).
         let findings = self.explain(&reply.to_value(), schema_accepts, lang);
-        place(findings, file, Format::Json)
+        with_imprecise(imprecise, place(findings, file, Format::Json))
     }
 
     /// Validate a reply already parsed from `file` (by [`reply::parse`]); findings carry
@@ -125,7 +126,11 @@ impl Validator {
         value: &Value,
         lang: &str,
     ) -> Vec<Finding> {
-        place(self.validate_value(value, lang), file, format)
+        let imprecise = reply::precision::too_precise(&file.text, format);
+        with_imprecise(
+            imprecise,
+            place(self.validate_value(value, lang), file, format),
+        )
     }
 
     /// Validate a parsed reply: findings with pointers, spans not yet resolved.
@@ -286,4 +291,20 @@ fn first_difference(given: &Value, expected: &Value, at: &mut String) -> Option<
         }
         _ => (given != expected).then(|| at.clone()),
     }
+}
+
+/// The findings of numbers too precise to judge, then the others but those about the same
+/// numbers: a number judged through rounding (above a maximum, not a whole number) was
+/// not really judged, and one fault gives one finding.
+fn with_imprecise(mut imprecise: Vec<Finding>, findings: Vec<Finding>) -> Vec<Finding> {
+    if imprecise.is_empty() {
+        return findings;
+    }
+    let spans: Vec<_> = imprecise.iter().filter_map(|f| f.span.clone()).collect();
+    imprecise.extend(
+        findings
+            .into_iter()
+            .filter(|f| f.code == Code::Rule || f.span.as_ref().is_none_or(|s| !spans.contains(s))),
+    );
+    imprecise
 }
