@@ -40,6 +40,13 @@ pub fn is_email(text: &str) -> bool {
 /// people write several lines; every other control character (NUL, ESC, DEL, C1) is
 /// something no form lets a respondent type.
 pub fn control_character(text: &str) -> Option<char> {
+    // Every answer of every valid reply comes through here: look at bytes first. A C0
+    // control or DEL is one byte below 0x20 or 0x7F; a C1 control starts with 0xC2.
+    let suspect =
+        |b: &u8| (*b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')) || *b == 0x7f || *b == 0xc2;
+    if !text.as_bytes().iter().any(suspect) {
+        return None;
+    }
     text.chars()
         .find(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
 }
