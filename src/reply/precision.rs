@@ -51,18 +51,33 @@ fn finding(token: &str, digits: usize, span: Span) -> Finding {
 }
 
 /// Whether the text holds more than [`EXACT_DIGITS`] digits with only digits, `.` and `_`
-/// between them: no number can be too precise otherwise.
+/// between them: no number can be too precise otherwise. Every reply passes here, so it
+/// samples every eighth byte: such a run is at least 16 bytes long, so it covers some
+/// sampled byte and the one eight bytes further, and everything between; only there is
+/// the run measured.
 fn has_long_digit_run(bytes: &[u8]) -> bool {
-    let mut run = 0;
-    for &b in bytes {
-        if b.is_ascii_digit() {
-            run += 1;
-            if run > EXACT_DIGITS {
+    let digitish = |b: &u8| b.is_ascii_digit() || *b == b'.' || *b == b'_';
+    let mut i = 0;
+    while i + 8 < bytes.len() {
+        if digitish(&bytes[i]) && digitish(&bytes[i + 8]) && bytes[i..=i + 8].iter().all(digitish) {
+            let start = bytes[..i]
+                .iter()
+                .rposition(|b| !digitish(b))
+                .map_or(0, |p| p + 1);
+            let end = bytes[i..]
+                .iter()
+                .position(|b| !digitish(b))
+                .map_or(bytes.len(), |p| i + p);
+            if bytes[start..end]
+                .iter()
+                .filter(|b| b.is_ascii_digit())
+                .count()
+                > EXACT_DIGITS
+            {
                 return true;
             }
-        } else if b != b'.' && b != b'_' {
-            run = 0;
         }
+        i += 8;
     }
     false
 }
@@ -186,6 +201,25 @@ mod tests {
                 _ => unreachable!(),
             })
             .collect()
+    }
+
+    #[test]
+    fn the_sampling_sees_every_long_run() {
+        for pad in 0..20 {
+            for len in 14..20 {
+                let text = format!(
+                    "{}{}{}",
+                    "x".repeat(pad),
+                    "7".repeat(len),
+                    "y".repeat(pad % 3)
+                );
+                assert_eq!(
+                    has_long_digit_run(text.as_bytes()),
+                    len > EXACT_DIGITS,
+                    "{text}"
+                );
+            }
+        }
     }
 
     #[test]
