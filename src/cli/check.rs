@@ -12,14 +12,16 @@ pub fn run(path: &Path, deny_warnings: bool) -> Result<ExitCode, String> {
         color: super::use_color(),
         width: 100,
     };
-    eprint!("{}", render(&checked.findings, &file, style));
     let (errors, warnings) = count(&checked.findings);
-    eprintln!(
-        "{}: {errors} error{}, {warnings} warning{}",
-        file.name,
+    let report = format!(
+        "{}{}: {errors} error{}, {warnings} warning{}\n",
+        render(&checked.findings, &file, style),
+        canvass::findings::visible::visible(&file.name),
         if errors == 1 { "" } else { "s" },
         if warnings == 1 { "" } else { "s" }
     );
+    // `eprint!` panics when standard error is closed; the verdict is the exit status.
+    let _ = std::io::Write::write_all(&mut std::io::stderr(), report.as_bytes());
     Ok(if errors > 0 || (deny_warnings && warnings > 0) {
         ExitCode::from(2)
     } else {
