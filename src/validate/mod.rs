@@ -293,18 +293,20 @@ fn first_difference(given: &Value, expected: &Value, at: &mut String) -> Option<
     }
 }
 
-/// The findings of numbers too precise to judge, then the others but those about the same
-/// numbers: a number judged through rounding (above a maximum, not a whole number) was
-/// not really judged, and one fault gives one finding.
+/// The findings of numbers too precise to judge, then the others but those that rest on
+/// one of these numbers: a number judged through rounding (above a maximum, not a whole
+/// number, a rule that read it) was not really judged, and one fault gives one finding.
 fn with_imprecise(mut imprecise: Vec<Finding>, findings: Vec<Finding>) -> Vec<Finding> {
     if imprecise.is_empty() {
         return findings;
     }
     let spans: Vec<_> = imprecise.iter().filter_map(|f| f.span.clone()).collect();
-    imprecise.extend(
-        findings
-            .into_iter()
-            .filter(|f| f.code == Code::Rule || f.span.as_ref().is_none_or(|s| !spans.contains(s))),
-    );
+    let rests_on_one = |f: &Finding| {
+        std::iter::once(&f.span)
+            .chain(f.related.iter().map(|r| &r.span))
+            .flatten()
+            .any(|s| spans.contains(s))
+    };
+    imprecise.extend(findings.into_iter().filter(|f| !rests_on_one(f)));
     imprecise
 }
