@@ -909,6 +909,20 @@ enum LineEnd {
     Eof,
 }
 
+/// The reader's buffer, refilled when empty; a read interrupted by a signal is tried again.
+/// (After a read that succeeded, the second `fill_buf` hands back what it buffered; at
+/// the end of the stream it asks once more and gets nothing again.)
+fn fill(reader: &mut impl BufRead) -> std::io::Result<&[u8]> {
+    loop {
+        match reader.fill_buf() {
+            Ok(_) => break,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    reader.fill_buf()
+}
+
 /// Read one line into `line` (its end included), if it is at most `max` bytes long.
 fn read_line_within(
     reader: &mut impl BufRead,
@@ -917,11 +931,7 @@ fn read_line_within(
     closed: impl Fn() -> bool,
 ) -> std::io::Result<LineEnd> {
     loop {
-        let buffer = match reader.fill_buf() {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
+        let buffer = fill(reader)?;
         if buffer.is_empty() {
             return Ok(if line.is_empty() {
                 LineEnd::Eof
@@ -954,11 +964,7 @@ fn read_line_within(
 /// Skip the rest of a line, keeping nothing of it.
 fn skip_line(reader: &mut impl BufRead, closed: impl Fn() -> bool) -> std::io::Result<()> {
     loop {
-        let buffer = match reader.fill_buf() {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
+        let buffer = fill(reader)?;
         if buffer.is_empty() {
             return Ok(());
         }

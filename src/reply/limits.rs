@@ -100,7 +100,8 @@ fn too_deep(text: &str, format: Format, max: usize) -> Option<usize> {
 }
 
 /// Index of the closing quote of the string opening at `start` (or the end of the text).
-fn skip_string(bytes: &[u8], start: usize, quote: u8, escapes: bool) -> usize {
+/// Shared by every scan of a reply's text that must not look inside strings.
+pub(super) fn skip_string(bytes: &[u8], start: usize, quote: u8, escapes: bool) -> usize {
     let triple = bytes.get(start..start + 3) == Some(&[quote, quote, quote][..]);
     let mut i = start + if triple { 3 } else { 1 };
     while i < bytes.len() {

@@ -14,6 +14,7 @@ use crate::findings::{Anchor, Code, Finding};
 use crate::source::Span;
 
 use super::Format;
+use super::limits::skip_string;
 
 /// The most significant digits a number is judged exactly with.
 pub const EXACT_DIGITS: usize = 15;
@@ -165,28 +166,6 @@ fn toml_number(token: &str, after: &[u8]) -> bool {
         && body
             .bytes()
             .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'_' | b'e' | b'E' | b'-' | b'+'))
-}
-
-/// Index of the closing quote of the string opening at `start` (or the end of the text).
-fn skip_string(bytes: &[u8], start: usize, quote: u8, escapes: bool) -> usize {
-    let triple = bytes.get(start..start + 3) == Some(&[quote, quote, quote][..]);
-    let mut i = start + if triple { 3 } else { 1 };
-    while i < bytes.len() {
-        if escapes && bytes[i] == b'\\' {
-            i += 2;
-            continue;
-        }
-        if bytes[i] == quote {
-            if !triple {
-                return i;
-            }
-            if bytes.get(i..i + 3) == Some(&[quote, quote, quote][..]) {
-                return i + 2;
-            }
-        }
-        i += 1;
-    }
-    bytes.len()
 }
 
 #[cfg(test)]
