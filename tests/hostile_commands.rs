@@ -293,3 +293,67 @@ fn template_comments_escape_hidden_characters_and_stay_comments() {
     );
     toml::from_str::<toml::Table>(&run.stdout).expect("the template is TOML");
 }
+
+#[test]
+fn replies_that_pick_their_questionnaires_are_counted_per_questionnaire() {
+    let dir = temp_dir("two-questionnaires");
+    let here = std::env::current_dir().unwrap();
+    for (id, from) in [
+        ("res-16-2", "questionnaires/res-16-2/questionnaire.toml"),
+        ("demo", "tests/validate/questionnaire.toml"),
+    ] {
+        std::fs::create_dir_all(dir.join("questionnaires").join(id)).unwrap();
+        std::fs::copy(
+            here.join(from),
+            dir.join("questionnaires")
+                .join(id)
+                .join("questionnaire.toml"),
+        )
+        .unwrap();
+    }
+    std::fs::copy(
+        here.join("questionnaires/res-16-2/replies/aut.toml"),
+        dir.join("aut.toml"),
+    )
+    .unwrap();
+    std::fs::copy(
+        here.join("tests/validate/valid/reply.toml"),
+        dir.join("demo.toml"),
+    )
+    .unwrap();
+    let run = |format: &str| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_canvass"))
+            .args(["validate", "aut.toml", "demo.toml", "--format", format])
+            .current_dir(&dir)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let human = run("human");
+    assert!(
+        human.contains("aut.toml: valid (res-16-2 version 2009-1)"),
+        "{human}"
+    );
+    assert!(
+        human.contains("demo.toml: valid (demo version 1)"),
+        "{human}"
+    );
+    assert!(
+        human.ends_with("by questionnaire: demo version 1: 1, res-16-2 version 2009-1: 1\n"),
+        "{human}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    assert_eq!(
+        json["summary"]["questionnaires"],
+        serde_json::json!([
+            { "id": "demo", "version": "1", "replies": 1 },
+            { "id": "res-16-2", "version": "2009-1", "replies": 1 },
+        ])
+    );
+    assert_eq!(
+        json["replies"][1]["questionnaire"],
+        serde_json::json!({ "id": "demo", "version": "1" })
+    );
+}

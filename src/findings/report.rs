@@ -4,6 +4,8 @@
 //! `{ replies, questionnaire, summary }` (in that order, so that it can be written as the
 //! replies come), and one `replies` element per NDJSON line.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -85,18 +87,36 @@ pub struct Summary {
     pub internal_errors: usize,
     pub errors: usize,
     pub warnings: usize,
-    /// Replies per questionnaire and version, when they were not all judged against one.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub questionnaires: Vec<QuestionnaireCount>,
-    #[serde(skip)]
-    counts: std::collections::BTreeMap<JudgedBy, usize>,
+    /// Replies per questionnaire and version; written (as `questionnaires`) only when
+    /// the replies were not all judged against one.
+    #[serde(
+        rename = "questionnaires",
+        serialize_with = "per_questionnaire",
+        skip_serializing_if = "fewer_than_two"
+    )]
+    counts: BTreeMap<JudgedBy, usize>,
+}
+
+fn per_questionnaire<S: serde::Serializer>(
+    counts: &BTreeMap<JudgedBy, usize>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(counts.iter().map(|(j, &replies)| QuestionnaireCount {
+        id: &j.id,
+        version: &j.version,
+        replies,
+    }))
+}
+
+fn fewer_than_two(counts: &BTreeMap<JudgedBy, usize>) -> bool {
+    counts.len() < 2
 }
 
 /// How many replies were judged against one questionnaire version.
 #[derive(Debug, Clone, Serialize)]
-pub struct QuestionnaireCount {
-    pub id: String,
-    pub version: String,
+pub struct QuestionnaireCount<'a> {
+    pub id: &'a str,
+    pub version: &'a str,
     pub replies: usize,
 }
 
@@ -122,20 +142,13 @@ impl Summary {
         }
         if let Some(judged) = &r.questionnaire {
             // A run has a handful of questionnaires: the map stays small however many
-            // replies there are.
-            *self.counts.entry(judged.clone()).or_default() += 1;
-            self.questionnaires = if self.counts.len() > 1 {
-                self.counts
-                    .iter()
-                    .map(|(j, &replies)| QuestionnaireCount {
-                        id: j.id.clone(),
-                        version: j.version.clone(),
-                        replies,
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
+            // replies there are, and a questionnaire seen before costs no allocation.
+            match self.counts.get_mut(judged) {
+                Some(n) => *n += 1,
+                None => {
+                    self.counts.insert(judged.clone(), 1);
+                }
+            }
         }
     }
 
@@ -165,23 +178,16 @@ impl Summary {
                 self.internal_errors
             ));
         }
-        line.push_str(&format!(
-            " ({} {}, {} {})",
-            self.errors,
-            plural(self.errors, "error", "errors"),
-            self.warnings,
-            plural(self.warnings, "warning", "warnings")
-        ));
-        if !self.questionnaires.is_empty() {
+        line.push_str(&format!(" ({})", counts(self.errors, self.warnings)));
+        if !fewer_than_two(&self.counts) {
             let each: Vec<String> = self
-                .questionnaires
+                .counts
                 .iter()
-                .map(|q| {
+                .map(|(q, replies)| {
                     format!(
-                        "{} version {}: {}",
+                        "{} version {}: {replies}",
                         visible(&q.id),
-                        visible(&q.version),
-                        q.replies
+                        visible(&q.version)
                     )
                 })
                 .collect();
@@ -193,6 +199,15 @@ impl Summary {
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
+}
+
+/// "19 errors, 1 warning": the summary line and each reply's heading say it alike.
+fn counts(errors: usize, warnings: usize) -> String {
+    format!(
+        "{errors} {}, {warnings} {}",
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings")
+    )
 }
 
 /// One reply in the human report: a heading line (file, verdict, questionnaire), then
@@ -216,13 +231,7 @@ fn heading(r: &ReplyReport) -> String {
     let verdict = if r.valid() { "valid" } else { "invalid" };
     let mut line = format!("{name}: {verdict}");
     if r.errors + r.warnings > 0 {
-        line.push_str(&format!(
-            ", {} {}, {} {}",
-            r.errors,
-            plural(r.errors, "error", "errors"),
-            r.warnings,
-            plural(r.warnings, "warning", "warnings")
-        ));
+        line.push_str(&format!(", {}", counts(r.errors, r.warnings)));
     }
     if let Some(q) = &r.questionnaire {
         line.push_str(&format!(
