@@ -69,13 +69,17 @@ impl Excerpt {
             let end = ceil_char(text, s.end.clamp(start, text.len()));
             start..end
         };
+        // The first and last line a span touches.
+        let lines = |s: &Span| {
+            let last = index.line_of(s.end.saturating_sub(1).max(s.start));
+            (index.line_of(s.start), last)
+        };
         // Spans as shown: within the text, and a long multi-line span on its first line.
         let shown: Vec<Option<Span>> = spans
             .iter()
             .map(|s| {
                 let s = clamp(s.as_ref()?);
-                let first = index.line_of(s.start);
-                let last = index.line_of(s.end.saturating_sub(1).max(s.start));
+                let (first, last) = lines(&s);
                 Some(if last - first > MOST_SPAN_LINES {
                     s.start..content_end(text, index, first)
                 } else {
@@ -88,8 +92,7 @@ impl Excerpt {
             .iter()
             .flatten()
             .map(|s| {
-                let first = index.line_of(s.start);
-                let last = index.line_of(s.end.saturating_sub(1).max(s.start));
+                let (first, last) = lines(s);
                 (
                     first.saturating_sub(1),
                     (last + 1).min(last_line).max(first),
@@ -225,11 +228,10 @@ impl SourceCode for Excerpt {
 /// The line of `text` that holds `span`'s start, as one line of plain text: cut to a window
 /// around the span when it is long (`…` where text is left out). For printers that show
 /// one line per finding (HTML); hidden characters are left to the printer.
-pub fn line_window(text: &str, span: &Span) -> String {
-    let index = LineIndex::new(text);
+pub fn line_window(text: &str, index: &LineIndex, span: &Span) -> String {
     let start = floor_char(text, span.start.min(text.len()));
     let line = index.line_of(start);
-    let real = index.line_start(line)..content_end(text, &index, line);
+    let real = index.line_start(line)..content_end(text, index, line);
     if !is_long(&text[real.clone()]) {
         return text[real].to_string();
     }

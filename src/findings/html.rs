@@ -114,7 +114,11 @@ fn finding(out: &mut String, f: &Finding, r: &ReplyReport, spans: &Spans<'_>) {
     {
         out.push_str(&format!(
             "<pre>{}</pre>\n",
-            escape(&super::excerpt::line_window(&r.file.text, span))
+            escape(&super::excerpt::line_window(
+                &r.file.text,
+                spans.index(),
+                span
+            ))
         ));
     }
     if !f.related.is_empty() {

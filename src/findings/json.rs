@@ -52,6 +52,11 @@ impl<'a> Spans<'a> {
         }
     }
 
+    /// The line index of the file, for printers that need lines as well as positions.
+    pub fn index(&self) -> &LineIndex {
+        &self.index
+    }
+
     pub fn span(&self, span: &Span) -> JsonSpan {
         let position = self.index.position(self.text, span.start);
         JsonSpan {
