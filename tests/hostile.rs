@@ -12,7 +12,7 @@ const DEMO: &str = "tests/validate/questionnaire.toml";
 #[path = "support/cli.rs"]
 mod cli;
 
-use cli::{Run, canvass};
+use cli::{Run, canvass, temp_dir};
 
 /// `validate --format json` of one reply: exit status and the reply's findings.
 fn validate(path: &str, extra: &[&str]) -> (i32, Vec<Value>) {
@@ -33,13 +33,6 @@ fn codes(findings: &[Value]) -> Vec<&str> {
         .iter()
         .map(|f| f["code"].as_str().unwrap())
         .collect()
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("canvass-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 /// (file under tests/hostile/replies, exit status, finding codes in order)

@@ -1,19 +1,10 @@
 //! Commands meeting bad questionnaires, closed or full outputs, and their own bugs: a
 //! clear one-line error and exit 2, never a panic (exit 101), never a replaced input.
 
-use std::path::PathBuf;
-
 #[path = "support/cli.rs"]
 mod cli;
 
-use cli::{Run, canvass};
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("canvass-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use cli::{Run, canvass, temp_dir};
 
 fn no_panic(run: &Run, what: &str) {
     assert_ne!(run.status, 101, "{what} panicked:\n{}", run.stderr);

@@ -2,12 +2,10 @@
 //! from outside: in the human report every character that would drive the terminal is
 //! shown escaped, and output grows with the findings, never with the length of a line.
 
-use std::path::PathBuf;
-
 #[path = "support/cli.rs"]
 mod cli;
 
-use cli::canvass;
+use cli::{canvass, temp_dir};
 
 const DEMO: &str = "tests/validate/questionnaire.toml";
 
@@ -20,13 +18,6 @@ fn hidden_characters(text: &str) -> Vec<(usize, char)> {
                 || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
         })
         .collect()
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("canvass-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 #[test]
@@ -189,13 +180,18 @@ fn an_endless_line_on_standard_input_runs_in_flat_memory() {
     assert_eq!(wait_for(&mut child, 10), Some(1));
 }
 
+/// A valid sample reply written on one line, as a stream carries it.
+fn sample_reply_on_one_line() -> String {
+    std::fs::read_to_string("questionnaires/res-16-2/replies/fra.json")
+        .unwrap()
+        .lines()
+        .collect()
+}
+
 #[test]
 fn a_closed_report_stops_an_endless_stream_promptly() {
     use std::io::{BufRead, Write};
-    let reply: String = std::fs::read_to_string("questionnaires/res-16-2/replies/fra.json")
-        .unwrap()
-        .lines()
-        .collect();
+    let reply = sample_reply_on_one_line();
     let mut child = cli::spawn(&["validate", "-q", "res-16-2", "-", "--format", "ndjson"]);
     let mut stdin = child.stdin.take().unwrap();
     // Replies for as long as canvass reads them (like `yes`): it must not wait for an
@@ -216,10 +212,7 @@ fn a_closed_report_stops_an_endless_stream_promptly() {
 #[test]
 fn the_html_page_is_written_as_the_replies_come() {
     use std::io::{Read, Write};
-    let reply: String = std::fs::read_to_string("questionnaires/res-16-2/replies/fra.json")
-        .unwrap()
-        .lines()
-        .collect();
+    let reply = sample_reply_on_one_line();
     let mut child = cli::spawn(&["validate", "-q", "res-16-2", "-", "--format", "html"]);
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(format!("{reply}\n").as_bytes()).unwrap();

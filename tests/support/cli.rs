@@ -37,6 +37,14 @@ pub fn spawn(args: &[&str]) -> std::process::Child {
         .unwrap()
 }
 
+/// A fresh, empty folder for one test, named after it and this test process.
+pub fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("canvass-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 /// The file name a report gives a reply, without its folders.
 pub fn base_name(reply: &serde_json::Value) -> String {
     let file = reply["file"].as_str().unwrap();
