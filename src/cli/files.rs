@@ -151,6 +151,19 @@ pub fn load_questionnaire(path: &Path) -> Result<Questionnaire, String> {
     }
 }
 
+/// Whether the questionnaire is written in `lang`; the error names the languages it has.
+pub fn available_in(q: &Questionnaire, lang: &str) -> Result<(), String> {
+    if q.languages.iter().any(|l| l == lang) {
+        return Ok(());
+    }
+    Err(format!(
+        "questionnaire `{}` is not available in `{}`; its languages are {}",
+        q.id,
+        visible(lang),
+        q.languages.join(", ")
+    ))
+}
+
 /// `res-16-2` → `questionnaires/res-16-2/questionnaire.toml`; a path is taken as it is.
 pub fn resolve(name: &str) -> PathBuf {
     let path = PathBuf::from(name);

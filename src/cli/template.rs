@@ -7,13 +7,7 @@ use super::TemplateFormat;
 pub fn run(name: &str, format: TemplateFormat, lang: Option<&str>) -> Result<ExitCode, String> {
     let questionnaire = super::files::load_questionnaire(&super::files::resolve(name))?;
     let lang = lang.unwrap_or(questionnaire.source_language()).to_string();
-    if !questionnaire.languages.contains(&lang) {
-        return Err(format!(
-            "questionnaire `{}` is not available in `{lang}`; its languages are {}",
-            questionnaire.id,
-            questionnaire.languages.join(", ")
-        ));
-    }
+    super::files::available_in(&questionnaire, &lang)?;
     match format {
         TemplateFormat::Toml => {
             super::files::write_stdout(&canvass::template::toml(&questionnaire, &lang))?;

@@ -16,7 +16,6 @@ use clap::{Args, ValueEnum};
 
 use canvass::findings::html;
 use canvass::findings::report::{self, JudgedBy, ReplyReport, Summary};
-use canvass::findings::visible::visible;
 use canvass::findings::{Anchor, Code, Finding};
 use canvass::reply::view::ReplyValue;
 use canvass::reply::{Format, Limits};
@@ -315,14 +314,7 @@ fn fixed_validator(args: &ValidateArgs, limits: Limits) -> Result<Option<Arc<Val
     };
     v.limits = limits;
     if let Some(lang) = &args.lang {
-        let languages = &v.questionnaire.languages;
-        if !languages.contains(lang) {
-            return Err(format!(
-                "questionnaire `{}` is not available in `{lang}`; its languages are {}",
-                v.questionnaire.id,
-                languages.join(", ")
-            ));
-        }
+        super::files::available_in(&v.questionnaire, lang)?;
     }
     Ok(Some(Arc::new(v)))
 }
@@ -564,17 +556,12 @@ fn lookup(
             match super::files::load_questionnaire(&path).and_then(Validator::new) {
                 Ok(mut v) => {
                     v.limits = limits;
-                    if let Some(lang) = lang
-                        && !v.questionnaire.languages.iter().any(|l| l == lang)
+                    // The replies are still reported (in the questionnaire's own
+                    // language), but the run did not do what was asked.
+                    if let Some(Err(e)) =
+                        lang.map(|l| super::files::available_in(&v.questionnaire, l))
                     {
-                        // The replies are still reported (in the questionnaire's own
-                        // language), but the run did not do what was asked.
-                        setup_failed(&format!(
-                            "questionnaire `{}` is not available in `{}`; its languages are {}",
-                            v.questionnaire.id,
-                            visible(lang),
-                            v.questionnaire.languages.join(", ")
-                        ));
+                        setup_failed(&e);
                     }
                     Some(Arc::new(v))
                 }
