@@ -59,11 +59,7 @@ fn literal(ast: &Ast) -> Option<Value> {
     match &ast.kind {
         AstKind::Bool(b) => Some(json!(b)),
         AstKind::Text(t) => Some(json!(t)),
-        AstKind::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => {
-            #[allow(clippy::cast_possible_truncation)] // integral and in range
-            Some(json!(*n as i64))
-        }
-        AstKind::Number(n) => Some(json!(n)),
+        AstKind::Number(n) => Some(Value::Number(crate::reply::number::to_json(*n))),
         _ => None,
     }
 }

@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use crate::reply::number::Decimal;
+
 pub use super::syntax::BinOp;
 use crate::questionnaire::model::QuestionRef;
 
@@ -16,7 +18,7 @@ pub struct Ast {
 #[derive(Debug, Clone, PartialEq)]
 pub enum AstKind {
     Bool(bool),
-    Number(f64),
+    Number(Decimal),
     Text(String),
     /// A `YYYY-MM-DD` literal compared with a date answer.
     Date(String),

@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use super::ast::{Ast, AstKind, BinOp};
 use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire};
+use crate::reply::number::Decimal;
 use crate::reply::view::ReplyValue;
 use crate::validate::dates::is_iso_date;
 
@@ -133,7 +134,7 @@ fn is_specify(section: &crate::questionnaire::model::Section, key: &str) -> bool
 #[derive(Debug, Clone)]
 pub enum Val<'a, V> {
     Bool(bool),
-    Num(f64),
+    Num(Decimal),
     Str(&'a str),
     Date(&'a str),
     Multi(V),
@@ -176,7 +177,7 @@ pub fn answer_value<'a, V: ReplyValue<'a>>(
             value.as_str().map(Val::Str)
         }
         QuestionType::Integer | QuestionType::Number | QuestionType::Year => {
-            value.as_f64().map(Val::Num)
+            value.as_decimal().map(Val::Num)
         }
         QuestionType::Date => value.as_str().filter(|s| is_iso_date(s)).map(Val::Date),
         QuestionType::MultiChoice => value.items().map(|_| Val::Multi(value)),
@@ -202,8 +203,7 @@ pub fn eval<'a, 'v: 'a, V: ReplyValue<'v>>(
         ))),
         AstKind::Size(r) => match answer_value(q.question(*r), answers.raw(*r))? {
             Val::Multi(list) | Val::Rows(list) => {
-                #[allow(clippy::cast_precision_loss)] // lists are far below 2^52 items
-                list.items().map(|items| Val::Num(items.len() as f64))
+                list.items().map(|items| Val::Num(items.len().into()))
             }
             _ => None,
         },
@@ -231,10 +231,10 @@ fn sum<'a, 'v: 'a, V: ReplyValue<'v>>(
     let Val::Rows(rows) = answer_value(table, answers.raw(table_ref))? else {
         return None;
     };
-    let mut total = 0.0;
+    let mut total = Decimal::ZERO;
     for row in rows.items()? {
         match answer_value(column, row.get(&column.id))? {
-            Val::Num(n) => total += n,
+            Val::Num(n) => total = total.checked_add(n)?,
             _ => return None,
         }
     }
@@ -289,7 +289,7 @@ fn binary<'a, 'v: 'a, V: ReplyValue<'v>>(
                 BinOp::Ne => equal(&left, &right).map(|e| Val::Bool(!e)),
                 BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
                     let ordering = match (&left, &right) {
-                        (Val::Num(a), Val::Num(b)) => a.partial_cmp(b)?,
+                        (Val::Num(a), Val::Num(b)) => a.cmp(b),
                         (Val::Date(a), Val::Date(b)) => a.cmp(b),
                         _ => return None,
                     };
@@ -304,14 +304,14 @@ fn binary<'a, 'v: 'a, V: ReplyValue<'v>>(
                     let (Val::Num(a), Val::Num(b)) = (left, right) else {
                         return None;
                     };
+                    // Exact; `None` (no value) on overflow or division by zero.
                     let n = match op {
-                        BinOp::Add => a + b,
-                        BinOp::Sub => a - b,
-                        BinOp::Mul => a * b,
-                        _ if b == 0.0 => return None,
-                        _ => a / b,
+                        BinOp::Add => a.checked_add(b),
+                        BinOp::Sub => a.checked_sub(b),
+                        BinOp::Mul => a.checked_mul(b),
+                        _ => a.checked_div(b),
                     };
-                    n.is_finite().then_some(Val::Num(n))
+                    n.map(Val::Num)
                 }
             }
         }
@@ -321,7 +321,6 @@ fn binary<'a, 'v: 'a, V: ReplyValue<'v>>(
 fn equal<V>(a: &Val<'_, V>, b: &Val<'_, V>) -> Option<bool> {
     match (a, b) {
         (Val::Bool(x), Val::Bool(y)) => Some(x == y),
-        #[allow(clippy::float_cmp)] // answers and literals are compared as written
         (Val::Num(x), Val::Num(y)) => Some(x == y),
         (Val::Str(x), Val::Str(y)) | (Val::Date(x), Val::Date(y)) => Some(x == y),
         _ => None,

@@ -12,6 +12,7 @@
 //! atom := number | 'text' | "text" | true | false | [list] | (or) | name(args) | name(.name)*
 //! ```
 
+use crate::reply::number::Decimal;
 use std::ops::Range;
 
 use super::syntax::{BinOp, Node, NodeKind};
@@ -88,7 +89,7 @@ pub fn parse_with(text: &str, limits: Limits) -> Result<Node, ExprError> {
 
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
-    Num(f64),
+    Num(Decimal),
     Str(String),
     Ident(String),
     Op(&'static str),
@@ -150,9 +151,16 @@ fn lex(text: &str) -> Result<Vec<Token>, ExprError> {
             while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == b'.') {
                 i += 1;
             }
-            let value = text[start..i]
-                .parse::<f64>()
-                .map_err(|_| syntax(start..i, format!("`{}` is not a number", &text[start..i])))?;
+            // Exactly as written, as answers are (`0.1 + 0.2 == 0.3` holds).
+            let value = crate::reply::number::exact(&text[start..i]).ok_or_else(|| {
+                syntax(
+                    start..i,
+                    format!(
+                        "`{}` is not a number of at most 28 significant digits",
+                        &text[start..i]
+                    ),
+                )
+            })?;
             tokens.push(Token {
                 tok: Tok::Num(value),
                 span: start..i,

@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use crate::reply::number::Decimal;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     pub kind: NodeKind,
@@ -11,7 +13,7 @@ pub struct Node {
 #[derive(Debug, Clone, PartialEq)]
 pub enum NodeKind {
     Bool(bool),
-    Number(f64),
+    Number(Decimal),
     Str(String),
     List(Vec<Node>),
     /// A dotted name: `q`, `section.q`, `section.table.column`, each part with its span.

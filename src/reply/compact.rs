@@ -20,14 +20,14 @@ use bumpalo::Bump;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
-use super::{Format, Limits};
+use super::{Format, Limits, number};
 
 /// A JSON value in the arena.
 #[derive(Debug, Clone, Copy)]
 pub enum Json<'a> {
     Null,
     Bool(bool),
-    Number(Number),
+    Number(Number<'a>),
     String(&'a str),
     Array(&'a [Json<'a>]),
     /// Members in the order written; no key twice.
@@ -41,20 +41,21 @@ pub struct Member<'a> {
     pub value: Json<'a>,
 }
 
-/// A JSON number as `serde_json` reads it (without arbitrary precision): a non-negative
-/// integer, a negative one, or a finite float.
+/// A JSON number as `serde_json` reads it with arbitrary precision: a non-negative
+/// integer, a negative one, or the text of any other number (a fraction, an exponent, an
+/// integer beyond 64 bits), kept as written.
 #[derive(Debug, Clone, Copy)]
-pub enum Number {
+pub enum Number<'a> {
     PosInt(u64),
     NegInt(i64),
-    Float(f64),
+    Text(&'a str),
 }
 
-impl Number {
+impl Number<'_> {
     pub fn as_u64(self) -> Option<u64> {
         match self {
             Self::PosInt(n) => Some(n),
-            Self::NegInt(_) | Self::Float(_) => None,
+            Self::NegInt(_) | Self::Text(_) => None,
         }
     }
 
@@ -62,16 +63,26 @@ impl Number {
         match self {
             Self::PosInt(n) => i64::try_from(n).ok(),
             Self::NegInt(n) => Some(n),
-            Self::Float(_) => None,
+            Self::Text(_) => None,
         }
     }
 
-    #[allow(clippy::cast_precision_loss)] // as serde_json's `Number::as_f64`
-    pub fn as_f64(self) -> f64 {
+    /// As `serde_json`'s `Number::as_f64`: the nearest `f64`, if finite.
+    #[allow(clippy::cast_precision_loss)]
+    pub fn as_f64(self) -> Option<f64> {
         match self {
-            Self::PosInt(n) => n as f64,
-            Self::NegInt(n) => n as f64,
-            Self::Float(f) => f,
+            Self::PosInt(n) => Some(n as f64),
+            Self::NegInt(n) => Some(n as f64),
+            Self::Text(text) => text.parse::<f64>().ok().filter(|f| f.is_finite()),
+        }
+    }
+
+    /// The exact value, if it fits in 28 significant digits.
+    pub fn exact(self) -> Option<super::number::Decimal> {
+        match self {
+            Self::PosInt(n) => Some(n.into()),
+            Self::NegInt(n) => Some(n.into()),
+            Self::Text(text) => super::number::exact(text),
         }
     }
 
@@ -80,8 +91,8 @@ impl Number {
         match self {
             Self::PosInt(n) => n.into(),
             Self::NegInt(n) => n.into(),
-            // Only finite floats are ever stored (see `Build::visit_f64`).
-            Self::Float(f) => serde_json::Number::from_f64(f).unwrap_or_else(|| 0.into()),
+            // Only the parser's own number texts are ever stored (see `Build::visit_map`).
+            Self::Text(text) => super::number::from_text(text).unwrap_or_else(|| 0.into()),
         }
     }
 }
@@ -147,6 +158,7 @@ impl Reader {
         let mut deserializer = serde_json::Deserializer::from_str(text);
         let value = Build {
             arena,
+            text,
             items: &mut items,
             members: &mut members,
             depth: 0,
@@ -163,6 +175,8 @@ impl Reader {
 /// contiguous, once their container closes.
 struct Build<'s, 'a> {
     arena: &'a Bump,
+    /// The text being read (to tell `serde_json`'s numbers from the reply's objects).
+    text: &'a str,
     items: &'s mut Vec<Json<'a>>,
     members: &'s mut Vec<Member<'a>>,
     depth: usize,
@@ -183,6 +197,7 @@ impl<'a> Build<'_, 'a> {
     fn inner(&mut self) -> Build<'_, 'a> {
         Build {
             arena: self.arena,
+            text: self.text,
             items: self.items,
             members: self.members,
             depth: self.depth + 1,
@@ -221,12 +236,9 @@ impl<'de: 'a, 'a> Visitor<'de> for Build<'_, 'a> {
         Ok(Json::Number(Number::PosInt(v)))
     }
 
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Json<'a>, E> {
-        // serde_json's parser never yields anything else; `Value` would turn it into null.
-        if !v.is_finite() {
-            return Err(E::custom("not a finite number"));
-        }
-        Ok(Json::Number(Number::Float(v)))
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Json<'a>, E> {
+        // With arbitrary precision, serde_json hands every float over as its text.
+        Err(E::custom("a number without its text"))
     }
 
     fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Json<'a>, E> {
@@ -254,11 +266,19 @@ impl<'de: 'a, 'a> Visitor<'de> for Build<'_, 'a> {
     }
 
     fn visit_map<A: MapAccess<'de>>(mut self, mut access: A) -> Result<Json<'a>, A::Error> {
+        let mut next = access.next_key_seed(Key(self.arena))?;
+        if let Some((key, borrowed)) = next
+            && number::is_number_token(key, borrowed, self.text)
+        {
+            let text: String = access.next_value()?;
+            return Ok(Json::Number(Number::Text(self.arena.alloc_str(&text))));
+        }
         self.enter()?;
         let base = self.members.len();
-        while let Some(key) = access.next_key_seed(Key(self.arena))? {
+        while let Some((key, _)) = next {
             let value = access.next_value_seed(self.inner())?;
             self.members.push(Member { key, value });
+            next = access.next_key_seed(Key(self.arena))?;
         }
         if has_duplicate(&self.members[base..]) {
             return Err(de::Error::custom("duplicate key"));
@@ -283,30 +303,31 @@ fn has_duplicate(members: &[Member<'_>]) -> bool {
     keys.windows(2).any(|pair| pair[0] == pair[1])
 }
 
-/// An object key: borrowed from the text, or copied into the arena when it has escapes.
+/// An object key: borrowed from the text, or copied into the arena when it has escapes;
+/// and whether it was handed over borrowed.
 struct Key<'a>(&'a Bump);
 
 impl<'de: 'a, 'a> DeserializeSeed<'de> for Key<'a> {
-    type Value = &'a str;
+    type Value = (&'a str, bool);
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<&'a str, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_str(self)
     }
 }
 
 impl<'de: 'a, 'a> Visitor<'de> for Key<'a> {
-    type Value = &'a str;
+    type Value = (&'a str, bool);
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a key")
     }
 
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<&'a str, E> {
-        Ok(v)
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok((v, true))
     }
 
-    fn visit_str<E>(self, v: &str) -> Result<&'a str, E> {
-        Ok(self.0.alloc_str(v))
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok((self.0.alloc_str(v), false))
     }
 }
 

@@ -20,6 +20,7 @@ pub(super) const SERDE_JSON_DEPTH: usize = 127;
 pub fn parse(text: &str, max_depth: usize) -> Result<Value, Vec<Finding>> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let fast = Strict {
+        text,
         depth: 0,
         max: max_depth.min(SERDE_JSON_DEPTH),
     }
@@ -162,26 +163,28 @@ fn duplicates(value: &ast::Value<'_>, pointer: &mut String, findings: &mut Vec<F
 }
 
 /// Deserializes a `serde_json::Value`, failing on a duplicate key or on nesting deeper
-/// than `max` arrays and objects.
+/// than `max` arrays and objects; numbers keep their text.
 #[derive(Clone, Copy)]
-struct Strict {
+struct Strict<'t> {
+    /// The text being read (to tell `serde_json`'s numbers from the reply's objects).
+    text: &'t str,
     depth: usize,
     max: usize,
 }
 
-impl Strict {
+impl Strict<'_> {
     fn inner<E: de::Error>(self) -> Result<Self, E> {
         if self.depth >= self.max {
             return Err(E::custom(TOO_DEEP));
         }
         Ok(Self {
             depth: self.depth + 1,
-            max: self.max,
+            ..self
         })
     }
 }
 
-impl<'de> DeserializeSeed<'de> for Strict {
+impl<'de> DeserializeSeed<'de> for Strict<'_> {
     type Value = Value;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
@@ -189,7 +192,7 @@ impl<'de> DeserializeSeed<'de> for Strict {
     }
 }
 
-impl<'de> Visitor<'de> for Strict {
+impl<'de> Visitor<'de> for Strict<'_> {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -208,8 +211,9 @@ impl<'de> Visitor<'de> for Strict {
         Ok(Value::from(v))
     }
 
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        Ok(Value::from(v))
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Value, E> {
+        // With arbitrary precision, serde_json hands every float over as its text.
+        Err(E::custom("a number without its text"))
     }
 
     fn visit_str<E>(self, v: &str) -> Result<Value, E> {
@@ -234,14 +238,51 @@ impl<'de> Visitor<'de> for Strict {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
+        let mut next = access.next_key_seed(Key)?;
+        if let Some((key, borrowed)) = &next
+            && super::number::is_number_token(key, *borrowed, self.text)
+        {
+            let text: String = access.next_value()?;
+            return super::number::from_text(&text)
+                .map(Value::Number)
+                .ok_or_else(|| de::Error::custom("not a number"));
+        }
         let inner = self.inner()?;
         let mut map = Map::new();
-        while let Some(key) = access.next_key::<String>()? {
+        while let Some((key, _)) = next {
             let value = access.next_value_seed(inner)?;
-            if map.insert(key, value).is_some() {
+            if map.insert(key.into_owned(), value).is_some() {
                 return Err(de::Error::custom("duplicate key"));
             }
+            next = access.next_key_seed(Key)?;
         }
         Ok(Value::Object(map))
+    }
+}
+
+/// An object key, and whether it was handed over borrowed.
+struct Key;
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = (std::borrow::Cow<'de, str>, bool);
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key {
+    type Value = (std::borrow::Cow<'de, str>, bool);
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok((v.into(), true))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok((v.to_owned().into(), false))
     }
 }

@@ -10,6 +10,7 @@ pub mod compact;
 mod json;
 mod json_locate;
 mod limits;
+pub mod number;
 pub mod precision;
 mod source_map;
 mod toml_reply;

@@ -40,6 +40,12 @@ fn convert(value: &DeValue<'_>, span: Span, findings: &mut Vec<Finding>) -> Valu
                 Value::from(n)
             } else if let Ok(n) = u64::from_str_radix(&digits, i.radix()) {
                 Value::from(n)
+            } else if let Some(n) = (i.radix() == 10)
+                .then(|| super::number::from_text(digits.trim_start_matches('+')))
+                .flatten()
+            {
+                // Beyond 64 bits, kept as written (judged exactly, or refused, later).
+                Value::Number(n)
             } else {
                 findings.push(number_finding(
                     span,
@@ -49,8 +55,9 @@ fn convert(value: &DeValue<'_>, span: Span, findings: &mut Vec<Finding>) -> Valu
             }
         }
         DeValue::Float(f) => {
-            let number = f.as_str().replace('_', "").parse::<f64>().ok();
-            if let Some(n) = number.and_then(serde_json::Number::from_f64) {
+            // Kept as written; `nan` and `inf` are no JSON numbers, so they do not read.
+            let text = f.as_str().replace('_', "");
+            if let Some(n) = super::number::from_text(text.trim_start_matches('+')) {
                 Value::Number(n)
             } else {
                 findings.push(number_finding(

@@ -6,14 +6,17 @@
 
 use serde_json::Value;
 
-use super::compact::Json;
+use super::compact::{Json, Number};
+use super::number::Decimal;
 
 /// A handle on one value of a reply; cheap to copy.
 pub trait ReplyValue<'v>: Copy {
     fn is_null(self) -> bool;
     fn as_bool(self) -> Option<bool>;
-    /// A number, as `serde_json::Number::as_f64` gives it.
-    fn as_f64(self) -> Option<f64>;
+    /// A number's exact value as written, if it fits in 28 significant digits.
+    fn as_decimal(self) -> Option<Decimal>;
+    /// Whether an `f64` judges this value exactly (true but for some numbers).
+    fn judged_by_f64(self) -> bool;
     fn as_str(self) -> Option<&'v str>;
     /// The items of an array.
     fn items(self) -> Option<impl ExactSizeIterator<Item = Self> + Clone>;
@@ -34,10 +37,17 @@ impl<'v> ReplyValue<'v> for &'v Value {
         Value::as_bool(self)
     }
 
-    fn as_f64(self) -> Option<f64> {
+    fn as_decimal(self) -> Option<Decimal> {
         match self {
-            Value::Number(n) => n.as_f64(),
+            Value::Number(n) => super::number::of(n),
             _ => None,
+        }
+    }
+
+    fn judged_by_f64(self) -> bool {
+        match self {
+            Value::Number(n) => super::precision::judged_by_f64(n.as_str()),
+            _ => true,
         }
     }
 
@@ -75,10 +85,20 @@ impl<'v> ReplyValue<'v> for &'v Json<'v> {
         }
     }
 
-    fn as_f64(self) -> Option<f64> {
+    fn as_decimal(self) -> Option<Decimal> {
         match self {
-            Json::Number(n) => Some(n.as_f64()),
+            Json::Number(n) => n.exact(),
             _ => None,
+        }
+    }
+
+    fn judged_by_f64(self) -> bool {
+        const EXACT_IN_F64: u64 = 1 << 53;
+        match self {
+            Json::Number(Number::PosInt(n)) => *n <= EXACT_IN_F64,
+            Json::Number(Number::NegInt(n)) => n.unsigned_abs() <= EXACT_IN_F64,
+            Json::Number(Number::Text(text)) => super::precision::judged_by_f64(text),
+            _ => true,
         }
     }
 

@@ -106,15 +106,15 @@ impl Validator {
         reply: &reply::compact::Json<'_>,
         lang: &str,
     ) -> Vec<Finding> {
-        let imprecise = reply::precision::too_precise(&file.text, Format::Json);
         let schema_accepts = self.compact_schema.is_valid(reply);
-        if schema_accepts && self.residual_clean(reply) && imprecise.is_empty() {
+        if schema_accepts && self.residual_clean(reply) {
             return Vec::new();
         }
-        // Something to report: the walk explains it, over the same value as a `Value`
-        // (built from the tree, which the property tests hold equal to a full parse).
+        // Something to report, or numbers the schema may have rounded: the walk judges,
+        // over the same value as a `Value` (built from the tree, which the property tests
+        // hold equal to a full parse).
         let findings = self.explain(&reply.to_value(), schema_accepts, lang);
-        with_imprecise(imprecise, place(findings, file, Format::Json))
+        place(findings, file, Format::Json)
     }
 
     /// Validate a reply already parsed from `file` (by [`reply::parse`]); findings carry
@@ -126,11 +126,7 @@ impl Validator {
         value: &Value,
         lang: &str,
     ) -> Vec<Finding> {
-        let imprecise = reply::precision::too_precise(&file.text, format);
-        with_imprecise(
-            imprecise,
-            place(self.validate_value(value, lang), file, format),
-        )
+        place(self.validate_value(value, lang), file, format)
     }
 
     /// Validate a parsed reply: findings with pointers, spans not yet resolved.
@@ -214,9 +210,12 @@ impl Validator {
         walk::walk(self, reply, lang)
     }
 
+    /// What is left to check once the schema accepted a reply: what no schema says, and
+    /// numbers the schema may have rounded (judged exactly by the walk).
     fn residual_clean<'v>(&self, reply: impl reply::view::ReplyValue<'v>) -> bool {
         self.residual
             .clean(&self.questionnaire, reply, &self.limits)
+            && !reply::precision::f64_may_misjudge(reply)
     }
 }
 
@@ -291,22 +290,4 @@ fn first_difference(given: &Value, expected: &Value, at: &mut String) -> Option<
         }
         _ => (given != expected).then(|| at.clone()),
     }
-}
-
-/// The findings of numbers too precise to judge, then the others but those that rest on
-/// one of these numbers: a number judged through rounding (above a maximum, not a whole
-/// number, a rule that read it) was not really judged, and one fault gives one finding.
-fn with_imprecise(mut imprecise: Vec<Finding>, findings: Vec<Finding>) -> Vec<Finding> {
-    if imprecise.is_empty() {
-        return findings;
-    }
-    let spans: Vec<_> = imprecise.iter().filter_map(|f| f.span.clone()).collect();
-    let rests_on_one = |f: &Finding| {
-        std::iter::once(&f.span)
-            .chain(f.related.iter().map(|r| &r.span))
-            .flatten()
-            .any(|s| spans.contains(s))
-    };
-    imprecise.extend(findings.into_iter().filter(|f| !rests_on_one(f)));
-    imprecise
 }

@@ -37,7 +37,7 @@ impl Json for Compact {
     }
 }
 
-impl JsonNumber for Number {
+impl JsonNumber for Number<'_> {
     fn as_u64(&self) -> Option<u64> {
         Number::as_u64(*self)
     }
@@ -47,15 +47,26 @@ impl JsonNumber for Number {
     }
 
     fn as_f64(&self) -> Option<f64> {
-        Some(Number::as_f64(*self))
+        Number::as_f64(*self)
     }
 
     fn as_str(&self) -> Cow<'_, str> {
-        Cow::Owned(self.to_number().to_string())
+        match self {
+            Number::Text(text) => Cow::Borrowed(text),
+            _ => Cow::Owned(self.to_number().to_string()),
+        }
     }
 
     fn to_number(&self) -> Cow<'_, serde_json::Number> {
         Cow::Owned(Number::to_number(*self))
+    }
+
+    fn is_integer(&self) -> bool {
+        // As the default (through `to_number`), without building a `serde_json::Number`.
+        match self {
+            Number::PosInt(_) | Number::NegInt(_) => true,
+            Number::Text(_) => Number::as_f64(*self).is_some_and(|f| f.fract() == 0.0),
+        }
     }
 
     fn is_written_as_integer(&self) -> bool {
@@ -66,7 +77,7 @@ impl JsonNumber for Number {
 impl<'a> Node<'a, Compact> for &'a compact::Json<'a> {
     type Object = &'a [Member<'a>];
     type Array = &'a [compact::Json<'a>];
-    type Number = Number;
+    type Number = Number<'a>;
 
     fn as_object(&self) -> Option<&'a [Member<'a>]> {
         match self {
@@ -89,7 +100,7 @@ impl<'a> Node<'a, Compact> for &'a compact::Json<'a> {
         }
     }
 
-    fn as_number(&self) -> Option<Number> {
+    fn as_number(&self) -> Option<Number<'a>> {
         match self {
             compact::Json::Number(n) => Some(*n),
             _ => None,

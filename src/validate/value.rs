@@ -13,6 +13,7 @@ use crate::expr::eval::{Answer, classify};
 use crate::findings::visible::echo;
 use crate::findings::{Anchor, Code, Finding, Related};
 use crate::questionnaire::model::{Bound, Question, QuestionType, TextFormat};
+use crate::reply::number::{self, Decimal};
 use crate::reply::view::ReplyValue;
 
 /// Most findings reported about the items of one list.
@@ -36,12 +37,18 @@ impl Walk<'_> {
             (QuestionType::Choice, Value::String(s)) => self.check_option(site, s, None),
             (QuestionType::MultiChoice, Value::Array(items)) => self.check_multi(site, items),
             (QuestionType::Text, Value::String(s)) => self.check_text(site, s),
-            (QuestionType::Integer | QuestionType::Year, Value::Number(n)) => match n.as_f64() {
-                Some(x) if x.fract() == 0.0 => self.check_range(site, x, value),
-                _ => self.wrong_type(site, value, "a whole number"),
-            },
-            (QuestionType::Number, Value::Number(n)) => {
-                self.check_range(site, n.as_f64().unwrap_or(f64::NAN), value);
+            (
+                QuestionType::Integer | QuestionType::Year | QuestionType::Number,
+                Value::Number(n),
+            ) => {
+                // Judged exactly as written, never through a rounded f64.
+                match number::of(n) {
+                    None => self.too_precise(site, n),
+                    Some(x) if question.kind != QuestionType::Number && !x.is_integer() => {
+                        self.wrong_type(site, value, "a whole number");
+                    }
+                    Some(x) => self.check_range(site, x, value),
+                }
             }
             (QuestionType::Date, Value::String(s)) => self.check_date(site, s),
             (QuestionType::Country, Value::String(s)) => {
@@ -290,7 +297,43 @@ impl Walk<'_> {
         }
     }
 
-    fn check_range(&mut self, site: Site<'_>, x: f64, value: &Value) {
+    /// A number canvass cannot hold exactly: refused where it is written, never rounded
+    /// into a verdict.
+    fn too_precise(&mut self, site: Site<'_>, n: &serde_json::Number) {
+        let digits = number::significant_digits(n.as_str());
+        let (message, help) = if digits > number::EXACT_DIGITS {
+            (
+                format!(
+                    "the number {} has {digits} significant digits; canvass judges numbers \
+                     exactly up to {}",
+                    echo(n.as_str()),
+                    number::EXACT_DIGITS
+                ),
+                "round the answer to at most 28 significant digits",
+            )
+        } else {
+            (
+                format!(
+                    "the number {} is too large or too small to judge exactly; canvass holds \
+                     numbers below 10^28 with at most 28 decimal places",
+                    echo(n.as_str())
+                ),
+                "write the answer without an exponent, within that range",
+            )
+        };
+        let f = self
+            .finding(
+                site,
+                Code::OutOfRange,
+                message,
+                Anchor::Value(site.pointer()),
+            )
+            .with_label("cannot be judged exactly")
+            .with_help(help);
+        self.findings.push(f);
+    }
+
+    fn check_range(&mut self, site: Site<'_>, x: Decimal, value: &Value) {
         let question = site.question;
         let unit = question
             .unit
@@ -301,12 +344,12 @@ impl Walk<'_> {
             .min
             .as_ref()
             .and_then(Bound::number)
-            .filter(|&min| x < min);
+            .filter(|&min| number::of_f64(min).is_some_and(|min| x < min));
         let above = question
             .max
             .as_ref()
             .and_then(Bound::number)
-            .filter(|&max| x > max);
+            .filter(|&max| number::of_f64(max).is_some_and(|max| x > max));
         let message = match (below, above) {
             (Some(min), _) => format!("{value}{unit} is below the minimum of {min}{unit}"),
             (_, Some(max)) => format!("{value}{unit} is above the maximum of {max}{unit}"),

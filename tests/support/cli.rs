@@ -37,12 +37,31 @@ pub fn spawn(args: &[&str]) -> std::process::Child {
         .unwrap()
 }
 
-/// A fresh, empty folder for one test, named after it and this test process.
-pub fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("canvass-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh, empty folder for one test, named after it; removed when the test ends.
+pub fn temp_dir(name: &str) -> TempFolder {
+    TempFolder(
+        tempfile::Builder::new()
+            .prefix(&format!("canvass-{name}-"))
+            .tempdir()
+            .unwrap(),
+    )
+}
+
+/// A folder that is removed with everything in it when dropped; used as a `Path`.
+pub struct TempFolder(tempfile::TempDir);
+
+impl AsRef<std::path::Path> for TempFolder {
+    fn as_ref(&self) -> &std::path::Path {
+        self.0.path()
+    }
+}
+
+impl std::ops::Deref for TempFolder {
+    type Target = std::path::Path;
+
+    fn deref(&self) -> &std::path::Path {
+        self.0.path()
+    }
 }
 
 /// The file name a report gives a reply, without its folders.
