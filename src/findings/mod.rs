@@ -2,8 +2,9 @@
 //! (`check`) or a reply (`validate`), and the printers that render it.
 //!
 //! Stages create findings with a code, a message and *anchors* (a byte span, or a JSON
-//! pointer the reply's source map resolves later); printers only read them. Message
-//! wording for replies lives in `validate::messages`, for questionnaires in `check`.
+//! pointer the reply's source map resolves later); printers only read them. The wording of
+//! reply findings, in each language, lives in `words` (its `.ftl` files); questionnaire
+//! findings, for authors, are worded in English in `check`.
 
 mod code;
 mod excerpt;
@@ -12,6 +13,7 @@ pub mod human;
 pub mod json;
 pub mod report;
 pub mod visible;
+pub mod words;
 
 pub use crate::questionnaire::def::Severity;
 pub use code::Code;
@@ -110,6 +112,14 @@ impl Finding {
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
+    }
+
+    /// A finding of `code` worded as `said` (message, and label and help where it has them).
+    pub fn said(code: Code, severity: Severity, said: words::Said, anchor: Anchor) -> Self {
+        let mut finding = Self::new(code, severity, said.message, anchor);
+        finding.label = said.label;
+        finding.help = said.help;
+        finding
     }
 
     #[must_use]

@@ -1,8 +1,11 @@
-//! The words of reply findings that describe answers: what answer a question expects
-//! (the `help` line) and what a given value is ("text 'many'", "the number 12").
+//! What a reply finding says about answers: what answer a question expects (the `help`
+//! line) and what a given value is ("the text \"many\"", "the number 12"), in the report's
+//! language. The sentences themselves live in `findings::words`.
 
 use serde_json::Value;
 
+use crate::findings::visible::echo;
+use crate::findings::words::{Args, phrase};
 use crate::questionnaire::model::{Bound, Question, QuestionType, Questionnaire};
 
 /// What answer the question expects: type, options, range, unit, allowed codes.
@@ -13,79 +16,122 @@ pub fn expected(q: &Questionnaire, question: &Question, lang: &str) -> String {
         .as_ref()
         .map(|u| format!(" {}", u.get(lang, src)))
         .unwrap_or_default();
-    let range = range(question, &unit);
-    let mut text = match question.kind {
-        QuestionType::YesNo => "expected true or false".to_string(),
-        QuestionType::Choice => format!("expected one of {}", options(question, lang, src)),
+    let say = |id: &str, args: Args| phrase(lang, id, &args);
+    let range = || range(question, &unit, lang);
+    let text = match question.kind {
+        QuestionType::YesNo => say("expect-yes-no", Args::new()),
+        QuestionType::Choice => say(
+            "expect-choice",
+            Args::new().text("options", options(question, lang, src)),
+        ),
         QuestionType::MultiChoice => {
-            let mut s = format!(
-                "expected a list of options from {}",
-                options(question, lang, src)
-            );
+            let args = Args::new().text("options", options(question, lang, src));
             match (question.min_choices, question.max_choices) {
-                (Some(a), Some(b)) => s.push_str(&format!(", {a} to {b} of them")),
-                (Some(a), None) => s.push_str(&format!(", at least {a}")),
-                (None, Some(b)) => s.push_str(&format!(", at most {b}")),
-                (None, None) => {}
+                (Some(a), Some(b)) => say(
+                    "expect-multi-between",
+                    args.text("min", a.to_string()).text("max", b.to_string()),
+                ),
+                (Some(a), None) => say("expect-multi-at-least", args.text("min", a.to_string())),
+                (None, Some(b)) => say("expect-multi-at-most", args.text("max", b.to_string())),
+                (None, None) => say("expect-multi", args),
             }
-            s
         }
-        QuestionType::Text => {
-            let mut s = if question.format.is_some() {
-                "expected an e-mail address".to_string()
-            } else {
-                "expected text".to_string()
-            };
-            match (question.min_length, question.max_length) {
-                (Some(a), Some(b)) => s.push_str(&format!(" of {a} to {b} characters")),
-                (Some(a), None) => s.push_str(&format!(" of at least {a} characters")),
-                (None, Some(b)) => s.push_str(&format!(" of at most {b} characters")),
-                (None, None) => {}
-            }
-            if let Some(p) = &question.pattern {
-                s.push_str(&format!(" matching the pattern {p}"));
-            }
-            s
-        }
-        QuestionType::Integer => format!("expected a whole number{range}"),
-        QuestionType::Number => format!("expected a number{range}"),
-        QuestionType::Year => format!("expected a year{range}"),
-        QuestionType::Date => format!("expected a date written YYYY-MM-DD{range}"),
-        QuestionType::Country => {
-            "expected an ISO 3166-1 alpha-3 country code, such as \"AUT\" or \"FRA\"".to_string()
-        }
-        QuestionType::Table => {
-            let columns: Vec<String> = question
-                .columns
-                .iter()
-                .map(|c| {
-                    format!(
-                        "{} ({}{})",
-                        c.id,
-                        c.kind.name(),
-                        if c.required { ", required" } else { "" }
-                    )
-                })
-                .collect();
-            let mut s = format!("expected a list of rows, each with {}", columns.join(", "));
-            if let Some(key) = &question.key {
-                s.push_str(&format!("; no two rows with the same {key}"));
-            }
-            s
-        }
+        QuestionType::Text => text(question, lang),
+        QuestionType::Integer => say("expect-integer", Args::new().text("range", range())),
+        QuestionType::Number => say("expect-number", Args::new().text("range", range())),
+        QuestionType::Year => say("expect-year", Args::new().text("range", range())),
+        QuestionType::Date => say("expect-date", Args::new().text("range", range())),
+        QuestionType::Country => say("expect-country", Args::new()),
+        QuestionType::Table => table(question, lang),
     };
-    if !question.codes.is_empty() {
-        let codes: Vec<String> = question
-            .codes
-            .iter()
-            .map(|c| match q.code(c) {
-                Some(code) => format!("\"{c}\" ({})", code.label.get(lang, src)),
-                None => format!("\"{c}\""),
-            })
-            .collect();
-        text.push_str(&format!("; or the code {}", codes.join(" or ")));
+    if question.codes.is_empty() {
+        return text;
     }
-    text
+    let codes: Vec<String> = question
+        .codes
+        .iter()
+        .map(|c| match q.code(c) {
+            Some(code) => say(
+                "code-label",
+                Args::new()
+                    .text("code", c.clone())
+                    .text("label", code.label.get(lang, src)),
+            ),
+            None => format!("\"{c}\""),
+        })
+        .collect();
+    say(
+        "expect-or-codes",
+        Args::new()
+            .text("expected", text)
+            .text("codes", or_list(&codes, lang)),
+    )
+}
+
+fn text(question: &Question, lang: &str) -> String {
+    let say = |id: &str, args: Args| phrase(lang, id, &args);
+    let length = match (question.min_length, question.max_length) {
+        (Some(a), Some(b)) => say(
+            "length-between",
+            Args::new()
+                .text("min", a.to_string())
+                .text("max", b.to_string()),
+        ),
+        (Some(a), None) => say("length-at-least", Args::new().text("min", a.to_string())),
+        (None, Some(b)) => say("length-at-most", Args::new().text("max", b.to_string())),
+        (None, None) => String::new(),
+    };
+    let pattern = question.pattern.as_ref().map_or_else(String::new, |p| {
+        say("pattern", Args::new().text("pattern", p.clone()))
+    });
+    let id = if question.format.is_some() {
+        "expect-email"
+    } else {
+        "expect-text"
+    };
+    say(
+        id,
+        Args::new().text("length", length).text("pattern", pattern),
+    )
+}
+
+fn table(question: &Question, lang: &str) -> String {
+    let say = |id: &str, args: Args| phrase(lang, id, &args);
+    let columns: Vec<String> = question
+        .columns
+        .iter()
+        .map(|c| {
+            let id = if c.required {
+                "column-required"
+            } else {
+                "column-optional"
+            };
+            say(
+                id,
+                Args::new()
+                    .text("id", c.id.clone())
+                    .text("type", c.kind.name()),
+            )
+        })
+        .collect();
+    let args = Args::new().text("columns", columns.join(", "));
+    match &question.key {
+        Some(key) => say("expect-table-key", args.text("key", key.clone())),
+        None => say("expect-table", args),
+    }
+}
+
+/// "a or b or c", in the report's language.
+pub fn or_list(items: &[String], lang: &str) -> String {
+    let mut items = items.iter();
+    let first = items.next().cloned().unwrap_or_default();
+    items.fold(first, |acc, next| {
+        phrase(
+            lang,
+            "list-or",
+            &Args::new().text("first", acc).text("second", next.clone()),
+        )
+    })
 }
 
 fn options(question: &Question, lang: &str, src: &str) -> String {
@@ -104,33 +150,34 @@ fn options(question: &Question, lang: &str, src: &str) -> String {
         .join(", ")
 }
 
-fn range(question: &Question, unit: &str) -> String {
+fn range(question: &Question, unit: &str, lang: &str) -> String {
     let show = |b: &Option<Bound>| match b {
         Some(Bound::Number(n)) => Some(n.to_string()),
         Some(Bound::Date(d)) => Some(d.clone()),
         None => None,
     };
+    let args = Args::new().text("unit", unit);
     match (show(&question.min), show(&question.max)) {
-        (Some(a), Some(b)) => format!(" from {a} to {b}{unit}"),
-        (Some(a), None) => format!(" of at least {a}{unit}"),
-        (None, Some(b)) => format!(" of at most {b}{unit}"),
+        (Some(a), Some(b)) => phrase(lang, "range-between", &args.text("min", a).text("max", b)),
+        (Some(a), None) => phrase(lang, "range-at-least", &args.text("min", a)),
+        (None, Some(b)) => phrase(lang, "range-at-most", &args.text("max", b)),
         (None, None) if unit.is_empty() => String::new(),
-        (None, None) => format!(", in{unit}"),
+        (None, None) => phrase(lang, "range-unit", &args),
     }
 }
 
 /// A value as a finding names it.
-pub fn value(v: &Value) -> String {
+pub fn value(v: &Value, lang: &str) -> String {
     match v {
-        Value::Null => "nothing".to_string(),
+        Value::Null => phrase(lang, "value-nothing", &Args::new()),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) => format!("the text \"{}\"", shorten(s)),
-        Value::Array(_) => "a list".to_string(),
-        Value::Object(_) => "a table".to_string(),
+        Value::Number(n) => phrase(
+            lang,
+            "value-number",
+            &Args::new().text("number", n.as_str()),
+        ),
+        Value::String(s) => phrase(lang, "value-text", &Args::new().text("text", echo(s))),
+        Value::Array(_) => phrase(lang, "value-list", &Args::new()),
+        Value::Object(_) => phrase(lang, "value-table", &Args::new()),
     }
-}
-
-fn shorten(s: &str) -> String {
-    crate::findings::visible::echo(s)
 }

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 
 use super::walk::Walk;
 use crate::expr::eval::{Answers, Truth, truth};
+use crate::findings::words::Args;
 use crate::findings::{Anchor, Code, Finding};
 use crate::questionnaire::model::{QuestionRef, Questionnaire, Rule};
 use crate::reply::escape_pointer;
@@ -42,16 +43,19 @@ impl Walk<'_> {
             // `check` refuses a check that reads no answer; should one come through all
             // the same, the rule still fails, at the top of the reply.
             let Some(&first) = checked.first() else {
-                let mut finding = Finding::new(
+                let said = self.say(
+                    "rule-failed-nowhere",
+                    Args::new()
+                        .text("message", rule.message.get(self.lang, src))
+                        .text("rule", rule.id.clone())
+                        .text("check", rule.check.source.clone()),
+                );
+                let mut finding = Finding::said(
                     Code::Rule,
                     rule.severity,
-                    rule.message.get(self.lang, src).to_string(),
+                    said,
                     Anchor::Container(String::new()),
-                )
-                .with_help(format!(
-                    "the rule `{}` requires {}",
-                    rule.id, rule.check.source
-                ));
+                );
                 finding.rule = Some(rule.id.clone());
                 self.findings.push(finding);
                 continue;
@@ -70,21 +74,21 @@ impl Walk<'_> {
                 .map(|r| self.related_answer(*r, ""))
                 .collect();
             let values: Vec<&str> = related.iter().map(|r| r.message.as_str()).collect();
-            let mut finding = Finding::new(
+            let said = self.say(
+                "rule-failed",
+                Args::new()
+                    .text("message", rule.message.get(self.lang, src))
+                    .text("values", values.join(", "))
+                    .text("rule", rule.id.clone())
+                    .text("check", rule.check.source.clone()),
+            );
+            let mut finding = Finding::said(
                 Code::Rule,
                 rule.severity,
-                format!(
-                    "{} ({})",
-                    rule.message.get(self.lang, src),
-                    values.join(", ")
-                ),
+                said,
                 Anchor::Value(pointer.clone()),
             )
-            .with_label(related[0].message.clone())
-            .with_help(format!(
-                "the rule `{}` requires {}",
-                rule.id, rule.check.source
-            ));
+            .with_label(related[0].message.clone());
             finding.related = related.into_iter().skip(1).collect();
             finding.rule = Some(rule.id.clone());
             finding.question = Some(format!("{}.{}", section.id, question.id));

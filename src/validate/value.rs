@@ -11,6 +11,7 @@ use super::describe;
 use super::walk::{Site, Walk};
 use crate::expr::eval::{Answer, classify};
 use crate::findings::visible::echo;
+use crate::findings::words::{Args, phrase};
 use crate::findings::{Anchor, Code, Finding, Related};
 use crate::questionnaire::model::{Bound, Question, QuestionType, TextFormat};
 use crate::reply::number::{self, Decimal};
@@ -20,11 +21,10 @@ use crate::reply::view::ReplyValue;
 const MAX_ITEM_FINDINGS: usize = 10;
 
 impl Walk<'_> {
-    /// One finding about the answer itself, with a label under it.
-    fn flag(&mut self, site: Site<'_>, code: Code, message: String, label: impl Into<String>) {
-        let f = self
-            .finding(site, code, message, Anchor::Value(site.pointer()))
-            .with_label(label);
+    /// One finding about the answer itself, worded by `id` with `args`.
+    fn flag(&mut self, site: Site<'_>, code: Code, id: &str, args: Args) {
+        let said = self.say(id, args);
+        let f = self.finding(site, code, said, Anchor::Value(site.pointer()));
         self.findings.push(f);
     }
 
@@ -45,7 +45,7 @@ impl Walk<'_> {
                 match number::of(n) {
                     None => self.too_precise(site, n),
                     Some(x) if question.kind != QuestionType::Number && !x.is_integer() => {
-                        self.wrong_type(site, value, "a whole number");
+                        self.wrong_type(site, value, "want-integer");
                     }
                     Some(x) => self.check_range(site, x, value),
                 }
@@ -54,31 +54,28 @@ impl Walk<'_> {
             (QuestionType::Country, Value::String(s)) => {
                 if !super::country::is_country_code(s) {
                     let upper = s.to_ascii_uppercase();
-                    let hint = if super::country::is_country_code(&upper) {
-                        format!("; did you mean \"{upper}\"?")
+                    let args = Args::new().text("value", echo(s));
+                    if super::country::is_country_code(&upper) {
+                        let args = args.text("near", upper);
+                        self.flag(site, Code::InvalidFormat, "not-a-country-near", args);
                     } else {
-                        String::new()
-                    };
-                    let message = format!(
-                        "\"{}\" is not an ISO 3166-1 alpha-3 country code{hint}",
-                        echo(s)
-                    );
-                    self.flag(site, Code::InvalidFormat, message, "not a country code");
+                        self.flag(site, Code::InvalidFormat, "not-a-country", args);
+                    }
                 }
             }
             (QuestionType::Table, Value::Array(rows)) => self.check_table(site, rows),
             (kind, _) => {
                 let want = match kind {
-                    QuestionType::YesNo => "true or false",
-                    QuestionType::Choice => "one option, as text",
-                    QuestionType::MultiChoice => "a list of options",
-                    QuestionType::Text => "text",
-                    QuestionType::Integer => "a whole number",
-                    QuestionType::Number => "a number",
-                    QuestionType::Date => "a date",
-                    QuestionType::Year => "a year",
-                    QuestionType::Country => "a country code, as text",
-                    QuestionType::Table => "a list of rows",
+                    QuestionType::YesNo => "want-yes-no",
+                    QuestionType::Choice => "want-choice",
+                    QuestionType::MultiChoice => "want-multi",
+                    QuestionType::Text => "want-text",
+                    QuestionType::Integer => "want-integer",
+                    QuestionType::Number => "want-number",
+                    QuestionType::Date => "want-date",
+                    QuestionType::Year => "want-year",
+                    QuestionType::Country => "want-country",
+                    QuestionType::Table => "want-table",
                 };
                 self.wrong_type(site, value, want);
             }
@@ -86,12 +83,12 @@ impl Walk<'_> {
         self.findings.len() == before
     }
 
+    /// `want` is the id of the words for the kind of answer expected.
     fn wrong_type(&mut self, site: Site<'_>, value: &Value, want: &str) {
-        let message = format!(
-            "expected {want}, but the answer is {}",
-            describe::value(value)
-        );
-        self.flag(site, Code::InvalidType, message, format!("not {want}"));
+        let args = Args::new()
+            .text("want", phrase(self.lang, want, &Args::new()))
+            .text("value", describe::value(value, self.lang));
+        self.flag(site, Code::InvalidType, "wrong-type", args);
     }
 
     fn check_option(&mut self, site: Site<'_>, chosen: &str, index: Option<usize>) {
@@ -115,16 +112,15 @@ impl Walk<'_> {
             Some(i) => format!("{}/{i}", site.pointer()),
             None => site.pointer(),
         };
-        let mut message = format!("\"{}\" is not one of the options", echo(chosen));
-        if self.q.code(chosen).is_some() {
-            message = format!("the code \"{chosen}\" is not allowed for this question");
+        let args = Args::new().text("value", echo(chosen));
+        let said = if self.q.code(chosen).is_some() {
+            self.say("code-not-allowed", args)
         } else if let Some(near) = crate::questionnaire::settings::closest(chosen, &values) {
-            message.push_str(&format!("; did you mean \"{near}\"?"));
-        }
-        Some(
-            self.finding(site, Code::InvalidOption, message, Anchor::Value(pointer))
-                .with_label("not an option"),
-        )
+            self.say("not-an-option-near", args.text("near", near))
+        } else {
+            self.say("not-an-option", args)
+        };
+        Some(self.finding(site, Code::InvalidOption, said, Anchor::Value(pointer)))
     }
 
     /// A multi-choice answer. Each distinct problem is reported once, and at most
@@ -143,25 +139,21 @@ impl Walk<'_> {
                         self.finding(
                             site,
                             Code::InvalidOption,
-                            format!("\"{}\" is chosen more than once", echo(s)),
+                            self.say("chosen-twice", Args::new().text("value", echo(s))),
                             Anchor::Value(format!("{}/{i}", site.pointer())),
                         )
-                        .with_label("chosen again here")
                     })
                 }
                 Value::String(s) => self.option_finding(site, s, Some(i)),
-                other => Some(
-                    self.finding(
-                        site,
-                        Code::InvalidType,
-                        format!(
-                            "each choice must be an option, as text, not {}",
-                            describe::value(other)
-                        ),
-                        Anchor::Value(format!("{}/{i}", site.pointer())),
-                    )
-                    .with_label("not an option"),
-                ),
+                other => Some(self.finding(
+                    site,
+                    Code::InvalidType,
+                    self.say(
+                        "choice-not-text",
+                        Args::new().text("value", describe::value(other, self.lang)),
+                    ),
+                    Anchor::Value(format!("{}/{i}", site.pointer())),
+                )),
             };
             match finding {
                 Some(f) if found.len() < MAX_ITEM_FINDINGS => found.push(f),
@@ -172,8 +164,14 @@ impl Walk<'_> {
         if more > 0
             && let Some(last) = found.last_mut()
         {
-            last.message
-                .push_str(&format!(" (and {more} more problems in this list)"));
+            last.message = self
+                .say(
+                    "more-in-list",
+                    Args::new()
+                        .text("message", std::mem::take(&mut last.message))
+                        .count("more", more),
+                )
+                .message;
         }
         self.findings.extend(found);
         let count = items.len() as u64;
@@ -182,7 +180,7 @@ impl Walk<'_> {
             count,
             question.min_choices,
             question.max_choices,
-            ("choice", "choices"),
+            ("too-few-choices", "too-many-choices"),
         );
         if count > 1
             && let Some((i, option)) = items.iter().enumerate().find_map(|(i, item)| {
@@ -190,18 +188,15 @@ impl Walk<'_> {
                 option.exclusive.then_some((i, option))
             })
         {
-            let f = self
-                .finding(
-                    site,
-                    Code::ExclusiveOption,
-                    format!("\"{}\" cannot be combined with other choices", option.value),
-                    Anchor::Value(format!("{}/{i}", site.pointer())),
-                )
-                .with_label("chosen with others")
-                .with_help(format!(
-                    "choose \"{}\" alone, or remove it and keep the other choices",
-                    option.value
-                ));
+            let f = self.finding(
+                site,
+                Code::ExclusiveOption,
+                self.say(
+                    "exclusive-option",
+                    Args::new().text("option", option.value.clone()),
+                ),
+                Anchor::Value(format!("{}/{i}", site.pointer())),
+            );
             self.findings.push(f);
         }
     }
@@ -212,88 +207,59 @@ impl Walk<'_> {
         count: u64,
         min: Option<u64>,
         max: Option<u64>,
-        (one, many): (&str, &str),
+        (too_few, too_many): (&str, &str),
     ) {
-        let what = if count == 1 { one } else { many };
+        let count_args =
+            || Args::new().count("count", usize::try_from(count).unwrap_or(usize::MAX));
         if let Some(min) = min
             && count < min
         {
-            let message = format!("{count} {what} given; at least {min} needed");
-            self.flag(site, Code::TooFew, message, format!("{count} {what}"));
+            let args = count_args().text("min", min.to_string());
+            self.flag(site, Code::TooFew, too_few, args);
         }
         if let Some(max) = max
             && count > max
         {
-            self.flag(
-                site,
-                Code::TooMany,
-                format!("{count} {what} given; at most {max} allowed"),
-                format!("{count} {what}"),
-            );
+            let args = count_args().text("max", max.to_string());
+            self.flag(site, Code::TooMany, too_many, args);
         }
     }
 
     fn check_text(&mut self, site: Site<'_>, s: &str) {
         let question = site.question;
         if let Some(c) = super::text::control_character(s) {
-            self.flag(
-                site,
-                Code::InvalidFormat,
-                format!(
-                    "the answer holds the control character U+{:04X}, which no form lets a respondent type",
-                    u32::from(c)
-                ),
-                "control character",
-            );
+            let args = Args::new().text("character", format!("U+{:04X}", u32::from(c)));
+            self.flag(site, Code::InvalidFormat, "control-character", args);
             return;
         }
         let length = || s.chars().count() as u64;
         if let Some(max) = question.max_length
             && length() > max
         {
-            self.flag(
-                site,
-                Code::OutOfRange,
-                format!(
-                    "the answer is {} characters long; at most {max} allowed",
-                    length()
-                ),
-                "too long",
-            );
+            let args = Args::new()
+                .text("length", length().to_string())
+                .text("max", max.to_string());
+            self.flag(site, Code::OutOfRange, "too-long", args);
             return;
         }
         if let Some(min) = question.min_length
             && length() < min
         {
-            self.flag(
-                site,
-                Code::OutOfRange,
-                format!(
-                    "the answer is {} characters long; at least {min} needed",
-                    length()
-                ),
-                "too short",
-            );
+            let args = Args::new()
+                .text("length", length().to_string())
+                .text("min", min.to_string());
+            self.flag(site, Code::OutOfRange, "too-short", args);
             return;
         }
         if let Some(regex) = &question.regex
             && !regex.is_match(s)
         {
-            self.flag(
-                site,
-                Code::InvalidFormat,
-                "the answer does not have the expected form".to_string(),
-                "does not match the pattern",
-            );
+            self.flag(site, Code::InvalidFormat, "no-pattern-match", Args::new());
             return;
         }
         if question.format == Some(TextFormat::Email) && !super::text::is_email(s) {
-            self.flag(
-                site,
-                Code::InvalidFormat,
-                format!("\"{}\" is not an e-mail address", echo(s)),
-                "not an e-mail address",
-            );
+            let args = Args::new().text("value", echo(s));
+            self.flag(site, Code::InvalidFormat, "not-an-email", args);
         }
     }
 
@@ -301,36 +267,15 @@ impl Walk<'_> {
     /// into a verdict.
     fn too_precise(&mut self, site: Site<'_>, n: &serde_json::Number) {
         let digits = number::significant_digits(n.as_str());
-        let (message, help) = if digits > number::EXACT_DIGITS {
-            (
-                format!(
-                    "the number {} has {digits} significant digits; canvass judges numbers \
-                     exactly up to {}",
-                    echo(n.as_str()),
-                    number::EXACT_DIGITS
-                ),
-                "round the answer to at most 28 significant digits",
-            )
+        let args = Args::new()
+            .text("value", echo(n.as_str()))
+            .text("most", number::EXACT_DIGITS.to_string());
+        if digits > number::EXACT_DIGITS {
+            let args = args.text("digits", digits.to_string());
+            self.flag(site, Code::OutOfRange, "too-many-digits", args);
         } else {
-            (
-                format!(
-                    "the number {} is too large or too small to judge exactly; canvass holds \
-                     numbers below 10^28 with at most 28 decimal places",
-                    echo(n.as_str())
-                ),
-                "write the answer without an exponent, within that range",
-            )
-        };
-        let f = self
-            .finding(
-                site,
-                Code::OutOfRange,
-                message,
-                Anchor::Value(site.pointer()),
-            )
-            .with_label("cannot be judged exactly")
-            .with_help(help);
-        self.findings.push(f);
+            self.flag(site, Code::OutOfRange, "too-large-to-judge", args);
+        }
     }
 
     fn check_range(&mut self, site: Site<'_>, x: Decimal, value: &Value) {
@@ -350,50 +295,55 @@ impl Walk<'_> {
             .as_ref()
             .and_then(Bound::number)
             .filter(|&max| number::of_f64(max).is_some_and(|max| x > max));
-        let message = match (below, above) {
-            (Some(min), _) => format!("{value}{unit} is below the minimum of {min}{unit}"),
-            (_, Some(max)) => format!("{value}{unit} is above the maximum of {max}{unit}"),
-            _ => return,
-        };
-        self.flag(site, Code::OutOfRange, message, "out of range");
+        let args = Args::new()
+            .text("value", value.to_string())
+            .text("unit", unit);
+        match (below, above) {
+            (Some(min), _) => {
+                let args = args.text("min", min.to_string());
+                self.flag(site, Code::OutOfRange, "below-minimum", args);
+            }
+            (_, Some(max)) => {
+                let args = args.text("max", max.to_string());
+                self.flag(site, Code::OutOfRange, "above-maximum", args);
+            }
+            _ => {}
+        }
     }
 
     fn check_date(&mut self, site: Site<'_>, s: &str) {
         let question = site.question;
         if let Some(fault) = super::dates::fault(s) {
             use super::dates::DateFault;
-            let message = match fault {
-                DateFault::Form => format!("\"{}\" is not a date written YYYY-MM-DD", echo(s)),
+            let args = Args::new().text("value", echo(s));
+            match fault {
+                DateFault::Form => self.flag(site, Code::InvalidFormat, "date-form", args),
                 DateFault::Month(month) => {
-                    format!("\"{s}\" is not a real date: there is no month {month}")
+                    let args = args.text("month", month.to_string());
+                    self.flag(site, Code::InvalidFormat, "date-no-month", args);
                 }
                 DateFault::Day { days } => {
-                    format!("\"{s}\" is not a real date: that month has {days} days")
+                    let args = args.text("days", days.to_string());
+                    self.flag(site, Code::InvalidFormat, "date-no-day", args);
                 }
-            };
-            self.flag(site, Code::InvalidFormat, message, "not a date");
+            }
             return;
         }
-        if let Some(message) = date_out_of_range(question, s) {
-            self.flag(site, Code::OutOfRange, message, "out of range");
+        if let Some((id, args)) = date_out_of_range(question, s) {
+            self.flag(site, Code::OutOfRange, id, args);
         }
     }
 
     fn check_table(&mut self, site: Site<'_>, rows: &[Value]) {
         let table = site.question;
         if rows.len() > self.limits.max_rows {
-            let f = self
-                .finding(
-                    site,
-                    Code::TooMany,
-                    format!(
-                        "{} rows, over canvass's limit of {}",
-                        rows.len(),
-                        self.limits.max_rows
-                    ),
-                    Anchor::Value(site.pointer()),
-                )
-                .with_help("raise the limit with --max-rows if this reply is genuine");
+            let said = self.say(
+                "rows-over-limit",
+                Args::new()
+                    .text("count", rows.len().to_string())
+                    .text("limit", self.limits.max_rows.to_string()),
+            );
+            let f = self.finding(site, Code::TooMany, said, Anchor::Value(site.pointer()));
             self.findings.push(f);
             return;
         }
@@ -402,23 +352,23 @@ impl Walk<'_> {
             rows.len() as u64,
             table.min_rows,
             table.max_rows,
-            ("row", "rows"),
+            ("too-few-rows", "too-many-rows"),
         );
         let mut keys: HashMap<String, usize> = HashMap::new();
         for (r, row) in rows.iter().enumerate() {
             let Value::Object(cells) = row else {
-                let f = self
-                    .finding(
-                        site,
-                        Code::InvalidType,
-                        format!(
-                            "row {} must be a table of columns, not {}",
-                            r + 1,
-                            describe::value(row)
-                        ),
-                        Anchor::Value(format!("{}/{r}", site.pointer())),
-                    )
-                    .with_label("not a row");
+                let said = self.say(
+                    "row-not-a-table",
+                    Args::new()
+                        .text("row", (r + 1).to_string())
+                        .text("value", describe::value(row, self.lang)),
+                );
+                let f = self.finding(
+                    site,
+                    Code::InvalidType,
+                    said,
+                    Anchor::Value(format!("{}/{r}", site.pointer())),
+                );
                 self.findings.push(f);
                 continue;
             };
@@ -433,26 +383,28 @@ impl Walk<'_> {
         let row_pointer = || format!("{}/{r}", site.pointer());
         for key in cells.keys().filter(|k| table.column(k).is_none()) {
             let ids: Vec<&str> = table.columns.iter().map(|c| c.id.as_str()).collect();
+            let ids_args = Args::new().text("ids", ids.join(", "));
             let help = match crate::questionnaire::settings::closest(key, &ids) {
-                Some(near) => format!("did you mean `{near}`? the columns are {}", ids.join(", ")),
-                None => format!("the columns are {}", ids.join(", ")),
+                Some(near) => self.say("help-columns-near", ids_args.text("near", near)),
+                None => self.say("help-columns-are", ids_args),
             };
-            let mut f = self
-                .finding(
-                    site,
-                    Code::UnknownQuestion,
-                    format!(
-                        "row {} has a column `{key}` that the table does not have",
-                        r + 1
-                    ),
-                    Anchor::Key(format!(
-                        "{}/{}",
-                        row_pointer(),
-                        crate::reply::escape_pointer(key)
-                    )),
-                )
-                .with_label("unknown column");
-            f.help = Some(help);
+            let said = self.say(
+                "unknown-column",
+                Args::new()
+                    .text("row", (r + 1).to_string())
+                    .text("key", echo(key)),
+            );
+            let mut f = self.finding(
+                site,
+                Code::UnknownQuestion,
+                said,
+                Anchor::Key(format!(
+                    "{}/{}",
+                    row_pointer(),
+                    crate::reply::escape_pointer(key)
+                )),
+            );
+            f.help = Some(help.message);
             self.findings.push(f);
         }
         for column in &table.columns {
@@ -463,18 +415,18 @@ impl Walk<'_> {
             };
             match classify(column, cells.get(&column.id)) {
                 Answer::Blank if column.required => {
-                    let f = self
-                        .finding(
-                            cell_site,
-                            Code::MissingAnswer,
-                            format!(
-                                "row {} has no `{}`, which every row needs",
-                                r + 1,
-                                column.id
-                            ),
-                            Anchor::Container(row_pointer()),
-                        )
-                        .with_label(format!("`{}` is missing in this row", column.id));
+                    let said = self.say(
+                        "missing-cell",
+                        Args::new()
+                            .text("row", (r + 1).to_string())
+                            .text("column", column.id.clone()),
+                    );
+                    let f = self.finding(
+                        cell_site,
+                        Code::MissingAnswer,
+                        said,
+                        Anchor::Container(row_pointer()),
+                    );
                     self.findings.push(f);
                 }
                 Answer::Value(v) => {
@@ -512,36 +464,37 @@ impl Walk<'_> {
             table: Some((table, r)),
         };
         let first_pointer = format!("{}/{first}/{key}", site.pointer());
-        let mut f = self
-            .finding(
-                cell_site,
-                Code::DuplicateRow,
-                format!(
-                    "rows {} and {} have the same {key}, {}",
-                    first + 1,
-                    r + 1,
-                    crate::expr::eval::display(value)
-                ),
-                Anchor::Value(cell_site.pointer()),
-            )
-            .with_label("same as an earlier row")
-            .with_help(format!(
-                "each row needs its own {key}: merge the two rows or correct one"
-            ));
+        let args = Args::new()
+            .text("first", (first + 1).to_string())
+            .text("row", (r + 1).to_string())
+            .text("key", key.clone())
+            .text("value", crate::expr::eval::display(value));
+        let said = self.say("duplicate-row", args);
+        let mut f = self.finding(
+            cell_site,
+            Code::DuplicateRow,
+            said,
+            Anchor::Value(cell_site.pointer()),
+        );
         f.related.push(Related {
             question: Some(format!("{}.{}[{first}].{key}", site.section, table.id)),
             pointer: Some(first_pointer.clone()),
             anchor: Anchor::Value(first_pointer),
             span: None,
-            message: format!("row {} has it first", first + 1),
+            message: self
+                .say(
+                    "duplicate-row-first",
+                    Args::new().text("first", (first + 1).to_string()),
+                )
+                .message,
         });
         self.findings.push(f);
     }
 }
 
-/// What is wrong with a real date (`YYYY-MM-DD`) outside the question's date bounds.
-/// ISO dates compare as text.
-pub(super) fn date_out_of_range(question: &Question, date: &str) -> Option<String> {
+/// What is wrong with a real date (`YYYY-MM-DD`) outside the question's date bounds: the
+/// id of its words and their fields. ISO dates compare as text.
+pub(super) fn date_out_of_range(question: &Question, date: &str) -> Option<(&'static str, Args)> {
     fn bound(b: Option<&Bound>) -> Option<&str> {
         match b {
             Some(Bound::Date(d)) => Some(d),
@@ -549,12 +502,14 @@ pub(super) fn date_out_of_range(question: &Question, date: &str) -> Option<Strin
         }
     }
     match (bound(question.min.as_ref()), bound(question.max.as_ref())) {
-        (Some(min), _) if date < min => {
-            Some(format!("{date} is before the earliest date allowed, {min}"))
-        }
-        (_, Some(max)) if date > max => {
-            Some(format!("{date} is after the latest date allowed, {max}"))
-        }
+        (Some(min), _) if date < min => Some((
+            "date-too-early",
+            Args::new().text("value", date).text("min", min),
+        )),
+        (_, Some(max)) if date > max => Some((
+            "date-too-late",
+            Args::new().text("value", date).text("max", max),
+        )),
         _ => None,
     }
 }

@@ -10,7 +10,8 @@ use serde_json::{Map, Value};
 use super::{Validator, describe};
 use crate::expr::eval::{self, Answer, Answers, Truth, classify};
 use crate::findings::visible::echo;
-use crate::findings::{Anchor, Code, Finding, Related};
+use crate::findings::words::{self, Args, Said};
+use crate::findings::{Anchor, Code, Finding, Related, Severity};
 use crate::questionnaire::model::{Question, QuestionRef, Questionnaire};
 use crate::questionnaire::settings::closest;
 use crate::reply::view::ReplyValue;
@@ -62,8 +63,15 @@ pub(super) struct Walk<'a> {
 }
 
 impl Walk<'_> {
-    /// A finding about a question, with its number, text and expected answer filled in.
-    pub fn finding(&self, site: Site<'_>, code: Code, message: String, anchor: Anchor) -> Finding {
+    /// The wording of a finding in the report's language.
+    #[allow(clippy::needless_pass_by_value)] // built at the call, in one expression
+    pub fn say(&self, id: &str, args: Args) -> Said {
+        words::say(self.lang, id, &args)
+    }
+
+    /// A finding about a question, worded as `said`, with its number, text and (unless the
+    /// wording has its own help) expected answer filled in.
+    pub fn finding(&self, site: Site<'_>, code: Code, said: Said, anchor: Anchor) -> Finding {
         let src = self.q.source_language();
         let (number, text) = match site.table {
             Some((table, _)) => (
@@ -79,11 +87,10 @@ impl Walk<'_> {
                 site.question.text.get(self.lang, src).to_string(),
             ),
         };
-        let mut finding = Finding::error(code, message, anchor).with_help(describe::expected(
-            self.q,
-            site.question,
-            self.lang,
-        ));
+        let help = said.help.clone();
+        let mut finding = Finding::said(code, Severity::Error, said, anchor);
+        finding.help =
+            Some(help.unwrap_or_else(|| describe::expected(self.q, site.question, self.lang)));
         finding.question = Some(site.path());
         finding.pointer = Some(site.pointer());
         finding.number = number;
@@ -96,18 +103,24 @@ impl Walk<'_> {
         let section = &self.q.sections[r.section];
         let question = &section.questions[r.question];
         let pointer = format!("/{}/{}", escape_pointer(&section.id), question.id);
+        let why = if why.is_empty() {
+            String::new()
+        } else {
+            words::phrase(self.lang, why, &Args::new())
+        };
+        let args = Args::new().text("id", question.id.clone()).text("why", why);
         let (anchor, message) = match classify(question, self.answers.raw(r)) {
             Answer::Value(v) => (
                 Anchor::Value(pointer.clone()),
-                format!("{} = {}{why}", question.id, eval::display(v)),
+                self.say("related-value", args.text("value", eval::display(v))),
             ),
             Answer::Code(c) => (
                 Anchor::Value(pointer.clone()),
-                format!("{} = \"{c}\" (a code){why}", question.id),
+                self.say("related-code", args.text("code", c)),
             ),
             Answer::Blank => (
                 Anchor::Container(format!("/{}", escape_pointer(&section.id))),
-                format!("{} has no answer{why}", question.id),
+                self.say("related-blank", args),
             ),
         };
         Related {
@@ -115,7 +128,7 @@ impl Walk<'_> {
             pointer: Some(pointer),
             anchor,
             span: None,
-            message,
+            message: message.message,
         }
     }
 }
@@ -130,20 +143,18 @@ pub(super) fn walk(v: &Validator, reply: &Value, lang: &str) -> Vec<Finding> {
         findings: Vec::new(),
     };
     let Value::Object(root) = reply else {
-        walk.findings.push(
-            Finding::error(
-                Code::InvalidType,
-                format!(
-                    "a reply must be a table of sections, not {}",
-                    describe::value(reply)
-                ),
-                Anchor::Value(String::new()),
-            )
-            .with_help(format!(
-                "start from `canvass template {}`",
-                v.questionnaire.id
-            )),
+        let said = walk.say(
+            "reply-not-a-table",
+            Args::new()
+                .text("value", describe::value(reply, lang))
+                .text("questionnaire", v.questionnaire.id.clone()),
         );
+        walk.findings.push(Finding::said(
+            Code::InvalidType,
+            Severity::Error,
+            said,
+            Anchor::Value(String::new()),
+        ));
         return walk.findings;
     };
     if !walk.reserved(root) {
@@ -160,25 +171,25 @@ impl Walk<'_> {
     fn reserved(&mut self, root: &Map<String, Value>) -> bool {
         let q = self.q;
         for (key, expected) in [("questionnaire", &q.id), ("version", &q.version)] {
-            let (message, anchor) = match root.get(key) {
+            let args = Args::new()
+                .text("key", key)
+                .text("expected", expected.clone());
+            let (said, anchor) = match root.get(key) {
                 Some(Value::String(s)) if s == expected => continue,
                 Some(other) => (
-                    format!(
-                        "the reply names {key} {}, but this is {key} \"{expected}\"",
-                        describe_short(other)
+                    self.say(
+                        "reply-names-other",
+                        args.text("value", describe_short(other, self.lang)),
                     ),
                     Anchor::Value(format!("/{key}")),
                 ),
                 None => (
-                    format!("the reply does not say which {key} it answers"),
+                    self.say("reply-names-none", args),
                     Anchor::Container(String::new()),
                 ),
             };
-            let mut finding = Finding::error(Code::WrongQuestionnaire, message, anchor)
-                .with_label(format!("expected \"{expected}\""))
-                .with_help(format!(
-                    "write `{key} = \"{expected}\"` at the top of the reply"
-                ));
+            let mut finding =
+                Finding::said(Code::WrongQuestionnaire, Severity::Error, said, anchor);
             finding.pointer = Some(format!("/{key}"));
             self.findings.push(finding);
             if key == "questionnaire" && root.contains_key(key) {
@@ -205,23 +216,27 @@ impl Walk<'_> {
             let help = if owners.is_empty() {
                 let ids: Vec<&str> = q.sections.iter().map(|s| s.id.as_str()).collect();
                 match closest(key, &ids) {
-                    Some(near) => format!("did you mean section `{near}`?"),
-                    None => format!("the sections are {}", ids.join(", ")),
+                    Some(near) => {
+                        self.say("help-did-you-mean-section", Args::new().text("near", near))
+                    }
+                    None => self.say("help-sections-are", Args::new().text("ids", ids.join(", "))),
                 }
             } else {
-                format!(
-                    "`{key}` is a question of section {}: move it there",
-                    owners.join(" or ")
+                self.say(
+                    "help-move-to-section",
+                    Args::new()
+                        .text("key", echo(key))
+                        .text("sections", describe::or_list(&owners, self.lang)),
                 )
             };
             let pointer = format!("/{}", escape_pointer(key));
-            let mut finding = Finding::error(
+            let mut finding = Finding::said(
                 Code::UnknownQuestion,
-                format!("`{}` is not a section of this questionnaire", echo(key)),
+                Severity::Error,
+                self.say("unknown-section", Args::new().text("key", echo(key))),
                 Anchor::Key(pointer.clone()),
             )
-            .with_label("unknown")
-            .with_help(help);
+            .with_help(help.message);
             finding.question = Some(key.to_string());
             finding.pointer = Some(pointer);
             self.findings.push(finding);
@@ -246,19 +261,18 @@ impl Walk<'_> {
                 None => None,
                 Some(other) => {
                     let pointer = format!("/{}", escape_pointer(&section.id));
-                    let mut finding = Finding::error(
+                    let said = self.say(
+                        "section-not-a-table",
+                        Args::new()
+                            .text("section", section.id.clone())
+                            .text("value", describe::value(other, self.lang)),
+                    );
+                    let mut finding = Finding::said(
                         Code::InvalidType,
-                        format!(
-                            "section `{}` must be a table of answers, not {}",
-                            section.id,
-                            describe::value(other)
-                        ),
+                        Severity::Error,
+                        said,
                         Anchor::Value(pointer.clone()),
-                    )
-                    .with_help(format!(
-                        "write the answers under a `[{}]` header",
-                        section.id
-                    ));
+                    );
                     finding.pointer = Some(pointer);
                     self.findings.push(finding);
                     for (i, _) in section.questions.iter().enumerate() {
@@ -402,28 +416,37 @@ impl Walk<'_> {
                 .map(|o| format!("[{}]", o.id))
                 .collect();
             let help = if !elsewhere.is_empty() {
-                format!(
-                    "`{key}` is a question of section {}: move it there",
-                    elsewhere.join(" or ")
+                self.say(
+                    "help-move-to-section",
+                    Args::new()
+                        .text("key", echo(key))
+                        .text("sections", describe::or_list(&elsewhere, self.lang)),
                 )
             } else if let Some(near) = closest(key, &ids) {
                 self.misspelt.insert((s, near.to_string()));
-                format!("did you mean `{near}`?")
+                self.say("help-did-you-mean", Args::new().text("near", near))
             } else {
-                format!(
-                    "the questions of section `{}` are {}",
-                    section.id,
-                    ids.join(", ")
+                self.say(
+                    "help-questions-are",
+                    Args::new()
+                        .text("section", section.id.clone())
+                        .text("ids", ids.join(", ")),
                 )
             };
             let pointer = format!("/{}/{}", escape_pointer(&section.id), escape_pointer(key));
-            let mut finding = Finding::error(
+            let said = self.say(
+                "unknown-question",
+                Args::new()
+                    .text("section", section.id.clone())
+                    .text("key", echo(key)),
+            );
+            let mut finding = Finding::said(
                 Code::UnknownQuestion,
-                format!("section `{}` has no question `{}`", section.id, echo(key)),
+                Severity::Error,
+                said,
                 Anchor::Key(pointer.clone()),
             )
-            .with_label("unknown")
-            .with_help(help);
+            .with_help(help.message);
             finding.question = Some(format!("{}.{key}", section.id));
             finding.pointer = Some(pointer);
             self.findings.push(finding);
@@ -433,51 +456,52 @@ impl Walk<'_> {
     fn missing(&mut self, site: Site<'_>, section_pointer: &str, reads: &[QuestionRef]) {
         let number = question_label(site.question);
         let sources: Vec<&str> = self.condition_sources(site);
-        let message = if sources.is_empty() {
-            format!("question {number} is required but has no answer")
+        let args = Args::new().text("number", number);
+        let mut said = if sources.is_empty() {
+            self.say("missing-answer", args)
         } else {
-            format!(
-                "question {number} is required because `{}` holds, but it has no answer",
-                sources.join(" && ")
+            self.say(
+                "missing-answer-because",
+                args.text("condition", conjunction(&sources)),
             )
         };
-        let label = if section_pointer.is_empty() {
-            format!("section [{}] is missing from the reply", site.section)
-        } else {
-            format!("the answer to {number} belongs in this section")
-        };
-        let mut finding = self
-            .finding(
-                site,
-                Code::MissingAnswer,
-                message,
-                Anchor::Container(section_pointer.to_string()),
-            )
-            .with_label(label);
-        self.relate(&mut finding, reads, ", which makes it required");
+        if section_pointer.is_empty() {
+            said.label = Some(
+                self.say("missing-section", Args::new().text("section", site.section))
+                    .message,
+            );
+        }
+        let mut finding = self.finding(
+            site,
+            Code::MissingAnswer,
+            said,
+            Anchor::Container(section_pointer.to_string()),
+        );
+        self.relate(&mut finding, reads, "why-required");
         self.findings.push(finding);
     }
 
     fn not_applicable(&mut self, site: Site<'_>, reads: &[QuestionRef]) {
         let number = question_label(site.question);
         let sources = self.condition_sources(site);
-        let mut finding = self
-            .finding(
-                site,
-                Code::NotApplicable,
-                format!(
-                    "question {number} is answered, but it applies only when `{}`",
-                    sources.join(" && ")
-                ),
-                Anchor::Value(site.pointer()),
-            )
-            .with_label("should be left unanswered")
-            .with_help("remove this answer, or correct the answer it depends on");
-        self.relate(&mut finding, reads, ", so it does not apply");
+        let said = self.say(
+            "not-applicable",
+            Args::new()
+                .text("number", number)
+                .text("condition", conjunction(&sources)),
+        );
+        let mut finding = self.finding(
+            site,
+            Code::NotApplicable,
+            said,
+            Anchor::Value(site.pointer()),
+        );
+        self.relate(&mut finding, reads, "why-not-applicable");
         self.findings.push(finding);
     }
 
-    /// Each answer a condition read, once, as a related place.
+    /// Each answer a condition read, once, as a related place; `why` is the id of the words
+    /// that say what it did.
     fn relate(&self, finding: &mut Finding, reads: &[QuestionRef], why: &str) {
         let mut seen = Vec::new();
         for r in reads {
@@ -529,47 +553,45 @@ impl Walk<'_> {
         let given = !matches!(text, None | Some(Value::Null))
             && text != Some(&Value::String(String::new()));
         let number = question_label(site.question);
+        let args = Args::new()
+            .text("number", number)
+            .text("specify", specify_id.clone());
         match (specify_option, given) {
             (Some(option), false) if applies => {
-                let mut finding = self
-                    .finding(
-                        site,
-                        Code::MissingSpecify,
-                        format!("\"{option}\" is chosen in question {number}, but `{specify_id}` does not say what it is"),
-                        Anchor::Container(section_pointer.to_string()),
-                    )
-                    .with_label(format!("`{specify_id}` belongs in this section"))
-                    .with_help(format!("add `{specify_id} = \"…\"` describing \"{option}\""));
+                let said = self.say("missing-specify", args.text("option", option));
+                let mut finding = self.finding(
+                    site,
+                    Code::MissingSpecify,
+                    said,
+                    Anchor::Container(section_pointer.to_string()),
+                );
                 finding.pointer = Some(format!("/{}/{specify_id}", escape_pointer(site.section)));
                 self.findings.push(finding);
             }
             (None, true) => {
                 let pointer = format!("/{}/{specify_id}", escape_pointer(site.section));
-                let mut finding = self
-                    .finding(
-                        site,
-                        Code::UnexpectedSpecify,
-                        format!("`{specify_id}` is given, but no option of question {number} that asks for it is chosen"),
-                        Anchor::Value(pointer.clone()),
-                    )
-                    .with_label("nothing to specify")
-                    .with_help("remove it, or choose the option it describes");
+                let said = self.say("unexpected-specify", args);
+                let mut finding = self.finding(
+                    site,
+                    Code::UnexpectedSpecify,
+                    said,
+                    Anchor::Value(pointer.clone()),
+                );
                 finding.pointer = Some(pointer);
                 self.findings.push(finding);
             }
             (Some(_), true) if !text.is_some_and(Value::is_string) => {
                 let pointer = format!("/{}/{specify_id}", escape_pointer(site.section));
-                let mut finding = self
-                    .finding(
-                        site,
-                        Code::InvalidType,
-                        format!(
-                            "`{specify_id}` must be text, not {}",
-                            describe::value(text.expect("given"))
-                        ),
-                        Anchor::Value(pointer.clone()),
-                    )
-                    .with_help("describe the option in words");
+                let said = self.say(
+                    "specify-not-text",
+                    args.text("value", describe::value(text.expect("given"), self.lang)),
+                );
+                let mut finding = self.finding(
+                    site,
+                    Code::InvalidType,
+                    said,
+                    Anchor::Value(pointer.clone()),
+                );
                 finding.pointer = Some(pointer);
                 self.findings.push(finding);
             }
@@ -607,9 +629,29 @@ fn question_label(question: &Question) -> String {
     }
 }
 
-fn describe_short(v: &Value) -> String {
+fn describe_short(v: &Value, lang: &str) -> String {
     match v {
         Value::String(s) => format!("\"{}\"", echo(s)),
-        other => describe::value(other),
+        other => describe::value(other, lang),
+    }
+}
+
+/// The conditions a question depends on (its section's and its own), as one: a part with
+/// an `||` in parentheses when there are several, so that `a || b` and `c` read as
+/// `(a || b) && c`, as they are evaluated.
+fn conjunction(sources: &[&str]) -> String {
+    match sources {
+        [one] => (*one).to_string(),
+        many => many
+            .iter()
+            .map(|s| {
+                if s.contains("||") {
+                    format!("({s})")
+                } else {
+                    (*s).to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" && "),
     }
 }

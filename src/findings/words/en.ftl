@@ -1,0 +1,206 @@
+# The wording of reply findings and reports, in English.
+# One message per finding kind; `.label` is written under the span, `.help` says what to do.
+# Every message here exists in fr.ftl with the same attributes and variables (a test holds
+# them to it). Values arrive already quoted where the wording quotes them.
+
+## The reply as a whole
+
+reply-not-a-table = a reply must be a table of sections, not { $value }
+    .help = start from `canvass template { $questionnaire }`
+reply-names-other = the reply names { $key } { $value }, but this is { $key } "{ $expected }"
+    .label = expected "{ $expected }"
+    .help = write `{ $key } = "{ $expected }"` at the top of the reply
+reply-names-none = the reply does not say which { $key } it answers
+    .label = expected "{ $expected }"
+    .help = write `{ $key } = "{ $expected }"` at the top of the reply
+unknown-section = `{ $key }` is not a section of this questionnaire
+    .label = unknown
+section-not-a-table = section `{ $section }` must be a table of answers, not { $value }
+    .help = write the answers under a `[{ $section }]` header
+unknown-question = section `{ $section }` has no question `{ $key }`
+    .label = unknown
+help-move-to-section = `{ $key }` is a question of section { $sections }: move it there
+help-did-you-mean-section = did you mean section `{ $near }`?
+help-sections-are = the sections are { $ids }
+help-did-you-mean = did you mean `{ $near }`?
+help-questions-are = the questions of section `{ $section }` are { $ids }
+list-or = { $first } or { $second }
+
+## Missing and unexpected answers
+
+missing-answer = question { $number } is required but has no answer
+    .label = the answer to { $number } belongs in this section
+missing-answer-because = question { $number } is required because `{ $condition }` holds, but it has no answer
+    .label = the answer to { $number } belongs in this section
+missing-section = section [{ $section }] is missing from the reply
+not-applicable = question { $number } is answered, but it applies only when `{ $condition }`
+    .label = should be left unanswered
+    .help = remove this answer, or correct the answer it depends on
+why-required = , which makes it required
+why-not-applicable = , so it does not apply
+related-value = { $id } = { $value }{ $why }
+related-code = { $id } = "{ $code }" (a code){ $why }
+related-blank = { $id } has no answer{ $why }
+missing-specify = "{ $option }" is chosen in question { $number }, but `{ $specify }` does not say what it is
+    .label = `{ $specify }` belongs in this section
+    .help = add `{ $specify } = "…"` describing "{ $option }"
+unexpected-specify = `{ $specify }` is given, but no option of question { $number } that asks for it is chosen
+    .label = nothing to specify
+    .help = remove it, or choose the option it describes
+specify-not-text = `{ $specify }` must be text, not { $value }
+    .help = describe the option in words
+
+## Values
+
+wrong-type = expected { $want }, but the answer is { $value }
+    .label = not { $want }
+want-yes-no = true or false
+want-choice = one option, as text
+want-multi = a list of options
+want-text = text
+want-integer = a whole number
+want-number = a number
+want-date = a date
+want-year = a year
+want-country = a country code, as text
+want-table = a list of rows
+not-an-option = "{ $value }" is not one of the options
+    .label = not an option
+not-an-option-near = "{ $value }" is not one of the options; did you mean "{ $near }"?
+    .label = not an option
+code-not-allowed = the code "{ $value }" is not allowed for this question
+    .label = not an option
+chosen-twice = "{ $value }" is chosen more than once
+    .label = chosen again here
+choice-not-text = each choice must be an option, as text, not { $value }
+    .label = not an option
+more-in-list = { $message } (and { $more } more problems in this list)
+exclusive-option = "{ $option }" cannot be combined with other choices
+    .label = chosen with others
+    .help = choose "{ $option }" alone, or remove it and keep the other choices
+too-few-choices = { $count } { $count ->
+        [one] choice
+       *[other] choices
+    } given; at least { $min } needed
+    .label = { $count } { $count ->
+        [one] choice
+       *[other] choices
+    }
+too-many-choices = { $count } { $count ->
+        [one] choice
+       *[other] choices
+    } given; at most { $max } allowed
+    .label = { $count } { $count ->
+        [one] choice
+       *[other] choices
+    }
+too-few-rows = { $count } { $count ->
+        [one] row
+       *[other] rows
+    } given; at least { $min } needed
+    .label = { $count } { $count ->
+        [one] row
+       *[other] rows
+    }
+too-many-rows = { $count } { $count ->
+        [one] row
+       *[other] rows
+    } given; at most { $max } allowed
+    .label = { $count } { $count ->
+        [one] row
+       *[other] rows
+    }
+control-character = the answer holds the control character { $character }, which no form lets a respondent type
+    .label = control character
+too-long = the answer is { $length } characters long; at most { $max } allowed
+    .label = too long
+too-short = the answer is { $length } characters long; at least { $min } needed
+    .label = too short
+no-pattern-match = the answer does not have the expected form
+    .label = does not match the pattern
+not-an-email = "{ $value }" is not an e-mail address
+    .label = not an e-mail address
+not-a-country = "{ $value }" is not an ISO 3166-1 alpha-3 country code
+    .label = not a country code
+not-a-country-near = "{ $value }" is not an ISO 3166-1 alpha-3 country code; did you mean "{ $near }"?
+    .label = not a country code
+too-many-digits = the number { $value } has { $digits } significant digits; canvass judges numbers exactly up to { $most }
+    .label = cannot be judged exactly
+    .help = round the answer to at most { $most } significant digits
+too-large-to-judge = the number { $value } is too large or too small to judge exactly; canvass holds numbers below 10^{ $most } with at most { $most } decimal places
+    .label = cannot be judged exactly
+    .help = write the answer without an exponent, within that range
+below-minimum = { $value }{ $unit } is below the minimum of { $min }{ $unit }
+    .label = out of range
+above-maximum = { $value }{ $unit } is above the maximum of { $max }{ $unit }
+    .label = out of range
+date-form = "{ $value }" is not a date written YYYY-MM-DD
+    .label = not a date
+date-no-month = "{ $value }" is not a real date: there is no month { $month }
+    .label = not a date
+date-no-day = "{ $value }" is not a real date: that month has { $days } days
+    .label = not a date
+date-too-early = { $value } is before the earliest date allowed, { $min }
+    .label = out of range
+date-too-late = { $value } is after the latest date allowed, { $max }
+    .label = out of range
+
+## Tables
+
+rows-over-limit = { $count } rows, over canvass's limit of { $limit }
+    .help = raise the limit with --max-rows if this reply is genuine
+row-not-a-table = row { $row } must be a table of columns, not { $value }
+    .label = not a row
+unknown-column = row { $row } has a column `{ $key }` that the table does not have
+    .label = unknown column
+help-columns-near = did you mean `{ $near }`? the columns are { $ids }
+help-columns-are = the columns are { $ids }
+missing-cell = row { $row } has no `{ $column }`, which every row needs
+    .label = `{ $column }` is missing in this row
+duplicate-row = rows { $first } and { $row } have the same { $key }, { $value }
+    .label = same as an earlier row
+    .help = each row needs its own { $key }: merge the two rows or correct one
+duplicate-row-first = row { $first } has it first
+
+## Rules
+
+rule-failed = { $message } ({ $values })
+    .help = the rule `{ $rule }` requires { $check }
+rule-failed-nowhere = { $message }
+    .help = the rule `{ $rule }` requires { $check }
+
+## What an answer is, and what a question expects
+
+value-nothing = nothing
+value-number = the number { $number }
+value-text = the text "{ $text }"
+value-list = a list
+value-table = a table
+value-rows = { $count } rows
+expect-yes-no = expected true or false
+expect-choice = expected one of { $options }
+expect-multi = expected a list of options from { $options }
+expect-multi-between = expected a list of options from { $options }, { $min } to { $max } of them
+expect-multi-at-least = expected a list of options from { $options }, at least { $min }
+expect-multi-at-most = expected a list of options from { $options }, at most { $max }
+expect-text = expected text{ $length }{ $pattern }
+expect-email = expected an e-mail address{ $length }{ $pattern }
+length-between = { " " }of { $min } to { $max } characters
+length-at-least = { " " }of at least { $min } characters
+length-at-most = { " " }of at most { $max } characters
+pattern = { " " }matching the pattern { $pattern }
+expect-integer = expected a whole number{ $range }
+expect-number = expected a number{ $range }
+expect-year = expected a year{ $range }
+expect-date = expected a date written YYYY-MM-DD{ $range }
+expect-country = expected an ISO 3166-1 alpha-3 country code, such as "AUT" or "FRA"
+expect-table = expected a list of rows, each with { $columns }
+expect-table-key = expected a list of rows, each with { $columns }; no two rows with the same { $key }
+column-required = { $id } ({ $type }, required)
+column-optional = { $id } ({ $type })
+range-between = { " " }from { $min } to { $max }{ $unit }
+range-at-least = { " " }of at least { $min }{ $unit }
+range-at-most = { " " }of at most { $max }{ $unit }
+range-unit = , in{ $unit }
+expect-or-codes = { $expected }; or the code { $codes }
+code-label = "{ $code }" ({ $label })

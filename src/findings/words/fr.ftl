@@ -1,0 +1,208 @@
+# La formulation des constats sur les réponses et des rapports, en français.
+# Un message par sorte de constat ; `.label` s'écrit sous l'extrait, `.help` dit quoi faire.
+# Les identifiants, les codes et les valeurs restent tels qu'ils s'écrivent dans la réponse.
+
+## La réponse dans son ensemble
+
+reply-not-a-table = une réponse doit être une table de sections, pas { $value }
+    .help = partez de `canvass template { $questionnaire }`
+reply-names-other = la réponse indique { $key ->
+        [version] la version
+       *[questionnaire] le questionnaire
+    } { $value }, mais { $key ->
+        [version] la version attendue
+       *[questionnaire] le questionnaire attendu
+    } est "{ $expected }"
+    .label = attendu : "{ $expected }"
+    .help = écrivez `{ $key } = "{ $expected }"` en tête de la réponse
+reply-names-none = la réponse n'indique pas { $key ->
+        [version] à quelle version elle répond
+       *[questionnaire] à quel questionnaire elle répond
+    }
+    .label = attendu : "{ $expected }"
+    .help = écrivez `{ $key } = "{ $expected }"` en tête de la réponse
+unknown-section = `{ $key }` n'est pas une section de ce questionnaire
+    .label = inconnue
+section-not-a-table = la section `{ $section }` doit être une table de réponses, pas { $value }
+    .help = écrivez les réponses sous un en-tête `[{ $section }]`
+unknown-question = la section `{ $section }` n'a pas de question `{ $key }`
+    .label = inconnue
+help-move-to-section = `{ $key }` est une question de la section { $sections } : déplacez-la
+help-did-you-mean-section = vouliez-vous dire la section `{ $near }` ?
+help-sections-are = les sections sont { $ids }
+help-did-you-mean = vouliez-vous dire `{ $near }` ?
+help-questions-are = les questions de la section `{ $section }` sont { $ids }
+list-or = { $first } ou { $second }
+
+## Réponses manquantes ou en trop
+
+missing-answer = la question { $number } est obligatoire mais n'a pas de réponse
+    .label = la réponse à { $number } se place dans cette section
+missing-answer-because = la question { $number } est obligatoire parce que `{ $condition }` est vrai, mais elle n'a pas de réponse
+    .label = la réponse à { $number } se place dans cette section
+missing-section = la section [{ $section }] manque dans la réponse
+not-applicable = la question { $number } a une réponse, mais elle ne s'applique que si `{ $condition }`
+    .label = à laisser sans réponse
+    .help = retirez cette réponse, ou corrigez la réponse dont elle dépend
+why-required = , ce qui la rend obligatoire
+why-not-applicable = , elle ne s'applique donc pas
+related-value = { $id } = { $value }{ $why }
+related-code = { $id } = "{ $code }" (un code){ $why }
+related-blank = { $id } n'a pas de réponse{ $why }
+missing-specify = "{ $option }" est choisi à la question { $number }, mais `{ $specify }` ne précise pas de quoi il s'agit
+    .label = `{ $specify }` se place dans cette section
+    .help = ajoutez `{ $specify } = "…"` pour décrire "{ $option }"
+unexpected-specify = `{ $specify }` est donné, mais aucune option de la question { $number } qui le demande n'est choisie
+    .label = rien à préciser
+    .help = retirez-le, ou choisissez l'option qu'il décrit
+specify-not-text = `{ $specify }` doit être un texte, pas { $value }
+    .help = décrivez l'option en toutes lettres
+
+## Valeurs
+
+wrong-type = attendu : { $want }, mais la réponse est { $value }
+    .label = pas { $want }
+want-yes-no = true ou false
+want-choice = une option, sous forme de texte
+want-multi = une liste d'options
+want-text = un texte
+want-integer = un nombre entier
+want-number = un nombre
+want-date = une date
+want-year = une année
+want-country = un code de pays, sous forme de texte
+want-table = une liste de lignes
+not-an-option = "{ $value }" ne fait pas partie des options
+    .label = pas une option
+not-an-option-near = "{ $value }" ne fait pas partie des options ; vouliez-vous dire "{ $near }" ?
+    .label = pas une option
+code-not-allowed = le code "{ $value }" n'est pas admis pour cette question
+    .label = pas une option
+chosen-twice = "{ $value }" est choisi plus d'une fois
+    .label = choisi à nouveau ici
+choice-not-text = chaque choix doit être une option, sous forme de texte, pas { $value }
+    .label = pas une option
+more-in-list = { $message } (et { $more } autres problèmes dans cette liste)
+exclusive-option = "{ $option }" ne peut pas être combiné avec d'autres choix
+    .label = choisi avec d'autres
+    .help = choisissez "{ $option }" seul, ou retirez-le et gardez les autres choix
+too-few-choices = { $count } { $count ->
+        [one] choix donné
+       *[other] choix donnés
+    } ; il en faut au moins { $min }
+    .label = { $count } choix
+too-many-choices = { $count } { $count ->
+        [one] choix donné
+       *[other] choix donnés
+    } ; au plus { $max } admis
+    .label = { $count } choix
+too-few-rows = { $count } { $count ->
+        [one] ligne donnée
+       *[other] lignes données
+    } ; il en faut au moins { $min }
+    .label = { $count } { $count ->
+        [one] ligne
+       *[other] lignes
+    }
+too-many-rows = { $count } { $count ->
+        [one] ligne donnée
+       *[other] lignes données
+    } ; au plus { $max } admises
+    .label = { $count } { $count ->
+        [one] ligne
+       *[other] lignes
+    }
+control-character = la réponse contient le caractère de contrôle { $character }, qu'aucun formulaire ne laisse saisir
+    .label = caractère de contrôle
+too-long = la réponse compte { $length } caractères ; au plus { $max } admis
+    .label = trop longue
+too-short = la réponse compte { $length } caractères ; il en faut au moins { $min }
+    .label = trop courte
+no-pattern-match = la réponse n'a pas la forme attendue
+    .label = ne correspond pas au modèle
+not-an-email = "{ $value }" n'est pas une adresse électronique
+    .label = pas une adresse électronique
+not-a-country = "{ $value }" n'est pas un code de pays ISO 3166-1 alpha-3
+    .label = pas un code de pays
+not-a-country-near = "{ $value }" n'est pas un code de pays ISO 3166-1 alpha-3 ; vouliez-vous dire "{ $near }" ?
+    .label = pas un code de pays
+too-many-digits = le nombre { $value } a { $digits } chiffres significatifs ; canvass ne juge exactement les nombres que jusqu'à { $most }
+    .label = ne peut être jugé exactement
+    .help = arrondissez la réponse à { $most } chiffres significatifs au plus
+too-large-to-judge = le nombre { $value } est trop grand ou trop petit pour être jugé exactement ; canvass traite les nombres inférieurs à 10^{ $most } avec au plus { $most } décimales
+    .label = ne peut être jugé exactement
+    .help = écrivez la réponse sans exposant, dans ces limites
+below-minimum = { $value }{ $unit } est inférieur au minimum de { $min }{ $unit }
+    .label = hors limites
+above-maximum = { $value }{ $unit } est supérieur au maximum de { $max }{ $unit }
+    .label = hors limites
+date-form = "{ $value }" n'est pas une date écrite AAAA-MM-JJ
+    .label = pas une date
+date-no-month = "{ $value }" n'est pas une vraie date : il n'y a pas de mois { $month }
+    .label = pas une date
+date-no-day = "{ $value }" n'est pas une vraie date : ce mois compte { $days } jours
+    .label = pas une date
+date-too-early = { $value } est antérieure à la première date admise, { $min }
+    .label = hors limites
+date-too-late = { $value } est postérieure à la dernière date admise, { $max }
+    .label = hors limites
+
+## Tableaux
+
+rows-over-limit = { $count } lignes, au-delà de la limite de canvass de { $limit }
+    .help = relevez la limite avec --max-rows si cette réponse est authentique
+row-not-a-table = la ligne { $row } doit être une table de colonnes, pas { $value }
+    .label = pas une ligne
+unknown-column = la ligne { $row } a une colonne `{ $key }` que le tableau n'a pas
+    .label = colonne inconnue
+help-columns-near = vouliez-vous dire `{ $near }` ? les colonnes sont { $ids }
+help-columns-are = les colonnes sont { $ids }
+missing-cell = la ligne { $row } n'a pas de `{ $column }`, que chaque ligne doit avoir
+    .label = `{ $column }` manque dans cette ligne
+duplicate-row = les lignes { $first } et { $row } ont le même { $key }, { $value }
+    .label = identique à une ligne précédente
+    .help = chaque ligne doit avoir son propre { $key } : fusionnez les deux lignes ou corrigez-en une
+duplicate-row-first = la ligne { $first } l'a en premier
+
+## Règles
+
+rule-failed = { $message } ({ $values })
+    .help = la règle `{ $rule }` exige { $check }
+rule-failed-nowhere = { $message }
+    .help = la règle `{ $rule }` exige { $check }
+
+## Ce qu'est une réponse, et ce qu'une question attend
+
+value-nothing = rien
+value-number = le nombre { $number }
+value-text = le texte "{ $text }"
+value-list = une liste
+value-table = une table
+value-rows = { $count } lignes
+expect-yes-no = attendu : true ou false
+expect-choice = attendu : l'une des options { $options }
+expect-multi = attendu : une liste d'options parmi { $options }
+expect-multi-between = attendu : une liste d'options parmi { $options }, de { $min } à { $max }
+expect-multi-at-least = attendu : une liste d'options parmi { $options }, au moins { $min }
+expect-multi-at-most = attendu : une liste d'options parmi { $options }, au plus { $max }
+expect-text = attendu : un texte{ $length }{ $pattern }
+expect-email = attendu : une adresse électronique{ $length }{ $pattern }
+length-between = { " " }de { $min } à { $max } caractères
+length-at-least = { " " }d'au moins { $min } caractères
+length-at-most = { " " }d'au plus { $max } caractères
+pattern = { " " }conforme au modèle { $pattern }
+expect-integer = attendu : un nombre entier{ $range }
+expect-number = attendu : un nombre{ $range }
+expect-year = attendu : une année{ $range }
+expect-date = attendu : une date écrite AAAA-MM-JJ{ $range }
+expect-country = attendu : un code de pays ISO 3166-1 alpha-3, comme "AUT" ou "FRA"
+expect-table = attendu : une liste de lignes, chacune avec { $columns }
+expect-table-key = attendu : une liste de lignes, chacune avec { $columns } ; jamais deux lignes avec le même { $key }
+column-required = { $id } ({ $type }, obligatoire)
+column-optional = { $id } ({ $type })
+range-between = { " " }de { $min } à { $max }{ $unit }
+range-at-least = { " " }d'au moins { $min }{ $unit }
+range-at-most = { " " }d'au plus { $max }{ $unit }
+range-unit = , en{ $unit }
+expect-or-codes = { $expected } ; ou le code { $codes }
+code-label = "{ $code }" ({ $label })
