@@ -16,7 +16,8 @@ use clap::{Args, ValueEnum};
 
 use canvass::findings::html;
 use canvass::findings::report::{self, JudgedBy, ReplyReport, Summary};
-use canvass::findings::{Anchor, Code, Finding};
+use canvass::findings::words;
+use canvass::findings::{Anchor, Code, Finding, Severity};
 use canvass::reply::view::ReplyValue;
 use canvass::reply::{Format, Limits};
 use canvass::source::SourceFile;
@@ -73,7 +74,8 @@ enum Input {
     /// A path that could not be read at all (exit 2).
     Unreadable { name: String, why: String },
     /// A folder entry that is not read: a link out of the folder, a FIFO, a device.
-    Skipped { name: String, why: String },
+    /// `why` is the id of the words that say why.
+    Skipped { name: String, why: &'static str },
     /// A line of a stream longer than the size limit (not kept).
     TooLarge { name: String },
 }
@@ -157,7 +159,8 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
                     // reply gets an `internal-error` finding, the others are reported.
                     let judged = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                         panic_on_request(input);
-                        let report = match load(input, limits) {
+                        let words_lang = args.lang.as_deref().unwrap_or("en");
+                        let report = match load(input, limits, words_lang) {
                             Ok(l) => validate_one(
                                 l,
                                 fixed.as_deref(),
@@ -169,7 +172,10 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
                         };
                         render(report, args.format, color)
                     }));
-                    judged.unwrap_or_else(|_| render(internal_error(input), args.format, color))
+                    judged.unwrap_or_else(|_| {
+                        let lang = args.lang.as_deref().unwrap_or("en");
+                        render(internal_error(input, lang), args.format, color)
+                    })
                 };
                 loop {
                     let job = job_rx
@@ -320,13 +326,9 @@ fn fixed_validator(args: &ValidateArgs, limits: Limits) -> Result<Option<Arc<Val
 }
 
 /// The report of a reply whose validation panicked.
-fn internal_error(input: &Input) -> ReplyReport {
-    let finding = Finding::error(
-        Code::InternalError,
-        "canvass failed while checking this reply (a bug in canvass, not in the reply)",
-        Anchor::Nowhere,
-    )
-    .with_help("the other replies were checked; please report this reply to canvass's maintainers");
+fn internal_error(input: &Input, lang: &str) -> ReplyReport {
+    let said = words::say(lang, "internal-error", &words::Args::new());
+    let finding = Finding::said(Code::InternalError, Severity::Error, said, Anchor::Nowhere);
     ReplyReport::new(SourceFile::new(input.name(), String::new()), vec![finding])
 }
 
@@ -342,17 +344,16 @@ fn panic_on_request(input: &Input) {
     }
 }
 
-/// Read one input. A file over the size limit is not read at all.
-fn load(input: &Input, limits: Limits) -> Result<Loaded, Box<ReplyReport>> {
+/// Read one input. A file over the size limit is not read at all. Findings about reading
+/// are worded in `lang` (`--lang`, English without it: the questionnaire is not known yet).
+fn load(input: &Input, limits: Limits, lang: &str) -> Result<Loaded, Box<ReplyReport>> {
     let (name, bytes, format) = match input {
         Input::Unreadable { name, why } => {
             return Err(Box::new(ReplyReport::unreadable(name, why)));
         }
         Input::Skipped { name, why } => {
-            let finding = Finding::error(Code::SkippedFile, why.clone(), Anchor::Nowhere)
-                .with_help(
-                    "put the reply itself in the folder, or pass --follow-links if the link is meant",
-                );
+            let said = words::say(lang, why, &words::Args::new());
+            let finding = Finding::said(Code::SkippedFile, Severity::Error, said, Anchor::Nowhere);
             return Err(Box::new(ReplyReport::new(
                 SourceFile::new(name.clone(), String::new()),
                 vec![finding],
@@ -362,7 +363,7 @@ fn load(input: &Input, limits: Limits) -> Result<Loaded, Box<ReplyReport>> {
             return Ok(Loaded {
                 file: SourceFile::new(name.clone(), String::new()),
                 format: Format::Json,
-                refused: Some(limits.too_large(&format!("more than {} bytes", limits.max_bytes))),
+                refused: Some(limits.too_large(None, lang)),
             });
         }
         Input::Line { name, bytes } => (name.clone(), bytes.clone(), Some(Format::Json)),
@@ -373,20 +374,19 @@ fn load(input: &Input, limits: Limits) -> Result<Loaded, Box<ReplyReport>> {
                 Err(e) => return Err(Box::new(ReplyReport::unreadable(&name, &e.to_string()))),
             };
             if bytes.len() > limits.max_bytes {
-                let size = std::fs::metadata(path).map_or_else(
-                    |_| format!("over {} bytes", limits.max_bytes),
-                    |m| format!("{} bytes", m.len()),
-                );
+                let size = std::fs::metadata(path)
+                    .ok()
+                    .and_then(|m| usize::try_from(m.len()).ok());
                 return Ok(Loaded {
                     file: SourceFile::new(name, String::new()),
                     format: Format::Json,
-                    refused: Some(limits.too_large(&size)),
+                    refused: Some(limits.too_large(size, lang)),
                 });
             }
             (name, bytes, None)
         }
     };
-    Ok(decode(name, bytes, format))
+    Ok(decode(name, bytes, format, lang))
 }
 
 /// Read a reply file, at most one byte over the size limit (so a larger file is read no
@@ -401,7 +401,7 @@ fn read_reply(path: &Path, max: usize) -> std::io::Result<Vec<u8>> {
 
 /// Text of a reply; invalid UTF-8 becomes a `syntax` finding at the first bad byte (the
 /// text kept is the file with bad bytes replaced, which keeps the offsets before them).
-fn decode(name: String, bytes: Vec<u8>, format: Option<Format>) -> Loaded {
+fn decode(name: String, bytes: Vec<u8>, format: Option<Format>, lang: &str) -> Loaded {
     match String::from_utf8(bytes) {
         Ok(text) => {
             let format = format.unwrap_or_else(|| Format::detect(&name, &text));
@@ -415,15 +415,16 @@ fn decode(name: String, bytes: Vec<u8>, format: Option<Format>) -> Loaded {
             let at = e.utf8_error().valid_up_to();
             let bad = e.as_bytes()[at];
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let finding = Finding::error(
+            let args = words::Args::new()
+                .text("byte", format!("0x{bad:02X}"))
+                .text("offset", at.to_string());
+            let said = words::say(lang, "not-utf8", &args);
+            let finding = Finding::said(
                 Code::Syntax,
-                format!(
-                    "the file is not valid UTF-8: byte 0x{bad:02X} at offset {at} is not part of a UTF-8 character"
-                ),
+                Severity::Error,
+                said,
                 Anchor::Span(at..at + 1),
-            )
-            .with_label("not UTF-8")
-            .with_help("save the reply as UTF-8 (a UTF-16 or Latin-1 file must be converted)");
+            );
             let format = format.unwrap_or(Format::Json);
             Loaded {
                 file: SourceFile::new(name, text),
@@ -500,7 +501,8 @@ fn by_full_parse(
     if let Some(finding) = l.refused.clone() {
         return (None, vec![finding]);
     }
-    match canvass::reply::parse(&l.file.text, l.format, &limits) {
+    let words_lang = lang.unwrap_or("en");
+    match canvass::reply::parse(&l.file.text, l.format, &limits, words_lang) {
         // A reply that does not parse has nothing to say about its questionnaire.
         Err(findings) => (None, findings),
         Ok(value) => with_validator(
@@ -516,7 +518,7 @@ fn by_full_parse(
                 )
             },
         )
-        .unwrap_or_else(|| (None, vec![no_questionnaire(&value, l)])),
+        .unwrap_or_else(|| (None, vec![no_questionnaire(&value, l, words_lang)])),
     }
 }
 
@@ -589,26 +591,26 @@ fn questionnaire_id<'v>(reply: impl ReplyValue<'v>) -> Option<String> {
     canvass::questionnaire::is_questionnaire_id(id).then(|| id.to_string())
 }
 
-fn no_questionnaire(value: &serde_json::Value, l: &Loaded) -> Finding {
-    let (message, anchor) = match value.get("questionnaire") {
+fn no_questionnaire(value: &serde_json::Value, l: &Loaded, lang: &str) -> Finding {
+    let (id, args, anchor) = match value.get("questionnaire") {
         Some(serde_json::Value::String(id)) => (
-            format!("the reply names questionnaire \"{id}\", which is not under questionnaires/"),
+            "questionnaire-not-found",
+            words::Args::new().text("id", canvass::findings::visible::echo(id)),
             Anchor::Value("/questionnaire".into()),
         ),
         Some(_) => (
-            "the reply's `questionnaire` is not a questionnaire id".to_string(),
+            "questionnaire-not-an-id",
+            words::Args::new(),
             Anchor::Value("/questionnaire".into()),
         ),
         None => (
-            "the reply does not say which questionnaire it answers".to_string(),
+            "questionnaire-not-named",
+            words::Args::new(),
             Anchor::Container(String::new()),
         ),
     };
-    let mut finding = Finding::error(Code::WrongQuestionnaire, message, anchor)
-        .with_label("unknown questionnaire")
-        .with_help(
-            "write `questionnaire = \"<id>\"` at the top of the reply, or pass -q QUESTIONNAIRE",
-        );
+    let said = words::say(lang, id, &args);
+    let mut finding = Finding::said(Code::WrongQuestionnaire, Severity::Error, said, anchor);
     let text = canvass::reply::blank_bom(&l.file.text);
     finding.span = canvass::reply::SourceMap::parse(&text, l.format).resolve(&finding.anchor);
     finding.pointer = Some("/questionnaire".into());
@@ -741,11 +743,7 @@ fn gather_entries(path: &Path, name: String, root: &Path, inputs: &mut Batches) 
             gather_link(entry, is_reply, root, inputs);
         } else if !file_type.is_file() {
             if is_reply {
-                skip(
-                    &entry,
-                    "is not a regular file (a FIFO, socket or device): it is not read",
-                    inputs,
-                );
+                skip(&entry, "skipped-not-a-file", inputs);
             }
         } else if is_reply {
             take_file(entry, inputs);
@@ -782,17 +780,9 @@ fn gather_link(entry: PathBuf, is_reply: bool, root: &Path, inputs: &mut Batches
         return;
     }
     if !inside && !inputs.follow_links {
-        skip(
-            &entry,
-            "is a symbolic link that leads out of the folder: it is not read",
-            inputs,
-        );
+        skip(&entry, "skipped-link-out", inputs);
     } else if !metadata.is_file() {
-        skip(
-            &entry,
-            "is a link to something that is not a regular file (a FIFO, socket or device): it is not read",
-            inputs,
-        );
+        skip(&entry, "skipped-link-not-a-file", inputs);
     } else {
         take_file(entry, inputs);
     }
@@ -816,10 +806,11 @@ fn take_file(entry: PathBuf, inputs: &mut Batches) {
     }
 }
 
-fn skip(entry: &Path, why: &str, inputs: &mut Batches) {
+/// `why` is the id of the words that say why the entry is skipped.
+fn skip(entry: &Path, why: &'static str, inputs: &mut Batches) {
     inputs.push(Input::Skipped {
         name: entry.display().to_string(),
-        why: format!("this folder entry {why}"),
+        why,
     });
 }
 

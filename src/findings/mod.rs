@@ -128,16 +128,14 @@ impl Finding {
         self
     }
 
-    /// A TOML syntax error (questionnaire or reply) as a finding at its span.
-    pub fn toml_syntax(error: &toml::de::Error, len: usize) -> Self {
+    /// A TOML syntax error (questionnaire or reply) as a finding at its span, worded in
+    /// `lang` (the parser's own account of the fault stays in its words, English).
+    pub fn toml_syntax(error: &toml::de::Error, len: usize, lang: &str) -> Self {
         let span = error.span().unwrap_or(0..0);
         let span = span.start.min(len)..span.end.min(len);
-        Self::error(
-            Code::Syntax,
-            format!("invalid TOML: {}", error.message().trim()),
-            Anchor::Span(span),
-        )
-        .with_label("here")
+        let args = words::Args::new().text("detail", error.message().trim());
+        let said = words::say(lang, "toml-syntax", &args);
+        Self::said(Code::Syntax, Severity::Error, said, Anchor::Span(span))
     }
 
     pub fn is_error(&self) -> bool {

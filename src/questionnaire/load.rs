@@ -22,7 +22,7 @@ pub fn load(text: &str) -> Loaded {
     let tree = match DeTable::parse(text) {
         Ok(tree) => tree,
         Err(error) => {
-            findings.push(Finding::toml_syntax(&error, text.len()));
+            findings.push(Finding::toml_syntax(&error, text.len(), "en"));
             return Loaded {
                 def: None,
                 findings,

@@ -435,7 +435,7 @@ mod tests {
                 text.insert(0, '\u{feff}');
             }
             let limits = Limits { max_depth, ..Limits::default() };
-            let full = super::super::parse(&text, Format::Json, &limits).ok();
+            let full = super::super::parse(&text, Format::Json, &limits, "en").ok();
             let compact = read(&text, Format::Json, &limits, to_value);
             prop_assert_eq!(compact, full, "{}", text);
         }

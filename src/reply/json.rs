@@ -12,12 +12,13 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use serde_json::{Map, Value};
 
 use super::escape_pointer;
-use crate::findings::{Anchor, Code, Finding, Related};
+use crate::findings::words::{self, Args};
+use crate::findings::{Anchor, Code, Finding, Related, Severity};
 
 /// `serde_json`'s own guard against deep recursion: a reply can never nest deeper.
 pub(super) const SERDE_JSON_DEPTH: usize = 127;
 
-pub fn parse(text: &str, max_depth: usize) -> Result<Value, Vec<Finding>> {
+pub fn parse(text: &str, max_depth: usize, lang: &str) -> Result<Value, Vec<Finding>> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let fast = Strict {
         text,
@@ -37,47 +38,41 @@ pub fn parse(text: &str, max_depth: usize) -> Result<Value, Vec<Finding>> {
             Err(vec![super::limits::too_deep_finding(
                 max_depth.min(SERDE_JSON_DEPTH),
                 offset,
+                lang,
             )])
         }
-        Err(error) => Err(explain(text, &error)),
+        Err(error) => Err(explain(text, &error, lang)),
     }
 }
 
 const TOO_DEEP: &str = "nested too deeply";
 
 /// Findings for a JSON text `serde_json` refused.
-fn explain(text: &str, error: &serde_json::Error) -> Vec<Finding> {
+fn explain(text: &str, error: &serde_json::Error, lang: &str) -> Vec<Finding> {
+    let syntax = |detail: String, span: std::ops::Range<usize>| {
+        let said = words::say(lang, "json-syntax", &Args::new().text("detail", detail));
+        Finding::said(Code::Syntax, Severity::Error, said, Anchor::Span(span))
+    };
     match jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &strict_options()) {
         Err(error) => {
             let range = error.range();
-            vec![
-                Finding::error(
-                    Code::Syntax,
-                    format!(
-                        "invalid JSON: {}",
-                        lowercase_first(&error.kind().to_string())
-                    ),
-                    Anchor::Span(range.start..range.end.max(range.start)),
-                )
-                .with_label("here"),
-            ]
+            vec![syntax(
+                lowercase_first(&error.kind().to_string()),
+                range.start..range.end.max(range.start),
+            )]
         }
         Ok(result) => {
             let mut findings = Vec::new();
             if let Some(value) = &result.value {
-                duplicates(value, &mut String::new(), &mut findings);
+                duplicates(value, &mut String::new(), &mut findings, lang);
             }
             if findings.is_empty() {
                 // jsonc-parser accepted what serde_json did not: a number out of range.
                 let offset = offset_of(text, error.line(), error.column());
-                findings.push(
-                    Finding::error(
-                        Code::Syntax,
-                        format!("invalid JSON: {}", strip_position(&error.to_string())),
-                        Anchor::Span(offset..offset),
-                    )
-                    .with_label("here"),
-                );
+                findings.push(syntax(
+                    strip_position(&error.to_string()).to_string(),
+                    offset..offset,
+                ));
             }
             findings
         }
@@ -120,7 +115,12 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
     (start + column.saturating_sub(1)).min(text.len())
 }
 
-fn duplicates(value: &ast::Value<'_>, pointer: &mut String, findings: &mut Vec<Finding>) {
+fn duplicates(
+    value: &ast::Value<'_>,
+    pointer: &mut String,
+    findings: &mut Vec<Finding>,
+    lang: &str,
+) {
     match value {
         ast::Value::Object(object) => {
             let mut seen: std::collections::HashMap<&str, jsonc_parser::common::Range> =
@@ -132,20 +132,25 @@ fn duplicates(value: &ast::Value<'_>, pointer: &mut String, findings: &mut Vec<F
                 pointer.push('/');
                 pointer.push_str(&escape_pointer(name));
                 if let Some(first) = seen.get(name) {
-                    let mut finding = Finding::error(
+                    let said = words::say(
+                        lang,
+                        "duplicate-key",
+                        &Args::new().text("key", crate::findings::visible::echo(name)),
+                    );
+                    let first_given = words::phrase(lang, "duplicate-key-first", &Args::new());
+                    let mut finding = Finding::said(
                         Code::DuplicateKey,
-                        format!("`{name}` is given twice: which answer counts?"),
+                        Severity::Error,
+                        said,
                         Anchor::Span(range.start..range.end),
                     )
-                    .with_label("given again here")
-                    .with_related(Related::at_span(first.start..first.end, "first given here"))
-                    .with_help("keep one of the two answers and delete the other");
+                    .with_related(Related::at_span(first.start..first.end, first_given));
                     finding.pointer = Some(pointer.clone());
                     findings.push(finding);
                 } else {
                     seen.insert(name, range);
                 }
-                duplicates(&prop.value, pointer, findings);
+                duplicates(&prop.value, pointer, findings, lang);
                 pointer.truncate(len);
             }
         }
@@ -154,7 +159,7 @@ fn duplicates(value: &ast::Value<'_>, pointer: &mut String, findings: &mut Vec<F
                 let len = pointer.len();
                 pointer.push('/');
                 pointer.push_str(&i.to_string());
-                duplicates(element, pointer, findings);
+                duplicates(element, pointer, findings, lang);
                 pointer.truncate(len);
             }
         }

@@ -2,7 +2,8 @@
 //! neither exhaust memory nor overflow a recursive parser. Each breach is one `syntax`
 //! finding that names the limit and the flag that raises it.
 
-use crate::findings::{Anchor, Code, Finding};
+use crate::findings::words::{self, Args};
+use crate::findings::{Anchor, Code, Finding, Severity};
 
 use super::Format;
 
@@ -27,46 +28,55 @@ impl Default for Limits {
 }
 
 impl Limits {
-    pub(crate) fn check_size(&self, text: &str) -> Result<(), Vec<Finding>> {
+    pub(crate) fn check_size(&self, text: &str, lang: &str) -> Result<(), Vec<Finding>> {
         if text.len() > self.max_bytes {
-            return Err(vec![self.too_large(&format!("{} bytes", text.len()))]);
+            return Err(vec![self.too_large(Some(text.len()), lang)]);
         }
         Ok(())
     }
 
-    /// The finding for a reply over the size limit; `size` says how large ("20000000
-    /// bytes"), as far as it is known.
-    pub fn too_large(&self, size: &str) -> Finding {
-        Finding::error(
-            Code::Syntax,
-            format!(
-                "the reply is {size}, over the limit of {} bytes",
-                self.max_bytes
+    /// The finding for a reply over the size limit: its size in bytes, or `None` when it
+    /// was not read to the end ("more than the limit").
+    pub fn too_large(&self, size: Option<usize>, lang: &str) -> Finding {
+        let limit = self.max_bytes.to_string();
+        let size = match size {
+            Some(bytes) => words::phrase(
+                lang,
+                "size-bytes",
+                &Args::new().text("bytes", bytes.to_string()),
             ),
-            Anchor::Nowhere,
-        )
-        .with_help("raise the limit with --max-reply-bytes if this reply is genuine")
+            None => words::phrase(lang, "size-over", &Args::new().text("limit", limit.clone())),
+        };
+        let said = words::say(
+            lang,
+            "too-large",
+            &Args::new().text("size", size).text("limit", limit),
+        );
+        Finding::said(Code::Syntax, Severity::Error, said, Anchor::Nowhere)
     }
 
     /// Nesting, by a scan before parsing (TOML; JSON counts depth as it parses).
-    pub(crate) fn check_depth(&self, text: &str, format: Format) -> Result<(), Vec<Finding>> {
+    pub(crate) fn check_depth(
+        &self,
+        text: &str,
+        format: Format,
+        lang: &str,
+    ) -> Result<(), Vec<Finding>> {
         match too_deep(text, format, self.max_depth) {
-            Some(offset) => Err(vec![too_deep_finding(self.max_depth, offset)]),
+            Some(offset) => Err(vec![too_deep_finding(self.max_depth, offset, lang)]),
             None => Ok(()),
         }
     }
 }
 
 /// The finding for a reply nested deeper than `max`, at the bracket that goes too far.
-pub(crate) fn too_deep_finding(max: usize, offset: usize) -> Finding {
-    Finding::error(
+pub(crate) fn too_deep_finding(max: usize, offset: usize, lang: &str) -> Finding {
+    let said = words::say(lang, "too-deep", &Args::new().text("max", max.to_string()));
+    Finding::said(
         Code::Syntax,
-        format!("the reply is nested more than {max} levels deep"),
+        Severity::Error,
+        said,
         Anchor::Span(offset..offset + 1),
-    )
-    .with_label("too deep here")
-    .with_help(
-        "no questionnaire nests answers this deep; raise the limit with --max-depth if this reply is genuine",
     )
 }
 

@@ -53,15 +53,21 @@ impl Format {
 
 /// Parse a reply. A byte-order mark is accepted (and keeps its three bytes, so spans stay
 /// right); the size and nesting limits are checked before any parser runs.
-pub fn parse(text: &str, format: Format, limits: &Limits) -> Result<Value, Vec<Finding>> {
-    limits.check_size(text)?;
+/// Findings are worded in `lang`.
+pub fn parse(
+    text: &str,
+    format: Format,
+    limits: &Limits,
+    lang: &str,
+) -> Result<Value, Vec<Finding>> {
+    limits.check_size(text, lang)?;
     let text = blank_bom(text);
     match format {
         // JSON depth is counted while parsing (a scan first would cost more than the parse).
-        Format::Json => json::parse(&text, limits.max_depth),
+        Format::Json => json::parse(&text, limits.max_depth, lang),
         Format::Toml => {
-            limits.check_depth(&text, format)?;
-            toml_reply::parse(&text)
+            limits.check_depth(&text, format, lang)?;
+            toml_reply::parse(&text, lang)
         }
     }
 }

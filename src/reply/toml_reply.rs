@@ -1,25 +1,37 @@
 //! TOML replies, through toml's spanned parser. Duplicate keys are TOML syntax errors. A
-//! TOML date becomes its `YYYY-MM-DD` text; NaN, infinities and integers beyond 64 bits
-//! have no JSON form and are reported rather than guessed.
+//! TOML date becomes its `YYYY-MM-DD` text; numbers keep their text (judged exactly later);
+//! NaN, infinities and hexadecimal, octal or binary integers beyond 64 bits have no JSON
+//! form and are reported rather than guessed.
 
 use serde_json::{Map, Value};
 use toml::de::{DeTable, DeValue};
 
-use crate::findings::{Anchor, Code, Finding};
+use crate::findings::words::{self, Args};
+use crate::findings::{Anchor, Code, Finding, Severity};
 use crate::source::Span;
 
-pub fn parse(text: &str) -> Result<Value, Vec<Finding>> {
-    let tree = DeTable::parse(text).map_err(|e| vec![Finding::toml_syntax(&e, text.len())])?;
-    let mut findings = Vec::new();
-    let value = table(tree.get_ref(), &mut findings);
-    if findings.is_empty() {
-        Ok(value)
-    } else {
-        Err(findings)
+/// Values with no JSON form: where, and the id of the words that say why.
+type Faults = Vec<(Span, &'static str)>;
+
+/// Findings are worded in `lang`.
+pub fn parse(text: &str, lang: &str) -> Result<Value, Vec<Finding>> {
+    let tree =
+        DeTable::parse(text).map_err(|e| vec![Finding::toml_syntax(&e, text.len(), lang)])?;
+    let mut faults = Vec::new();
+    let value = table(tree.get_ref(), &mut faults);
+    if faults.is_empty() {
+        return Ok(value);
     }
+    Err(faults
+        .into_iter()
+        .map(|(span, id)| {
+            let said = words::say(lang, id, &Args::new());
+            Finding::said(Code::InvalidType, Severity::Error, said, Anchor::Span(span))
+        })
+        .collect())
 }
 
-fn table(t: &DeTable<'_>, findings: &mut Vec<Finding>) -> Value {
+fn table(t: &DeTable<'_>, findings: &mut Faults) -> Value {
     let mut map = Map::with_capacity(t.len());
     for (key, value) in t {
         map.insert(
@@ -30,7 +42,7 @@ fn table(t: &DeTable<'_>, findings: &mut Vec<Finding>) -> Value {
     Value::Object(map)
 }
 
-fn convert(value: &DeValue<'_>, span: Span, findings: &mut Vec<Finding>) -> Value {
+fn convert(value: &DeValue<'_>, span: Span, findings: &mut Faults) -> Value {
     match value {
         DeValue::String(s) => Value::String(s.to_string()),
         DeValue::Boolean(b) => Value::Bool(*b),
@@ -47,10 +59,7 @@ fn convert(value: &DeValue<'_>, span: Span, findings: &mut Vec<Finding>) -> Valu
                 // Beyond 64 bits, kept as written (judged exactly, or refused, later).
                 Value::Number(n)
             } else {
-                findings.push(number_finding(
-                    span,
-                    "is too large to be a number canvass can store",
-                ));
+                findings.push((span, "number-too-large"));
                 Value::Null
             }
         }
@@ -60,10 +69,7 @@ fn convert(value: &DeValue<'_>, span: Span, findings: &mut Vec<Finding>) -> Valu
             if let Some(n) = super::number::from_text(text.trim_start_matches('+')) {
                 Value::Number(n)
             } else {
-                findings.push(number_finding(
-                    span,
-                    "is not a finite number (nan and inf are not answers)",
-                ));
+                findings.push((span, "number-not-finite"));
                 Value::Null
             }
         }
@@ -76,14 +82,4 @@ fn convert(value: &DeValue<'_>, span: Span, findings: &mut Vec<Finding>) -> Valu
         ),
         DeValue::Table(t) => table(t, findings),
     }
-}
-
-fn number_finding(span: Span, what: &str) -> Finding {
-    Finding::error(
-        Code::InvalidType,
-        format!("this value {what}"),
-        Anchor::Span(span),
-    )
-    .with_label("here")
-    .with_help("write the number as a whole number or decimal within range")
 }

@@ -26,7 +26,8 @@ mod walk;
 use serde_json::Value;
 
 use crate::compile::compile;
-use crate::findings::{Anchor, Code, Finding};
+use crate::findings::words::{self, Args};
+use crate::findings::{Anchor, Code, Finding, Severity};
 use crate::questionnaire::model::Questionnaire;
 use crate::reply::{self, Format, Limits};
 use crate::source::SourceFile;
@@ -92,7 +93,7 @@ impl Validator {
         if let Some(findings) = compact {
             return findings;
         }
-        match reply::parse(&file.text, format, &self.limits) {
+        match reply::parse(&file.text, format, &self.limits, lang) {
             Ok(value) => self.validate_parsed(file, format, &value, lang),
             Err(findings) => findings,
         }
@@ -150,9 +151,10 @@ impl Validator {
             let more = findings.len() - MAX_FINDINGS;
             findings.truncate(MAX_FINDINGS);
             if let Some(last) = findings.last_mut() {
-                last.message.push_str(&format!(
-                    " (and {more} more findings in this reply, not shown)"
-                ));
+                let args = Args::new()
+                    .text("message", std::mem::take(&mut last.message))
+                    .count("more", more);
+                last.message = words::phrase(lang, "more-findings", &args);
             }
         }
         if schema_accepts || findings.iter().any(Finding::is_error) {
@@ -161,12 +163,17 @@ impl Validator {
         // The schema refuses what the walk accepted: report the schema's words.
         for error in self.schema.iter_errors(reply).take(10) {
             let pointer = error.instance_path().to_string();
-            let mut finding = Finding::error(
+            let said = words::say(
+                lang,
+                "schema-refuses",
+                &Args::new().text("error", error.to_string()),
+            );
+            let mut finding = Finding::said(
                 Code::InvalidType,
-                format!("the compiled schema refuses this answer: {error}"),
+                Severity::Error,
+                said,
                 Anchor::Value(pointer.clone()),
-            )
-            .with_help("canvass could not explain this in its own words; please report it");
+            );
             finding.pointer = Some(pointer);
             findings.push(finding);
         }

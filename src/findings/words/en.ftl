@@ -204,3 +204,50 @@ range-at-most = { " " }of at most { $max }{ $unit }
 range-unit = , in{ $unit }
 expect-or-codes = { $expected }; or the code { $codes }
 code-label = "{ $code }" ({ $label })
+
+## Reading a reply
+
+json-syntax = invalid JSON: { $detail }
+    .label = here
+toml-syntax = invalid TOML: { $detail }
+    .label = here
+not-utf8 = the file is not valid UTF-8: byte { $byte } at offset { $offset } is not part of a UTF-8 character
+    .label = not UTF-8
+    .help = save the reply as UTF-8 (a UTF-16 or Latin-1 file must be converted)
+duplicate-key = `{ $key }` is given twice: which answer counts?
+    .label = given again here
+    .help = keep one of the two answers and delete the other
+duplicate-key-first = first given here
+too-large = the reply is { $size }, over the limit of { $limit } bytes
+    .help = raise the limit with --max-reply-bytes if this reply is genuine
+size-bytes = { $bytes } bytes
+size-over = more than { $limit } bytes
+too-deep = the reply is nested more than { $max } levels deep
+    .label = too deep here
+    .help = no questionnaire nests answers this deep; raise the limit with --max-depth if this reply is genuine
+number-too-large = this value is too large to be a number canvass can store
+    .label = here
+    .help = write the number as a whole number or decimal within range
+number-not-finite = this value is not a finite number (nan and inf are not answers)
+    .label = here
+    .help = write the number as a whole number or decimal within range
+questionnaire-not-found = the reply names questionnaire "{ $id }", which is not under questionnaires/
+    .label = unknown questionnaire
+    .help = write `questionnaire = "<id>"` at the top of the reply, or pass -q QUESTIONNAIRE
+questionnaire-not-an-id = the reply's `questionnaire` is not a questionnaire id
+    .label = unknown questionnaire
+    .help = write `questionnaire = "<id>"` at the top of the reply, or pass -q QUESTIONNAIRE
+questionnaire-not-named = the reply does not say which questionnaire it answers
+    .label = unknown questionnaire
+    .help = write `questionnaire = "<id>"` at the top of the reply, or pass -q QUESTIONNAIRE
+skipped-not-a-file = this folder entry is not a regular file (a FIFO, socket or device): it is not read
+    .help = put the reply itself in the folder, or pass --follow-links if the link is meant
+skipped-link-out = this folder entry is a symbolic link that leads out of the folder: it is not read
+    .help = put the reply itself in the folder, or pass --follow-links if the link is meant
+skipped-link-not-a-file = this folder entry is a link to something that is not a regular file (a FIFO, socket or device): it is not read
+    .help = put the reply itself in the folder, or pass --follow-links if the link is meant
+internal-error = canvass failed while checking this reply (a bug in canvass, not in the reply)
+    .help = the other replies were checked; please report this reply to canvass's maintainers
+schema-refuses = the compiled schema refuses this answer: { $error }
+    .help = canvass could not explain this in its own words; please report it
+more-findings = { $message } (and { $more } more findings in this reply, not shown)

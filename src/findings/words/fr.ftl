@@ -206,3 +206,50 @@ range-at-most = { " " }d'au plus { $max }{ $unit }
 range-unit = , en{ $unit }
 expect-or-codes = { $expected } ; ou le code { $codes }
 code-label = "{ $code }" ({ $label })
+
+## Lecture d'une réponse
+
+json-syntax = JSON invalide : { $detail }
+    .label = ici
+toml-syntax = TOML invalide : { $detail }
+    .label = ici
+not-utf8 = le fichier n'est pas en UTF-8 valide : l'octet { $byte } à la position { $offset } ne fait partie d'aucun caractère UTF-8
+    .label = pas de l'UTF-8
+    .help = enregistrez la réponse en UTF-8 (un fichier UTF-16 ou Latin-1 doit être converti)
+duplicate-key = `{ $key }` est donné deux fois : quelle réponse compte ?
+    .label = donné à nouveau ici
+    .help = gardez l'une des deux réponses et supprimez l'autre
+duplicate-key-first = donné une première fois ici
+too-large = la réponse fait { $size }, au-delà de la limite de { $limit } octets
+    .help = relevez la limite avec --max-reply-bytes si cette réponse est authentique
+size-bytes = { $bytes } octets
+size-over = plus de { $limit } octets
+too-deep = la réponse est imbriquée sur plus de { $max } niveaux
+    .label = trop profond ici
+    .help = aucun questionnaire n'imbrique les réponses aussi profondément ; relevez la limite avec --max-depth si cette réponse est authentique
+number-too-large = cette valeur est trop grande pour être un nombre que canvass peut conserver
+    .label = ici
+    .help = écrivez le nombre comme un entier ou un décimal dans les limites
+number-not-finite = cette valeur n'est pas un nombre fini (nan et inf ne sont pas des réponses)
+    .label = ici
+    .help = écrivez le nombre comme un entier ou un décimal dans les limites
+questionnaire-not-found = la réponse indique le questionnaire "{ $id }", qui n'est pas dans questionnaires/
+    .label = questionnaire inconnu
+    .help = écrivez `questionnaire = "<id>"` en tête de la réponse, ou passez -q QUESTIONNAIRE
+questionnaire-not-an-id = le `questionnaire` de la réponse n'est pas un identifiant de questionnaire
+    .label = questionnaire inconnu
+    .help = écrivez `questionnaire = "<id>"` en tête de la réponse, ou passez -q QUESTIONNAIRE
+questionnaire-not-named = la réponse n'indique pas à quel questionnaire elle répond
+    .label = questionnaire inconnu
+    .help = écrivez `questionnaire = "<id>"` en tête de la réponse, ou passez -q QUESTIONNAIRE
+skipped-not-a-file = cette entrée du dossier n'est pas un fichier ordinaire (un FIFO, une socket ou un périphérique) : elle n'est pas lue
+    .help = placez la réponse elle-même dans le dossier, ou passez --follow-links si le lien est voulu
+skipped-link-out = cette entrée du dossier est un lien symbolique qui mène hors du dossier : elle n'est pas lue
+    .help = placez la réponse elle-même dans le dossier, ou passez --follow-links si le lien est voulu
+skipped-link-not-a-file = cette entrée du dossier est un lien vers autre chose qu'un fichier ordinaire (un FIFO, une socket ou un périphérique) : elle n'est pas lue
+    .help = placez la réponse elle-même dans le dossier, ou passez --follow-links si le lien est voulu
+internal-error = canvass a échoué en vérifiant cette réponse (une erreur de canvass, pas de la réponse)
+    .help = les autres réponses ont été vérifiées ; merci de signaler cette réponse aux mainteneurs de canvass
+schema-refuses = le schéma compilé refuse cette réponse : { $error }
+    .help = canvass n'a pas pu l'expliquer avec ses propres mots ; merci de le signaler
+more-findings = { $message } (et { $more } autres constats dans cette réponse, non affichés)
