@@ -11,6 +11,7 @@ pub fn run(path: &Path, deny_warnings: bool) -> Result<ExitCode, String> {
     let style = Style {
         color: super::use_color(),
         width: 100,
+        lang: "en",
     };
     let (errors, warnings) = count(&checked.findings);
     let report = format!(

@@ -144,7 +144,8 @@ pub fn load_questionnaire(path: &Path) -> Result<Questionnaire, String> {
                 &file,
                 Style {
                     color: super::use_color(),
-                    width: 100
+                    width: 100,
+                    lang: "en",
                 }
             )
         ))

@@ -168,7 +168,10 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
                                 args.lang.as_deref(),
                                 limits,
                             ),
-                            Err(report) => *report,
+                            Err(report) => ReplyReport {
+                                lang: words::canonical(words_lang),
+                                ..*report
+                            },
                         };
                         render(report, args.format, color)
                     }));
@@ -215,6 +218,8 @@ fn write_in_order(
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let mut summary = Summary::default();
     let mut page_started = false;
+    // canvass's own words (headings, summary, page) are in --lang, English without it.
+    let words_lang = words::canonical(args.lang.as_deref().unwrap_or("en"));
     let mut document = report::JsonDocument::default();
     let mut common = report::CommonQuestionnaire::default();
     let mut pending = BTreeMap::new();
@@ -249,7 +254,8 @@ fn write_in_order(
                     OutputFormat::Json => document.reply(&mut out, &d.rendered).map_err(io)?,
                     OutputFormat::Html => {
                         if !page_started {
-                            out.write_all(html::page_start().as_bytes()).map_err(io)?;
+                            out.write_all(html::page_start(words_lang).as_bytes())
+                                .map_err(io)?;
                             page_started = true;
                         }
                         out.write_all(d.rendered.as_bytes()).map_err(io)?;
@@ -266,10 +272,10 @@ fn write_in_order(
         None => common.get(),
     };
     match args.format {
-        OutputFormat::Human => writeln!(out, "{}", summary.line()).map_err(io)?,
+        OutputFormat::Human => writeln!(out, "{}", summary.line(words_lang)).map_err(io)?,
         OutputFormat::Json => document.end(&mut out, name, &summary).map_err(io)?,
         OutputFormat::Html => {
-            out.write_all(html::page_end(name, &summary).as_bytes())
+            out.write_all(html::page_end(name, &summary, words_lang).as_bytes())
                 .map_err(io)?;
         }
         OutputFormat::Ndjson => {}
@@ -329,7 +335,9 @@ fn fixed_validator(args: &ValidateArgs, limits: Limits) -> Result<Option<Arc<Val
 fn internal_error(input: &Input, lang: &str) -> ReplyReport {
     let said = words::say(lang, "internal-error", &words::Args::new());
     let finding = Finding::said(Code::InternalError, Severity::Error, said, Anchor::Nowhere);
-    ReplyReport::new(SourceFile::new(input.name(), String::new()), vec![finding])
+    let mut report = ReplyReport::new(SourceFile::new(input.name(), String::new()), vec![finding]);
+    report.lang = words::canonical(lang);
+    report
 }
 
 /// A test hook: `CANVASS_PANIC_ON=NAME` makes the reply whose name ends with NAME panic,
@@ -455,6 +463,7 @@ fn validate_one(
     };
     let mut report = ReplyReport::new(SourceFile::new(l.file.name, keep), findings);
     report.questionnaire = questionnaire;
+    report.lang = words::canonical(lang.unwrap_or("en"));
     report
 }
 

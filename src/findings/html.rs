@@ -6,61 +6,65 @@
 use super::Finding;
 use super::json::Spans;
 use super::report::{ReplyReport, Summary};
+use super::words::{Args, phrase};
 
 /// The page, from sections already rendered by [`section`].
-pub fn page(questionnaire: Option<&str>, summary: &Summary, sections: &[String]) -> String {
-    let mut out = page_start();
+pub fn page(
+    questionnaire: Option<&str>,
+    summary: &Summary,
+    sections: &[String],
+    lang: &str,
+) -> String {
+    let mut out = page_start(lang);
     for section in sections {
         out.push_str(section);
     }
-    out.push_str(&page_end(questionnaire, summary));
+    out.push_str(&page_end(questionnaire, summary, lang));
     out
 }
 
 /// The page up to the first reply. The page is written as the replies come, so memory
 /// stays flat: the summary, known only at the end, is written last and shown first (the
 /// body is a flex column, and the summary's `order` puts it on top, without a script).
-pub fn page_start() -> String {
-    String::from(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+pub fn page_start(lang: &str) -> String {
+    let lang = super::words::canonical(lang);
+    let title = escape(&phrase(lang, "report-title", &Args::new()));
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
-         <title>canvass report</title>\n<style>\n\
-         body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#222;display:flex;flex-direction:column}\n\
-         header{order:-1}\n\
-         h1{font-size:1.4rem}h2{font-size:1.1rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}\n\
-         .valid{color:#176b2c}.invalid{color:#a11}\n\
-         .finding{border-left:4px solid #a11;padding:.4rem .8rem;margin:.8rem 0;background:#fdf6f6}\n\
-         .finding.warning{border-color:#b67900;background:#fffaf0}\n\
-         .code{font-family:monospace;font-size:.85rem;color:#555}\n\
-         pre{background:#f4f4f4;padding:.4rem;overflow-x:auto}\n\
-         ul{margin:.2rem 0}\n</style>\n</head>\n<body>\n",
+         <title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n"
     )
 }
 
+const STYLE: &str = "\
+    body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#222;display:flex;flex-direction:column}\n\
+    header{order:-1}\n\
+    h1{font-size:1.4rem}h2{font-size:1.1rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}\n\
+    .valid{color:#176b2c}.invalid{color:#a11}\n\
+    .finding{border-left:4px solid #a11;padding:.4rem .8rem;margin:.8rem 0;background:#fdf6f6}\n\
+    .finding.warning{border-color:#b67900;background:#fffaf0}\n\
+    .code{font-family:monospace;font-size:.85rem;color:#555}\n\
+    pre{background:#f4f4f4;padding:.4rem;overflow-x:auto}\n\
+    ul{margin:.2rem 0}\n";
+
 /// The summary and the end of the page.
-pub fn page_end(questionnaire: Option<&str>, summary: &Summary) -> String {
+pub fn page_end(questionnaire: Option<&str>, summary: &Summary, lang: &str) -> String {
     format!(
-        "<header>\n<h1>canvass report{}</h1>\n<p>{}</p>\n</header>\n</body>\n</html>\n",
+        "<header>\n<h1>{}{}</h1>\n<p>{}</p>\n</header>\n</body>\n</html>\n",
+        escape(&phrase(lang, "report-title", &Args::new())),
         questionnaire.map_or(String::new(), |q| format!(": {}", escape(q))),
-        escape(&summary.line())
+        escape(&summary.line(lang))
     )
 }
 
 /// One reply's part of the page.
 pub fn section(r: &ReplyReport) -> String {
     let class = if r.valid() { "valid" } else { "invalid" };
-    let verdict = if r.unreadable.is_some() {
-        "cannot be read"
-    } else if r.valid() {
-        "valid"
-    } else {
-        "invalid"
-    };
+    let verdict = phrase(r.lang, super::report::verdict(r), &Args::new());
     let judged = r.questionnaire.as_ref().map_or(String::new(), |q| {
         format!(
-            " <span class=\"code\">{} version {}</span>",
-            escape(&q.id),
-            escape(&q.version)
+            " <span class=\"code\">{}</span>",
+            escape(&super::report::judged_by(q, r.lang))
         )
     });
     let mut out = format!(
@@ -87,7 +91,10 @@ fn finding(out: &mut String, f: &Finding, r: &ReplyReport, spans: &Spans<'_>) {
     out.push_str(&format!("<div class=\"{class}\">\n"));
     let place = f.span.as_ref().map_or(String::new(), |s| {
         let js = spans.span(s);
-        format!(" — line {}, column {}", js.line, js.column)
+        let at = Args::new()
+            .text("line", js.line.to_string())
+            .text("column", js.column.to_string());
+        phrase(r.lang, "at-line", &at)
     });
     out.push_str(&format!(
         "<div class=\"code\">{} {}{}{}</div>\n",

@@ -6,6 +6,7 @@
 //! shows an [`Excerpt`] of the file rather than the file, so the output stays in
 //! proportion to the findings, not to the file.
 
+use super::words::{Args, phrase};
 use std::fmt;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
@@ -20,6 +21,8 @@ use crate::source::{LineIndex, SourceFile, Span};
 pub struct Style {
     pub color: bool,
     pub width: usize,
+    /// The language of canvass's own words around each finding ("Question 3: …").
+    pub lang: &'static str,
 }
 
 impl Style {
@@ -27,6 +30,7 @@ impl Style {
     pub const PLAIN: Style = Style {
         color: false,
         width: 100,
+        lang: "en",
     };
 }
 
@@ -52,6 +56,7 @@ pub fn render(findings: &[Finding], file: &SourceFile, style: Style) -> String {
             finding,
             excerpt,
             spans,
+            lang: style.lang,
         };
         handler
             .render_report(&mut out, &report)
@@ -66,6 +71,7 @@ struct Report<'a> {
     excerpt: Excerpt,
     /// The finding's span, then each related span, in the excerpt.
     spans: Vec<Option<Span>>,
+    lang: &'static str,
 }
 
 impl fmt::Debug for Report<'_> {
@@ -79,11 +85,16 @@ impl fmt::Display for Report<'_> {
         let finding = self.finding;
         write!(f, "{}", visible(&finding.message))?;
         if let Some(text) = &finding.text {
-            let text = visible_lines(text);
-            match &finding.number {
-                Some(number) => write!(f, "\nQuestion {}: {text}", visible(number))?,
-                None => write!(f, "\nQuestion: {text}")?,
-            }
+            let args = Args::new().text("text", visible_lines(text));
+            let line = match &finding.number {
+                Some(number) => phrase(
+                    self.lang,
+                    "question-line",
+                    &args.text("number", visible(number)),
+                ),
+                None => phrase(self.lang, "question-line-unnumbered", &args),
+            };
+            write!(f, "\n{line}")?;
         }
         Ok(())
     }

@@ -4,6 +4,7 @@
 //! `{ replies, questionnaire, summary }` (in that order, so that it can be written as the
 //! replies come), and one `replies` element per NDJSON line.
 
+use super::words::{Args, phrase};
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -44,6 +45,8 @@ pub struct ReplyReport {
     pub unreadable: Option<String>,
     /// Whether canvass failed on this reply (an `internal-error` finding).
     pub internal_error: bool,
+    /// The language canvass's own words about it are in (headings, labels).
+    pub lang: &'static str,
 }
 
 impl ReplyReport {
@@ -60,6 +63,7 @@ impl ReplyReport {
             errors,
             warnings,
             unreadable: None,
+            lang: "en",
         }
     }
 
@@ -160,53 +164,66 @@ impl Summary {
         summary
     }
 
-    /// "7 replies checked: 2 valid, 5 invalid (19 errors, 1 warning)".
-    pub fn line(&self) -> String {
-        let mut line = format!(
-            "{} {} checked: {} valid, {} invalid",
-            self.replies,
-            plural(self.replies, "reply", "replies"),
-            self.valid,
-            self.invalid
+    /// "7 replies checked: 2 valid, 5 invalid (19 errors, 1 warning)", in `lang`.
+    pub fn line(&self, lang: &str) -> String {
+        let count = |name, n| Args::new().count(name, n);
+        let mut line = phrase(
+            lang,
+            "summary",
+            &count("replies", self.replies)
+                .count("valid", self.valid)
+                .count("invalid", self.invalid),
         );
         if self.unreadable > 0 {
-            line.push_str(&format!(", {} unreadable", self.unreadable));
-        }
-        if self.internal_errors > 0 {
-            line.push_str(&format!(
-                ", {} not checked (canvass failed)",
-                self.internal_errors
+            line.push_str(&phrase(
+                lang,
+                "summary-unreadable",
+                &count("count", self.unreadable),
             ));
         }
-        line.push_str(&format!(" ({})", counts(self.errors, self.warnings)));
+        if self.internal_errors > 0 {
+            line.push_str(&phrase(
+                lang,
+                "summary-not-checked",
+                &count("count", self.internal_errors),
+            ));
+        }
+        line.push_str(&format!(" ({})", counts(self.errors, self.warnings, lang)));
         if !fewer_than_two(&self.counts) {
             let each: Vec<String> = self
                 .counts
                 .iter()
-                .map(|(q, replies)| {
-                    format!(
-                        "{} version {}: {replies}",
-                        visible(&q.id),
-                        visible(&q.version)
-                    )
-                })
+                .map(|(q, replies)| format!("{}: {replies}", judged_by(q, lang)))
                 .collect();
-            line.push_str(&format!("; by questionnaire: {}", each.join(", ")));
+            line.push_str(&phrase(
+                lang,
+                "summary-by-questionnaire",
+                &Args::new().text("list", each.join(", ")),
+            ));
         }
         line
     }
 }
 
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
+/// "19 errors, 1 warning": the summary line and each reply's heading say it alike.
+fn counts(errors: usize, warnings: usize, lang: &str) -> String {
+    phrase(
+        lang,
+        "counts",
+        &Args::new()
+            .count("errors", errors)
+            .count("warnings", warnings),
+    )
 }
 
-/// "19 errors, 1 warning": the summary line and each reply's heading say it alike.
-fn counts(errors: usize, warnings: usize) -> String {
-    format!(
-        "{errors} {}, {warnings} {}",
-        plural(errors, "error", "errors"),
-        plural(warnings, "warning", "warnings")
+/// "res-16-2 version 2009-1".
+pub fn judged_by(q: &JudgedBy, lang: &str) -> String {
+    phrase(
+        lang,
+        "judged-by",
+        &Args::new()
+            .text("id", visible(&q.id))
+            .text("version", visible(&q.version)),
     )
 }
 
@@ -217,7 +234,12 @@ pub fn human_reply(r: &ReplyReport, color: bool) -> String {
     out.push('\n');
     if !r.findings.is_empty() {
         out.push('\n');
-        out.push_str(&render(&r.findings, &r.file, Style { color, width: 100 }));
+        let style = Style {
+            color,
+            width: 100,
+            lang: r.lang,
+        };
+        out.push_str(&render(&r.findings, &r.file, style));
     }
     out
 }
@@ -225,22 +247,31 @@ pub fn human_reply(r: &ReplyReport, color: bool) -> String {
 /// `replies/bra.toml: invalid, 2 errors, 1 warning (res-16-2 version 2009-1)`.
 fn heading(r: &ReplyReport) -> String {
     let name = visible(&r.file.name);
+    let lang = r.lang;
     if let Some(why) = &r.unreadable {
-        return format!("{name}: cannot be read: {}", visible(why));
+        let unreadable = phrase(lang, "verdict-unreadable", &Args::new());
+        return format!("{name}: {unreadable}: {}", visible(why));
     }
-    let verdict = if r.valid() { "valid" } else { "invalid" };
+    let verdict = phrase(lang, verdict(r), &Args::new());
     let mut line = format!("{name}: {verdict}");
     if r.errors + r.warnings > 0 {
-        line.push_str(&format!(", {}", counts(r.errors, r.warnings)));
+        line.push_str(&format!(", {}", counts(r.errors, r.warnings, lang)));
     }
     if let Some(q) = &r.questionnaire {
-        line.push_str(&format!(
-            " ({} version {})",
-            visible(&q.id),
-            visible(&q.version)
-        ));
+        line.push_str(&format!(" ({})", judged_by(q, lang)));
     }
     line
+}
+
+/// The id of the words for a reply's verdict.
+pub fn verdict(r: &ReplyReport) -> &'static str {
+    if r.unreadable.is_some() {
+        "verdict-unreadable"
+    } else if r.valid() {
+        "verdict-valid"
+    } else {
+        "verdict-invalid"
+    }
 }
 
 /// One element of `replies`, serialized straight from the report (no intermediate value:

@@ -251,3 +251,28 @@ internal-error = canvass failed while checking this reply (a bug in canvass, not
 schema-refuses = the compiled schema refuses this answer: { $error }
     .help = canvass could not explain this in its own words; please report it
 more-findings = { $message } (and { $more } more findings in this reply, not shown)
+
+## Reports
+
+report-title = canvass report
+verdict-valid = valid
+verdict-invalid = invalid
+verdict-unreadable = cannot be read
+counts = { $errors } { $errors ->
+        [one] error
+       *[other] errors
+    }, { $warnings } { $warnings ->
+        [one] warning
+       *[other] warnings
+    }
+judged-by = { $id } version { $version }
+summary = { $replies } { $replies ->
+        [one] reply
+       *[other] replies
+    } checked: { $valid } valid, { $invalid } invalid
+summary-unreadable = , { $count } unreadable
+summary-not-checked = , { $count } not checked (canvass failed)
+summary-by-questionnaire = ; by questionnaire: { $list }
+question-line = Question { $number }: { $text }
+question-line-unnumbered = Question: { $text }
+at-line = { " " }— line { $line }, column { $column }

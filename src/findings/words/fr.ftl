@@ -253,3 +253,40 @@ internal-error = canvass a échoué en vérifiant cette réponse (une erreur de 
 schema-refuses = le schéma compilé refuse cette réponse : { $error }
     .help = canvass n'a pas pu l'expliquer avec ses propres mots ; merci de le signaler
 more-findings = { $message } (et { $more } autres constats dans cette réponse, non affichés)
+
+## Rapports
+
+report-title = rapport canvass
+verdict-valid = valide
+verdict-invalid = non valide
+verdict-unreadable = illisible
+counts = { $errors } { $errors ->
+        [one] erreur
+       *[other] erreurs
+    }, { $warnings } { $warnings ->
+        [one] avertissement
+       *[other] avertissements
+    }
+judged-by = { $id } version { $version }
+summary = { $replies } { $replies ->
+        [one] réponse vérifiée
+       *[other] réponses vérifiées
+    } : { $valid } { $valid ->
+        [one] valide
+       *[other] valides
+    }, { $invalid } { $invalid ->
+        [one] non valide
+       *[other] non valides
+    }
+summary-unreadable = , { $count } { $count ->
+        [one] illisible
+       *[other] illisibles
+    }
+summary-not-checked = , { $count } non { $count ->
+        [one] vérifiée
+       *[other] vérifiées
+    } (échec de canvass)
+summary-by-questionnaire = ; par questionnaire : { $list }
+question-line = Question { $number } : { $text }
+question-line-unnumbered = Question : { $text }
+at-line = { " " }— ligne { $line }, colonne { $column }

@@ -41,6 +41,15 @@ fn bundles() -> &'static [Bundle] {
     })
 }
 
+/// The language canvass words a report in when asked for `lang`: `lang` itself when it
+/// has the words, English otherwise.
+pub fn canonical(lang: &str) -> &'static str {
+    LANGUAGES
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map_or("en", |(l, _)| l)
+}
+
 fn bundle(lang: &str) -> &'static Bundle {
     let index = LANGUAGES.iter().position(|(l, _)| *l == lang).unwrap_or(0);
     &bundles()[index]

@@ -1,0 +1,121 @@
+//! Reports in French: `validate --lang fr` words every finding, label, help, heading and
+//! summary in French (the values quoted from the reply and the questionnaire's ids stay as
+//! written), in the human report, the JSON report and the HTML page.
+
+#[path = "support/cli.rs"]
+mod cli;
+
+use cli::canvass;
+
+const SAMPLES: &str = "questionnaires/res-16-2/replies/";
+
+/// English words canvass's own sentences use and French ones do not.
+const ENGLISH: [&str; 22] = [
+    "the", "is", "not", "expected", "answer", "but", "has", "required", "must", "allowed", "given",
+    "which", "should", "than", "only", "when", "applies", "checked", "valid", "invalid", "errors",
+    "warnings",
+];
+
+/// The words of `text` outside what it quotes (reply values, ids, expressions).
+fn own_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut quote: Option<char> = None;
+    let mut word = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if matches!(c, '"' | '`' | '\'') && word.is_empty() => quote = Some(c),
+            None if c.is_alphabetic() || c == '\'' => word.push(c),
+            None => {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+        }
+    }
+    words
+}
+
+fn assert_french(what: &str, text: &str) {
+    let english: Vec<String> = own_words(text)
+        .into_iter()
+        .filter(|w| ENGLISH.contains(&w.to_lowercase().as_str()))
+        .collect();
+    assert!(
+        english.is_empty(),
+        "{what} has English words {english:?}: {text}"
+    );
+}
+
+#[test]
+fn the_json_report_in_french_has_not_one_english_sentence() {
+    let run = canvass(&["validate", "--lang", "fr", "--format", "json", SAMPLES]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let mut checked = 0;
+    for reply in report["replies"].as_array().unwrap() {
+        for finding in reply["findings"].as_array().unwrap() {
+            for field in ["message", "help", "text"] {
+                if let Some(text) = finding[field].as_str() {
+                    assert_french(field, text);
+                    checked += 1;
+                }
+            }
+            for related in finding["related"].as_array().into_iter().flatten() {
+                assert_french("related", related["message"].as_str().unwrap());
+            }
+        }
+    }
+    assert!(checked > 40, "only {checked} texts checked");
+}
+
+#[test]
+fn the_human_report_in_french_has_not_one_english_sentence() {
+    let run = canvass(&["validate", "--lang", "fr", SAMPLES]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    // Lines of the reply itself (numbered, or under a span) are the respondent's words.
+    let own = run.stdout.lines().filter(|line| {
+        let t = line.trim_start();
+        !(t.starts_with(|c: char| c.is_ascii_digit()) || t.starts_with('·') || t.starts_with('╭'))
+    });
+    for line in own {
+        // The code and question id that head each finding are identifiers.
+        let line = line.split_once(' ').map_or(
+            line,
+            |(first, rest)| {
+                if first.contains('-') { rest } else { line }
+            },
+        );
+        assert_french("a line of the human report", line);
+    }
+    assert!(
+        run.stdout.contains(
+            "7 réponses vérifiées : 2 valides, 5 non valides (19 erreurs, 1 avertissement)"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn the_page_in_french_says_its_language() {
+    let run = canvass(&["validate", "--lang", "fr", "--format", "html", SAMPLES]);
+    assert!(run.stdout.contains("<html lang=\"fr\">"));
+    assert!(run.stdout.contains("<title>rapport canvass</title>"));
+    assert!(run.stdout.contains("non valide"));
+    let english = canvass(&["validate", "--format", "html", SAMPLES]);
+    assert!(english.stdout.contains("<html lang=\"en\">"));
+}
+
+#[test]
+fn french_findings_of_one_reply() {
+    let run = canvass(&[
+        "validate",
+        "--lang",
+        "fr",
+        "questionnaires/res-16-2/replies/bra.toml",
+    ]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    insta::assert_snapshot!(run.stdout);
+}
