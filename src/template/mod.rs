@@ -100,7 +100,7 @@ fn describe(out: &mut String, q: &Questionnaire, question: &Question, lang: &str
     if let Some(help) = &question.help {
         let _ = writeln!(out, "#   {}", c(help.get(lang, src), "#   "));
     }
-    let _ = writeln!(out, "#   [{}]", facts(question, w, lang, src));
+    let _ = writeln!(out, "#   [{}]", facts(question, &w, lang, src));
     for option in &question.options {
         let mut line = format!(
             "#     \"{}\" — {}",
@@ -124,7 +124,7 @@ fn describe(out: &mut String, q: &Questionnaire, question: &Question, lang: &str
             "#     · {}: {} [{}]",
             column.id,
             c(column.text.get(lang, src), "#       "),
-            facts(column, w, lang, src)
+            facts(column, &w, lang, src)
         );
     }
 }
@@ -133,7 +133,7 @@ fn describe(out: &mut String, q: &Questionnaire, question: &Question, lang: &str
 fn facts(question: &Question, w: &Words, lang: &str, src: &str) -> String {
     let mut facts = vec![kind(question, w, lang, src)];
     if question.required {
-        facts.push(w.required.to_string());
+        facts.push(w.required.clone());
     }
     if !question.codes.is_empty() {
         facts.push(format!("{}: {}", w.or_code, question.codes.join(", ")));
@@ -158,15 +158,15 @@ fn kind(question: &Question, w: &Words, lang: &str, src: &str) -> String {
         (None, None) => format!(",{unit}"),
     };
     match question.kind {
-        QuestionType::YesNo => w.true_false.into(),
-        QuestionType::Choice => w.one_option.into(),
-        QuestionType::MultiChoice => w.options_list.into(),
+        QuestionType::YesNo => w.true_false.clone(),
+        QuestionType::Choice => w.one_option.clone(),
+        QuestionType::MultiChoice => w.options_list.clone(),
         QuestionType::Text => {
-            let mut s = String::from(if question.format.is_some() {
-                w.email
+            let mut s = if question.format.is_some() {
+                w.email.clone()
             } else {
-                w.text
-            });
+                w.text.clone()
+            };
             if let Some(max) = question.max_length {
                 let _ = write!(s, ", {max} {}", w.at_most_chars);
             }
@@ -176,9 +176,9 @@ fn kind(question: &Question, w: &Words, lang: &str, src: &str) -> String {
         QuestionType::Number => format!("{}{range}", w.number),
         QuestionType::Year => format!("{}{range}", w.year),
         QuestionType::Date => format!("{}{range}", w.date),
-        QuestionType::Country => w.country.into(),
+        QuestionType::Country => w.country.clone(),
         QuestionType::Table => {
-            let mut s = String::from(w.table);
+            let mut s = w.table.clone();
             if let Some(min) = question.min_rows {
                 let _ = write!(s, ", {min} {}", w.at_least_rows);
             }

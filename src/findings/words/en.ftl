@@ -276,3 +276,31 @@ summary-by-questionnaire = ; by questionnaire: { $list }
 question-line = Question { $number }: { $text }
 question-line-unnumbered = Question: { $text }
 at-line = { " " }— line { $line }, column { $column }
+
+## The blank reply (`canvass template`)
+
+template-reply = reply
+template-how-to = Remove the `#` before an answer to give it; leave a question out to skip it.
+template-codes-intro = Where a question allows it, an answer may be one of these codes:
+template-only-if = Only if
+template-required = required
+template-or-code = or a code
+template-please-specify = please specify
+template-exclusive = not with other options
+template-specify-line = when you choose an option that asks you to specify
+template-true-false = true or false
+template-one-option = one of the options
+template-options-list = a list of options
+template-text = text
+template-at-most-chars = characters at most
+template-email = an e-mail address
+template-whole-number = whole number
+template-number = number
+template-year = year
+template-date = date YYYY-MM-DD
+template-country = ISO 3166-1 alpha-3 country code, e.g. "AUT"
+template-table = table: one row per entry, with these columns
+template-at-least-rows = rows at least
+template-to = to
+template-at-least = at least
+template-at-most = at most

@@ -290,3 +290,31 @@ summary-by-questionnaire = ; par questionnaire : { $list }
 question-line = Question { $number } : { $text }
 question-line-unnumbered = Question : { $text }
 at-line = { " " }— ligne { $line }, colonne { $column }
+
+## La réponse vierge (`canvass template`)
+
+template-reply = réponse
+template-how-to = Retirez le `#` devant une réponse pour la donner ; laissez une question de côté pour ne pas y répondre.
+template-codes-intro = Lorsqu'une question le permet, une réponse peut être l'un de ces codes :
+template-only-if = Seulement si
+template-required = obligatoire
+template-or-code = ou un code
+template-please-specify = veuillez préciser
+template-exclusive = pas avec d'autres options
+template-specify-line = si vous choisissez une option qui demande de préciser
+template-true-false = true (oui) ou false (non)
+template-one-option = l'une des options
+template-options-list = une liste d'options
+template-text = texte
+template-at-most-chars = caractères au plus
+template-email = une adresse électronique
+template-whole-number = nombre entier
+template-number = nombre
+template-year = année
+template-date = date AAAA-MM-JJ
+template-country = code de pays ISO 3166-1 alpha-3, par exemple "FRA"
+template-table = tableau : une ligne par entrée, avec ces colonnes
+template-at-least-rows = lignes au moins
+template-to = à
+template-at-least = au moins
+template-at-most = au plus
