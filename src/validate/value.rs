@@ -11,7 +11,7 @@ use super::describe;
 use super::walk::{Site, Walk};
 use crate::expr::eval::{Answer, classify};
 use crate::findings::visible::echo;
-use crate::findings::words::{Args, phrase};
+use crate::findings::words::{Args, Said, phrase};
 use crate::findings::{Anchor, Code, Finding, Related};
 use crate::questionnaire::model::{Bound, Question, QuestionType, TextFormat};
 use crate::reply::number::{self, Decimal};
@@ -32,6 +32,22 @@ impl Walk<'_> {
     pub(super) fn check_value(&mut self, site: Site<'_>, value: &Value) -> bool {
         let before = self.findings.len();
         let question = site.question;
+        // A code of the questionnaire this question does not take: the respondent meant a
+        // code, so "expected a whole number" would miss the point (text takes any string).
+        if let Value::String(s) = value
+            && !matches!(question.kind, QuestionType::Text | QuestionType::Choice)
+            && self.q.code(s).is_some()
+        {
+            let said = self.code_not_accepted(site, s);
+            let f = self.finding(
+                site,
+                Code::InvalidOption,
+                said,
+                Anchor::Value(site.pointer()),
+            );
+            self.findings.push(f);
+            return false;
+        }
         match (question.kind, value) {
             (QuestionType::YesNo, Value::Bool(_)) => {}
             (QuestionType::Choice, Value::String(s)) => self.check_option(site, s, None),
@@ -114,13 +130,29 @@ impl Walk<'_> {
         };
         let args = Args::new().text("value", echo(chosen));
         let said = if self.q.code(chosen).is_some() {
-            self.say("code-not-allowed", args)
+            self.code_not_accepted(site, chosen)
         } else if let Some(near) = crate::questionnaire::settings::closest(chosen, &values) {
             self.say("not-an-option-near", args.text("near", near))
         } else {
             self.say("not-an-option", args)
         };
         Some(self.finding(site, Code::InvalidOption, said, Anchor::Value(pointer)))
+    }
+
+    /// A code the questionnaire declares, given to a question that does not take it.
+    fn code_not_accepted(&self, site: Site<'_>, code: &str) -> Said {
+        let question = site.question;
+        let number = question
+            .number
+            .clone()
+            .unwrap_or_else(|| format!("`{}`", question.id));
+        let args = Args::new().text("value", code).text("number", number);
+        if question.codes.is_empty() {
+            return self.say("code-not-accepted-none", args);
+        }
+        let codes: Vec<String> = question.codes.iter().map(|c| format!("\"{c}\"")).collect();
+        let codes = super::describe::or_list(&codes, self.lang);
+        self.say("code-not-accepted", args.text("codes", codes))
     }
 
     /// A multi-choice answer. Each distinct problem is reported once, and at most
@@ -381,11 +413,17 @@ impl Walk<'_> {
     fn check_row(&mut self, site: Site<'_>, r: usize, cells: &serde_json::Map<String, Value>) {
         let table = site.question;
         let row_pointer = || format!("{}/{r}", site.pointer());
+        // Columns an unknown key was taken for: the misspelling is the one fault, so their
+        // missing cell is not reported again.
+        let mut misspelt: Vec<&str> = Vec::new();
         for key in cells.keys().filter(|k| table.column(k).is_none()) {
             let ids: Vec<&str> = table.columns.iter().map(|c| c.id.as_str()).collect();
             let ids_args = Args::new().text("ids", ids.join(", "));
             let help = match crate::questionnaire::settings::closest(key, &ids) {
-                Some(near) => self.say("help-columns-near", ids_args.text("near", near)),
+                Some(near) => {
+                    misspelt.push(near);
+                    self.say("help-columns-near", ids_args.text("near", near))
+                }
                 None => self.say("help-columns-are", ids_args),
             };
             let said = self.say(
@@ -394,17 +432,22 @@ impl Walk<'_> {
                     .text("row", (r + 1).to_string())
                     .text("key", echo(key)),
             );
+            let pointer = format!("{}/{}", row_pointer(), crate::reply::escape_pointer(key));
             let mut f = self.finding(
                 site,
                 Code::UnknownQuestion,
                 said,
-                Anchor::Key(format!(
-                    "{}/{}",
-                    row_pointer(),
-                    crate::reply::escape_pointer(key)
-                )),
+                Anchor::Key(pointer.clone()),
             );
             f.help = Some(help.message);
+            f.pointer = Some(pointer);
+            f.question = Some(format!(
+                "{}.{}[{}].{}",
+                site.section,
+                table.id,
+                r + 1,
+                echo(key)
+            ));
             self.findings.push(f);
         }
         for column in &table.columns {
@@ -414,7 +457,7 @@ impl Walk<'_> {
                 table: Some((table, r)),
             };
             match classify(column, cells.get(&column.id)) {
-                Answer::Blank if column.required => {
+                Answer::Blank if column.required && !misspelt.contains(&column.id.as_str()) => {
                     let said = self.say(
                         "missing-cell",
                         Args::new()
@@ -477,7 +520,12 @@ impl Walk<'_> {
             Anchor::Value(cell_site.pointer()),
         );
         f.related.push(Related {
-            question: Some(format!("{}.{}[{first}].{key}", site.section, table.id)),
+            question: Some(format!(
+                "{}.{}[{}].{key}",
+                site.section,
+                table.id,
+                first + 1
+            )),
             pointer: Some(first_pointer.clone()),
             anchor: Anchor::Value(first_pointer),
             span: None,

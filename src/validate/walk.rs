@@ -40,10 +40,18 @@ impl Site<'_> {
         }
     }
 
+    /// `section.question`, or `section.table[row].column` with rows counted from 1, as a
+    /// person counts them (the pointer keeps RFC 6901's count from 0).
     pub fn path(&self) -> String {
         match self.table {
             Some((table, row)) => {
-                format!("{}.{}[{row}].{}", self.section, table.id, self.question.id)
+                format!(
+                    "{}.{}[{}].{}",
+                    self.section,
+                    table.id,
+                    row + 1,
+                    self.question.id
+                )
             }
             None => format!("{}.{}", self.section, self.question.id),
         }
