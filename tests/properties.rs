@@ -179,7 +179,7 @@ fn boon_and_canvass_agree_on_the_sample_replies_except_rules() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
         let format = canvass::reply::Format::detect(&path.to_string_lossy(), &text);
-        let Ok(reply) =
+        let Ok((reply, _)) =
             canvass::reply::parse(&text, format, &canvass::reply::Limits::default(), "en")
         else {
             continue; // does not parse: no validator sees it

@@ -381,3 +381,27 @@ fn not_applicable_names_only_the_conditions_that_do_not_hold() {
     let related: Vec<&str> = f.related.iter().map(|r| r.message.as_str()).collect();
     assert_eq!(related, ["ratio has no answer, so it does not apply"]);
 }
+
+#[test]
+fn a_key_given_twice_does_not_hide_the_other_faults_and_the_later_answer_is_judged() {
+    let v = validator_for(Path::new("tests/validate/duplicate-key"));
+    let text = r#"{"questionnaire": "demo", "version": "1",
+ "main": {"law": "maybe", "offences": ["sale", "grooming"], "cases": 12, "cases": 200000}}"#;
+    let file = SourceFile::new("reply.json", text);
+    let findings = v.validate(&file, "en");
+    let codes: Vec<(&str, Option<&str>)> = findings
+        .iter()
+        .map(|f| (f.code.as_str(), f.pointer.as_deref()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("duplicate-key", Some("/main/cases")),
+            ("invalid-option", Some("/main/law")),
+            ("out-of-range", Some("/main/cases")),
+        ]
+    );
+    // The range finding points at the later answer, the one judged.
+    let later = text.rfind("200000").unwrap();
+    assert_eq!(findings[2].span, Some(later..later + 6));
+}

@@ -514,20 +514,24 @@ fn by_full_parse(
     match canvass::reply::parse(&l.file.text, l.format, &limits, words_lang) {
         // A reply that does not parse has nothing to say about its questionnaire.
         Err(findings) => (None, findings),
-        Ok(value) => with_validator(
-            fixed,
-            || questionnaire_id(&value),
-            cache,
-            (limits, lang),
-            |v| {
-                let lang = lang.unwrap_or(v.questionnaire.source_language());
-                (
-                    Some(JudgedBy::of(&v.questionnaire)),
-                    v.validate_parsed(&l.file, l.format, &value, lang),
-                )
-            },
-        )
-        .unwrap_or_else(|| (None, vec![no_questionnaire(&value, l, words_lang)])),
+        // What reading found (a key given twice) comes first, then the reply's findings.
+        Ok((value, read)) => {
+            let (judged, findings) = with_validator(
+                fixed,
+                || questionnaire_id(&value),
+                cache,
+                (limits, lang),
+                |v| {
+                    let lang = lang.unwrap_or(v.questionnaire.source_language());
+                    (
+                        Some(JudgedBy::of(&v.questionnaire)),
+                        v.validate_parsed(&l.file, l.format, &value, lang),
+                    )
+                },
+            )
+            .unwrap_or_else(|| (None, vec![no_questionnaire(&value, l, words_lang)]));
+            (judged, read.into_iter().chain(findings).collect())
+        }
     }
 }
 

@@ -435,7 +435,11 @@ mod tests {
                 text.insert(0, '\u{feff}');
             }
             let limits = Limits { max_depth, ..Limits::default() };
-            let full = super::super::parse(&text, Format::Json, &limits, "en").ok();
+            // A key given twice reads in full (with a finding), never compactly.
+            let full = super::super::parse(&text, Format::Json, &limits, "en")
+                .ok()
+                .filter(|(_, read)| read.is_empty())
+                .map(|(value, _)| value);
             let compact = read(&text, Format::Json, &limits, to_value);
             prop_assert_eq!(compact, full, "{}", text);
         }

@@ -18,30 +18,61 @@ use crate::findings::{Anchor, Code, Finding, Related, Severity};
 /// `serde_json`'s own guard against deep recursion: a reply can never nest deeper.
 pub(super) const SERDE_JSON_DEPTH: usize = 127;
 
-pub fn parse(text: &str, max_depth: usize, lang: &str) -> Result<Value, Vec<Finding>> {
+/// A JSON reply: its value and the findings reading it gave (a key given twice, whose later
+/// answer is the one judged), or only findings when it cannot be read.
+pub fn parse(
+    text: &str,
+    max_depth: usize,
+    lang: &str,
+) -> Result<(Value, Vec<Finding>), Vec<Finding>> {
+    match read(text, max_depth, false) {
+        Ok(value) => Ok((value, Vec::new())),
+        Err(error) if error.to_string().starts_with(DUPLICATE) => {
+            // Report every key given twice, then judge the reply as JSON readers commonly
+            // read it, keeping the later answer: every other fault shows in the same round.
+            let findings = explain(text, &error, lang);
+            let all_duplicates = findings.iter().all(|f| f.code == Code::DuplicateKey);
+            match read(text, max_depth, true) {
+                Ok(value) if all_duplicates => Ok((value, findings)),
+                _ => Err(findings),
+            }
+        }
+        Err(error) => Err(refused(text, &error, max_depth, lang)),
+    }
+}
+
+/// Read with the strict visitor; `keep_later` takes a key given twice with its later value
+/// instead of failing.
+fn read(text: &str, max_depth: usize, keep_later: bool) -> Result<Value, serde_json::Error> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let fast = Strict {
+    Strict {
         text,
         depth: 0,
         max: max_depth.min(SERDE_JSON_DEPTH),
+        keep_later,
     }
     .deserialize(&mut deserializer)
-    .and_then(|value| deserializer.end().map(|()| value));
-    match fast {
-        Ok(value) => Ok(value),
-        Err(error)
+    .and_then(|value| deserializer.end().map(|()| value))
+}
+
+const DUPLICATE: &str = "duplicate key";
+
+/// The findings of a text the strict reading refused.
+fn refused(text: &str, error: &serde_json::Error, max_depth: usize, lang: &str) -> Vec<Finding> {
+    match error {
+        error
             if error.to_string().starts_with(TOO_DEEP)
                 || error.to_string().starts_with("recursion limit") =>
         {
             // Never hand a deeply nested text to the recursive jsonc-parser.
             let offset = offset_of(text, error.line(), error.column()).saturating_sub(1);
-            Err(vec![super::limits::too_deep_finding(
+            vec![super::limits::too_deep_finding(
                 max_depth.min(SERDE_JSON_DEPTH),
                 offset,
                 lang,
-            )])
+            )]
         }
-        Err(error) => Err(explain(text, &error, lang)),
+        error => explain(text, error, lang),
     }
 }
 
@@ -175,6 +206,8 @@ struct Strict<'t> {
     text: &'t str,
     depth: usize,
     max: usize,
+    /// Take a key given twice with its later value, rather than fail.
+    keep_later: bool,
 }
 
 impl Strict<'_> {
@@ -256,8 +289,8 @@ impl<'de> Visitor<'de> for Strict<'_> {
         let mut map = Map::new();
         while let Some((key, _)) = next {
             let value = access.next_value_seed(inner)?;
-            if map.insert(key.into_owned(), value).is_some() {
-                return Err(de::Error::custom("duplicate key"));
+            if map.insert(key.into_owned(), value).is_some() && !self.keep_later {
+                return Err(de::Error::custom(DUPLICATE));
             }
             next = access.next_key_seed(Key)?;
         }

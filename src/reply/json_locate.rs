@@ -3,8 +3,8 @@
 //! unread. No tree is built, so placing the few findings of a reply costs a fraction of
 //! parsing it again.
 //!
-//! The text must be well-formed JSON (the strict parser accepted it, so no duplicate keys
-//! either); on anything else the lookup gives up with `None`, never a wrong span.
+//! The text must be well-formed JSON; on anything else the lookup gives up with `None`,
+//! never a wrong span. A key given twice names its later member, the one that is judged.
 
 use crate::source::Span;
 
@@ -25,7 +25,8 @@ pub fn place<'s>(
     Some(place)
 }
 
-/// The member `segment` of the object or array starting at `start`.
+/// The member `segment` of the object or array starting at `start` (the last of an
+/// object's members with that key).
 fn child(text: &str, start: usize, segment: &str) -> Option<Place> {
     let b = text.as_bytes();
     let (close, index) = match b.get(start)? {
@@ -37,6 +38,7 @@ fn child(text: &str, start: usize, segment: &str) -> Option<Place> {
     if *b.get(at)? == close {
         return None;
     }
+    let mut last = None;
     for i in 0.. {
         let key = if index.is_none() {
             let key_end = string_end(b, at)?;
@@ -56,13 +58,17 @@ fn child(text: &str, start: usize, segment: &str) -> Option<Place> {
             None => index == Some(i),
         };
         if found {
-            return Some((key, at..end));
+            if index.is_some() {
+                return Some((key, at..end));
+            }
+            last = Some((key, at..end));
         }
         at = skip_space(b, end);
-        if *b.get(at)? != b',' {
-            return None;
+        match *b.get(at)? {
+            b',' => at = skip_space(b, at + 1),
+            c if c == close => return last,
+            _ => return None,
         }
-        at = skip_space(b, at + 1);
     }
     None
 }

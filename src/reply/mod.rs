@@ -53,13 +53,15 @@ impl Format {
 
 /// Parse a reply. A byte-order mark is accepted (and keeps its three bytes, so spans stay
 /// right); the size and nesting limits are checked before any parser runs.
-/// Findings are worded in `lang`.
+/// Findings are worded in `lang`. A reply that reads gives its value and what reading it
+/// found (a JSON key given twice, whose later answer counts); one that does not, only
+/// findings.
 pub fn parse(
     text: &str,
     format: Format,
     limits: &Limits,
     lang: &str,
-) -> Result<Value, Vec<Finding>> {
+) -> Result<(Value, Vec<Finding>), Vec<Finding>> {
     limits.check_size(text, lang)?;
     let text = blank_bom(text);
     match format {
@@ -67,7 +69,7 @@ pub fn parse(
         Format::Json => json::parse(&text, limits.max_depth, lang),
         Format::Toml => {
             limits.check_depth(&text, format, lang)?;
-            toml_reply::parse(&text, lang)
+            toml_reply::parse(&text, lang).map(|value| (value, Vec::new()))
         }
     }
 }

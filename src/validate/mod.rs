@@ -94,7 +94,10 @@ impl Validator {
             return findings;
         }
         match reply::parse(&file.text, format, &self.limits, lang) {
-            Ok(value) => self.validate_parsed(file, format, &value, lang),
+            Ok((value, mut findings)) => {
+                findings.extend(self.validate_parsed(file, format, &value, lang));
+                findings
+            }
             Err(findings) => findings,
         }
     }
