@@ -155,3 +155,69 @@ fn compiled_schema_of_the_demo_questionnaire() {
     // which serde_json, built with arbitrary precision, hands over a number).
     insta::assert_snapshot!(serde_json::to_string_pretty(&compile(&q)).unwrap());
 }
+
+/// A TOML document as the JSON an editor's schema check sees (dates as their text).
+fn toml_as_json(value: toml::Value) -> serde_json::Value {
+    match value {
+        toml::Value::String(s) => s.into(),
+        toml::Value::Integer(i) => i.into(),
+        toml::Value::Float(f) => serde_json::json!(f),
+        toml::Value::Boolean(b) => b.into(),
+        toml::Value::Datetime(d) => d.to_string().into(),
+        toml::Value::Array(items) => items.into_iter().map(toml_as_json).collect(),
+        toml::Value::Table(table) => table
+            .into_iter()
+            .map(|(k, v)| (k, toml_as_json(v)))
+            .collect::<serde_json::Map<_, _>>()
+            .into(),
+    }
+}
+
+#[test]
+fn the_editor_schema_accepts_every_good_questionnaire_and_refuses_misspelt_settings() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&canvass::questionnaire::language_schema()).unwrap();
+    let editor = jsonschema::draft7::new(&schema).unwrap();
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir("questionnaires")
+        .unwrap()
+        .map(|e| e.unwrap().path().join("questionnaire.toml"))
+        .collect();
+    paths.push("tests/validate/questionnaire.toml".into());
+    paths.push("tests/fast_path/questionnaire.toml".into());
+    for path in &paths {
+        let text = std::fs::read_to_string(path).unwrap();
+        let json = toml_as_json(toml::from_str(&text).unwrap());
+        let errors: Vec<String> = editor.iter_errors(&json).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+    }
+    // A misspelt setting, at every level: the questionnaire, a section, a question, an
+    // option, a rule.
+    let text = std::fs::read_to_string("tests/validate/questionnaire.toml").unwrap();
+    let good = toml_as_json(toml::from_str(&text).unwrap());
+    let misspell = |pointer: &str| {
+        let mut json = good.clone();
+        json.pointer_mut(pointer)
+            .unwrap()
+            .as_object_mut()
+            .unwrap()
+            .insert("requird".into(), true.into());
+        editor.is_valid(&json)
+    };
+    for pointer in ["", "/section/0", "/section/0/question/0", "/rule/0"] {
+        assert!(!misspell(pointer), "`requird` passes at {pointer:?}");
+    }
+    let mut json = good.clone();
+    let options = json.pointer_mut("/section/0/question/2/options").unwrap();
+    assert!(
+        options
+            .as_array()
+            .is_some_and(|o| o.iter().any(serde_json::Value::is_object)),
+        "{options}"
+    );
+    for option in options.as_array_mut().unwrap() {
+        if let Some(option) = option.as_object_mut() {
+            option.insert("exclusiv".into(), true.into());
+        }
+    }
+    assert!(!editor.is_valid(&json), "`exclusiv` passes in an option");
+}

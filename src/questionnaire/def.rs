@@ -52,6 +52,7 @@ impl<T: JsonSchema> JsonSchema for Sp<T> {
 /// A questionnaire file.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(title = "canvass questionnaire")]
+#[schemars(deny_unknown_fields)]
 pub struct QuestionnaireDef {
     /// Stable identifier, `[a-z0-9-]+`; replies name it in `questionnaire`.
     pub id: Sp<String>,
@@ -79,6 +80,7 @@ pub enum TextDef {
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct SectionDef {
     /// `[a-z][a-z0-9_]*`, unique in the questionnaire; the reply's table name.
     pub id: Sp<String>,
@@ -93,6 +95,7 @@ pub struct SectionDef {
 
 /// A question, or a column of a table question.
 #[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct QuestionDef {
     /// `[a-z][a-z0-9_]*`, unique in its section (or table).
     pub id: Sp<String>,
@@ -172,6 +175,7 @@ pub enum OptionDef {
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct FullOptionDef {
     pub value: String,
     pub label: Option<TextDef>,
@@ -218,6 +222,7 @@ impl JsonSchema for BoundDef {
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct RuleDef {
     /// Identifier of the rule, unique in the questionnaire.
     pub id: Sp<String>,
