@@ -101,3 +101,22 @@ fn shipped_questionnaires_name_the_language_schema() {
         );
     }
 }
+
+#[test]
+fn xlsform_spellings_get_a_hint_with_the_canvass_spelling() {
+    let base = std::fs::read_to_string("tests/check/expression-syntax.toml").unwrap();
+    for (when, hint) in [
+        ("${a} > 1", "`${q}` is written `q`"),
+        ("a > 1 and a < 9", "written `&&` and `||`"),
+        ("count-selected(a) > 1", "written `size(m)`"),
+    ] {
+        let text = base.replace("when = \"a = true\"", &format!("when = {when:?}"));
+        let checked = canvass::check::check(&text);
+        let helps: Vec<_> = checked
+            .findings
+            .iter()
+            .filter_map(|f| f.help.as_deref())
+            .collect();
+        assert!(helps.iter().any(|h| h.contains(hint)), "{when}: {helps:?}");
+    }
+}

@@ -184,8 +184,10 @@ fn report(error: &ExprError, source: &Sp<String>, lints: &mut Lints<'_>) {
     };
     let finding = lints.error(code, error.message.clone(), span);
     finding.label_("here");
-    if let Some(help) = &error.help {
-        finding.help_(help.clone());
+    // An XLSForm spelling is the likeliest cause; its hint comes first.
+    let hint = crate::expr::xlsform::hint(&source.value);
+    if let Some(help) = hint.or_else(|| error.help.clone()) {
+        finding.help_(help);
     }
 }
 

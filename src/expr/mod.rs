@@ -11,6 +11,7 @@ pub mod eval;
 pub mod parser;
 pub mod syntax;
 pub mod typeck;
+pub mod xlsform;
 
 /// An error in an expression, with its byte range inside the expression string.
 #[derive(Debug, Clone, PartialEq)]
