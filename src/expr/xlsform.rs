@@ -1,9 +1,9 @@
-//! Hints for authors who write XLSForm (ODK, KoboToolbox, SurveyCTO) expressions, the most
-//! common form language: its spellings are errors here, and the error says what canvass
-//! writes instead (a lone `=` is the parser's own message). Only hints; it never changes
-//! what an expression means.
+//! Hints for authors who write `XLSForm` expressions (the form language of ODK and the
+//! tools built on it): its spellings are errors here, and the error says what canvass writes
+//! instead (a lone `=` is the parser's own message). Only hints; it never changes what an
+//! expression means.
 
-/// A hint for the first XLSForm spelling found in an expression that failed, if any.
+/// A hint for the first `XLSForm` spelling found in an expression that failed, if any.
 pub fn hint(text: &str) -> Option<String> {
     let words: Vec<&str> = text
         .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
