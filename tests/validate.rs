@@ -405,3 +405,71 @@ fn a_key_given_twice_does_not_hide_the_other_faults_and_the_later_answer_is_judg
     let later = text.rfind("200000").unwrap();
     assert_eq!(findings[2].span, Some(later..later + 6));
 }
+
+#[test]
+fn a_bad_cell_skips_only_the_rules_that_read_its_column() {
+    let questionnaire = r#"
+id = "roster"
+version = "1"
+title = "Household roster"
+languages = ["en"]
+
+[[section]]
+id = "h"
+title = "Household"
+
+[[section.question]]
+id = "size"
+text = "How many people live here?"
+type = "integer"
+required = true
+
+[[section.question]]
+id = "people"
+text = "Each person"
+type = "table"
+required = true
+columns = [
+  { id = "name", type = "text", text = "Name", required = true },
+  { id = "age", type = "integer", text = "Age", min = 0, max = 120 },
+  { id = "hours", type = "number", text = "Hours worked", min = 0, max = 168 },
+]
+
+[[rule]]
+id = "roster-matches-size"
+check = "size(h.people) == h.size"
+message = "The roster does not list everyone."
+
+[[rule]]
+id = "hours-plausible"
+check = "sum(h.people.hours) <= 168 * h.size"
+message = "More hours than the household has."
+"#;
+    let v = Validator::new(check(questionnaire).questionnaire.unwrap()).unwrap();
+    let codes = |people: &str| -> Vec<(String, Option<String>)> {
+        let text = format!(
+            r#"{{"questionnaire": "roster", "version": "1", "h": {{"size": 3, "people": [{people}]}}}}"#
+        );
+        v.validate(&SourceFile::new("reply.json", text), "en")
+            .into_iter()
+            .map(|f| (f.code.as_str().to_string(), f.rule))
+            .collect()
+    };
+    // Two rows for three people, one age out of range: the roster rule still speaks.
+    assert_eq!(
+        codes(r#"{"name": "A", "age": 200, "hours": 40}, {"name": "B", "age": 30, "hours": 40}"#),
+        [
+            ("out-of-range".to_string(), None),
+            ("rule".to_string(), Some("roster-matches-size".to_string())),
+        ]
+    );
+    // A bad `hours` cell: the sum of hours is not judged, the roster rule is.
+    assert_eq!(
+        codes(r#"{"name": "A", "hours": "many"}, {"name": "B", "hours": 400}"#),
+        [
+            ("invalid-type".to_string(), None),
+            ("out-of-range".to_string(), None),
+            ("rule".to_string(), Some("roster-matches-size".to_string())),
+        ]
+    );
+}

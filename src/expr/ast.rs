@@ -47,6 +47,32 @@ impl Ast {
         refs
     }
 
+    /// The answers evaluation reads, as finely as it reads them: `sum(t.c)` reads column
+    /// `c` of table `t` (where [`Ast::references`] names the table), `size(t)` only the
+    /// table's rows.
+    pub fn reads(&self) -> Vec<QuestionRef> {
+        let mut refs = Vec::new();
+        self.collect_reads(&mut refs);
+        refs
+    }
+
+    fn collect_reads(&self, refs: &mut Vec<QuestionRef>) {
+        match &self.kind {
+            AstKind::Answer(r) | AstKind::Answered(r) | AstKind::Size(r) | AstKind::Sum(r) => {
+                if !refs.contains(r) {
+                    refs.push(*r);
+                }
+            }
+            AstKind::List(items) => items.iter().for_each(|i| i.collect_reads(refs)),
+            AstKind::Not(inner) | AstKind::Neg(inner) => inner.collect_reads(refs),
+            AstKind::Binary(_, l, r) => {
+                l.collect_reads(refs);
+                r.collect_reads(refs);
+            }
+            AstKind::Bool(_) | AstKind::Number(_) | AstKind::Text(_) | AstKind::Date(_) => {}
+        }
+    }
+
     /// Every reference with the span it has in the expression, repeats included.
     pub fn references_with_spans(&self) -> Vec<(QuestionRef, Range<usize>)> {
         let mut refs = Vec::new();

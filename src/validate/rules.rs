@@ -37,7 +37,16 @@ impl Walk<'_> {
             let checked = rule.check.ast().references();
             let mut reads = checked.clone();
             reads.extend(rule.when.iter().flat_map(|w| w.ast().references()));
-            if reads.iter().any(|r| invalid.contains(r)) {
+            // Skipped only when an answer it actually reads is broken (a bad cell of a
+            // table does not stop `size(table) == household_size`).
+            let read: Vec<_> = rule
+                .check
+                .ast()
+                .reads()
+                .into_iter()
+                .chain(rule.when.iter().flat_map(|w| w.ast().reads()))
+                .collect();
+            if super::walk::reads_broken(&read, invalid) {
                 continue;
             }
             // `check` refuses a check that reads no answer; should one come through all

@@ -314,11 +314,7 @@ impl Walk<'_> {
                     let ok = self.check_value(site, value);
                     std::mem::swap(&mut own, &mut self.findings);
                     if !ok {
-                        invalid.insert(QuestionRef {
-                            section: s,
-                            question: i,
-                            column: None,
-                        });
+                        broken(&mut invalid, r, question, &site.path(), &own);
                     }
                 }
                 value_findings.push(own);
@@ -366,8 +362,14 @@ impl Walk<'_> {
                         .flat_map(|w| w.ast().references())
                         .collect()
                 };
+                let cells_read = || -> Vec<QuestionRef> {
+                    section
+                        .whens(question)
+                        .flat_map(|w| w.ast().reads())
+                        .collect()
+                };
                 let answer = classify(question, self.answers.raw(r));
-                if !invalid.is_empty() && reads().iter().any(|r| invalid.contains(r)) {
+                if !invalid.is_empty() && reads_broken(&cells_read(), invalid) {
                     // Undetermined: whether the question is asked hangs on a broken answer,
                     // which is already reported. Neither missing nor not applicable; but its
                     // own answer, if it has one, is still checked.
@@ -627,6 +629,46 @@ pub(super) fn applies<'v, V: ReplyValue<'v>>(
                 _ => Truth::True,
             }
         })
+}
+
+/// Record what a question's findings break. A table is broken as a whole only by a finding
+/// about the table itself (not a list, too many rows, a row that is no table); a bad cell
+/// breaks its column alone, so `size(t)` is still judged, and `sum(t.c)` is not.
+fn broken(
+    invalid: &mut HashSet<QuestionRef>,
+    r: QuestionRef,
+    question: &Question,
+    path: &str,
+    findings: &[Finding],
+) {
+    if question.kind != crate::questionnaire::model::QuestionType::Table {
+        invalid.insert(r);
+        return;
+    }
+    for f in findings {
+        let Some(at) = f.question.as_deref() else {
+            continue;
+        };
+        if at == path {
+            invalid.insert(r);
+        } else if let Some(column) = at.rsplit_once('.').map(|(_, c)| c)
+            && let Some(c) = question.columns.iter().position(|col| col.id == column)
+        {
+            invalid.insert(QuestionRef {
+                column: Some(c),
+                ..r
+            });
+        }
+    }
+}
+
+/// Whether an expression reads an answer already reported as broken: a question, or a
+/// table's column (a broken table breaks each of its columns too).
+pub(super) fn reads_broken(reads: &[QuestionRef], invalid: &HashSet<QuestionRef>) -> bool {
+    !invalid.is_empty()
+        && reads
+            .iter()
+            .any(|r| invalid.contains(r) || invalid.contains(&QuestionRef { column: None, ..*r }))
 }
 
 /// How a message names a question: its number, or its id when it has none.
