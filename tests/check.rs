@@ -120,3 +120,56 @@ fn xlsform_spellings_get_a_hint_with_the_canvass_spelling() {
         assert!(helps.iter().any(|h| h.contains(hint)), "{when}: {helps:?}");
     }
 }
+
+#[test]
+fn settings_of_the_wrong_type_or_value_are_all_reported_in_one_run() {
+    let text = r#"id = "x"
+version = "1"
+title = "X"
+languages = ["en"]
+
+[[section]]
+id = "s"
+title = "S"
+
+[[section.question]]
+id = "a"
+text = "A"
+type = "select_one"
+options = ["yes", "no"]
+
+[[section.question]]
+id = "b"
+text = "B"
+type = "integer"
+required = "yes"
+min = 0
+
+[[section.question]]
+id = "c"
+text = 5
+type = "text"
+"#;
+    let checked = canvass::check::check(text);
+    assert!(checked.questionnaire.is_none());
+    let found: Vec<(&str, &str, Option<&str>)> = checked
+        .findings
+        .iter()
+        .map(|f| {
+            let span = f.span.clone().unwrap();
+            (f.code.as_str(), &text[span], f.help.as_deref())
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "invalid-setting",
+                "\"select_one\"",
+                Some("XLSForm's `select_one` is canvass's `choice`")
+            ),
+            ("invalid-setting", "\"yes\"", None),
+            ("invalid-setting", "5", None),
+        ]
+    );
+}

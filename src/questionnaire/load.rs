@@ -15,8 +15,8 @@ pub struct Loaded {
     pub findings: Vec<Finding>,
 }
 
-/// Parse questionnaire TOML. Unknown settings are reported all at once; a value of the
-/// wrong type stops loading (serde cannot go on past it) with its span.
+/// Parse questionnaire TOML. Unknown settings, and settings of the wrong type or value,
+/// are each reported, all in one run.
 pub fn load(text: &str) -> Loaded {
     let mut findings = Vec::new();
     let tree = match DeTable::parse(text) {
@@ -41,23 +41,99 @@ pub fn load(text: &str) -> Loaded {
         }
         findings.push(finding);
     }
-    let def = match toml::from_str::<QuestionnaireDef>(text) {
-        Ok(def) => Some(def),
-        Err(error) => {
-            let span = error.span().unwrap_or(0..0);
-            let message = plain_serde_message(error.message());
-            let message = match setting_before(text, span.start) {
-                Some(key) => format!("`{key}` {message}"),
-                None => message,
-            };
-            findings.push(
-                Finding::error(Code::InvalidSetting, message, Anchor::Span(span))
-                    .with_label("here"),
-            );
-            None
-        }
-    };
+    let (def, shape) = read_def(text);
+    findings.extend(shape);
     Loaded { def, findings }
+}
+
+/// Most settings of the wrong type or value reported in one run.
+const MOST_SHAPE_FINDINGS: usize = 50;
+
+/// The definition, or a finding for every setting of the wrong type or value. serde stops
+/// at the first; to report the others in the same run, the faulty value is replaced by a
+/// stand-in of the expected kind (in a copy of the text, with the shift of every edit
+/// recorded so that spans stay those of the file) and reading starts again.
+fn read_def(text: &str) -> (Option<QuestionnaireDef>, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let mut copy = text.to_string();
+    // (offset in the copy after the edit, bytes added by it)
+    let mut edits: Vec<(usize, isize)> = Vec::new();
+    let original = |at: usize, edits: &[(usize, isize)]| -> usize {
+        let shift: isize = edits.iter().filter(|(e, _)| *e <= at).map(|(_, d)| d).sum();
+        at.saturating_add_signed(-shift).min(text.len())
+    };
+    let mut last_start = None;
+    while findings.len() < MOST_SHAPE_FINDINGS {
+        let error = match toml::from_str::<QuestionnaireDef>(&copy) {
+            Ok(def) => return (findings.is_empty().then_some(def), findings),
+            Err(error) => error,
+        };
+        let span = error.span().unwrap_or(0..0);
+        // The same place again: the stand-in did not help; stop rather than repeat.
+        if last_start == Some(span.start) {
+            break;
+        }
+        last_start = Some(span.start);
+        let file_span = original(span.start, &edits)..original(span.end, &edits);
+        let (message, help) = plain_serde_message(error.message());
+        let message = match setting_before(&copy, span.start) {
+            Some(key) => format!("`{key}` {message}"),
+            None => message,
+        };
+        let mut finding = Finding::error(Code::InvalidSetting, message, Anchor::Span(file_span))
+            .with_label("here");
+        if let Some(help) = help {
+            finding = finding.with_help(help);
+        }
+        findings.push(finding);
+        let Some(stand_in) = stand_in(error.message()) else {
+            break;
+        };
+        if span.is_empty() || span.end > copy.len() {
+            break;
+        }
+        copy.replace_range(span.clone(), &stand_in);
+        // A stand-in that breaks the TOML (a whole table replaced) would only add noise.
+        if DeTable::parse(&copy).is_err() {
+            break;
+        }
+        #[allow(clippy::cast_possible_wrap)] // spans of a file read within its size limit
+        edits.push((
+            span.start + stand_in.len(),
+            stand_in.len() as isize - span.len() as isize,
+        ));
+    }
+    (None, findings)
+}
+
+/// A value of the kind serde expected, to read on past a faulty one; `None` when the
+/// message does not say.
+fn stand_in(message: &str) -> Option<String> {
+    if let Some(rest) = message.split("expected one of ").nth(1) {
+        let first = rest.split('`').nth(1)?;
+        return Some(format!("\"{first}\""));
+    }
+    let expected = message.split(", expected ").nth(1).unwrap_or(message);
+    let kind = if expected.contains("untagged enum TextDef")
+        || expected.contains("untagged enum OptionDef")
+        || expected.starts_with("a string")
+    {
+        "\"\""
+    } else if expected.starts_with("a boolean") {
+        "false"
+    } else if expected.starts_with("i64")
+        || expected.starts_with("u64")
+        || expected.contains("integer")
+    {
+        "0"
+    } else if expected.starts_with("a sequence") {
+        "[]"
+    } else if expected.starts_with("a map") {
+        "{}"
+    } else {
+        return None;
+    };
+    Some(kind.to_string())
 }
 
 /// The key of a `key = value` line whose value starts at `offset`, to name the setting in
@@ -74,26 +150,53 @@ fn setting_before(text: &str, offset: usize) -> Option<&str> {
     (!key.is_empty()).then_some(key)
 }
 
-/// serde's untagged-enum message names Rust types; say what the author should write.
-fn plain_serde_message(message: &str) -> String {
+/// serde's message in the author's words (it names Rust types), and a help line where one
+/// helps: the closest value for a misspelt one, canvass's name for an `XLSForm` type.
+fn plain_serde_message(message: &str) -> (String, Option<String>) {
     let message = message.trim();
     if message.contains("untagged enum TextDef") {
-        "expected a text: a string, or a table of translations keyed by language".to_string()
+        let text = "expected a text: a string, or a table of translations keyed by language";
+        (text.to_string(), None)
     } else if message.contains("untagged enum OptionDef") {
-        "expected an option: a string, or a table with `value` (and `label`, `specify`, `exclusive`)"
-            .to_string()
+        let text = "expected an option: a string, or a table with `value` (and `label`, `specify`, `exclusive`)";
+        (text.to_string(), None)
+    } else if let Some((given, allowed)) = message
+        .strip_prefix("unknown variant `")
+        .and_then(|rest| rest.split_once("`, expected one of "))
+    {
+        let names: Vec<&str> = allowed.split(", ").map(|n| n.trim_matches('`')).collect();
+        let help = xlsform_type(given)
+            .map(|t| format!("XLSForm's `{given}` is canvass's `{t}`"))
+            .or_else(|| settings::closest(given, &names).map(|n| format!("did you mean `{n}`?")));
+        let text = format!("must be one of {allowed}, not `{given}`");
+        (text, help)
     } else if let Some((found, expected)) = message
         .strip_prefix("invalid type: ")
         .and_then(|rest| rest.split_once(", expected "))
     {
-        format!(
+        let text = format!(
             "must be {}, not {}",
             plain_kind(expected),
             plain_kind(found)
-        )
+        );
+        (text, None)
     } else {
-        message.to_string()
+        (message.to_string(), None)
     }
+}
+
+/// canvass's question type for an `XLSForm` one, where the names differ.
+fn xlsform_type(name: &str) -> Option<&'static str> {
+    let first = name.split_whitespace().next().unwrap_or(name);
+    Some(match first {
+        "select_one" => "choice",
+        "select_multiple" => "multi_choice",
+        "decimal" => "number",
+        "begin_repeat" | "begin repeat" | "repeat" => "table",
+        "string" => "text",
+        "boolean" | "acknowledge" => "yes_no",
+        _ => return None,
+    })
 }
 
 /// serde's names for kinds of value, in the author's words.
