@@ -173,3 +173,26 @@ type = "text"
         ]
     );
 }
+
+#[test]
+fn check_gives_its_findings_as_json_for_tools() {
+    let path = "tests/check/several-mistakes.toml";
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_canvass"))
+        .args(["check", "--format", "json", path])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let text = std::fs::read_to_string(path).unwrap();
+    let checked = canvass::check::check(&text);
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), checked.findings.len());
+    assert_eq!(report["valid"], false);
+    for (json, finding) in findings.iter().zip(&checked.findings) {
+        assert_eq!(json["code"], finding.code.as_str());
+        assert_eq!(json["message"], finding.message.as_str());
+        let span = finding.span.clone().unwrap();
+        assert_eq!(json["span"]["offset"], span.start);
+        assert_eq!(json["span"]["length"], span.end - span.start);
+    }
+}

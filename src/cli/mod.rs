@@ -39,6 +39,9 @@ enum Command {
         /// Treat warnings as errors.
         #[arg(long)]
         deny_warnings: bool,
+        /// `human` (on standard error) or `json` (on standard output).
+        #[arg(long, value_enum, default_value_t = check::CheckFormat::Human)]
+        format: check::CheckFormat,
     },
     /// Compile a questionnaire into a JSON Schema 2020-12.
     Compile {
@@ -81,7 +84,8 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         Command::Check {
             questionnaire,
             deny_warnings,
-        } => check::run(&files::resolve(&questionnaire), deny_warnings),
+            format,
+        } => check::run(&files::resolve(&questionnaire), deny_warnings, format),
         Command::Compile {
             questionnaire,
             output,
