@@ -10,10 +10,10 @@ use cli::canvass;
 const SAMPLES: &str = "questionnaires/res-16-2/replies/";
 
 /// English words canvass's own sentences use and French ones do not.
-const ENGLISH: [&str; 22] = [
+const ENGLISH: [&str; 25] = [
     "the", "is", "not", "expected", "answer", "but", "has", "required", "must", "allowed", "given",
     "which", "should", "than", "only", "when", "applies", "checked", "valid", "invalid", "errors",
-    "warnings",
+    "warnings", "cannot", "with", "combined",
 ];
 
 /// The words of `text` outside what it quotes (reply values, ids, expressions).
