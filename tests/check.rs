@@ -2,6 +2,9 @@
 //! must produce and opening with a comment saying what it shows; the rendered report
 //! (no colour, fixed width) is an insta snapshot.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -177,12 +180,9 @@ type = "text"
 #[test]
 fn check_gives_its_findings_as_json_for_tools() {
     let path = "tests/check/several-mistakes.toml";
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_canvass"))
-        .args(["check", "--format", "json", path])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let run = cli::canvass(&["check", "--format", "json", path]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let text = std::fs::read_to_string(path).unwrap();
     let checked = canvass::check::check(&text);
     let findings = report["findings"].as_array().unwrap();

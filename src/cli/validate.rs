@@ -112,6 +112,9 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
         max_rows: args.max_rows,
     };
     let color = super::use_color_stdout();
+    // canvass's own words (headings, findings about reading, summary, page) are in --lang,
+    // English without it.
+    let words_lang = words::canonical(args.lang.as_deref().unwrap_or("en"));
     let cache: Mutex<HashMap<String, Option<Arc<Validator>>>> = Mutex::new(HashMap::new());
     // A pipeline: one thread finds the replies (and reads streams line by line), workers
     // read, validate and render them, and this thread writes them in their order. Replies
@@ -159,7 +162,6 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
                     // reply gets an `internal-error` finding, the others are reported.
                     let judged = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                         panic_on_request(input);
-                        let words_lang = args.lang.as_deref().unwrap_or("en");
                         let report = match load(input, limits, words_lang) {
                             Ok(l) => validate_one(
                                 l,
@@ -169,15 +171,14 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
                                 limits,
                             ),
                             Err(report) => ReplyReport {
-                                lang: words::canonical(words_lang),
+                                lang: words_lang,
                                 ..*report
                             },
                         };
                         render(report, args.format, color)
                     }));
                     judged.unwrap_or_else(|_| {
-                        let lang = args.lang.as_deref().unwrap_or("en");
-                        render(internal_error(input, lang), args.format, color)
+                        render(internal_error(input, words_lang), args.format, color)
                     })
                 };
                 loop {
@@ -196,7 +197,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
             });
         }
         drop(done_tx);
-        let written = write_in_order(args, fixed.as_deref(), &done_rx);
+        let written = write_in_order(args, words_lang, fixed.as_deref(), &done_rx);
         if let Err(e) = &written {
             // The report cannot be written (its reader is gone, the disk is full): nothing
             // more this run can do. Exit now rather than wait for the end of standard
@@ -212,14 +213,13 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
 /// tail, and return the exit status.
 fn write_in_order(
     args: &ValidateArgs,
+    words_lang: &str,
     fixed: Option<&Validator>,
     done: &mpsc::Receiver<(usize, Vec<Done>)>,
 ) -> Result<ExitCode, String> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let mut summary = Summary::default();
     let mut page_started = false;
-    // canvass's own words (headings, summary, page) are in --lang, English without it.
-    let words_lang = words::canonical(args.lang.as_deref().unwrap_or("en"));
     let mut document = report::JsonDocument::default();
     let mut common = report::CommonQuestionnaire::default();
     let mut pending = BTreeMap::new();
@@ -332,11 +332,11 @@ fn fixed_validator(args: &ValidateArgs, limits: Limits) -> Result<Option<Arc<Val
 }
 
 /// The report of a reply whose validation panicked.
-fn internal_error(input: &Input, lang: &str) -> ReplyReport {
+fn internal_error(input: &Input, lang: &'static str) -> ReplyReport {
     let said = words::say(lang, "internal-error", &words::Args::new());
     let finding = Finding::said(Code::InternalError, Severity::Error, said, Anchor::Nowhere);
     let mut report = ReplyReport::new(SourceFile::new(input.name(), String::new()), vec![finding]);
-    report.lang = words::canonical(lang);
+    report.lang = lang;
     report
 }
 

@@ -38,65 +38,54 @@ impl Ast {
     /// Every question the expression reads (a table, for `sum(table.column)`), in order of
     /// first appearance.
     pub fn references(&self) -> Vec<QuestionRef> {
-        let mut refs = Vec::new();
-        for (r, _) in self.references_with_spans() {
-            if !refs.contains(&r) {
-                refs.push(r);
-            }
-        }
-        refs
+        first_appearances(self.references_with_spans())
     }
 
     /// The answers evaluation reads, as finely as it reads them: `sum(t.c)` reads column
     /// `c` of table `t` (where [`Ast::references`] names the table), `size(t)` only the
-    /// table's rows.
+    /// table's rows. In order of first appearance.
     pub fn reads(&self) -> Vec<QuestionRef> {
         let mut refs = Vec::new();
-        self.collect_reads(&mut refs);
-        refs
-    }
-
-    fn collect_reads(&self, refs: &mut Vec<QuestionRef>) {
-        match &self.kind {
-            AstKind::Answer(r) | AstKind::Answered(r) | AstKind::Size(r) | AstKind::Sum(r) => {
-                if !refs.contains(r) {
-                    refs.push(*r);
-                }
-            }
-            AstKind::List(items) => items.iter().for_each(|i| i.collect_reads(refs)),
-            AstKind::Not(inner) | AstKind::Neg(inner) => inner.collect_reads(refs),
-            AstKind::Binary(_, l, r) => {
-                l.collect_reads(refs);
-                r.collect_reads(refs);
-            }
-            AstKind::Bool(_) | AstKind::Number(_) | AstKind::Text(_) | AstKind::Date(_) => {}
-        }
+        self.collect(&mut refs, true);
+        first_appearances(refs)
     }
 
     /// Every reference with the span it has in the expression, repeats included.
     pub fn references_with_spans(&self) -> Vec<(QuestionRef, Range<usize>)> {
         let mut refs = Vec::new();
-        self.collect(&mut refs);
+        self.collect(&mut refs, false);
         refs
     }
 
-    fn collect(&self, refs: &mut Vec<(QuestionRef, Range<usize>)>) {
+    /// `cells`: keep the column `sum(table.column)` reads, rather than name the table.
+    fn collect(&self, refs: &mut Vec<(QuestionRef, Range<usize>)>, cells: bool) {
         match &self.kind {
             AstKind::Answer(r) | AstKind::Answered(r) | AstKind::Size(r) | AstKind::Sum(r) => {
-                let r = if matches!(self.kind, AstKind::Sum(_)) {
+                let r = if matches!(self.kind, AstKind::Sum(_)) && !cells {
                     QuestionRef { column: None, ..*r }
                 } else {
                     *r
                 };
                 refs.push((r, self.span.clone()));
             }
-            AstKind::List(items) => items.iter().for_each(|i| i.collect(refs)),
-            AstKind::Not(inner) | AstKind::Neg(inner) => inner.collect(refs),
+            AstKind::List(items) => items.iter().for_each(|i| i.collect(refs, cells)),
+            AstKind::Not(inner) | AstKind::Neg(inner) => inner.collect(refs, cells),
             AstKind::Binary(_, l, r) => {
-                l.collect(refs);
-                r.collect(refs);
+                l.collect(refs, cells);
+                r.collect(refs, cells);
             }
             AstKind::Bool(_) | AstKind::Number(_) | AstKind::Text(_) | AstKind::Date(_) => {}
         }
     }
+}
+
+/// The references, each once, in order of first appearance.
+fn first_appearances(found: Vec<(QuestionRef, Range<usize>)>) -> Vec<QuestionRef> {
+    let mut refs = Vec::new();
+    for (r, _) in found {
+        if !refs.contains(&r) {
+            refs.push(r);
+        }
+    }
+    refs
 }

@@ -142,10 +142,7 @@ impl Walk<'_> {
     /// A code the questionnaire declares, given to a question that does not take it.
     fn code_not_accepted(&self, site: Site<'_>, code: &str) -> Said {
         let question = site.question;
-        let number = question
-            .number
-            .clone()
-            .unwrap_or_else(|| format!("`{}`", question.id));
+        let number = super::walk::question_label(question);
         let args = Args::new().text("value", code).text("number", number);
         if question.codes.is_empty() {
             return self.say("code-not-accepted-none", args);

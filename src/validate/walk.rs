@@ -672,7 +672,7 @@ pub(super) fn reads_broken(reads: &[QuestionRef], invalid: &HashSet<QuestionRef>
 }
 
 /// How a message names a question: its number, or its id when it has none.
-fn question_label(question: &Question) -> String {
+pub(super) fn question_label(question: &Question) -> String {
     match &question.number {
         Some(number) => number.clone(),
         None => format!("`{}`", question.id),
