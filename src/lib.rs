@@ -3,9 +3,12 @@
 //! The pipeline, one module per stage: [`questionnaire`] (load TOML) → [`check`] (lint,
 //! build the checked model) → [`compile`] (JSON Schema 2020-12) → [`reply`] (load a reply
 //! with a source map) → [`validate`] (findings) → [`findings`] (human, JSON, HTML reports).
-//! [`expr`] is the expression language the checker and the validator share. Only the
-//! binary (`main.rs`) reads files, writes output and decides exit codes.
+//! [`expr`] is the expression language the checker and the validator share. [`batch`]
+//! judges many replies (files, folders, streams) in parallel and in order; [`intake`] keeps
+//! them in a collection and [`tabulate`] counts their answers. The binary (`main.rs`)
+//! parses arguments, prints, and decides exit codes.
 
+pub mod batch;
 pub mod check;
 pub mod compile;
 pub mod expr;

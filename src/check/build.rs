@@ -140,7 +140,7 @@ impl Builder<'_, '_, '_> {
             })
             .collect();
         let mut seen = HashMap::new();
-        let sections = def
+        let sections: Vec<Section> = def
             .section
             .iter()
             .map(|s| {
@@ -172,10 +172,49 @@ impl Builder<'_, '_, '_> {
             version: def.version.value.clone(),
             title,
             languages: self.languages.clone(),
+            respondent: self.respondent(&sections),
             codes,
             sections,
             rules,
         }
+    }
+
+    /// `respondent`, if it names a required `country` or `text` question of a section.
+    fn respondent(&mut self, sections: &[Section]) -> Option<String> {
+        let def = self.def.respondent.as_ref()?;
+        let name = &def.value;
+        let question = name.split_once('.').and_then(|(s, q)| {
+            let section = sections.iter().find(|x| x.id == s)?;
+            let question = section.questions.iter().find(|x| x.id == q)?;
+            Some((question, section.when.is_some() || question.when.is_some()))
+        });
+        let Some((question, conditional)) = question else {
+            self.lints
+                .error(
+                    Code::UnknownReference,
+                    format!("`respondent` names `{name}`, which is no question of the questionnaire"),
+                    def.span.clone(),
+                )
+                .help_("name the answer that identifies who replied as \"section.question\", e.g. \"respondent.country\"");
+            return None;
+        };
+        if !matches!(question.kind, QuestionType::Country | QuestionType::Text)
+            || !question.required
+            || conditional
+        {
+            self.lints
+                .error(
+                    Code::InvalidSetting,
+                    format!(
+                        "`respondent` names `{name}` ({}); it must be a required `country` or `text` question that always applies",
+                        respondent_faults(question, conditional)
+                    ),
+                    def.span.clone(),
+                )
+                .help_("every reply must say who sent it: give that question `required = true` and no `when`");
+            return None;
+        }
+        Some(name.clone())
     }
 
     fn section(&mut self, def: &SectionDef) -> Section {
@@ -686,4 +725,19 @@ fn expr(source: &Sp<String>) -> Expr {
         source: source.value.clone(),
         ast: None,
     }
+}
+
+/// Why a question cannot identify a reply's respondent, in words.
+fn respondent_faults(question: &Question, conditional: bool) -> String {
+    let mut faults = Vec::new();
+    if !matches!(question.kind, QuestionType::Country | QuestionType::Text) {
+        faults.push(format!("type `{}`", question.kind.name()));
+    }
+    if !question.required {
+        faults.push("not required".to_string());
+    }
+    if conditional {
+        faults.push("asked only under a `when`".to_string());
+    }
+    faults.join(", ")
 }

@@ -4,6 +4,7 @@
 mod check;
 mod compile;
 mod files;
+mod progress;
 mod template;
 mod validate;
 

@@ -109,6 +109,9 @@ pub fn compile(q: &Questionnaire) -> Value {
             "conditions": conditions_table,
         }),
     );
+    if let (Some(respondent), Some(Value::Object(x))) = (&q.respondent, root.get_mut("x-canvass")) {
+        x.insert("respondent".into(), respondent.clone().into());
+    }
     Value::Object(root)
 }
 

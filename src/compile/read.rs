@@ -12,6 +12,8 @@ struct Root {
     version: String,
     title: Text,
     languages: Vec<String>,
+    #[serde(default)]
+    respondent: Option<String>,
     codes: Vec<AnswerCode>,
     rules: Vec<Rule>,
 }
@@ -68,6 +70,7 @@ pub fn from_schema(schema: &Value) -> Result<Questionnaire, String> {
         version: root.version,
         title: root.title,
         languages: root.languages,
+        respondent: root.respondent,
         codes: root.codes,
         sections,
         rules: root.rules,

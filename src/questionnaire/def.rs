@@ -62,6 +62,9 @@ pub struct QuestionnaireDef {
     pub title: Sp<TextDef>,
     /// Languages of the questionnaire; the first is the source language. Default `["en"]`.
     pub languages: Option<Sp<Vec<Sp<String>>>>,
+    /// The answer that identifies who replied, `"section.question"` (a required `country`
+    /// or `text` question); a collection (`canvass intake`) needs it.
+    pub respondent: Option<Sp<String>>,
     /// Answer codes allowed in place of a value where a question lists them.
     #[serde(default)]
     pub codes: BTreeMap<String, Sp<TextDef>>,

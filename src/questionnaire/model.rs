@@ -35,6 +35,10 @@ pub struct Questionnaire {
     pub version: String,
     pub title: Text,
     pub languages: Vec<String>,
+    /// The answer that identifies who replied (`"section.question"`), if the questionnaire
+    /// names one: a required `country` or `text` question outside any table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub respondent: Option<String>,
     pub codes: Vec<AnswerCode>,
     pub sections: Vec<Section>,
     pub rules: Vec<Rule>,

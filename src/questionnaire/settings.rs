@@ -15,6 +15,7 @@ pub const ROOT: &[&str] = &[
     "version",
     "title",
     "languages",
+    "respondent",
     "codes",
     "section",
     "rule",

@@ -1,0 +1,392 @@
+//! Finding the replies of a batch: files, folders (recursively, sorted), `.ndjson` streams
+//! and standard input, handed on in batches in the order they were given.
+//!
+//! Nothing here reads a reply file (the worker that validates it does); streams are read
+//! line by line, each line at most the reply size limit, so memory stays flat.
+
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+/// A reply to validate, before it is read.
+pub enum Input {
+    /// A file, read by the worker that validates it.
+    File(PathBuf),
+    /// A line of a `.ndjson` stream (or of standard input): JSON whatever it looks like.
+    Line { name: String, bytes: Vec<u8> },
+    /// A path that could not be read at all (exit 2).
+    Unreadable { name: String, why: String },
+    /// A folder entry that is not read: a link out of the folder, a FIFO, a device.
+    /// `why` is the id of the words that say why.
+    Skipped { name: String, why: &'static str },
+    /// A line of a stream longer than the size limit (not kept).
+    TooLarge { name: String },
+}
+
+impl Input {
+    pub fn name(&self) -> String {
+        match self {
+            Input::File(path) => path.display().to_string(),
+            Input::Line { name, .. }
+            | Input::Unreadable { name, .. }
+            | Input::Skipped { name, .. }
+            | Input::TooLarge { name } => name.clone(),
+        }
+    }
+}
+
+/// Replies found, handed to the workers in batches: one message per reply would cost
+/// more in locks and wake-ups than validating it.
+pub struct Batches {
+    queue: mpsc::SyncSender<(usize, Vec<Input>)>,
+    batch: Vec<Input>,
+    seq: usize,
+    /// `--follow-links`.
+    follow_links: bool,
+    /// Folders entered through links, so a loop of links is entered once.
+    visited: Vec<PathBuf>,
+    /// The longest line of a stream that is read (`--max-reply-bytes`).
+    max_line_bytes: usize,
+    /// The workers are gone (the report's reader closed it): stop reading.
+    closed: bool,
+}
+
+impl Batches {
+    const SIZE: usize = 64;
+
+    pub fn new(
+        queue: mpsc::SyncSender<(usize, Vec<Input>)>,
+        follow_links: bool,
+        max_line_bytes: usize,
+    ) -> Self {
+        Self {
+            queue,
+            batch: Vec::new(),
+            seq: 0,
+            follow_links,
+            visited: Vec::new(),
+            max_line_bytes,
+            closed: false,
+        }
+    }
+
+    fn push(&mut self, input: Input) {
+        self.batch.push(input);
+        if self.batch.len() == Self::SIZE {
+            self.flush();
+        }
+    }
+
+    /// Hand over what is gathered (a stream does this after every line).
+    pub fn flush(&mut self) {
+        if self.batch.is_empty() {
+            return;
+        }
+        let batch = std::mem::take(&mut self.batch);
+        let len = batch.len();
+        // A closed queue means the writer stopped: nothing more to do.
+        if self.queue.send((self.seq, batch)).is_err() {
+            self.closed = true;
+        }
+        self.seq += len;
+    }
+}
+
+/// Bytes read from a stream at a time.
+const STREAM_BUFFER: usize = 1 << 16;
+
+/// Collect replies from a path: a file, a folder (recursively, sorted), `-`, or `.ndjson`.
+pub fn gather(path: &Path, inputs: &mut Batches) {
+    if path == Path::new("-") {
+        let stdin = std::io::BufReader::with_capacity(STREAM_BUFFER, std::io::stdin().lock());
+        read_lines("-", stdin, inputs, true);
+        return;
+    }
+    let name = path.display().to_string();
+    let metadata = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            inputs.push(Input::Unreadable {
+                name,
+                why: e.to_string(),
+            });
+            return;
+        }
+    };
+    if metadata.is_dir() {
+        gather_folder(path, name, inputs);
+        return;
+    }
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ndjson"))
+    {
+        match std::fs::File::open(path) {
+            Ok(file) => read_lines(
+                &name,
+                std::io::BufReader::with_capacity(STREAM_BUFFER, file),
+                inputs,
+                false,
+            ),
+            Err(e) => inputs.push(Input::Unreadable {
+                name,
+                why: e.to_string(),
+            }),
+        }
+        return;
+    }
+    inputs.push(Input::File(path.to_path_buf()));
+}
+/// The replies in a folder, sorted by name, recursively. The file type comes with the
+/// directory entry, so listing 10,000 replies costs no `stat` each. Only regular files
+/// are read: a FIFO would hang the run and a device never ends, so both are skipped with
+/// a finding, and so is a symbolic link that leads out of the folder (a reply folder
+/// holding a link to a key file must not put that file in a report), unless
+/// `--follow-links`. Links to folders are followed only with `--follow-links`, each
+/// folder once, so a loop cannot hang the run.
+fn gather_folder(path: &Path, name: String, inputs: &mut Batches) {
+    let root = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    gather_entries(path, name, &root, inputs);
+}
+
+fn gather_entries(path: &Path, name: String, root: &Path, inputs: &mut Batches) {
+    let entries = match std::fs::read_dir(path) {
+        Ok(entries) => entries,
+        Err(e) => {
+            inputs.push(Input::Unreadable {
+                name,
+                why: e.to_string(),
+            });
+            return;
+        }
+    };
+    let mut entries: Vec<(PathBuf, Option<std::fs::FileType>)> = entries
+        .filter_map(Result::ok)
+        .map(|e| (e.path(), e.file_type().ok()))
+        .collect();
+    // By the bytes of the name: the same order as comparing paths, for less work.
+    entries.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
+    for (entry, file_type) in entries {
+        let Some(file_type) = file_type else { continue };
+        let is_reply = has_reply_extension(&entry);
+        if file_type.is_dir() {
+            let name = entry.display().to_string();
+            gather_entries(&entry, name, root, inputs);
+        } else if file_type.is_symlink() {
+            gather_link(entry, is_reply, root, inputs);
+        } else if !file_type.is_file() {
+            if is_reply {
+                skip(&entry, "skipped-not-a-file", inputs);
+            }
+        } else if is_reply {
+            take_file(entry, inputs);
+        }
+    }
+}
+
+/// A symbolic link in a reply folder.
+fn gather_link(entry: PathBuf, is_reply: bool, root: &Path, inputs: &mut Batches) {
+    let resolved = std::fs::canonicalize(&entry).and_then(|t| Ok((t, std::fs::metadata(&entry)?)));
+    let (target, metadata) = match resolved {
+        Ok(resolved) => resolved,
+        // A link to nothing, or a loop of links: a reply that cannot be read.
+        Err(e) => {
+            if is_reply {
+                inputs.push(Input::Unreadable {
+                    name: entry.display().to_string(),
+                    why: e.to_string(),
+                });
+            }
+            return;
+        }
+    };
+    let inside = target.starts_with(root);
+    if metadata.is_dir() {
+        if inputs.follow_links && !inputs.visited.contains(&target) {
+            inputs.visited.push(target);
+            let name = entry.display().to_string();
+            gather_entries(&entry, name, root, inputs);
+        }
+        return;
+    }
+    if !is_reply {
+        return;
+    }
+    if !inside && !inputs.follow_links {
+        skip(&entry, "skipped-link-out", inputs);
+    } else if !metadata.is_file() {
+        skip(&entry, "skipped-link-not-a-file", inputs);
+    } else {
+        take_file(entry, inputs);
+    }
+}
+
+fn has_reply_extension(path: &Path) -> bool {
+    let extension = path.extension().unwrap_or_default();
+    ["toml", "json", "ndjson"]
+        .iter()
+        .any(|e| extension.eq_ignore_ascii_case(e))
+}
+
+fn take_file(entry: PathBuf, inputs: &mut Batches) {
+    if entry
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ndjson"))
+    {
+        gather(&entry, inputs);
+    } else {
+        inputs.push(Input::File(entry));
+    }
+}
+
+/// `why` is the id of the words that say why the entry is skipped.
+fn skip(entry: &Path, why: &'static str, inputs: &mut Batches) {
+    inputs.push(Input::Skipped {
+        name: entry.display().to_string(),
+        why,
+    });
+}
+
+/// The replies of a stream, one JSON reply per line. A line is read up to the size limit
+/// and no further: a longer one is reported as too large as soon as it passes the limit,
+/// and the rest of it is skipped up to the next line end, so an endless line
+/// (`cat /dev/zero`) runs in flat memory. Reading stops when the report's reader is gone.
+fn read_lines<R: std::io::Read>(
+    name: &str,
+    mut reader: std::io::BufReader<R>,
+    inputs: &mut Batches,
+    stream: bool,
+) {
+    let max = inputs.max_line_bytes;
+    let mut number = 0;
+    let mut line = Vec::new();
+    loop {
+        if inputs.closed {
+            return;
+        }
+        line.clear();
+        let read = read_line_within(&mut reader, max, &mut line, || inputs.closed);
+        let (over, to_skip) = match read {
+            Ok(LineEnd::Eof) => break,
+            Ok(LineEnd::Read) => (false, false),
+            Ok(LineEnd::OverLimit) => (true, true),
+            Ok(LineEnd::OverLimitEnded) => (true, false),
+            Err(e) => {
+                let name = format!("{name}:{}", number + 1);
+                inputs.push(Input::Unreadable {
+                    name,
+                    why: e.to_string(),
+                });
+                break;
+            }
+        };
+        number += 1;
+        let name = format!("{name}:{number}");
+        if over {
+            inputs.push(Input::TooLarge { name });
+            // Said at once: the rest of the line may take long to arrive, or never end.
+            inputs.flush();
+            if to_skip && skip_line(&mut reader, || inputs.closed).is_err() {
+                break;
+            }
+            continue;
+        }
+        while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+            line.pop();
+        }
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        inputs.push(Input::Line {
+            name,
+            bytes: std::mem::take(&mut line),
+        });
+        // Standard input may be a pipe that waits for this line's answer: hand over what
+        // is gathered whenever the next line is not already here. A file, or a pipe that
+        // is ahead of us, still goes in batches.
+        if stream && reader.buffer().is_empty() {
+            inputs.flush();
+        }
+    }
+}
+
+enum LineEnd {
+    Read,
+    /// The line is longer than the limit, and the rest of it is still to be skipped.
+    OverLimit,
+    /// The line is longer than the limit, and it was read to its end.
+    OverLimitEnded,
+    /// The end of the stream, or the report's reader is gone.
+    Eof,
+}
+
+/// The reader's buffer, refilled when empty; a read interrupted by a signal is tried again.
+/// (After a read that succeeded, the second `fill_buf` hands back what it buffered; at
+/// the end of the stream it asks once more and gets nothing again.)
+fn fill(reader: &mut impl BufRead) -> std::io::Result<&[u8]> {
+    loop {
+        match reader.fill_buf() {
+            Ok(_) => break,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    reader.fill_buf()
+}
+
+/// Read one line into `line` (its end included), if it is at most `max` bytes long.
+fn read_line_within(
+    reader: &mut impl BufRead,
+    max: usize,
+    line: &mut Vec<u8>,
+    closed: impl Fn() -> bool,
+) -> std::io::Result<LineEnd> {
+    loop {
+        let buffer = fill(reader)?;
+        if buffer.is_empty() {
+            return Ok(if line.is_empty() {
+                LineEnd::Eof
+            } else {
+                LineEnd::Read
+            });
+        }
+        let newline = memchr::memchr(b'\n', buffer);
+        let take = newline.map_or(buffer.len(), |at| at + 1);
+        // The line end itself does not count against the limit.
+        if line.len() + newline.unwrap_or(buffer.len()) > max {
+            reader.consume(take);
+            return Ok(if newline.is_some() {
+                LineEnd::OverLimitEnded
+            } else {
+                LineEnd::OverLimit
+            });
+        }
+        line.extend_from_slice(&buffer[..take]);
+        reader.consume(take);
+        if newline.is_some() {
+            return Ok(LineEnd::Read);
+        }
+        if closed() {
+            return Ok(LineEnd::Eof);
+        }
+    }
+}
+
+/// Skip the rest of a line, keeping nothing of it.
+fn skip_line(reader: &mut impl BufRead, closed: impl Fn() -> bool) -> std::io::Result<()> {
+    loop {
+        let buffer = fill(reader)?;
+        if buffer.is_empty() {
+            return Ok(());
+        }
+        if let Some(at) = memchr::memchr(b'\n', buffer) {
+            reader.consume(at + 1);
+            return Ok(());
+        }
+        let all = buffer.len();
+        reader.consume(all);
+        if closed() {
+            return Ok(());
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! A batch of replies, judged in parallel and handed back in the order they were given:
+//! finding the inputs (files, folders, `.ndjson` streams, standard input), reading each,
+//! picking its questionnaire, validating it. `validate`, `intake add` and the tests all go
+//! through [`run`]; what is done with each judged reply (rendering it, storing it) is the
+//! caller's, and so are printing and exit codes.
+//!
+//! Memory stays flat however many replies come: one thread finds the replies (and reads
+//! streams line by line), workers read and judge them, and the caller's [`Sink`] gets them
+//! in order as soon as each and every one before it is done. A reply's text is kept only
+//! when its findings need it, or when the batch is asked to keep the bytes.
+
+mod inputs;
+mod judge;
+mod read;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, mpsc};
+
+use crate::findings::report::ReplyReport;
+use crate::findings::words;
+use crate::reply::{Format, Limits};
+use crate::source::SourceFile;
+use crate::validate::Validator;
+use inputs::{Batches, Input};
+
+/// Which questionnaire judges each reply.
+pub enum Questionnaires<'a> {
+    /// Every reply is judged by this one (`-q`, `--schema`, a collection's questionnaire).
+    Fixed(&'a Validator),
+    /// Each reply by the questionnaire its `questionnaire` id names, loaded by this function
+    /// once per id (`None`: canvass has no such questionnaire).
+    Named(&'a (dyn Fn(&str) -> Option<Validator> + Sync)),
+}
+
+/// What to judge, and how.
+pub struct Batch<'a> {
+    /// Files, folders, `.ndjson` streams, or `-` for standard input.
+    pub paths: &'a [PathBuf],
+    pub questionnaires: Questionnaires<'a>,
+    /// The language of question texts and messages (`--lang`); the questionnaire's own, or
+    /// English for canvass's words, without it.
+    pub lang: Option<&'a str>,
+    pub limits: Limits,
+    /// Read what symbolic links in a folder lead to outside it.
+    pub follow_links: bool,
+    /// Keep each reply's bytes as received (the collection stores them).
+    pub keep_bytes: bool,
+}
+
+/// One reply, judged.
+pub struct Judged {
+    pub report: ReplyReport,
+    /// The bytes as received, when the batch keeps them and the reply could be read.
+    pub bytes: Option<Vec<u8>>,
+    /// How the reply was read (JSON or TOML).
+    pub format: Format,
+}
+
+/// Where judged replies go, in input order.
+pub trait Sink<T> {
+    fn take(&mut self, item: T);
+    /// Nothing is ready just now: a good time to write out what was taken.
+    fn idle(&mut self) {}
+}
+
+/// Judge every reply of the batch; `work` turns each into what `sink` takes (run on the
+/// workers, in parallel), and `sink` takes them in input order.
+pub fn run<T: Send>(batch: &Batch<'_>, work: impl Fn(Judged) -> T + Sync, sink: &mut impl Sink<T>) {
+    let cache: judge::Cache = Mutex::new(HashMap::new());
+    let words_lang = words::canonical(batch.lang.unwrap_or("en"));
+    let judge = judge::Judge {
+        questionnaires: &batch.questionnaires,
+        cache: &cache,
+        lang: batch.lang,
+        limits: batch.limits,
+    };
+    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Vec<Input>)>(64);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<T>)>();
+    let workers = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut batches = Batches::new(job_tx, batch.follow_links, batch.limits.max_bytes);
+            for path in batch.paths {
+                inputs::gather(path, &mut batches);
+            }
+            batches.flush();
+        });
+        let job_rx = Arc::new(Mutex::new(job_rx));
+        for _ in 0..workers {
+            let done_tx = done_tx.clone();
+            let (job_rx, judge, work) = (Arc::clone(&job_rx), &judge, &work);
+            scope.spawn(move || {
+                loop {
+                    let job = job_rx
+                        .lock()
+                        .map_err(|_| ())
+                        .and_then(|rx| rx.recv().map_err(|_| ()));
+                    let Ok((seq, inputs)) = job else { break };
+                    let done: Vec<T> = inputs
+                        .iter()
+                        .map(|input| {
+                            // What the caller does with a reply (rendering it) is guarded
+                            // too: a panic there is that reply's internal error.
+                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                work(one(input, judge, batch.keep_bytes, words_lang))
+                            }))
+                            .unwrap_or_else(|_| work(failed(input, words_lang)))
+                        })
+                        .collect();
+                    if done_tx.send((seq, done)).is_err() {
+                        // The sink stopped: drain the queue so the finder is not stuck.
+                        while job_rx.lock().is_ok_and(|rx| rx.recv().is_ok()) {}
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        in_order(&done_rx, sink);
+    });
+}
+
+/// Receive judged replies in any order and hand them to the sink in their order.
+fn in_order<T>(done: &mpsc::Receiver<(usize, Vec<T>)>, sink: &mut impl Sink<T>) {
+    let mut pending = BTreeMap::new();
+    let mut next = 0;
+    loop {
+        let (seq, items) = match done.try_recv() {
+            Ok(item) => item,
+            Err(mpsc::TryRecvError::Empty) => {
+                sink.idle();
+                match done.recv() {
+                    Ok(item) => item,
+                    Err(_) => break,
+                }
+            }
+            Err(mpsc::TryRecvError::Disconnected) => break,
+        };
+        pending.insert(seq, items);
+        while let Some(items) = pending.remove(&next) {
+            next += items.len();
+            for item in items {
+                sink.take(item);
+            }
+        }
+    }
+}
+
+/// Read and judge one input. A bug that panics on one reply must not take the batch down:
+/// that reply gets an `internal-error` finding, the others are judged.
+fn one(
+    input: &Input,
+    judge: &judge::Judge<'_>,
+    keep_bytes: bool,
+    words_lang: &'static str,
+) -> Judged {
+    let judged = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        panic_on_request(input);
+        match read::load(input, judge.limits, words_lang) {
+            Ok(l) => {
+                let (questionnaire, findings) = judge::judge(&l, judge);
+                let format = l.format;
+                let keep_text = !findings.is_empty();
+                let (text, bytes) = match (l.not_utf8, keep_bytes, keep_text) {
+                    (Some(raw), true, _) => (l.file.text, Some(raw)),
+                    (None, true, true) => (l.file.text.clone(), Some(l.file.text.into_bytes())),
+                    (None, true, false) => (String::new(), Some(l.file.text.into_bytes())),
+                    (_, false, true) => (l.file.text, None),
+                    (_, false, false) => (String::new(), None),
+                };
+                let mut report = ReplyReport::new(SourceFile::new(l.file.name, text), findings);
+                report.questionnaire = questionnaire;
+                report.lang = words_lang;
+                Judged {
+                    report,
+                    bytes,
+                    format,
+                }
+            }
+            Err(report) => Judged {
+                report: ReplyReport {
+                    lang: words_lang,
+                    ..*report
+                },
+                bytes: None,
+                format: Format::Json,
+            },
+        }
+    }));
+    judged.unwrap_or_else(|_| failed(input, words_lang))
+}
+
+/// An input canvass failed on.
+fn failed(input: &Input, words_lang: &'static str) -> Judged {
+    Judged {
+        report: judge::internal_error(input.name(), words_lang),
+        bytes: None,
+        format: Format::Json,
+    }
+}
+
+/// A test hook: `CANVASS_PANIC_ON=NAME` makes the reply whose name ends with NAME panic,
+/// so the tests can show that a bug in one reply's check does not take the batch down.
+fn panic_on_request(input: &Input) {
+    static TARGET: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    let target = TARGET.get_or_init(|| std::env::var("CANVASS_PANIC_ON").ok());
+    if let Some(target) = target
+        && input.name().ends_with(target.as_str())
+    {
+        panic!("CANVASS_PANIC_ON={target}");
+    }
+}
