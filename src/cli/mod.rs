@@ -4,7 +4,9 @@
 mod check;
 mod compile;
 mod files;
+mod intake;
 mod progress;
+mod tabulate;
 mod template;
 mod validate;
 
@@ -68,6 +70,11 @@ enum Command {
     },
     /// Validate replies (files, folders, `.ndjson` streams, or `-` for standard input).
     Validate(validate::ValidateArgs),
+    /// A collection of replies: take them in, keep every version, know who is missing.
+    #[command(subcommand)]
+    Intake(intake::IntakeCommand),
+    /// Count the answers: the tables a report on the replies is written from.
+    Tabulate(tabulate::TabulateArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -102,6 +109,8 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             lang,
         } => template::run(&questionnaire, format, lang.as_deref()),
         Command::Validate(args) => validate::run(&args),
+        Command::Intake(command) => intake::run(command),
+        Command::Tabulate(args) => tabulate::run(&args),
     }
 }
 

@@ -143,7 +143,7 @@ fn finding(out: &mut String, f: &Finding, r: &ReplyReport, spans: &Spans<'_>) {
 
 /// Markup escaped, and hidden characters (bidi overrides, zero-width, controls) shown as
 /// escapes, as in the terminal: they would mislead a reader of the page as much.
-fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let text = super::visible::visible_lines(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

@@ -31,6 +31,13 @@ pub enum Format {
 }
 
 impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Json => "json",
+            Self::Toml => "toml",
+        }
+    }
+
     /// By file extension; without a known one, a document starting with `{` or `[` is JSON.
     pub fn detect(name: &str, text: &str) -> Self {
         let extension = std::path::Path::new(name).extension().unwrap_or_default();

@@ -306,3 +306,25 @@ template-at-least-rows = rows at least
 template-to = to
 template-at-least = at least
 template-at-most = at most
+
+## Tables over the replies (`canvass tabulate`).
+
+tabulate-title = { $id } version { $version }: { $replies } { $replies ->
+        [one] reply
+       *[other] replies
+    } counted
+tabulate-answered = answered
+tabulate-not-applicable = not applicable (skipped by its condition)
+tabulate-unanswered = unanswered
+tabulate-sum = sum
+tabulate-min = smallest
+tabulate-median = median
+tabulate-max = largest
+tabulate-first-date = earliest
+tabulate-last-date = latest
+tabulate-with-rows = replies with at least one row
+tabulate-rows = rows in all
+tabulate-yes = Yes
+tabulate-no = No
+tabulate-all = all
+tabulate-unknown-region = not a UN member state

@@ -320,3 +320,25 @@ template-at-least-rows = lignes au moins
 template-to = à
 template-at-least = au moins
 template-at-most = au plus
+
+## Tableaux des réponses (`canvass tabulate`).
+
+tabulate-title = { $id } version { $version } : { $replies } { $replies ->
+        [one] réponse comptée
+       *[other] réponses comptées
+    }
+tabulate-answered = répondu
+tabulate-not-applicable = sans objet (écartée par sa condition)
+tabulate-unanswered = sans réponse
+tabulate-sum = somme
+tabulate-min = plus petit
+tabulate-median = médiane
+tabulate-max = plus grand
+tabulate-first-date = la plus ancienne
+tabulate-last-date = la plus récente
+tabulate-with-rows = réponses avec au moins une ligne
+tabulate-rows = lignes en tout
+tabulate-yes = Oui
+tabulate-no = Non
+tabulate-all = ensemble
+tabulate-unknown-region = hors États Membres de l'ONU

@@ -1,0 +1,483 @@
+//! `canvass intake`: the command line around [`canvass::intake`]. Arguments, receipts,
+//! the status table and exit codes live here; what a reply is and how it is kept do not.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand, ValueEnum};
+
+use canvass::batch::{self, Batch, Questionnaires};
+use canvass::findings::visible::visible;
+use canvass::intake::store::{NewSubmission, Pinned, Store, Stored, Which};
+use canvass::intake::{self, Received, Stage, members};
+use canvass::reply::Limits;
+use canvass::validate::Validator;
+
+#[derive(Debug, Subcommand)]
+pub enum IntakeCommand {
+    /// Make a collection for one questionnaire.
+    Init {
+        /// The questionnaire (a file, or an id under `questionnaires/`).
+        #[arg(short = 'q', long)]
+        questionnaire: String,
+        #[command(flatten)]
+        db: Db,
+        /// Who is expected to reply: `un-member-states` (built in), or a file with one
+        /// respondent id a line.
+        #[arg(long)]
+        expect: Option<String>,
+    },
+    /// Take replies in: files, folders, `.ndjson` streams, or `-` for standard input.
+    Add {
+        #[command(flatten)]
+        db: Db,
+        /// `draft`: a respondent's work in progress (missing answers are warnings).
+        #[arg(long, value_enum, default_value_t = StageArg::Final)]
+        stage: StageArg,
+        /// A note kept with each reply of this run.
+        #[arg(long)]
+        note: Option<String>,
+        /// Receipts as text lines, or one JSON object a line.
+        #[arg(long, value_enum, default_value_t = ReceiptFormat::Human)]
+        format: ReceiptFormat,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Who has replied, whose reply is still invalid, who is missing.
+    Status {
+        #[command(flatten)]
+        db: Db,
+        #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
+        format: StatusFormat,
+    },
+    /// Take in a respondent's latest version despite its findings.
+    Accept {
+        respondent: String,
+        /// Why (kept with the acceptance).
+        #[arg(long, required = true)]
+        note: String,
+        #[command(flatten)]
+        db: Db,
+    },
+    /// Write the latest accepted version of each respondent.
+    Export {
+        #[command(flatten)]
+        db: Db,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+        /// Folder to write into (`csv`: default the current folder; `ndjson`: default
+        /// standard output).
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
+        /// The latest version of each respondent, whatever its state.
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct Db {
+    /// The collection file.
+    #[arg(long = "db", default_value = "canvass.db")]
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StageArg {
+    Draft,
+    Final,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReceiptFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    Human,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Ndjson,
+}
+
+pub fn run(command: IntakeCommand) -> Result<ExitCode, String> {
+    match command {
+        IntakeCommand::Init { questionnaire, db, expect } => init(&questionnaire, &db.path, expect.as_deref()),
+        IntakeCommand::Add { db, stage, note, format, paths } => {
+            let stage = match stage {
+                StageArg::Draft => Stage::Draft,
+                StageArg::Final => Stage::Final,
+            };
+            add(&db.path, stage, note.as_deref(), format, &paths)
+        }
+        IntakeCommand::Status { db, format } => status(&db.path, format),
+        IntakeCommand::Accept { respondent, note, db } => accept(&db.path, &respondent, &note),
+        IntakeCommand::Export { db, format, output, all } => export(&db.path, format, output.as_deref(), all),
+    }
+}
+
+fn init(questionnaire: &str, db: &Path, expect: Option<&str>) -> Result<ExitCode, String> {
+    let path = super::files::resolve(questionnaire);
+    let q = super::files::load_questionnaire(&path)?;
+    if q.respondent.is_none() {
+        return Err(format!(
+            "questionnaire `{}` does not say which answer identifies who replied; add \
+             `respondent = \"section.question\"` (a required `country` or `text` question) at its top",
+            q.id
+        ));
+    }
+    let toml = super::files::read_text(&path, 64 << 20)?;
+    let schema = canvass::compile::to_pretty_string(&canvass::compile::compile(&q));
+    let expected: Vec<(String, Option<&str>)> = match expect {
+        None => Vec::new(),
+        Some("un-member-states") => members::members()
+            .iter()
+            .map(|m| (m.code.to_string(), Some(m.region)))
+            .collect(),
+        Some(file) => super::files::read_text(Path::new(file), 16 << 20)?
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|id| {
+                if id.chars().any(char::is_control) {
+                    return Err(format!("{file}: the respondent id {} holds a control character", visible(id)));
+                }
+                Ok((id.to_string(), members::region(id)))
+            })
+            .collect::<Result<_, _>>()?,
+    };
+    let pinned = Pinned { id: q.id.clone(), version: q.version.clone(), toml, schema };
+    Store::create(db, &pinned, &expected, &intake::now())?;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "made collection {} for {} version {}, expecting {} respondents",
+        visible(&db.display().to_string()),
+        q.id,
+        q.version,
+        expected.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The collection's questionnaire, as a validator.
+pub fn validator(store: &Store) -> Result<Validator, String> {
+    let pinned = store.pinned()?;
+    let schema: serde_json::Value = serde_json::from_str(&pinned.schema)
+        .map_err(|e| format!("the collection's questionnaire does not read: {e}"))?;
+    Validator::from_schema(&schema)
+}
+
+fn add(db: &Path, stage: Stage, note: Option<&str>, format: ReceiptFormat, paths: &[PathBuf]) -> Result<ExitCode, String> {
+    let store = Store::open(db, true)?;
+    let v = validator(&store)?;
+    let limits = Limits::default();
+    let batch = Batch {
+        paths,
+        questionnaires: Questionnaires::Fixed(&v),
+        lang: None,
+        limits,
+        follow_links: false,
+        keep_bytes: true,
+    };
+    let mut sink = Receipts {
+        store: &store,
+        stage,
+        note,
+        format,
+        who_field: v.questionnaire.respondent.clone().unwrap_or_default(),
+        pending: Vec::new(),
+        out: std::io::BufWriter::new(std::io::stdout().lock()),
+        progress: super::progress::Progress::new(),
+        worst: 0,
+        replies: 0,
+    };
+    batch::run(&batch, |j| intake::receive(j, stage, &v.questionnaire, &limits), &mut sink);
+    sink.commit();
+    sink.progress.finish();
+    if sink.replies == 0 {
+        return Err("no replies found (looked for .toml, .json and .ndjson files)".into());
+    }
+    Ok(ExitCode::from(sink.worst))
+}
+
+/// Stores replies in batches (one transaction each) and prints each one's receipt once
+/// its batch is committed.
+struct Receipts<'a, W: Write> {
+    store: &'a Store,
+    stage: Stage,
+    note: Option<&'a str>,
+    format: ReceiptFormat,
+    /// The answer that names the respondent (`section.question`).
+    who_field: String,
+    /// Stored in the open transaction, receipts not yet printed.
+    pending: Vec<(Received, Option<Stored>)>,
+    out: W,
+    progress: super::progress::Progress,
+    /// The exit status so far: 1 some reply invalid or unidentified, 2 some not readable.
+    worst: u8,
+    replies: usize,
+}
+
+/// Replies stored per transaction: fewer commits (each waits for the disk), receipts
+/// still printed within moments.
+const BATCH: usize = 256;
+
+impl<W: Write> batch::Sink<Received> for Receipts<'_, W> {
+    fn take(&mut self, r: Received) {
+        self.replies += 1;
+        self.progress.tick();
+        let stored = r.bytes.as_deref().map(|bytes| {
+            if self.pending.is_empty() {
+                self.store.begin().unwrap_or_else(|e| fail(&e));
+            }
+            let submission = NewSubmission {
+                respondent: r.respondent.as_deref(),
+                file: &r.file,
+                received_at: &intake::now(),
+                sha256: &r.sha256,
+                bytes,
+                format: r.format.as_str(),
+                stage: self.stage.as_str(),
+                note: self.note,
+                valid: r.valid,
+                errors: r.errors,
+                warnings: r.warnings,
+                report: &r.report,
+            };
+            self.store.add(&submission).unwrap_or_else(|e| fail(&e))
+        });
+        if stored.is_none() && self.pending.is_empty() {
+            // Nothing to wait for: say it now.
+            self.print(&r, None);
+            return;
+        }
+        self.pending.push((r, stored));
+        if self.pending.len() >= BATCH {
+            self.commit();
+        }
+    }
+
+    fn idle(&mut self) {
+        self.commit();
+    }
+}
+
+/// The collection cannot take the replies (the disk is full, it is locked too long):
+/// what was committed stays, with its receipts printed; the rest is not stored.
+fn fail(e: &str) -> ! {
+    let _ = writeln!(std::io::stderr(), "error: {e}; replies without a receipt were not stored");
+    std::process::exit(2);
+}
+
+impl<W: Write> Receipts<'_, W> {
+    fn commit(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        if self.pending.iter().any(|(_, s)| s.is_some()) {
+            self.store.commit().unwrap_or_else(|e| fail(&e));
+        }
+        let pending = std::mem::take(&mut self.pending);
+        for (r, stored) in &pending {
+            self.print(r, *stored);
+        }
+        if let Err(e) = self.out.flush() {
+            fail(&format!("cannot write the receipts: {e}"));
+        }
+    }
+
+    fn print(&mut self, r: &Received, stored: Option<Stored>) {
+        let status = match (stored, &r.respondent) {
+            (None, _) => 2,
+            (Some(_), None) => 1,
+            (Some(_), Some(_)) if !r.valid => 1,
+            _ => 0,
+        };
+        self.worst = self.worst.max(status);
+        let line = receipt(r, stored, self.stage, self.format, &self.who_field);
+        let progress = self.progress.clone();
+        if let Err(e) = progress.suspend(|| writeln!(self.out, "{line}")) {
+            fail(&format!("cannot write the receipts: {e}"));
+        }
+    }
+}
+
+/// One reply's receipt.
+fn receipt(r: &Received, stored: Option<Stored>, stage: Stage, format: ReceiptFormat, who_field: &str) -> String {
+    let (state, version) = match stored {
+        Some(Stored::Added(v)) => ("stored", v),
+        Some(Stored::Unchanged(v)) => ("unchanged", v),
+        None => ("not stored", None),
+    };
+    let verdict = if r.valid { "valid" } else { "invalid" };
+    let sha = r.sha256.get(..12).unwrap_or_default();
+    if format == ReceiptFormat::Json {
+        return serde_json::json!({
+            "file": r.file,
+            "respondent": r.respondent,
+            "receipt": state,
+            "version": version,
+            "sha256": sha,
+            "stage": stage.as_str(),
+            "verdict": verdict,
+            "errors": r.errors,
+            "warnings": r.warnings,
+        })
+        .to_string();
+    }
+    let file = visible(&r.file);
+    let who = r.respondent.as_deref().map_or_else(|| "unidentified".into(), visible);
+    let counts = format!(
+        "{}, {}",
+        plural(r.errors, "error", "errors"),
+        plural(r.warnings, "warning", "warnings")
+    );
+    match (stored, version) {
+        (Some(Stored::Unchanged(_)), Some(v)) => format!("{file}: {who} unchanged: already version {v}"),
+        (Some(Stored::Unchanged(_)), None) => format!("{file}: {who} unchanged: already received"),
+        (Some(Stored::Added(_)), Some(v)) => {
+            format!("{file}: {who} version {v}, sha256 {sha}, {}, {verdict} ({counts})", stage.as_str())
+        }
+        (Some(Stored::Added(_)), None) => {
+            format!("{file}: unidentified submission (no valid answer to {who_field}), sha256 {sha}, {}, {verdict} ({counts})", stage.as_str())
+        }
+        (None, _) => format!("{file}: not stored: nothing could be read ({counts})"),
+    }
+}
+
+fn status(db: &Path, format: StatusFormat) -> Result<ExitCode, String> {
+    let store = Store::open(db, false)?;
+    let status = intake::status(&store)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let io = |e: std::io::Error| format!("cannot write the status: {e}");
+    match format {
+        StatusFormat::Json => {
+            let text = serde_json::to_string_pretty(&status).map_err(|e| e.to_string())?;
+            writeln!(out, "{text}").map_err(io)?;
+        }
+        StatusFormat::Csv => {
+            let mut w = csv::Writer::from_writer(&mut out);
+            let err = |e: csv::Error| format!("cannot write the status: {e}");
+            w.write_record(["respondent", "state", "version", "received_at", "stage", "errors", "warnings"])
+                .map_err(err)?;
+            for l in &status.respondents {
+                let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+                w.write_record([
+                    l.respondent.as_str(),
+                    l.state,
+                    &opt(l.version),
+                    l.received_at.as_deref().unwrap_or_default(),
+                    l.stage.as_deref().unwrap_or_default(),
+                    &opt(l.errors),
+                    &opt(l.warnings),
+                ])
+                .map_err(err)?;
+            }
+            w.flush().map_err(io)?;
+        }
+        StatusFormat::Human => write!(out, "{}", status_table(&status)).map_err(io)?,
+    }
+    out.flush().map_err(io)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The status as a text table.
+fn status_table(status: &intake::Status) -> String {
+    let header = ["respondent", "state", "version", "received at", "stage", "errors", "warnings"];
+    let rows: Vec<[String; 7]> = status
+        .respondents
+        .iter()
+        .map(|l| {
+            let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
+            [
+                visible(&l.respondent).into_owned(),
+                l.state.to_string(),
+                opt(l.version),
+                l.received_at.clone().unwrap_or_else(|| "-".into()),
+                l.stage.clone().unwrap_or_else(|| "-".into()),
+                opt(l.errors),
+                opt(l.warnings),
+            ]
+        })
+        .collect();
+    let mut text = format!(
+        "{} version {}: {} respondents\n\n",
+        status.questionnaire.id,
+        status.questionnaire.version,
+        status.respondents.len()
+    );
+    text += &canvass::findings::table::render(&header, &rows);
+    let t = status.totals;
+    text += &format!(
+        "\n{} accepted, {} invalid, {} draft, {} missing; {}\n",
+        t.accepted,
+        t.invalid,
+        t.draft,
+        t.missing,
+        plural(status.unidentified, "unidentified submission", "unidentified submissions")
+    );
+    text
+}
+
+fn accept(db: &Path, respondent: &str, note: &str) -> Result<ExitCode, String> {
+    let store = Store::open(db, true)?;
+    match store.accept(respondent, note, &intake::now())? {
+        None => Err(format!("{} has sent no reply to accept", visible(respondent))),
+        Some((version, true)) => {
+            println!("accepted {} version {version}: {}", visible(respondent), visible(note));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some((version, false)) => {
+            println!("{} version {version} was already accepted; the first note is kept", visible(respondent));
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn export(db: &Path, format: ExportFormat, output: Option<&Path>, all: bool) -> Result<ExitCode, String> {
+    let store = Store::open(db, false)?;
+    let which = if all { Which::Latest } else { Which::LatestAccepted };
+    match format {
+        ExportFormat::Csv => {
+            let v = validator(&store)?;
+            let dir = output.unwrap_or(Path::new("."));
+            std::fs::create_dir_all(dir).map_err(|e| format!("cannot make {}: {e}", visible(&dir.display().to_string())))?;
+            for file in canvass::intake::export::csv(&store, &v.questionnaire, which, dir)? {
+                eprintln!("wrote {file}");
+            }
+        }
+        ExportFormat::Ndjson => match output {
+            None => canvass::intake::export::ndjson(&store, which, &mut std::io::BufWriter::new(std::io::stdout().lock()))?,
+            Some(dir) => {
+                std::fs::create_dir_all(dir).map_err(|e| format!("cannot make {}: {e}", visible(&dir.display().to_string())))?;
+                let path = dir.join("replies.ndjson");
+                let name = visible(&path.display().to_string()).into_owned();
+                let cannot = |e: std::io::Error| format!("cannot write {name}: {e}");
+                // Written whole or not at all, in flat memory: a temporary file renamed.
+                let temp = tempfile::Builder::new().prefix(".canvass-export-").tempfile_in(dir).map_err(cannot)?;
+                let mut writer = std::io::BufWriter::new(temp);
+                canvass::intake::export::ndjson(&store, which, &mut writer)?;
+                let temp = writer.into_inner().map_err(|e| cannot(e.into_error()))?;
+                temp.as_file().sync_all().map_err(cannot)?;
+                temp.persist(&path).map_err(|e| cannot(e.error))?;
+                eprintln!("wrote {name}");
+            }
+        },
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `1 error`, `2 errors`.
+fn plural(n: impl TryInto<i64>, one: &str, many: &str) -> String {
+    let n: i64 = n.try_into().unwrap_or(i64::MAX);
+    format!("{n} {}", if n == 1 { one } else { many })
+}

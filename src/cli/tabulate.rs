@@ -1,0 +1,157 @@
+//! `canvass tabulate`: counts over a collection's accepted replies, or over the valid ones
+//! among reply files, written in the chosen format.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use canvass::batch::{self, Batch, Questionnaires};
+use canvass::intake::members;
+use canvass::intake::store::{Store, Which};
+use canvass::reply::Limits;
+use canvass::tabulate::{Counter, render};
+use canvass::validate::Validator;
+
+#[derive(Debug, Args)]
+pub struct TabulateArgs {
+    /// A collection: the latest accepted version of each respondent is counted.
+    #[arg(long, conflicts_with = "questionnaire", required_unless_present = "questionnaire")]
+    db: Option<PathBuf>,
+    /// The questionnaire of the reply files given (a file, or an id under `questionnaires/`).
+    #[arg(short = 'q', long, requires = "paths")]
+    questionnaire: Option<String>,
+    /// Reply files, folders, `.ndjson` streams or `-`: the valid ones are counted.
+    paths: Vec<PathBuf>,
+    /// Split every count by the UN M49 region of the respondent's country.
+    #[arg(long, value_enum)]
+    by: Option<By>,
+    #[arg(long, value_enum, default_value_t = TableFormat::Human)]
+    format: TableFormat,
+    /// Language of question texts, options and headings.
+    #[arg(long)]
+    lang: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    Region,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Human,
+    Md,
+    Csv,
+    Json,
+    Html,
+}
+
+pub fn run(args: &TabulateArgs) -> Result<ExitCode, String> {
+    if args.db.is_some() && !args.paths.is_empty() {
+        return Err("give either --db or -q with reply files, not both".into());
+    }
+    let (validator, store) = match (&args.db, &args.questionnaire) {
+        (Some(db), _) => {
+            let store = Store::open(db, false)?;
+            (super::intake::validator(&store)?, Some(store))
+        }
+        (None, Some(name)) => {
+            let q = super::files::load_questionnaire(&super::files::resolve(name))?;
+            (Validator::new(q)?, None)
+        }
+        (None, None) => return Err("give --db FILE, or -q QUESTIONNAIRE and reply files".into()),
+    };
+    let q = &validator.questionnaire;
+    let lang = match &args.lang {
+        Some(lang) => {
+            super::files::available_in(q, lang)?;
+            lang.clone()
+        }
+        None => q.source_language().to_string(),
+    };
+    let regions = args.by.map(|By::Region| members::REGIONS);
+    let mut counter = Counter::new(q, regions);
+    match &store {
+        Some(store) => store.replies(Which::LatestAccepted, |r| {
+            let value = canvass::intake::export::reply_value(&r)?;
+            counter.add(&value, members::region(&r.respondent).or(Some("unknown")));
+            Ok(())
+        })?,
+        None => count_files(&validator, &args.paths, &mut counter)?,
+    }
+    let tables = counter.finish();
+    let text = match args.format {
+        TableFormat::Human => render::human(&tables, q, &lang),
+        TableFormat::Md => render::markdown(&tables, q, &lang),
+        TableFormat::Csv => render::csv(&tables, q, &lang)?,
+        TableFormat::Json => {
+            let mut text = serde_json::to_string_pretty(&render::json(&tables, q, &lang))
+                .map_err(|e| e.to_string())?;
+            text.push('\n');
+            text
+        }
+        TableFormat::Html => render::html(&tables, q, &lang),
+    };
+    super::files::write_stdout(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Count the valid replies among the files; say on standard error how many were left out.
+fn count_files(v: &Validator, paths: &[PathBuf], counter: &mut Counter<'_>) -> Result<(), String> {
+    struct Count<'c, 'q> {
+        counter: &'c mut Counter<'q>,
+        left_out: usize,
+        replies: usize,
+    }
+    impl batch::Sink<Option<(serde_json::Value, Option<String>)>> for Count<'_, '_> {
+        fn take(&mut self, item: Option<(serde_json::Value, Option<String>)>) {
+            self.replies += 1;
+            match item {
+                Some((value, respondent)) => {
+                    let region = respondent.as_deref().and_then(members::region).or(Some("unknown"));
+                    self.counter.add(&value, region);
+                }
+                None => self.left_out += 1,
+            }
+        }
+    }
+    let limits = Limits::default();
+    let batch = Batch {
+        paths,
+        questionnaires: Questionnaires::Fixed(v),
+        lang: None,
+        limits,
+        follow_links: false,
+        keep_bytes: true,
+    };
+    let respondent = v.questionnaire.respondent.clone().unwrap_or_default();
+    let mut count = Count { counter, left_out: 0, replies: 0 };
+    batch::run(
+        &batch,
+        |j| {
+            if !j.report.valid() {
+                return None;
+            }
+            let text = String::from_utf8(j.bytes?).ok()?;
+            let (value, _) = canvass::reply::parse(&text, j.format, &limits, "en").ok()?;
+            let who = respondent
+                .split_once('.')
+                .and_then(|(s, x)| value.get(s)?.get(x)?.as_str().map(str::to_string));
+            Some((value, who))
+        },
+        &mut count,
+    );
+    if count.replies == 0 {
+        return Err("no replies found (looked for .toml, .json and .ndjson files)".into());
+    }
+    if count.left_out > 0 {
+        let _ = writeln!(
+            std::io::stderr(),
+            "note: {} of {} replies were not counted: they have errors (see `canvass validate`)",
+            count.left_out, count.replies
+        );
+    }
+    Ok(())
+}

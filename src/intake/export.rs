@@ -1,0 +1,190 @@
+//! What a collection gives out: its replies as CSV (one row per respondent, one file per
+//! table question) or as NDJSON, each reply read from the bytes stored.
+//!
+//! Cells hold answers as written (numbers keep their digits); a text answer that a
+//! spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`.
+
+use std::io::Write;
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::store::{Store, StoredReply, Which};
+use crate::questionnaire::model::{Question, QuestionType, Questionnaire};
+use crate::reply::{Format, Limits};
+
+/// A stored reply's JSON value.
+pub fn reply_value(r: &StoredReply) -> Result<Value, String> {
+    let text = std::str::from_utf8(&r.bytes)
+        .map_err(|_| format!("version {} of {} is not UTF-8", r.version, r.respondent))?;
+    let format = if r.format == "toml" { Format::Toml } else { Format::Json };
+    let limits = Limits {
+        max_bytes: text.len().max(Limits::default().max_bytes),
+        ..Limits::default()
+    };
+    crate::reply::parse(text, format, &limits, "en")
+        .map(|(value, _)| value)
+        .map_err(|_| format!("version {} of {} does not read", r.version, r.respondent))
+}
+
+/// The files `csv` writes: `replies.csv`, then one per table question.
+pub fn csv(store: &Store, q: &Questionnaire, which: Which, dir: &Path) -> Result<Vec<String>, String> {
+    let mut files = vec![Sheet::new(dir, "replies.csv", header(q))?];
+    let tables: Vec<(&str, &Question)> = q
+        .sections
+        .iter()
+        .flat_map(|s| s.questions.iter().map(move |x| (s.id.as_str(), x)))
+        .filter(|(_, x)| x.kind == QuestionType::Table)
+        .collect();
+    for (s, table) in &tables {
+        let mut head = vec!["respondent".to_string(), "row".to_string()];
+        for c in &table.columns {
+            head.extend(columns(&format!("{s}.{}.{}", table.id, c.id), c));
+        }
+        files.push(Sheet::new(dir, &format!("{s}.{}.csv", table.id), head)?);
+    }
+    store.replies(which, |r| {
+        let value = reply_value(&r)?;
+        let mut row = vec![r.respondent.clone(), r.version.to_string(), r.received_at.clone()];
+        for s in &q.sections {
+            let section = value.get(&s.id);
+            for x in &s.questions {
+                if x.kind == QuestionType::Table {
+                    continue;
+                }
+                let answer = section.and_then(|v| v.get(&x.id));
+                row.extend(cells(x, answer));
+                if let Some(id) = x.specify_id() {
+                    row.push(section.and_then(|v| v.get(&id)).map(cell).unwrap_or_default());
+                }
+            }
+        }
+        files[0].row(&row)?;
+        for (i, (s, table)) in tables.iter().enumerate() {
+            let rows = value.get(*s).and_then(|v| v.get(&table.id)).and_then(Value::as_array);
+            for (n, item) in rows.into_iter().flatten().enumerate() {
+                let mut row = vec![r.respondent.clone(), (n + 1).to_string()];
+                for c in &table.columns {
+                    row.extend(cells(c, item.get(&c.id)));
+                }
+                files[i + 1].row(&row)?;
+            }
+        }
+        Ok(())
+    })?;
+    files.into_iter().map(Sheet::finish).collect()
+}
+
+/// One reply a line: `{ respondent, version, received_at, reply }`.
+pub fn ndjson(store: &Store, which: Which, out: &mut impl Write) -> Result<(), String> {
+    store.replies(which, |r| {
+        let line = serde_json::json!({
+            "respondent": r.respondent,
+            "version": r.version,
+            "received_at": r.received_at,
+            "reply": reply_value(&r)?,
+        });
+        writeln!(out, "{line}").map_err(|e| format!("cannot write the export: {e}"))
+    })?;
+    out.flush().map_err(|e| format!("cannot write the export: {e}"))
+}
+
+fn header(q: &Questionnaire) -> Vec<String> {
+    let mut head = vec!["respondent".to_string(), "version".to_string(), "received_at".to_string()];
+    for s in &q.sections {
+        for x in &s.questions {
+            if x.kind != QuestionType::Table {
+                head.extend(columns(&format!("{}.{}", s.id, x.id), x));
+                if let Some(id) = x.specify_id() {
+                    head.push(format!("{}.{id}", s.id));
+                }
+            }
+        }
+    }
+    head
+}
+
+/// A question's column names: one, or one per option of a multi-choice.
+fn columns(name: &str, x: &Question) -> Vec<String> {
+    if x.kind == QuestionType::MultiChoice {
+        x.options.iter().map(|o| format!("{name}.{}", o.value)).collect()
+    } else {
+        vec![name.to_string()]
+    }
+}
+
+/// A question's cells: its answer (an answer code as the code, no answer as empty), or
+/// for a multi-choice 0/1 per option.
+fn cells(x: &Question, answer: Option<&Value>) -> Vec<String> {
+    if x.kind != QuestionType::MultiChoice {
+        return vec![answer.map(cell).unwrap_or_default()];
+    }
+    match answer {
+        Some(Value::Array(chosen)) if !chosen.is_empty() => x
+            .options
+            .iter()
+            .map(|o| u8::from(chosen.iter().any(|c| c.as_str() == Some(&o.value))).to_string())
+            .collect(),
+        // A code stands for the whole question: it is in every option's cell.
+        Some(Value::String(code)) if !code.is_empty() => vec![guard(code); x.options.len()],
+        _ => vec![String::new(); x.options.len()],
+    }
+}
+
+fn cell(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::Bool(true) => "yes".into(),
+        Value::Bool(false) => "no".into(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => guard(s),
+        other => guard(&other.to_string()),
+    }
+}
+
+/// Text a spreadsheet would take for a formula is kept as text.
+fn guard(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+/// A CSV file written whole or not at all: into a temporary file beside it, renamed at the end.
+struct Sheet {
+    name: String,
+    path: std::path::PathBuf,
+    writer: csv::Writer<tempfile::NamedTempFile>,
+}
+
+impl Sheet {
+    fn new(dir: &Path, name: &str, head: Vec<String>) -> Result<Self, String> {
+        let path = dir.join(name);
+        let shown = crate::findings::visible::visible(&path.display().to_string()).into_owned();
+        let temp = tempfile::Builder::new()
+            .prefix(".canvass-export-")
+            .tempfile_in(dir)
+            .map_err(|e| format!("cannot write {shown}: {e}"))?;
+        let mut sheet = Sheet { name: shown, path, writer: csv::Writer::from_writer(temp) };
+        sheet.row(&head)?;
+        Ok(sheet)
+    }
+
+    fn row(&mut self, cells: &[String]) -> Result<(), String> {
+        self.writer
+            .write_record(cells)
+            .map_err(|e| format!("cannot write {}: {e}", self.name))
+    }
+
+    fn finish(self) -> Result<String, String> {
+        let name = self.name;
+        let temp = self
+            .writer
+            .into_inner()
+            .map_err(|e| format!("cannot write {name}: {}", e.error()))?;
+        temp.as_file().sync_all().map_err(|e| format!("cannot write {name}: {e}"))?;
+        temp.persist(&self.path).map_err(|e| format!("cannot write {name}: {}", e.error))?;
+        Ok(name)
+    }
+}

@@ -1,0 +1,242 @@
+//! A collection of replies: one SQLite file that holds one questionnaire and every reply
+//! ever received for it, each version with its receipt (`canvass intake`).
+//!
+//! This module says what a received reply is (who sent it, its fingerprint, its findings
+//! at the stage it was sent at) and what state each respondent is in; [`store`] keeps and
+//! finds, and owns every SQL statement. Nothing received is dropped or overwritten.
+
+pub mod export;
+pub mod members;
+pub mod store;
+
+use sha2::{Digest, Sha256};
+
+use crate::batch::Judged;
+use crate::findings::report::{self, ReplyReport};
+use crate::findings::{Code, Severity};
+use crate::questionnaire::model::Questionnaire;
+use crate::reply::view::ReplyValue;
+use crate::reply::{Format, Limits};
+use crate::source::SourceFile;
+
+/// How far along a respondent says its reply is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Work in progress: missing answers are warnings, not errors.
+    Draft,
+    Final,
+}
+
+impl Stage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Draft => "draft",
+            Stage::Final => "final",
+        }
+    }
+}
+
+/// A respondent's state, decided by its latest version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum State {
+    Accepted,
+    Invalid,
+    Draft,
+    Missing,
+}
+
+impl State {
+    pub const ALL: [State; 4] = [State::Accepted, State::Invalid, State::Draft, State::Missing];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Accepted => "accepted",
+            State::Invalid => "invalid",
+            State::Draft => "draft",
+            State::Missing => "missing",
+        }
+    }
+
+    /// The state a latest version puts its respondent in.
+    pub fn of(latest: &store::Latest) -> State {
+        if latest.accepted_by_reviewer || (latest.valid && latest.stage == "final") {
+            State::Accepted
+        } else if latest.stage == "draft" {
+            State::Draft
+        } else {
+            State::Invalid
+        }
+    }
+}
+
+/// A reply as received, judged at its stage, ready to be stored.
+pub struct Received {
+    pub file: String,
+    /// Who sent it; `None` when the reply does not say so readably.
+    pub respondent: Option<String>,
+    /// Hex SHA-256 of the bytes.
+    pub sha256: String,
+    /// The bytes as received; `None` when there were none to keep (unreadable, too large).
+    pub bytes: Option<Vec<u8>>,
+    pub format: Format,
+    pub valid: bool,
+    pub errors: usize,
+    pub warnings: usize,
+    /// The reply's report as one JSON line (what `validate --format ndjson` gives).
+    pub report: String,
+}
+
+/// Judge one reply for the collection (run on the batch's workers): its findings at
+/// `stage`, its respondent, its fingerprint.
+pub fn receive(judged: Judged, stage: Stage, q: &Questionnaire, limits: &Limits) -> Received {
+    let Judged { report: r, bytes, format } = judged;
+    let r = at_stage(r, stage);
+    let respondent = bytes
+        .as_deref()
+        .and_then(|b| respondent(b, format, q, limits, &r));
+    let sha256 = bytes.as_deref().map(sha256_hex).unwrap_or_default();
+    Received {
+        file: r.file.name.clone(),
+        respondent,
+        sha256,
+        bytes,
+        format,
+        valid: r.valid(),
+        errors: r.errors,
+        warnings: r.warnings,
+        report: report::json_line(&r),
+    }
+}
+
+/// At the draft stage, what is not there yet is a warning: `missing-answer`, `too-few`.
+fn at_stage(r: ReplyReport, stage: Stage) -> ReplyReport {
+    if stage == Stage::Final {
+        return r;
+    }
+    let mut findings = r.findings;
+    for f in &mut findings {
+        if matches!(f.code, Code::MissingAnswer | Code::TooFew) {
+            f.severity = Severity::Warning;
+        }
+    }
+    let mut again = ReplyReport::new(SourceFile::new(r.file.name, r.file.text), findings);
+    again.questionnaire = r.questionnaire;
+    again.unreadable = r.unreadable;
+    again.lang = r.lang;
+    again
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut hex = String::with_capacity(64);
+    for b in digest {
+        hex.push(char::from(b"0123456789abcdef"[usize::from(b >> 4)]));
+        hex.push(char::from(b"0123456789abcdef"[usize::from(b & 15)]));
+    }
+    hex
+}
+
+/// The respondent a reply names: the answer the questionnaire's `respondent` points at,
+/// if it is text and no finding is about it (a country code that is no country does not
+/// identify anyone).
+fn respondent(bytes: &[u8], format: Format, q: &Questionnaire, limits: &Limits, r: &ReplyReport) -> Option<String> {
+    let (section, question) = q.respondent.as_deref()?.split_once('.')?;
+    let pointer = format!("/{section}/{question}");
+    if r.findings.iter().any(|f| f.pointer.as_deref() == Some(pointer.as_str()) || f.code == Code::Syntax) {
+        return None;
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    let pick = |v: &dyn Fn() -> Option<String>| v().filter(|s| !s.is_empty());
+    if let Some(found) = crate::reply::compact::read(text, format, limits, |reply| {
+        pick(&|| Some(reply.get(section)?.get(question)?.as_str()?.to_string()))
+    }) {
+        return found;
+    }
+    let (value, _) = crate::reply::parse(text, format, limits, "en").ok()?;
+    pick(&|| Some(value.get(section)?.get(question)?.as_str()?.to_string()))
+}
+
+/// One line of the status: an expected or received respondent.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct StatusLine {
+    pub respondent: String,
+    pub state: &'static str,
+    pub version: Option<i64>,
+    pub received_at: Option<String>,
+    pub stage: Option<String>,
+    pub errors: Option<i64>,
+    pub warnings: Option<i64>,
+    /// Whether the respondent is on the expected list (one not on it may still reply).
+    pub expected: bool,
+}
+
+/// How many respondents are in each state.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct Totals {
+    pub accepted: usize,
+    pub invalid: usize,
+    pub draft: usize,
+    pub missing: usize,
+}
+
+/// The collection's status: one line per expected or received respondent (by id), the
+/// count per state, and how many submissions name no respondent.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Status {
+    pub questionnaire: report::JudgedBy,
+    pub respondents: Vec<StatusLine>,
+    pub totals: Totals,
+    pub unidentified: i64,
+}
+
+pub fn status(store: &store::Store) -> Result<Status, String> {
+    let pinned = store.pinned()?;
+    let expected = store.expected()?;
+    let latest = store.latest()?;
+    let mut lines: Vec<StatusLine> = latest
+        .iter()
+        .map(|l| StatusLine {
+            respondent: l.respondent.clone(),
+            state: State::of(l).as_str(),
+            version: Some(l.version),
+            received_at: Some(l.received_at.clone()),
+            stage: Some(l.stage.clone()),
+            errors: Some(l.errors),
+            warnings: Some(l.warnings),
+            expected: expected.binary_search_by(|(e, _)| e.as_str().cmp(&l.respondent)).is_ok(),
+        })
+        .collect();
+    for (respondent, _) in &expected {
+        if latest.binary_search_by(|l| l.respondent.as_str().cmp(respondent)).is_err() {
+            lines.push(StatusLine {
+                respondent: respondent.clone(),
+                state: State::Missing.as_str(),
+                version: None,
+                received_at: None,
+                stage: None,
+                errors: None,
+                warnings: None,
+                expected: true,
+            });
+        }
+    }
+    lines.sort_by(|a, b| a.respondent.cmp(&b.respondent));
+    let count = |s: State| lines.iter().filter(|l| l.state == s.as_str()).count();
+    let totals = Totals {
+        accepted: count(State::Accepted),
+        invalid: count(State::Invalid),
+        draft: count(State::Draft),
+        missing: count(State::Missing),
+    };
+    Ok(Status {
+        questionnaire: report::JudgedBy { id: pinned.id, version: pinned.version },
+        respondents: lines,
+        totals,
+        unidentified: store.unidentified()?,
+    })
+}
+
+/// The current time, RFC 3339 in UTC to the second: when a reply was received or accepted.
+pub fn now() -> String {
+    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+}

@@ -1,0 +1,399 @@
+//! The collection's SQLite file: every SQL statement canvass runs lives here, and so does
+//! the schema with its migrations. Nothing here decides what a reply means (that is
+//! `intake`'s); this module only keeps and finds.
+//!
+//! A collection is recognised by its `application_id` and versioned by `user_version`:
+//! a file that is not one, or of a newer schema, is refused before anything is written.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+
+/// `PRAGMA application_id` of a canvass collection: "cnvs".
+const APPLICATION_ID: i32 = 0x636e_7673;
+
+/// The schema, one step per version: `MIGRATIONS[n]` takes a collection from version `n` to
+/// `n + 1`. Never edit a step once released; add one.
+const MIGRATIONS: &[&str] = &[r"
+CREATE TABLE questionnaire (
+    singleton  INTEGER PRIMARY KEY CHECK (singleton = 1),
+    id         TEXT NOT NULL,
+    version    TEXT NOT NULL,
+    toml       TEXT NOT NULL,
+    schema     TEXT NOT NULL,
+    pinned_at  TEXT NOT NULL
+);
+CREATE TABLE expected (
+    respondent TEXT PRIMARY KEY,
+    region     TEXT
+) WITHOUT ROWID;
+CREATE TABLE submission (
+    id          INTEGER PRIMARY KEY,
+    respondent  TEXT,              -- NULL: no readable respondent (unidentified)
+    version     INTEGER,           -- 1, 2, ... per respondent; NULL when unidentified
+    file        TEXT NOT NULL,
+    received_at TEXT NOT NULL,     -- RFC 3339, UTC
+    sha256      TEXT NOT NULL,
+    bytes       BLOB NOT NULL,     -- the reply exactly as received
+    format      TEXT NOT NULL CHECK (format IN ('json', 'toml')),
+    stage       TEXT NOT NULL CHECK (stage IN ('draft', 'final')),
+    note        TEXT,
+    valid       INTEGER NOT NULL,
+    errors      INTEGER NOT NULL,
+    warnings    INTEGER NOT NULL,
+    report      TEXT NOT NULL,     -- the reply's findings, as `validate --format ndjson` gives them
+    UNIQUE (respondent, version)
+);
+CREATE UNIQUE INDEX submission_bytes ON submission (ifnull(respondent, ''), sha256);
+CREATE TABLE acceptance (
+    submission  INTEGER PRIMARY KEY REFERENCES submission (id),
+    note        TEXT NOT NULL,
+    accepted_at TEXT NOT NULL
+);
+"];
+
+/// The questionnaire a collection is pinned to.
+pub struct Pinned {
+    pub id: String,
+    pub version: String,
+    pub toml: String,
+    pub schema: String,
+}
+
+/// A reply to store, as received and judged.
+pub struct NewSubmission<'a> {
+    pub respondent: Option<&'a str>,
+    pub file: &'a str,
+    pub received_at: &'a str,
+    pub sha256: &'a str,
+    pub bytes: &'a [u8],
+    pub format: &'a str,
+    pub stage: &'a str,
+    pub note: Option<&'a str>,
+    pub valid: bool,
+    pub errors: usize,
+    pub warnings: usize,
+    pub report: &'a str,
+}
+
+/// What storing a reply did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stored {
+    /// A new version (`None` for an unidentified submission).
+    Added(Option<i64>),
+    /// The same bytes were already there, as this version.
+    Unchanged(Option<i64>),
+}
+
+/// A respondent's latest version, for the status.
+pub struct Latest {
+    pub respondent: String,
+    pub version: i64,
+    pub received_at: String,
+    pub stage: String,
+    pub valid: bool,
+    pub errors: i64,
+    pub warnings: i64,
+    pub accepted_by_reviewer: bool,
+}
+
+/// A stored reply, for export and tables.
+pub struct StoredReply {
+    pub respondent: String,
+    pub version: i64,
+    pub received_at: String,
+    pub format: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Which version of each respondent to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    /// The latest version that is accepted (valid at the final stage, or taken in by a reviewer).
+    LatestAccepted,
+    /// The latest version, whatever its state.
+    Latest,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+fn sql(path: &Path) -> impl Fn(rusqlite::Error) -> String + '_ {
+    move |e| format!("collection {}: {e}", crate::findings::visible::visible(&path.display().to_string()))
+}
+
+impl Store {
+    /// Make a new collection at `path`, whole or not at all: it is built in a temporary file
+    /// beside it and renamed into place, never over an existing file.
+    pub fn create(path: &Path, pinned: &Pinned, expected: &[(String, Option<&str>)], now: &str) -> Result<(), String> {
+        let name = crate::findings::visible::visible(&path.display().to_string()).into_owned();
+        if path.exists() {
+            return Err(format!("{name} already exists; a collection is never overwritten (give another --db)"));
+        }
+        let folder = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let temp = tempfile::Builder::new()
+            .prefix(".canvass-collection-")
+            .tempfile_in(folder)
+            .map_err(|e| format!("cannot make {name}: {e}"))?;
+        let err = sql(path);
+        {
+            let mut conn = Connection::open(temp.path()).map_err(&err)?;
+            conn.pragma_update(None, "application_id", APPLICATION_ID).map_err(&err)?;
+            migrate(&mut conn, 0).map_err(&err)?;
+            let tx = conn.transaction().map_err(&err)?;
+            tx.execute(
+                "INSERT INTO questionnaire (singleton, id, version, toml, schema, pinned_at) VALUES (1, ?1, ?2, ?3, ?4, ?5)",
+                params![pinned.id, pinned.version, pinned.toml, pinned.schema, now],
+            )
+            .map_err(&err)?;
+            {
+                let mut insert = tx
+                    .prepare("INSERT OR IGNORE INTO expected (respondent, region) VALUES (?1, ?2)")
+                    .map_err(&err)?;
+                for (respondent, region) in expected {
+                    insert.execute(params![respondent, region]).map_err(&err)?;
+                }
+            }
+            tx.commit().map_err(&err)?;
+            // WAL: readers (status) never wait for a writer (add). Set once; it stays.
+            conn.pragma_update(None, "journal_mode", "WAL").map_err(&err)?;
+            conn.close().map_err(|(_, e)| err(e))?;
+        }
+        temp.as_file().sync_all().map_err(|e| format!("cannot make {name}: {e}"))?;
+        temp.persist_noclobber(path)
+            .map_err(|e| format!("cannot make {name}: {}", e.error))?;
+        Ok(())
+    }
+
+    /// Open an existing collection to add to it (`write`) or to read it.
+    pub fn open(path: &Path, write: bool) -> Result<Store, String> {
+        let name = crate::findings::visible::visible(&path.display().to_string()).into_owned();
+        let metadata = std::fs::metadata(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                format!("there is no collection at {name}; make one with `canvass intake init -q QUESTIONNAIRE --db {name}`")
+            }
+            _ => format!("cannot open {name}: {e}"),
+        })?;
+        if !metadata.is_file() {
+            return Err(format!("{name} is not a collection (not a file)"));
+        }
+        // Checked here, not left to SQLite: a superuser could write to it anyway.
+        if write && metadata.permissions().readonly() {
+            return Err(format!("{name} is read-only; nothing was added"));
+        }
+        let flags = if write {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let not_ours = || format!("{name} is not a canvass collection; it was left as it was");
+        let conn = Connection::open_with_flags(path, flags).map_err(|_| not_ours())?;
+        let id: i32 = conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .map_err(|_| not_ours())?;
+        if id != APPLICATION_ID {
+            return Err(not_ours());
+        }
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|_| not_ours())?;
+        let version = usize::try_from(version).map_err(|_| not_ours())?;
+        if version > MIGRATIONS.len() {
+            return Err(format!(
+                "{name} was made by a newer canvass (collection schema version {version}; this canvass knows up to {}); it was left as it was",
+                MIGRATIONS.len()
+            ));
+        }
+        let mut store = Store { conn, path: path.to_path_buf() };
+        // Another process adding at the same time holds the lock for one batch at most.
+        store.conn.busy_timeout(Duration::from_secs(60)).map_err(sql(path))?;
+        if write {
+            // A receipt is printed only once its reply is on disk.
+            store.conn.pragma_update(None, "synchronous", "FULL").map_err(sql(path))?;
+            if version < MIGRATIONS.len() {
+                migrate(&mut store.conn, version).map_err(sql(path))?;
+            }
+        } else if version < MIGRATIONS.len() {
+            return Err(format!("{name} is of an older collection schema; run `canvass intake add` on it once to bring it up to date"));
+        }
+        Ok(store)
+    }
+
+    fn err(&self) -> impl Fn(rusqlite::Error) -> String + '_ {
+        sql(&self.path)
+    }
+
+    pub fn pinned(&self) -> Result<Pinned, String> {
+        self.conn
+            .query_row("SELECT id, version, toml, schema FROM questionnaire", [], |r| {
+                Ok(Pinned { id: r.get(0)?, version: r.get(1)?, toml: r.get(2)?, schema: r.get(3)? })
+            })
+            .map_err(self.err())
+    }
+
+    /// The expected respondents, by id, with their region when known.
+    pub fn expected(&self) -> Result<Vec<(String, Option<String>)>, String> {
+        let mut statement = self.conn.prepare("SELECT respondent, region FROM expected ORDER BY respondent").map_err(self.err())?;
+        let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).map_err(self.err())?;
+        rows.collect::<Result<_, _>>().map_err(self.err())
+    }
+
+    /// Start a batch of additions; the write lock is taken now, so version numbers read in
+    /// the batch are the ones written.
+    pub fn begin(&self) -> Result<(), String> {
+        self.conn.execute_batch("BEGIN IMMEDIATE").map_err(self.err())
+    }
+
+    pub fn commit(&self) -> Result<(), String> {
+        self.conn.execute_batch("COMMIT").map_err(self.err())
+    }
+
+    /// Store a reply (inside a batch), unless the same bytes from the same respondent are
+    /// already there.
+    pub fn add(&self, s: &NewSubmission<'_>) -> Result<Stored, String> {
+        let err = self.err();
+        let already: Option<Option<i64>> = self
+            .conn
+            .prepare_cached("SELECT version FROM submission WHERE ifnull(respondent, '') = ifnull(?1, '') AND sha256 = ?2")
+            .and_then(|mut st| st.query_row(params![s.respondent, s.sha256], |r| r.get(0)).optional())
+            .map_err(&err)?;
+        if let Some(version) = already {
+            return Ok(Stored::Unchanged(version));
+        }
+        let version: Option<i64> = match s.respondent {
+            Some(respondent) => Some(
+                self.conn
+                    .prepare_cached("SELECT ifnull(max(version), 0) + 1 FROM submission WHERE respondent = ?1")
+                    .and_then(|mut st| st.query_row([respondent], |r| r.get(0)))
+                    .map_err(&err)?,
+            ),
+            None => None,
+        };
+        self.conn
+            .prepare_cached(
+                "INSERT INTO submission (respondent, version, file, received_at, sha256, bytes, format, stage, note, valid, errors, warnings, report)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )
+            .and_then(|mut st| {
+                st.execute(params![
+                    s.respondent, version, s.file, s.received_at, s.sha256, s.bytes, s.format, s.stage, s.note,
+                    s.valid, count(s.errors), count(s.warnings), s.report
+                ])
+            })
+            .map_err(&err)?;
+        Ok(Stored::Added(version))
+    }
+
+    /// Each respondent's latest version, by respondent id.
+    pub fn latest(&self) -> Result<Vec<Latest>, String> {
+        let mut statement = self
+            .conn
+            .prepare(
+                "SELECT s.respondent, s.version, s.received_at, s.stage, s.valid, s.errors, s.warnings, a.submission IS NOT NULL
+                 FROM submission s LEFT JOIN acceptance a ON a.submission = s.id
+                 WHERE s.respondent IS NOT NULL
+                   AND s.version = (SELECT max(version) FROM submission m WHERE m.respondent = s.respondent)
+                 ORDER BY s.respondent",
+            )
+            .map_err(self.err())?;
+        let rows = statement
+            .query_map([], |r| {
+                Ok(Latest {
+                    respondent: r.get(0)?,
+                    version: r.get(1)?,
+                    received_at: r.get(2)?,
+                    stage: r.get(3)?,
+                    valid: r.get(4)?,
+                    errors: r.get(5)?,
+                    warnings: r.get(6)?,
+                    accepted_by_reviewer: r.get(7)?,
+                })
+            })
+            .map_err(self.err())?;
+        rows.collect::<Result<_, _>>().map_err(self.err())
+    }
+
+    /// How many submissions have no readable respondent.
+    pub fn unidentified(&self) -> Result<i64, String> {
+        self.conn
+            .query_row("SELECT count(*) FROM submission WHERE respondent IS NULL", [], |r| r.get(0))
+            .map_err(self.err())
+    }
+
+    /// Record a reviewer's acceptance of a respondent's latest version: its version, or
+    /// `None` when the respondent has sent nothing. Accepting twice keeps the first note.
+    pub fn accept(&self, respondent: &str, note: &str, now: &str) -> Result<Option<(i64, bool)>, String> {
+        let err = self.err();
+        self.begin()?;
+        let latest: Option<(i64, i64)> = self
+            .conn
+            .query_row(
+                "SELECT id, version FROM submission WHERE respondent = ?1 ORDER BY version DESC LIMIT 1",
+                [respondent],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(&err)?;
+        let Some((id, version)) = latest else {
+            self.commit()?;
+            return Ok(None);
+        };
+        let added = self
+            .conn
+            .execute(
+                "INSERT OR IGNORE INTO acceptance (submission, note, accepted_at) VALUES (?1, ?2, ?3)",
+                params![id, note, now],
+            )
+            .map_err(&err)?;
+        self.commit()?;
+        Ok(Some((version, added == 1)))
+    }
+
+    /// Call `f` with one stored reply per respondent (by respondent id), read one at a time.
+    pub fn replies(&self, which: Which, mut f: impl FnMut(StoredReply) -> Result<(), String>) -> Result<(), String> {
+        let accepted = "((p.valid AND p.stage = 'final') OR EXISTS (SELECT 1 FROM acceptance a WHERE a.submission = p.id))";
+        let condition = match which {
+            Which::LatestAccepted => accepted,
+            Which::Latest => "1",
+        };
+        let query = format!(
+            "SELECT s.respondent, s.version, s.received_at, s.format, s.bytes FROM submission s
+             WHERE s.id = (SELECT p.id FROM submission p WHERE p.respondent = s.respondent AND {condition}
+                           ORDER BY p.version DESC LIMIT 1)
+             ORDER BY s.respondent"
+        );
+        let mut statement = self.conn.prepare(&query).map_err(self.err())?;
+        let mut rows = statement.query([]).map_err(self.err())?;
+        while let Some(r) = rows.next().map_err(self.err())? {
+            f(StoredReply {
+                respondent: r.get(0).map_err(self.err())?,
+                version: r.get(1).map_err(self.err())?,
+                received_at: r.get(2).map_err(self.err())?,
+                format: r.get(3).map_err(self.err())?,
+                bytes: r.get(4).map_err(self.err())?,
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// Bring a collection from schema version `from` to the newest, in one transaction.
+fn migrate(conn: &mut Connection, from: usize) -> rusqlite::Result<()> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    for step in &MIGRATIONS[from..] {
+        tx.execute_batch(step)?;
+    }
+    tx.pragma_update(None, "user_version", count(MIGRATIONS.len()))?;
+    tx.commit()
+}
+
+/// A count as SQLite stores it.
+fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}

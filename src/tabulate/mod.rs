@@ -1,0 +1,267 @@
+//! The tables a report on the replies is written from (`canvass tabulate`): for each
+//! question, how many replies answered it, skipped it by its `when`, left it blank, gave
+//! each answer code, and what they answered (per option; n, sum, min, median, max of
+//! numbers; first and last dates; rows of tables, each column counted over all rows).
+//!
+//! Counting reads each reply once and keeps no reply: memory grows with the questions and
+//! the distinct numbers answered (for the median), not with the replies. Rendering is
+//! [`render`]'s.
+
+pub mod render;
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::expr::eval::{Answer, Answers, Truth, classify, truth};
+use crate::findings::report::JudgedBy;
+use crate::questionnaire::model::{Question, QuestionType, Questionnaire};
+use crate::reply::number::Decimal;
+use crate::reply::view::ReplyValue;
+
+/// The counts of one question (or of one table column, over all rows).
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    pub answered: u64,
+    pub not_applicable: u64,
+    pub unanswered: u64,
+    /// Per answer code the question accepts, in its order.
+    pub codes: Vec<u64>,
+    /// Per option (`yes`, `no` for yes/no), in the questionnaire's order.
+    pub options: Vec<u64>,
+    /// Numbers answered: each distinct value with how often (for the median), and the sum.
+    pub numbers: BTreeMap<Decimal, u64>,
+    pub sum: Option<Decimal>,
+    /// The earliest and the latest date answered.
+    pub dates: Option<(String, String)>,
+    /// A table: replies with at least one row, rows in all, and each column's tally.
+    pub with_rows: u64,
+    pub rows: u64,
+    pub columns: Vec<Tally>,
+}
+
+/// Everything counted, for all replies and, with `--by region`, per region.
+#[derive(Debug, Clone)]
+pub struct Tables {
+    pub questionnaire: JudgedBy,
+    /// The groups: `["all"]`, or the regions and then "all".
+    pub groups: Vec<String>,
+    /// Replies counted, per group.
+    pub respondents: Vec<u64>,
+    /// Per question in questionnaire order (`section index`, `question index`), per group.
+    pub questions: Vec<((usize, usize), Vec<Tally>)>,
+}
+
+/// Counts replies one by one.
+pub struct Counter<'q> {
+    q: &'q Questionnaire,
+    tables: Tables,
+}
+
+impl<'q> Counter<'q> {
+    /// `regions`: the groups to split by (`None`: no split).
+    pub fn new(q: &'q Questionnaire, regions: Option<&[&str]>) -> Self {
+        let mut groups: Vec<String> = regions
+            .into_iter()
+            .flatten()
+            .map(|r| (*r).to_string())
+            .collect();
+        if regions.is_some() {
+            groups.push("unknown".into());
+        }
+        groups.push("all".into());
+        let questions = q
+            .sections
+            .iter()
+            .enumerate()
+            .flat_map(|(s, section)| {
+                section
+                    .questions
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, question)| ((s, i), question))
+            })
+            .map(|(at, question)| (at, vec![empty(question); groups.len()]))
+            .collect();
+        let tables = Tables {
+            questionnaire: JudgedBy::of(q),
+            respondents: vec![0; groups.len()],
+            groups,
+            questions,
+        };
+        Self { q, tables }
+    }
+
+    /// Count one reply, in "all" and, when split by region, in `region` (none, or one
+    /// that is not a region, counts as "unknown").
+    pub fn add(&mut self, reply: &Value, region: Option<&str>) {
+        let all = self.tables.groups.len() - 1;
+        let group = (all > 0).then(|| {
+            region
+                .and_then(|r| self.tables.groups[..all].iter().position(|g| g == r))
+                .unwrap_or(all - 1)
+        });
+        let answers = Answers::of(self.q, reply);
+        for g in group.into_iter().chain([all]) {
+            self.tables.respondents[g] += 1;
+        }
+        for ((s, i), tallies) in &mut self.tables.questions {
+            let section = &self.q.sections[*s];
+            let question = &section.questions[*i];
+            let applies = section
+                .whens(question)
+                .all(|w| truth(w.ast(), self.q, &answers) == Truth::True);
+            let raw = answers.raw(crate::questionnaire::model::QuestionRef {
+                section: *s,
+                question: *i,
+                column: None,
+            });
+            for g in group.into_iter().chain([all]) {
+                count(&mut tallies[g], question, applies, raw);
+            }
+        }
+    }
+
+    pub fn finish(self) -> Tables {
+        self.tables
+    }
+}
+
+fn empty(question: &Question) -> Tally {
+    Tally {
+        codes: vec![0; question.codes.len()],
+        options: vec![0; option_values(question).len()],
+        columns: question.columns.iter().map(empty).collect(),
+        ..Tally::default()
+    }
+}
+
+/// The options counted for a question: its own, or `yes`, `no`.
+pub fn option_values(question: &Question) -> Vec<&str> {
+    match question.kind {
+        QuestionType::YesNo => vec!["yes", "no"],
+        QuestionType::Choice | QuestionType::MultiChoice => {
+            question.options.iter().map(|o| o.value.as_str()).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn count(t: &mut Tally, question: &Question, applies: bool, raw: Option<&Value>) {
+    if !applies {
+        t.not_applicable += 1;
+        return;
+    }
+    let value = match classify(question, raw) {
+        Answer::Blank => {
+            t.unanswered += 1;
+            return;
+        }
+        Answer::Code(code) => {
+            t.answered += 1;
+            if let Some(i) = question.codes.iter().position(|c| c == code) {
+                t.codes[i] += 1;
+            }
+            return;
+        }
+        Answer::Value(value) => value,
+    };
+    t.answered += 1;
+    match question.kind {
+        QuestionType::YesNo => {
+            if let Some(b) = value.as_bool() {
+                t.options[usize::from(!b)] += 1;
+            }
+        }
+        QuestionType::Choice => {
+            if let Some(i) = value
+                .as_str()
+                .and_then(|v| question.options.iter().position(|o| o.value == v))
+            {
+                t.options[i] += 1;
+            }
+        }
+        QuestionType::MultiChoice => {
+            for (i, o) in question.options.iter().enumerate() {
+                if value
+                    .as_array()
+                    .is_some_and(|chosen| chosen.iter().any(|c| c.as_str() == Some(&o.value)))
+                {
+                    t.options[i] += 1;
+                }
+            }
+        }
+        QuestionType::Integer | QuestionType::Number | QuestionType::Year => {
+            if let Some(n) = ReplyValue::as_decimal(value) {
+                *t.numbers.entry(n).or_default() += 1;
+                // A sum past 28 digits has no exact value: it is left out, not rounded.
+                t.sum = match t.sum {
+                    None if t.numbers.values().sum::<u64>() == 1 => Some(n),
+                    Some(sum) => sum.checked_add(n),
+                    None => None,
+                };
+            }
+        }
+        QuestionType::Date => {
+            if let Some(d) = value.as_str() {
+                let (lo, hi) = t.dates.get_or_insert_with(|| (d.to_string(), d.to_string()));
+                if d < lo.as_str() {
+                    *lo = d.to_string();
+                }
+                if d > hi.as_str() {
+                    *hi = d.to_string();
+                }
+            }
+        }
+        QuestionType::Table => {
+            let rows = value.as_array().map_or(&[][..], Vec::as_slice);
+            t.with_rows += u64::from(!rows.is_empty());
+            t.rows += rows.len() as u64;
+            for row in rows {
+                for (c, column) in question.columns.iter().enumerate() {
+                    count(&mut t.columns[c], column, true, row.get(&column.id));
+                }
+            }
+        }
+        QuestionType::Text | QuestionType::Country => {}
+    }
+}
+
+impl Tally {
+    /// How many numbers were counted.
+    pub fn n(&self) -> u64 {
+        self.numbers.values().sum()
+    }
+
+    pub fn min(&self) -> Option<Decimal> {
+        self.numbers.keys().next().copied()
+    }
+
+    pub fn max(&self) -> Option<Decimal> {
+        self.numbers.keys().next_back().copied()
+    }
+
+    /// The middle value; for an even count, the mean of the two middle ones.
+    pub fn median(&self) -> Option<Decimal> {
+        let n = self.n();
+        if n == 0 {
+            return None;
+        }
+        let nth = |k: u64| {
+            let mut seen = 0;
+            self.numbers.iter().find_map(|(v, c)| {
+                seen += c;
+                (seen > k).then_some(*v)
+            })
+        };
+        let lower = nth((n - 1) / 2)?;
+        if n % 2 == 1 {
+            return Some(lower);
+        }
+        let upper = nth(n / 2)?;
+        lower
+            .checked_add(upper)
+            .and_then(|s| s.checked_div(Decimal::from(2)))
+            .map(|m| m.normalize())
+    }
+}
