@@ -110,8 +110,18 @@ pub enum ExportFormat {
 
 pub fn run(command: IntakeCommand) -> Result<ExitCode, String> {
     match command {
-        IntakeCommand::Init { questionnaire, db, expect } => init(&questionnaire, &db.path, expect.as_deref()),
-        IntakeCommand::Add { db, stage, note, format, paths } => {
+        IntakeCommand::Init {
+            questionnaire,
+            db,
+            expect,
+        } => init(&questionnaire, &db.path, expect.as_deref()),
+        IntakeCommand::Add {
+            db,
+            stage,
+            note,
+            format,
+            paths,
+        } => {
             let stage = match stage {
                 StageArg::Draft => Stage::Draft,
                 StageArg::Final => Stage::Final,
@@ -119,8 +129,17 @@ pub fn run(command: IntakeCommand) -> Result<ExitCode, String> {
             add(&db.path, stage, note.as_deref(), format, &paths)
         }
         IntakeCommand::Status { db, format } => status(&db.path, format),
-        IntakeCommand::Accept { respondent, note, db } => accept(&db.path, &respondent, &note),
-        IntakeCommand::Export { db, format, output, all } => export(&db.path, format, output.as_deref(), all),
+        IntakeCommand::Accept {
+            respondent,
+            note,
+            db,
+        } => accept(&db.path, &respondent, &note),
+        IntakeCommand::Export {
+            db,
+            format,
+            output,
+            all,
+        } => export(&db.path, format, output.as_deref(), all),
     }
 }
 
@@ -148,13 +167,21 @@ fn init(questionnaire: &str, db: &Path, expect: Option<&str>) -> Result<ExitCode
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(|id| {
                 if id.chars().any(char::is_control) {
-                    return Err(format!("{file}: the respondent id {} holds a control character", visible(id)));
+                    return Err(format!(
+                        "{file}: the respondent id {} holds a control character",
+                        visible(id)
+                    ));
                 }
                 Ok((id.to_string(), members::region(id)))
             })
             .collect::<Result<_, _>>()?,
     };
-    let pinned = Pinned { id: q.id.clone(), version: q.version.clone(), toml, schema };
+    let pinned = Pinned {
+        id: q.id.clone(),
+        version: q.version.clone(),
+        toml,
+        schema,
+    };
     Store::create(db, &pinned, &expected, &intake::now())?;
     let mut out = std::io::stdout().lock();
     let _ = writeln!(
@@ -176,7 +203,13 @@ pub fn validator(store: &Store) -> Result<Validator, String> {
     Validator::from_schema(&schema)
 }
 
-fn add(db: &Path, stage: Stage, note: Option<&str>, format: ReceiptFormat, paths: &[PathBuf]) -> Result<ExitCode, String> {
+fn add(
+    db: &Path,
+    stage: Stage,
+    note: Option<&str>,
+    format: ReceiptFormat,
+    paths: &[PathBuf],
+) -> Result<ExitCode, String> {
     let store = Store::open(db, true)?;
     let v = validator(&store)?;
     let limits = Limits::default();
@@ -200,7 +233,11 @@ fn add(db: &Path, stage: Stage, note: Option<&str>, format: ReceiptFormat, paths
         worst: 0,
         replies: 0,
     };
-    batch::run(&batch, |j| intake::receive(j, stage, &v.questionnaire, &limits), &mut sink);
+    batch::run(
+        &batch,
+        |j| intake::receive(j, stage, &v.questionnaire, &limits),
+        &mut sink,
+    );
     sink.commit();
     sink.progress.finish();
     if sink.replies == 0 {
@@ -274,7 +311,10 @@ impl<W: Write> batch::Sink<Received> for Receipts<'_, W> {
 /// The collection cannot take the replies (the disk is full, it is locked too long):
 /// what was committed stays, with its receipts printed; the rest is not stored.
 fn fail(e: &str) -> ! {
-    let _ = writeln!(std::io::stderr(), "error: {e}; replies without a receipt were not stored");
+    let _ = writeln!(
+        std::io::stderr(),
+        "error: {e}; replies without a receipt were not stored"
+    );
     std::process::exit(2);
 }
 
@@ -312,8 +352,14 @@ impl<W: Write> Receipts<'_, W> {
 }
 
 /// One reply's receipt.
-fn receipt(r: &Received, stored: Option<Stored>, stage: Stage, format: ReceiptFormat, who_field: &str) -> String {
-    let (state, version) = match stored {
+fn receipt(
+    r: &Received,
+    stored: Option<Stored>,
+    stage: Stage,
+    format: ReceiptFormat,
+    who_field: &str,
+) -> String {
+    let (what, version) = match stored {
         Some(Stored::Added(v)) => ("stored", v),
         Some(Stored::Unchanged(v)) => ("unchanged", v),
         None => ("not stored", None),
@@ -324,7 +370,7 @@ fn receipt(r: &Received, stored: Option<Stored>, stage: Stage, format: ReceiptFo
         return serde_json::json!({
             "file": r.file,
             "respondent": r.respondent,
-            "receipt": state,
+            "receipt": what,
             "version": version,
             "sha256": sha,
             "stage": stage.as_str(),
@@ -335,20 +381,31 @@ fn receipt(r: &Received, stored: Option<Stored>, stage: Stage, format: ReceiptFo
         .to_string();
     }
     let file = visible(&r.file);
-    let who = r.respondent.as_deref().map_or_else(|| "unidentified".into(), visible);
+    let who = r
+        .respondent
+        .as_deref()
+        .map_or_else(|| "unidentified".into(), visible);
     let counts = format!(
         "{}, {}",
         plural(r.errors, "error", "errors"),
         plural(r.warnings, "warning", "warnings")
     );
     match (stored, version) {
-        (Some(Stored::Unchanged(_)), Some(v)) => format!("{file}: {who} unchanged: already version {v}"),
+        (Some(Stored::Unchanged(_)), Some(v)) => {
+            format!("{file}: {who} unchanged: already version {v}")
+        }
         (Some(Stored::Unchanged(_)), None) => format!("{file}: {who} unchanged: already received"),
         (Some(Stored::Added(_)), Some(v)) => {
-            format!("{file}: {who} version {v}, sha256 {sha}, {}, {verdict} ({counts})", stage.as_str())
+            format!(
+                "{file}: {who} version {v}, sha256 {sha}, {}, {verdict} ({counts})",
+                stage.as_str()
+            )
         }
         (Some(Stored::Added(_)), None) => {
-            format!("{file}: unidentified submission (no valid answer to {who_field}), sha256 {sha}, {}, {verdict} ({counts})", stage.as_str())
+            format!(
+                "{file}: unidentified submission (no valid answer to {who_field}), sha256 {sha}, {}, {verdict} ({counts})",
+                stage.as_str()
+            )
         }
         (None, _) => format!("{file}: not stored: nothing could be read ({counts})"),
     }
@@ -367,8 +424,16 @@ fn status(db: &Path, format: StatusFormat) -> Result<ExitCode, String> {
         StatusFormat::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
             let err = |e: csv::Error| format!("cannot write the status: {e}");
-            w.write_record(["respondent", "state", "version", "received_at", "stage", "errors", "warnings"])
-                .map_err(err)?;
+            w.write_record([
+                "respondent",
+                "state",
+                "version",
+                "received_at",
+                "stage",
+                "errors",
+                "warnings",
+            ])
+            .map_err(err)?;
             for l in &status.respondents {
                 let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
                 w.write_record([
@@ -392,12 +457,20 @@ fn status(db: &Path, format: StatusFormat) -> Result<ExitCode, String> {
 
 /// The status as a text table.
 fn status_table(status: &intake::Status) -> String {
-    let header = ["respondent", "state", "version", "received at", "stage", "errors", "warnings"];
+    let header = [
+        "respondent",
+        "state",
+        "version",
+        "received at",
+        "stage",
+        "errors",
+        "warnings",
+    ];
     let rows: Vec<[String; 7]> = status
         .respondents
         .iter()
         .map(|l| {
-            let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
+            let opt = |v: Option<i64>| v.map_or_else(|| "-".into(), |v| v.to_string());
             [
                 visible(&l.respondent).into_owned(),
                 l.state.to_string(),
@@ -423,7 +496,11 @@ fn status_table(status: &intake::Status) -> String {
         t.invalid,
         t.draft,
         t.missing,
-        plural(status.unidentified, "unidentified submission", "unidentified submissions")
+        plural(
+            status.unidentified,
+            "unidentified submission",
+            "unidentified submissions"
+        )
     );
     text
 }
@@ -431,39 +508,68 @@ fn status_table(status: &intake::Status) -> String {
 fn accept(db: &Path, respondent: &str, note: &str) -> Result<ExitCode, String> {
     let store = Store::open(db, true)?;
     match store.accept(respondent, note, &intake::now())? {
-        None => Err(format!("{} has sent no reply to accept", visible(respondent))),
+        None => Err(format!(
+            "{} has sent no reply to accept",
+            visible(respondent)
+        )),
         Some((version, true)) => {
-            println!("accepted {} version {version}: {}", visible(respondent), visible(note));
+            println!(
+                "accepted {} version {version}: {}",
+                visible(respondent),
+                visible(note)
+            );
             Ok(ExitCode::SUCCESS)
         }
         Some((version, false)) => {
-            println!("{} version {version} was already accepted; the first note is kept", visible(respondent));
+            println!(
+                "{} version {version} was already accepted; the first note is kept",
+                visible(respondent)
+            );
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
-fn export(db: &Path, format: ExportFormat, output: Option<&Path>, all: bool) -> Result<ExitCode, String> {
+fn export(
+    db: &Path,
+    format: ExportFormat,
+    output: Option<&Path>,
+    all: bool,
+) -> Result<ExitCode, String> {
     let store = Store::open(db, false)?;
-    let which = if all { Which::Latest } else { Which::LatestAccepted };
+    let which = if all {
+        Which::Latest
+    } else {
+        Which::LatestAccepted
+    };
     match format {
         ExportFormat::Csv => {
             let v = validator(&store)?;
             let dir = output.unwrap_or(Path::new("."));
-            std::fs::create_dir_all(dir).map_err(|e| format!("cannot make {}: {e}", visible(&dir.display().to_string())))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot make {}: {e}", visible(&dir.display().to_string())))?;
             for file in canvass::intake::export::csv(&store, &v.questionnaire, which, dir)? {
                 eprintln!("wrote {file}");
             }
         }
         ExportFormat::Ndjson => match output {
-            None => canvass::intake::export::ndjson(&store, which, &mut std::io::BufWriter::new(std::io::stdout().lock()))?,
+            None => canvass::intake::export::ndjson(
+                &store,
+                which,
+                &mut std::io::BufWriter::new(std::io::stdout().lock()),
+            )?,
             Some(dir) => {
-                std::fs::create_dir_all(dir).map_err(|e| format!("cannot make {}: {e}", visible(&dir.display().to_string())))?;
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    format!("cannot make {}: {e}", visible(&dir.display().to_string()))
+                })?;
                 let path = dir.join("replies.ndjson");
                 let name = visible(&path.display().to_string()).into_owned();
                 let cannot = |e: std::io::Error| format!("cannot write {name}: {e}");
                 // Written whole or not at all, in flat memory: a temporary file renamed.
-                let temp = tempfile::Builder::new().prefix(".canvass-export-").tempfile_in(dir).map_err(cannot)?;
+                let temp = tempfile::Builder::new()
+                    .prefix(".canvass-export-")
+                    .tempfile_in(dir)
+                    .map_err(cannot)?;
                 let mut writer = std::io::BufWriter::new(temp);
                 canvass::intake::export::ndjson(&store, which, &mut writer)?;
                 let temp = writer.into_inner().map_err(|e| cannot(e.into_error()))?;

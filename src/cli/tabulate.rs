@@ -17,7 +17,11 @@ use canvass::validate::Validator;
 #[derive(Debug, Args)]
 pub struct TabulateArgs {
     /// A collection: the latest accepted version of each respondent is counted.
-    #[arg(long, conflicts_with = "questionnaire", required_unless_present = "questionnaire")]
+    #[arg(
+        long,
+        conflicts_with = "questionnaire",
+        required_unless_present = "questionnaire"
+    )]
     db: Option<PathBuf>,
     /// The questionnaire of the reply files given (a file, or an id under `questionnaires/`).
     #[arg(short = 'q', long, requires = "paths")]
@@ -110,7 +114,10 @@ fn count_files(v: &Validator, paths: &[PathBuf], counter: &mut Counter<'_>) -> R
             self.replies += 1;
             match item {
                 Some((value, respondent)) => {
-                    let region = respondent.as_deref().and_then(members::region).or(Some("unknown"));
+                    let region = respondent
+                        .as_deref()
+                        .and_then(members::region)
+                        .or(Some("unknown"));
                     self.counter.add(&value, region);
                 }
                 None => self.left_out += 1,
@@ -127,7 +134,11 @@ fn count_files(v: &Validator, paths: &[PathBuf], counter: &mut Counter<'_>) -> R
         keep_bytes: true,
     };
     let respondent = v.questionnaire.respondent.clone().unwrap_or_default();
-    let mut count = Count { counter, left_out: 0, replies: 0 };
+    let mut count = Count {
+        counter,
+        left_out: 0,
+        replies: 0,
+    };
     batch::run(
         &batch,
         |j| {
@@ -150,7 +161,8 @@ fn count_files(v: &Validator, paths: &[PathBuf], counter: &mut Counter<'_>) -> R
         let _ = writeln!(
             std::io::stderr(),
             "note: {} of {} replies were not counted: they have errors (see `canvass validate`)",
-            count.left_out, count.replies
+            count.left_out,
+            count.replies
         );
     }
     Ok(())

@@ -29,7 +29,15 @@ pub fn render<const N: usize>(header: &[&str; N], rows: &[[String; N]]) -> Strin
         text.push('\n');
     };
     line(&mut header.iter().copied(), &mut text);
-    line(&mut widths.iter().map(|w| "─".repeat(*w)).collect::<Vec<_>>().iter().map(String::as_str), &mut text);
+    line(
+        &mut widths
+            .iter()
+            .map(|w| "─".repeat(*w))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str),
+        &mut text,
+    );
     for row in rows {
         line(&mut row.iter().map(String::as_str), &mut text);
     }
@@ -37,5 +45,9 @@ pub fn render<const N: usize>(header: &[&str; N], rows: &[[String; N]]) -> Strin
 }
 
 fn is_number(cell: &str) -> bool {
-    cell == "-" || (!cell.is_empty() && cell.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-'))
+    cell == "-"
+        || (!cell.is_empty()
+            && cell
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '-'))
 }

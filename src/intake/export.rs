@@ -17,7 +17,11 @@ use crate::reply::{Format, Limits};
 pub fn reply_value(r: &StoredReply) -> Result<Value, String> {
     let text = std::str::from_utf8(&r.bytes)
         .map_err(|_| format!("version {} of {} is not UTF-8", r.version, r.respondent))?;
-    let format = if r.format == "toml" { Format::Toml } else { Format::Json };
+    let format = if r.format == "toml" {
+        Format::Toml
+    } else {
+        Format::Json
+    };
     let limits = Limits {
         max_bytes: text.len().max(Limits::default().max_bytes),
         ..Limits::default()
@@ -28,8 +32,13 @@ pub fn reply_value(r: &StoredReply) -> Result<Value, String> {
 }
 
 /// The files `csv` writes: `replies.csv`, then one per table question.
-pub fn csv(store: &Store, q: &Questionnaire, which: Which, dir: &Path) -> Result<Vec<String>, String> {
-    let mut files = vec![Sheet::new(dir, "replies.csv", header(q))?];
+pub fn csv(
+    store: &Store,
+    q: &Questionnaire,
+    which: Which,
+    dir: &Path,
+) -> Result<Vec<String>, String> {
+    let mut files = vec![Sheet::new(dir, "replies.csv", &header(q))?];
     let tables: Vec<(&str, &Question)> = q
         .sections
         .iter()
@@ -39,13 +48,17 @@ pub fn csv(store: &Store, q: &Questionnaire, which: Which, dir: &Path) -> Result
     for (s, table) in &tables {
         let mut head = vec!["respondent".to_string(), "row".to_string()];
         for c in &table.columns {
-            head.extend(columns(&format!("{s}.{}.{}", table.id, c.id), c));
+            head.extend(columns(&c.id, c));
         }
-        files.push(Sheet::new(dir, &format!("{s}.{}.csv", table.id), head)?);
+        files.push(Sheet::new(dir, &format!("{s}.{}.csv", table.id), &head)?);
     }
     store.replies(which, |r| {
         let value = reply_value(&r)?;
-        let mut row = vec![r.respondent.clone(), r.version.to_string(), r.received_at.clone()];
+        let mut row = vec![
+            r.respondent.clone(),
+            r.version.to_string(),
+            r.received_at.clone(),
+        ];
         for s in &q.sections {
             let section = value.get(&s.id);
             for x in &s.questions {
@@ -55,13 +68,21 @@ pub fn csv(store: &Store, q: &Questionnaire, which: Which, dir: &Path) -> Result
                 let answer = section.and_then(|v| v.get(&x.id));
                 row.extend(cells(x, answer));
                 if let Some(id) = x.specify_id() {
-                    row.push(section.and_then(|v| v.get(&id)).map(cell).unwrap_or_default());
+                    row.push(
+                        section
+                            .and_then(|v| v.get(&id))
+                            .map(cell)
+                            .unwrap_or_default(),
+                    );
                 }
             }
         }
         files[0].row(&row)?;
         for (i, (s, table)) in tables.iter().enumerate() {
-            let rows = value.get(*s).and_then(|v| v.get(&table.id)).and_then(Value::as_array);
+            let rows = value
+                .get(*s)
+                .and_then(|v| v.get(&table.id))
+                .and_then(Value::as_array);
             for (n, item) in rows.into_iter().flatten().enumerate() {
                 let mut row = vec![r.respondent.clone(), (n + 1).to_string()];
                 for c in &table.columns {
@@ -86,11 +107,16 @@ pub fn ndjson(store: &Store, which: Which, out: &mut impl Write) -> Result<(), S
         });
         writeln!(out, "{line}").map_err(|e| format!("cannot write the export: {e}"))
     })?;
-    out.flush().map_err(|e| format!("cannot write the export: {e}"))
+    out.flush()
+        .map_err(|e| format!("cannot write the export: {e}"))
 }
 
 fn header(q: &Questionnaire) -> Vec<String> {
-    let mut head = vec!["respondent".to_string(), "version".to_string(), "received_at".to_string()];
+    let mut head = vec![
+        "respondent".to_string(),
+        "version".to_string(),
+        "received_at".to_string(),
+    ];
     for s in &q.sections {
         for x in &s.questions {
             if x.kind != QuestionType::Table {
@@ -107,7 +133,10 @@ fn header(q: &Questionnaire) -> Vec<String> {
 /// A question's column names: one, or one per option of a multi-choice.
 fn columns(name: &str, x: &Question) -> Vec<String> {
     if x.kind == QuestionType::MultiChoice {
-        x.options.iter().map(|o| format!("{name}.{}", o.value)).collect()
+        x.options
+            .iter()
+            .map(|o| format!("{name}.{}", o.value))
+            .collect()
     } else {
         vec![name.to_string()]
     }
@@ -159,15 +188,19 @@ struct Sheet {
 }
 
 impl Sheet {
-    fn new(dir: &Path, name: &str, head: Vec<String>) -> Result<Self, String> {
+    fn new(dir: &Path, name: &str, head: &[String]) -> Result<Self, String> {
         let path = dir.join(name);
         let shown = crate::findings::visible::visible(&path.display().to_string()).into_owned();
         let temp = tempfile::Builder::new()
             .prefix(".canvass-export-")
             .tempfile_in(dir)
             .map_err(|e| format!("cannot write {shown}: {e}"))?;
-        let mut sheet = Sheet { name: shown, path, writer: csv::Writer::from_writer(temp) };
-        sheet.row(&head)?;
+        let mut sheet = Sheet {
+            name: shown,
+            path,
+            writer: csv::Writer::from_writer(temp),
+        };
+        sheet.row(head)?;
         Ok(sheet)
     }
 
@@ -183,8 +216,11 @@ impl Sheet {
             .writer
             .into_inner()
             .map_err(|e| format!("cannot write {name}: {}", e.error()))?;
-        temp.as_file().sync_all().map_err(|e| format!("cannot write {name}: {e}"))?;
-        temp.persist(&self.path).map_err(|e| format!("cannot write {name}: {}", e.error))?;
+        temp.as_file()
+            .sync_all()
+            .map_err(|e| format!("cannot write {name}: {e}"))?;
+        temp.persist(&self.path)
+            .map_err(|e| format!("cannot write {name}: {}", e.error))?;
         Ok(name)
     }
 }

@@ -55,7 +55,12 @@ mod tests {
         codes.dedup();
         assert_eq!(codes.len(), 193, "a code is listed twice");
         for m in all {
-            assert!(REGIONS.contains(&m.region), "{}: region {}", m.code, m.region);
+            assert!(
+                REGIONS.contains(&m.region),
+                "{}: region {}",
+                m.code,
+                m.region
+            );
             assert!(
                 crate::validate::country::CODES.contains(&m.code),
                 "{} is not an ISO 3166-1 alpha-3 code canvass knows",

@@ -46,7 +46,12 @@ pub enum State {
 }
 
 impl State {
-    pub const ALL: [State; 4] = [State::Accepted, State::Invalid, State::Draft, State::Missing];
+    pub const ALL: [State; 4] = [
+        State::Accepted,
+        State::Invalid,
+        State::Draft,
+        State::Missing,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -89,7 +94,11 @@ pub struct Received {
 /// Judge one reply for the collection (run on the batch's workers): its findings at
 /// `stage`, its respondent, its fingerprint.
 pub fn receive(judged: Judged, stage: Stage, q: &Questionnaire, limits: &Limits) -> Received {
-    let Judged { report: r, bytes, format } = judged;
+    let Judged {
+        report: r,
+        bytes,
+        format,
+    } = judged;
     let r = at_stage(r, stage);
     let respondent = bytes
         .as_deref()
@@ -139,10 +148,19 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// The respondent a reply names: the answer the questionnaire's `respondent` points at,
 /// if it is text and no finding is about it (a country code that is no country does not
 /// identify anyone).
-fn respondent(bytes: &[u8], format: Format, q: &Questionnaire, limits: &Limits, r: &ReplyReport) -> Option<String> {
+fn respondent(
+    bytes: &[u8],
+    format: Format,
+    q: &Questionnaire,
+    limits: &Limits,
+    r: &ReplyReport,
+) -> Option<String> {
     let (section, question) = q.respondent.as_deref()?.split_once('.')?;
     let pointer = format!("/{section}/{question}");
-    if r.findings.iter().any(|f| f.pointer.as_deref() == Some(pointer.as_str()) || f.code == Code::Syntax) {
+    if r.findings
+        .iter()
+        .any(|f| f.pointer.as_deref() == Some(pointer.as_str()) || f.code == Code::Syntax)
+    {
         return None;
     }
     let text = std::str::from_utf8(bytes).ok()?;
@@ -203,11 +221,16 @@ pub fn status(store: &store::Store) -> Result<Status, String> {
             stage: Some(l.stage.clone()),
             errors: Some(l.errors),
             warnings: Some(l.warnings),
-            expected: expected.binary_search_by(|(e, _)| e.as_str().cmp(&l.respondent)).is_ok(),
+            expected: expected
+                .binary_search_by(|(e, _)| e.as_str().cmp(&l.respondent))
+                .is_ok(),
         })
         .collect();
     for (respondent, _) in &expected {
-        if latest.binary_search_by(|l| l.respondent.as_str().cmp(respondent)).is_err() {
+        if latest
+            .binary_search_by(|l| l.respondent.as_str().cmp(respondent))
+            .is_err()
+        {
             lines.push(StatusLine {
                 respondent: respondent.clone(),
                 state: State::Missing.as_str(),
@@ -229,7 +252,10 @@ pub fn status(store: &store::Store) -> Result<Status, String> {
         missing: count(State::Missing),
     };
     Ok(Status {
-        questionnaire: report::JudgedBy { id: pinned.id, version: pinned.version },
+        questionnaire: report::JudgedBy {
+            id: pinned.id,
+            version: pinned.version,
+        },
         respondents: lines,
         totals,
         unidentified: store.unidentified()?,

@@ -122,16 +122,28 @@ pub struct Store {
 }
 
 fn sql(path: &Path) -> impl Fn(rusqlite::Error) -> String + '_ {
-    move |e| format!("collection {}: {e}", crate::findings::visible::visible(&path.display().to_string()))
+    move |e| {
+        format!(
+            "collection {}: {e}",
+            crate::findings::visible::visible(&path.display().to_string())
+        )
+    }
 }
 
 impl Store {
     /// Make a new collection at `path`, whole or not at all: it is built in a temporary file
     /// beside it and renamed into place, never over an existing file.
-    pub fn create(path: &Path, pinned: &Pinned, expected: &[(String, Option<&str>)], now: &str) -> Result<(), String> {
+    pub fn create(
+        path: &Path,
+        pinned: &Pinned,
+        expected: &[(String, Option<&str>)],
+        now: &str,
+    ) -> Result<(), String> {
         let name = crate::findings::visible::visible(&path.display().to_string()).into_owned();
         if path.exists() {
-            return Err(format!("{name} already exists; a collection is never overwritten (give another --db)"));
+            return Err(format!(
+                "{name} already exists; a collection is never overwritten (give another --db)"
+            ));
         }
         let folder = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
@@ -144,7 +156,8 @@ impl Store {
         let err = sql(path);
         {
             let mut conn = Connection::open(temp.path()).map_err(&err)?;
-            conn.pragma_update(None, "application_id", APPLICATION_ID).map_err(&err)?;
+            conn.pragma_update(None, "application_id", APPLICATION_ID)
+                .map_err(&err)?;
             migrate(&mut conn, 0).map_err(&err)?;
             let tx = conn.transaction().map_err(&err)?;
             tx.execute(
@@ -162,10 +175,13 @@ impl Store {
             }
             tx.commit().map_err(&err)?;
             // WAL: readers (status) never wait for a writer (add). Set once; it stays.
-            conn.pragma_update(None, "journal_mode", "WAL").map_err(&err)?;
+            conn.pragma_update(None, "journal_mode", "WAL")
+                .map_err(&err)?;
             conn.close().map_err(|(_, e)| err(e))?;
         }
-        temp.as_file().sync_all().map_err(|e| format!("cannot make {name}: {e}"))?;
+        temp.as_file()
+            .sync_all()
+            .map_err(|e| format!("cannot make {name}: {e}"))?;
         temp.persist_noclobber(path)
             .map_err(|e| format!("cannot make {name}: {}", e.error))?;
         Ok(())
@@ -210,17 +226,28 @@ impl Store {
                 MIGRATIONS.len()
             ));
         }
-        let mut store = Store { conn, path: path.to_path_buf() };
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
         // Another process adding at the same time holds the lock for one batch at most.
-        store.conn.busy_timeout(Duration::from_secs(60)).map_err(sql(path))?;
+        store
+            .conn
+            .busy_timeout(Duration::from_mins(1))
+            .map_err(sql(path))?;
         if write {
             // A receipt is printed only once its reply is on disk.
-            store.conn.pragma_update(None, "synchronous", "FULL").map_err(sql(path))?;
+            store
+                .conn
+                .pragma_update(None, "synchronous", "FULL")
+                .map_err(sql(path))?;
             if version < MIGRATIONS.len() {
                 migrate(&mut store.conn, version).map_err(sql(path))?;
             }
         } else if version < MIGRATIONS.len() {
-            return Err(format!("{name} is of an older collection schema; run `canvass intake add` on it once to bring it up to date"));
+            return Err(format!(
+                "{name} is of an older collection schema; run `canvass intake add` on it once to bring it up to date"
+            ));
         }
         Ok(store)
     }
@@ -231,23 +258,39 @@ impl Store {
 
     pub fn pinned(&self) -> Result<Pinned, String> {
         self.conn
-            .query_row("SELECT id, version, toml, schema FROM questionnaire", [], |r| {
-                Ok(Pinned { id: r.get(0)?, version: r.get(1)?, toml: r.get(2)?, schema: r.get(3)? })
-            })
+            .query_row(
+                "SELECT id, version, toml, schema FROM questionnaire",
+                [],
+                |r| {
+                    Ok(Pinned {
+                        id: r.get(0)?,
+                        version: r.get(1)?,
+                        toml: r.get(2)?,
+                        schema: r.get(3)?,
+                    })
+                },
+            )
             .map_err(self.err())
     }
 
     /// The expected respondents, by id, with their region when known.
     pub fn expected(&self) -> Result<Vec<(String, Option<String>)>, String> {
-        let mut statement = self.conn.prepare("SELECT respondent, region FROM expected ORDER BY respondent").map_err(self.err())?;
-        let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).map_err(self.err())?;
+        let mut statement = self
+            .conn
+            .prepare("SELECT respondent, region FROM expected ORDER BY respondent")
+            .map_err(self.err())?;
+        let rows = statement
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(self.err())?;
         rows.collect::<Result<_, _>>().map_err(self.err())
     }
 
     /// Start a batch of additions; the write lock is taken now, so version numbers read in
     /// the batch are the ones written.
     pub fn begin(&self) -> Result<(), String> {
-        self.conn.execute_batch("BEGIN IMMEDIATE").map_err(self.err())
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(self.err())
     }
 
     pub fn commit(&self) -> Result<(), String> {
@@ -269,7 +312,9 @@ impl Store {
         let version: Option<i64> = match s.respondent {
             Some(respondent) => Some(
                 self.conn
-                    .prepare_cached("SELECT ifnull(max(version), 0) + 1 FROM submission WHERE respondent = ?1")
+                    .prepare_cached(
+                        "SELECT ifnull(max(version), 0) + 1 FROM submission WHERE respondent = ?1",
+                    )
                     .and_then(|mut st| st.query_row([respondent], |r| r.get(0)))
                     .map_err(&err)?,
             ),
@@ -322,13 +367,22 @@ impl Store {
     /// How many submissions have no readable respondent.
     pub fn unidentified(&self) -> Result<i64, String> {
         self.conn
-            .query_row("SELECT count(*) FROM submission WHERE respondent IS NULL", [], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM submission WHERE respondent IS NULL",
+                [],
+                |r| r.get(0),
+            )
             .map_err(self.err())
     }
 
     /// Record a reviewer's acceptance of a respondent's latest version: its version, or
     /// `None` when the respondent has sent nothing. Accepting twice keeps the first note.
-    pub fn accept(&self, respondent: &str, note: &str, now: &str) -> Result<Option<(i64, bool)>, String> {
+    pub fn accept(
+        &self,
+        respondent: &str,
+        note: &str,
+        now: &str,
+    ) -> Result<Option<(i64, bool)>, String> {
         let err = self.err();
         self.begin()?;
         let latest: Option<(i64, i64)> = self
@@ -356,7 +410,11 @@ impl Store {
     }
 
     /// Call `f` with one stored reply per respondent (by respondent id), read one at a time.
-    pub fn replies(&self, which: Which, mut f: impl FnMut(StoredReply) -> Result<(), String>) -> Result<(), String> {
+    pub fn replies(
+        &self,
+        which: Which,
+        mut f: impl FnMut(StoredReply) -> Result<(), String>,
+    ) -> Result<(), String> {
         let accepted = "((p.valid AND p.stage = 'final') OR EXISTS (SELECT 1 FROM acceptance a WHERE a.submission = p.id))";
         let condition = match which {
             Which::LatestAccepted => accepted,

@@ -204,7 +204,9 @@ fn count(t: &mut Tally, question: &Question, applies: bool, raw: Option<&Value>)
         }
         QuestionType::Date => {
             if let Some(d) = value.as_str() {
-                let (lo, hi) = t.dates.get_or_insert_with(|| (d.to_string(), d.to_string()));
+                let (lo, hi) = t
+                    .dates
+                    .get_or_insert_with(|| (d.to_string(), d.to_string()));
                 if d < lo.as_str() {
                     *lo = d.to_string();
                 }

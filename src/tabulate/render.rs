@@ -44,7 +44,13 @@ pub fn blocks(t: &Tables, q: &Questionnaire, lang: &str) -> Vec<Block> {
         out.push(block(&name, question, &tallies, q, lang));
         for (c, column) in question.columns.iter().enumerate() {
             let columns: Vec<&Tally> = tallies.iter().map(|t| &t.columns[c]).collect();
-            out.push(block(&format!("{name}.{}", column.id), column, &columns, q, lang));
+            out.push(block(
+                &format!("{name}.{}", column.id),
+                column,
+                &columns,
+                q,
+                lang,
+            ));
         }
     }
     out
@@ -60,9 +66,21 @@ fn block(name: &str, x: &Question, t: &[&Tally], q: &Questionnaire, lang: &str) 
         values,
     };
     let mut rows = vec![
-        row("answered", word("tabulate-answered"), each(&|t| t.answered.to_string())),
-        row("not_applicable", word("tabulate-not-applicable"), each(&|t| t.not_applicable.to_string())),
-        row("unanswered", word("tabulate-unanswered"), each(&|t| t.unanswered.to_string())),
+        row(
+            "answered",
+            word("tabulate-answered"),
+            each(&|t| t.answered.to_string()),
+        ),
+        row(
+            "not_applicable",
+            word("tabulate-not-applicable"),
+            each(&|t| t.not_applicable.to_string()),
+        ),
+        row(
+            "unanswered",
+            word("tabulate-unanswered"),
+            each(&|t| t.unanswered.to_string()),
+        ),
     ];
     for (c, code) in x.codes.iter().enumerate() {
         let label = q
@@ -87,25 +105,48 @@ fn block(name: &str, x: &Question, t: &[&Tally], q: &Questionnaire, lang: &str) 
     }
     match x.kind {
         QuestionType::Integer | QuestionType::Number | QuestionType::Year => {
-            let number = |v: Option<Decimal>| v.map_or_else(|| "-".to_string(), |d| d.normalize().to_string());
+            let number = |v: Option<Decimal>| {
+                v.map_or_else(|| "-".to_string(), |d| d.normalize().to_string())
+            };
             rows.push(row("n", "n".into(), each(&|t| t.n().to_string())));
             rows.push(row("sum", word("tabulate-sum"), each(&|t| number(t.sum))));
             rows.push(row("min", word("tabulate-min"), each(&|t| number(t.min()))));
-            rows.push(row("median", word("tabulate-median"), each(&|t| number(t.median()))));
+            rows.push(row(
+                "median",
+                word("tabulate-median"),
+                each(&|t| number(t.median())),
+            ));
             rows.push(row("max", word("tabulate-max"), each(&|t| number(t.max()))));
         }
         QuestionType::Date => {
             let date = |t: &Tally, last: bool| {
-                t.dates
-                    .as_ref()
-                    .map_or_else(|| "-".to_string(), |(lo, hi)| visible(if last { hi } else { lo }).into_owned())
+                t.dates.as_ref().map_or_else(
+                    || "-".to_string(),
+                    |(lo, hi)| visible(if last { hi } else { lo }).into_owned(),
+                )
             };
-            rows.push(row("min", word("tabulate-first-date"), each(&|t| date(t, false))));
-            rows.push(row("max", word("tabulate-last-date"), each(&|t| date(t, true))));
+            rows.push(row(
+                "min",
+                word("tabulate-first-date"),
+                each(&|t| date(t, false)),
+            ));
+            rows.push(row(
+                "max",
+                word("tabulate-last-date"),
+                each(&|t| date(t, true)),
+            ));
         }
         QuestionType::Table => {
-            rows.push(row("with_rows", word("tabulate-with-rows"), each(&|t| t.with_rows.to_string())));
-            rows.push(row("rows", word("tabulate-rows"), each(&|t| t.rows.to_string())));
+            rows.push(row(
+                "with_rows",
+                word("tabulate-with-rows"),
+                each(&|t| t.with_rows.to_string()),
+            ));
+            rows.push(row(
+                "rows",
+                word("tabulate-rows"),
+                each(&|t| t.rows.to_string()),
+            ));
         }
         _ => {}
     }
@@ -120,7 +161,15 @@ fn block(name: &str, x: &Question, t: &[&Tally], q: &Questionnaire, lang: &str) 
 
 fn option_label(x: &Question, value: &str, q: &Questionnaire, lang: &str) -> String {
     match x.kind {
-        QuestionType::YesNo => phrase(lang, if value == "yes" { "tabulate-yes" } else { "tabulate-no" }, &Args::new()),
+        QuestionType::YesNo => phrase(
+            lang,
+            if value == "yes" {
+                "tabulate-yes"
+            } else {
+                "tabulate-no"
+            },
+            &Args::new(),
+        ),
         _ => x
             .option(value)
             .map_or(value, |o| o.label.get(lang, q.source_language()))
@@ -154,7 +203,11 @@ fn title(t: &Tables, lang: &str) -> String {
 }
 
 fn heading(b: &Block) -> String {
-    let number = if b.number.is_empty() { String::new() } else { format!("{} ", visible(&b.number)) };
+    let number = if b.number.is_empty() {
+        String::new()
+    } else {
+        format!("{} ", visible(&b.number))
+    };
     format!("{number}{} ({}, {})", b.text, b.question, b.kind)
 }
 
@@ -203,7 +256,10 @@ pub fn markdown(t: &Tables, q: &Questionnaire, lang: &str) -> String {
     let md = |s: &str| {
         let mut out = String::with_capacity(s.len());
         for c in s.chars() {
-            if matches!(c, '|' | '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#') {
+            if matches!(
+                c,
+                '|' | '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#'
+            ) {
                 out.push('\\');
             }
             out.push(c);
@@ -214,7 +270,10 @@ pub fn markdown(t: &Tables, q: &Questionnaire, lang: &str) -> String {
     let mut text = format!("# {}\n", md(&title(t, lang)));
     for b in blocks(t, q, lang) {
         text += &format!("\n## {}\n\n", md(&heading(&b)));
-        text += &format!("| | {} |\n", groups.iter().map(|g| md(g)).collect::<Vec<_>>().join(" | "));
+        text += &format!(
+            "| | {} |\n",
+            groups.iter().map(|g| md(g)).collect::<Vec<_>>().join(" | ")
+        );
         text += &format!("|---|{}\n", "---:|".repeat(groups.len()));
         for r in &b.rows {
             text += &format!("| {} | {} |\n", md(&r.label), r.values.join(" | "));
@@ -227,7 +286,14 @@ pub fn markdown(t: &Tables, q: &Questionnaire, lang: &str) -> String {
 pub fn csv(t: &Tables, q: &Questionnaire, lang: &str) -> Result<String, String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let err = |e: csv::Error| e.to_string();
-    let mut header = vec!["question".to_string(), "number".into(), "type".into(), "statistic".into(), "key".into(), "label".into()];
+    let mut header = vec![
+        "question".to_string(),
+        "number".into(),
+        "type".into(),
+        "statistic".into(),
+        "key".into(),
+        "label".into(),
+    ];
     header.extend(t.groups.iter().cloned());
     w.write_record(&header).map_err(err)?;
     for b in blocks(t, q, lang) {
@@ -249,7 +315,11 @@ pub fn csv(t: &Tables, q: &Questionnaire, lang: &str) -> Result<String, String> 
 
 /// A label a spreadsheet would run as a formula stays text.
 fn guard(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() }
+    if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
 }
 
 /// JSON, in the shape of the spec; with regions, `by_region` in each question.
@@ -261,12 +331,17 @@ pub fn json(t: &Tables, q: &Questionnaire, lang: &str) -> Value {
         let x = &section.questions[*i];
         let mut item = Map::new();
         item.insert("question".into(), format!("{}.{}", section.id, x.id).into());
-        let mut counts = tally_json(x, &tallies[all], q, lang);
+        let mut counts = tally_json(x, &tallies[all], q, lang, true);
         if all > 0 {
             let by: Map<String, Value> = t.groups[..all]
                 .iter()
                 .zip(tallies)
-                .map(|(g, tally)| (g.clone(), Value::Object(tally_json(x, tally, q, lang))))
+                .map(|(g, tally)| {
+                    (
+                        g.clone(),
+                        Value::Object(tally_json(x, tally, q, lang, false)),
+                    )
+                })
                 .collect();
             counts.insert("by_region".into(), Value::Object(by));
         }
@@ -289,17 +364,31 @@ pub fn json(t: &Tables, q: &Questionnaire, lang: &str) -> Value {
     root
 }
 
-fn tally_json(x: &Question, t: &Tally, q: &Questionnaire, lang: &str) -> Map<String, Value> {
+/// A question's counts; `about` adds its number, text and type (not repeated per region).
+fn tally_json(
+    x: &Question,
+    t: &Tally,
+    q: &Questionnaire,
+    lang: &str,
+    about: bool,
+) -> Map<String, Value> {
     let mut m = Map::new();
-    if let Some(n) = &x.number {
-        m.insert("number".into(), n.clone().into());
+    if about {
+        if let Some(n) = &x.number {
+            m.insert("number".into(), n.clone().into());
+        }
+        m.insert("text".into(), x.text.get(lang, q.source_language()).into());
+        m.insert("type".into(), x.kind.name().into());
     }
-    m.insert("text".into(), x.text.get(lang, q.source_language()).into());
-    m.insert("type".into(), x.kind.name().into());
     m.insert("answered".into(), t.answered.into());
     m.insert("not_applicable".into(), t.not_applicable.into());
     m.insert("unanswered".into(), t.unanswered.into());
-    let codes: Map<String, Value> = x.codes.iter().zip(&t.codes).map(|(c, n)| (c.clone(), (*n).into())).collect();
+    let codes: Map<String, Value> = x
+        .codes
+        .iter()
+        .zip(&t.codes)
+        .map(|(c, n)| (c.clone(), (*n).into()))
+        .collect();
     m.insert("codes".into(), Value::Object(codes));
     let values = option_values(x);
     if !values.is_empty() {
@@ -310,7 +399,8 @@ fn tally_json(x: &Question, t: &Tally, q: &Questionnaire, lang: &str) -> Map<Str
             .collect();
         m.insert("options".into(), Value::Array(options));
     }
-    let number = |d: Option<Decimal>| d.map_or(Value::Null, |d| Value::Number(to_json(d.normalize())));
+    let number =
+        |d: Option<Decimal>| d.map_or(Value::Null, |d| Value::Number(to_json(d.normalize())));
     match x.kind {
         QuestionType::Integer | QuestionType::Number | QuestionType::Year => {
             m.insert("n".into(), t.n().into());
@@ -320,7 +410,10 @@ fn tally_json(x: &Question, t: &Tally, q: &Questionnaire, lang: &str) -> Map<Str
             m.insert("max".into(), number(t.max()));
         }
         QuestionType::Date => {
-            let (lo, hi) = t.dates.clone().map_or((Value::Null, Value::Null), |(a, b)| (a.into(), b.into()));
+            let (lo, hi) = t
+                .dates
+                .clone()
+                .map_or((Value::Null, Value::Null), |(a, b)| (a.into(), b.into()));
             m.insert("min".into(), lo);
             m.insert("max".into(), hi);
         }
@@ -334,7 +427,7 @@ fn tally_json(x: &Question, t: &Tally, q: &Questionnaire, lang: &str) -> Map<Str
                 .map(|(c, ct)| {
                     let mut col = Map::new();
                     col.insert("column".into(), c.id.clone().into());
-                    col.extend(tally_json(c, ct, q, lang));
+                    col.extend(tally_json(c, ct, q, lang, about));
                     Value::Object(col)
                 })
                 .collect();

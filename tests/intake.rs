@@ -1,0 +1,639 @@
+//! `canvass intake` end to end: a collection made, replies taken in with receipts, the
+//! status, acceptance, export, and the faults a collection must survive (files that are not
+//! collections, read-only files, two writers at once, `kill -9` in the middle of a batch).
+//! The numbers asserted are hand counts of the sample replies.
+
+#[path = "support/cli.rs"]
+mod cli;
+
+use std::io::BufRead;
+use std::path::Path;
+
+use cli::{Run, canvass, temp_dir};
+
+const SAMPLES: &str = "questionnaires/res-16-2/replies";
+
+fn db_in(dir: &Path) -> String {
+    dir.join("canvass.db").display().to_string()
+}
+
+fn init(db: &str) {
+    let run = canvass(&[
+        "intake",
+        "init",
+        "-q",
+        "res-16-2",
+        "--db",
+        db,
+        "--expect",
+        "un-member-states",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("expecting 193 respondents"),
+        "{}",
+        run.stdout
+    );
+}
+
+fn status_json(db: &str) -> serde_json::Value {
+    let run = canvass(&["intake", "status", "--db", db, "--format", "json"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+fn state_of<'a>(status: &'a serde_json::Value, respondent: &str) -> &'a str {
+    status["respondents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["respondent"] == respondent)
+        .unwrap_or_else(|| panic!("{respondent} is not in the status"))["state"]
+        .as_str()
+        .unwrap()
+}
+
+/// The sample replies: AUT and FRA are valid; BRA, CAN, NZL and PHL have errors; KEN
+/// writes its country as "kenya", which names no one.
+#[test]
+fn the_sample_replies_give_receipts_states_and_counts_a_hand_count_gives() {
+    let dir = temp_dir("intake-samples");
+    let db = db_in(&dir);
+    init(&db);
+    let run = canvass(&["intake", "add", "--db", &db, SAMPLES]);
+    assert_eq!(
+        run.status, 1,
+        "invalid and unidentified replies exit 1:\n{}",
+        run.stderr
+    );
+    let receipts: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(receipts.len(), 7, "{}", run.stdout);
+    assert!(
+        receipts[0].starts_with(&format!("{SAMPLES}/aut.toml: AUT version 1, sha256 ")),
+        "{}",
+        receipts[0]
+    );
+    assert!(
+        receipts[0].ends_with(", final, valid (0 errors, 0 warnings)"),
+        "{}",
+        receipts[0]
+    );
+    assert!(
+        receipts[1].ends_with("final, invalid (5 errors, 0 warnings)"),
+        "{}",
+        receipts[1]
+    );
+    assert!(
+        receipts[4]
+            .contains("ken.json: unidentified submission (no valid answer to respondent.country)"),
+        "{}",
+        receipts[4]
+    );
+
+    let status = status_json(&db);
+    assert_eq!(status["questionnaire"]["id"], "res-16-2");
+    assert_eq!(
+        status["totals"],
+        serde_json::json!({"accepted": 2, "invalid": 4, "draft": 0, "missing": 187})
+    );
+    assert_eq!(status["unidentified"], 1);
+    for (who, state) in [
+        ("AUT", "accepted"),
+        ("FRA", "accepted"),
+        ("BRA", "invalid"),
+        ("CAN", "invalid"),
+        ("NZL", "invalid"),
+        ("PHL", "invalid"),
+        ("KEN", "missing"),
+        ("ZWE", "missing"),
+    ] {
+        assert_eq!(state_of(&status, who), state, "{who}");
+    }
+}
+
+#[test]
+fn the_same_bytes_add_nothing_and_a_reviewer_can_take_a_reply_in() {
+    let dir = temp_dir("intake-accept");
+    let db = db_in(&dir);
+    init(&db);
+    assert_eq!(canvass(&["intake", "add", "--db", &db, SAMPLES]).status, 1);
+    // The same bytes again add nothing.
+    let again = canvass(&["intake", "add", "--db", &db, &format!("{SAMPLES}/aut.toml")]);
+    assert_eq!(again.status, 0, "{}", again.stderr);
+    assert_eq!(
+        again.stdout.trim(),
+        format!("{SAMPLES}/aut.toml: AUT unchanged: already version 1")
+    );
+    assert_eq!(status_json(&db)["totals"]["accepted"], 2);
+
+    // A reviewer takes BRA in despite its findings.
+    let accepted = canvass(&[
+        "intake",
+        "accept",
+        "BRA",
+        "--note",
+        "Table sent by post",
+        "--db",
+        &db,
+    ]);
+    assert_eq!(accepted.status, 0, "{}", accepted.stderr);
+    assert_eq!(
+        accepted.stdout.trim(),
+        "accepted BRA version 1: Table sent by post"
+    );
+    let status = status_json(&db);
+    assert_eq!(state_of(&status, "BRA"), "accepted");
+    assert_eq!(status["totals"]["accepted"], 3);
+    let nobody = canvass(&["intake", "accept", "ZWE", "--note", "x", "--db", &db]);
+    assert_eq!(nobody.status, 2);
+    assert!(
+        nobody.stderr.contains("ZWE has sent no reply to accept"),
+        "{}",
+        nobody.stderr
+    );
+
+    // The human status: one line per respondent, then the totals.
+    let human = canvass(&["intake", "status", "--db", &db]);
+    assert_eq!(human.status, 0);
+    assert_eq!(
+        human
+            .stdout
+            .lines()
+            .filter(|l| l.contains(" missing "))
+            .count(),
+        187
+    );
+    assert!(
+        human
+            .stdout
+            .ends_with("3 accepted, 3 invalid, 0 draft, 187 missing; 1 unidentified submission\n"),
+        "{}",
+        human.stdout
+    );
+    let csv = canvass(&["intake", "status", "--db", &db, "--format", "csv"]);
+    assert_eq!(csv.stdout.lines().count(), 1 + 193);
+    assert!(
+        csv.stdout
+            .lines()
+            .any(|l| l.starts_with("BRA,accepted,1,") && l.ends_with(",final,5,0")),
+        "{}",
+        csv.stdout
+    );
+}
+
+#[test]
+fn a_new_version_decides_the_state_and_export_gives_the_latest_accepted_one() {
+    let dir = temp_dir("intake-versions");
+    let db = db_in(&dir);
+    init(&db);
+    let aut = std::fs::read_to_string(format!("{SAMPLES}/aut.toml")).unwrap();
+    // Version 2 of AUT leaves out a required answer.
+    let v2 = aut.replace("institution = \"Federal Ministry of Justice\"\n", "");
+    let v2_path = dir.join("aut-v2.toml");
+    std::fs::write(&v2_path, &v2).unwrap();
+    assert_eq!(
+        canvass(&[
+            "intake",
+            "add",
+            "--db",
+            &db,
+            &format!("{SAMPLES}/aut.toml"),
+            &format!("{SAMPLES}/fra.json")
+        ])
+        .status,
+        0
+    );
+    let run = canvass(&["intake", "add", "--db", &db, v2_path.to_str().unwrap()]);
+    assert_eq!(run.status, 1);
+    assert!(
+        run.stdout.contains("AUT version 2, sha256 "),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(state_of(&status_json(&db), "AUT"), "invalid");
+
+    // Export: the latest accepted version of each respondent, AUT's first.
+    let out = dir.join("export");
+    let export = canvass(&["intake", "export", "--db", &db, "-o", out.to_str().unwrap()]);
+    assert_eq!(export.status, 0, "{}", export.stderr);
+    let mut reader = csv::Reader::from_path(out.join("replies.csv")).unwrap();
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        &header[..4],
+        ["respondent", "version", "received_at", "respondent.country"]
+    );
+    assert!(
+        header
+            .iter()
+            .any(|h| h == "offences.offences_covered.child_prostitution"),
+        "multi-choice: one column per option"
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!((&rows[0][0], &rows[0][1]), ("AUT", "1"));
+    assert_eq!(&rows[1][0], "FRA");
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let chosen: Vec<&str> = header
+        .iter()
+        .zip(rows[0].iter())
+        .filter(|(h, _)| h.starts_with("offences.offences_covered."))
+        .map(|(_, v)| v)
+        .collect();
+    assert!(
+        chosen.iter().all(|v| *v == "0" || *v == "1") && chosen.contains(&"1"),
+        "{chosen:?}"
+    );
+    assert_eq!(
+        &rows[0][column("respondent.institution")],
+        "Federal Ministry of Justice"
+    );
+    assert_eq!(&rows[0][column("legislation.crc_party")], "yes");
+    assert_eq!(&rows[0][column("legislation.crc_year")], "1992");
+    let laws = std::fs::read_to_string(out.join("legislation.laws.csv")).unwrap();
+    assert!(
+        laws.starts_with("respondent,row,title,year,in_force\n"),
+        "{laws}"
+    );
+    assert!(
+        laws.lines()
+            .skip(1)
+            .all(|l| l.starts_with("AUT,") || l.starts_with("FRA,"))
+    );
+    assert!(
+        laws.lines().nth(1).unwrap().starts_with("AUT,1,"),
+        "rows count from 1"
+    );
+
+    // --all: the latest version whatever its state; NDJSON one reply a line.
+    let all = canvass(&[
+        "intake", "export", "--db", &db, "--all", "--format", "ndjson",
+    ]);
+    assert_eq!(all.status, 0, "{}", all.stderr);
+    let lines: Vec<serde_json::Value> = all
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(
+        (
+            lines[0]["respondent"].as_str(),
+            lines[0]["version"].as_i64()
+        ),
+        (Some("AUT"), Some(2))
+    );
+    assert!(lines[0]["reply"]["respondent"].get("institution").is_none());
+}
+
+#[test]
+fn a_draft_is_a_draft_and_its_missing_answers_are_warnings() {
+    let dir = temp_dir("intake-draft");
+    let db = db_in(&dir);
+    init(&db);
+    let aut = std::fs::read_to_string(format!("{SAMPLES}/aut.toml")).unwrap();
+    let draft = dir.join("draft.toml");
+    std::fs::write(
+        &draft,
+        aut.replace("institution = \"Federal Ministry of Justice\"\n", ""),
+    )
+    .unwrap();
+    let run = canvass(&[
+        "intake",
+        "add",
+        "--db",
+        &db,
+        "--stage",
+        "draft",
+        "--format",
+        "json",
+        draft.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        run.status, 0,
+        "a draft without errors is valid: {}",
+        run.stdout
+    );
+    let receipt: serde_json::Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    assert_eq!(receipt["stage"], "draft");
+    assert_eq!(
+        (receipt["errors"].as_u64(), receipt["warnings"].as_u64()),
+        (Some(0), Some(1))
+    );
+    assert_eq!(receipt["sha256"].as_str().unwrap().len(), 12);
+    assert_eq!(state_of(&status_json(&db), "AUT"), "draft");
+}
+
+#[test]
+fn a_reply_to_another_questionnaire_is_kept_as_received_and_is_invalid() {
+    let dir = temp_dir("intake-wrong");
+    let db = db_in(&dir);
+    init(&db);
+    let aut = std::fs::read_to_string(format!("{SAMPLES}/aut.toml")).unwrap();
+    let other = dir.join("other.toml");
+    std::fs::write(
+        &other,
+        aut.replace("version = \"2009-1\"", "version = \"2011-1\""),
+    )
+    .unwrap();
+    let run = canvass(&[
+        "intake",
+        "add",
+        "--db",
+        &db,
+        "--format",
+        "json",
+        other.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status, 1);
+    let receipt: serde_json::Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    assert_eq!(
+        (receipt["respondent"].as_str(), receipt["verdict"].as_str()),
+        (Some("AUT"), Some("invalid"))
+    );
+    assert_eq!(state_of(&status_json(&db), "AUT"), "invalid");
+    let all = canvass(&[
+        "intake", "export", "--db", &db, "--all", "--format", "ndjson",
+    ]);
+    let line: serde_json::Value = serde_json::from_str(all.stdout.trim()).unwrap();
+    assert_eq!(line["reply"]["version"], "2011-1", "kept as received");
+    // The finding is kept with it: the stored report names the code.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let report: String = conn
+        .query_row("SELECT report FROM submission", [], |r| r.get(0))
+        .unwrap();
+    assert!(
+        report.contains("\"code\":\"wrong-questionnaire\""),
+        "{report}"
+    );
+}
+
+fn bytes_of(path: &str) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+fn refused(run: &Run, what: &str, message: &str) {
+    assert_eq!(run.status, 2, "{what}: {}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains(message), "{what}: {}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{what}: {}", run.stderr);
+}
+
+#[test]
+fn files_that_are_not_usable_collections_are_refused_and_left_untouched() {
+    let dir = temp_dir("intake-refused");
+    // Not SQLite at all.
+    let text = dir.join("notes.db").display().to_string();
+    std::fs::write(&text, "minutes of the meeting\n").unwrap();
+    let run = canvass(&["intake", "add", "--db", &text, SAMPLES]);
+    refused(
+        &run,
+        "a text file",
+        "is not a canvass collection; it was left as it was",
+    );
+    assert_eq!(bytes_of(&text), b"minutes of the meeting\n");
+    // SQLite, but another program's.
+    let other = dir.join("other.db").display().to_string();
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    let before = bytes_of(&other);
+    refused(
+        &canvass(&["intake", "status", "--db", &other]),
+        "another database",
+        "is not a canvass collection",
+    );
+    refused(
+        &canvass(&["intake", "add", "--db", &other, SAMPLES]),
+        "another database",
+        "is not a canvass collection",
+    );
+    assert_eq!(bytes_of(&other), before);
+    // A collection of a newer schema.
+    let newer = db_in(&dir);
+    init(&newer);
+    rusqlite::Connection::open(&newer)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    let before = bytes_of(&newer);
+    refused(
+        &canvass(&["intake", "add", "--db", &newer, SAMPLES]),
+        "a newer collection",
+        "was made by a newer canvass (collection schema version 99",
+    );
+    assert_eq!(bytes_of(&newer), before);
+    // No collection there; init never overwrites.
+    refused(
+        &canvass(&[
+            "intake",
+            "status",
+            "--db",
+            &dir.join("none.db").display().to_string(),
+        ]),
+        "no file",
+        "there is no collection at",
+    );
+    refused(
+        &canvass(&["intake", "init", "-q", "res-16-2", "--db", &text]),
+        "init over a file",
+        "already exists; a collection is never overwritten",
+    );
+    assert_eq!(bytes_of(&text), b"minutes of the meeting\n");
+    // A questionnaire that names no respondent cannot make a collection.
+    let q = dir.join("q.toml");
+    std::fs::write(&q, "id = \"x\"\nversion = \"1\"\ntitle = \"X\"\n\n[[section]]\nid = \"s\"\ntitle = \"S\"\n\n[[section.question]]\nid = \"a\"\ntext = \"A\"\ntype = \"text\"\n").unwrap();
+    refused(
+        &canvass(&[
+            "intake",
+            "init",
+            "-q",
+            q.to_str().unwrap(),
+            "--db",
+            &dir.join("x.db").display().to_string(),
+        ]),
+        "no respondent",
+        "does not say which answer identifies who replied; add `respondent = \"section.question\"`",
+    );
+    assert!(!dir.join("x.db").exists());
+}
+
+#[test]
+fn a_read_only_collection_is_refused() {
+    let dir = temp_dir("intake-read-only");
+    let db = db_in(&dir);
+    init(&db);
+    let before = bytes_of(&db);
+    let mut permissions = std::fs::metadata(&db).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&db, permissions).unwrap();
+    refused(
+        &canvass(&["intake", "add", "--db", &db, SAMPLES]),
+        "read-only",
+        "is read-only; nothing was added",
+    );
+    refused(
+        &canvass(&["intake", "accept", "AUT", "--note", "x", "--db", &db]),
+        "read-only",
+        "is read-only",
+    );
+    assert_eq!(bytes_of(&db), before);
+    // Reading it still works.
+    assert_eq!(canvass(&["intake", "status", "--db", &db]).status, 0);
+}
+
+/// `n` replies, each different: AUT's reply with the respondent and institution varied,
+/// over the first `respondents` member states.
+fn write_replies(dir: &Path, n: usize, respondents: usize, tag: &str) -> Vec<String> {
+    let aut = std::fs::read_to_string(format!("{SAMPLES}/aut.toml")).unwrap();
+    let codes: Vec<String> = canvass::intake::members::members()
+        .iter()
+        .take(respondents)
+        .map(|m| m.code.to_string())
+        .collect();
+    std::fs::create_dir_all(dir).unwrap();
+    (0..n)
+        .map(|i| {
+            let code = &codes[i % codes.len()];
+            let text = aut
+                .replace("country = \"AUT\"", &format!("country = \"{code}\""))
+                .replace(
+                    "Federal Ministry of Justice",
+                    &format!("Ministry {tag} {i}"),
+                );
+            std::fs::write(dir.join(format!("{i:05}.toml")), &text).unwrap();
+            canvass::intake::sha256_hex(text.as_bytes())
+        })
+        .collect()
+}
+
+fn stored(db: &str) -> Vec<(String, i64, String)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut st = conn
+        .prepare("SELECT respondent, version, sha256 FROM submission ORDER BY respondent, version")
+        .unwrap();
+    st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// Every respondent's versions are 1, 2, 3... with none used twice or skipped.
+fn versions_are_a_sequence(rows: &[(String, i64, String)]) {
+    let mut expected = std::collections::HashMap::<&str, i64>::new();
+    for (who, version, _) in rows {
+        let next = expected.entry(who).or_insert(1);
+        assert_eq!(*version, *next, "{who}");
+        *next += 1;
+    }
+}
+
+#[test]
+fn two_writers_at_once_both_finish_and_no_version_is_used_twice() {
+    let dir = temp_dir("intake-two-writers");
+    let db = db_in(&dir);
+    init(&db);
+    let a = write_replies(&dir.join("a"), 600, 20, "a");
+    let b = write_replies(&dir.join("b"), 600, 20, "b");
+    let first = cli::spawn(&[
+        "intake",
+        "add",
+        "--db",
+        &db,
+        dir.join("a").to_str().unwrap(),
+    ]);
+    let second = cli::spawn(&[
+        "intake",
+        "add",
+        "--db",
+        &db,
+        dir.join("b").to_str().unwrap(),
+    ]);
+    for child in [first, second] {
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 600);
+    }
+    let rows = stored(&db);
+    assert_eq!(rows.len(), 1200);
+    versions_are_a_sequence(&rows);
+    let shas: std::collections::HashSet<&str> = rows.iter().map(|r| r.2.as_str()).collect();
+    assert!(a.iter().chain(&b).all(|s| shas.contains(s.as_str())));
+}
+
+#[test]
+fn kill_9_during_add_loses_no_receipted_reply_and_a_second_run_completes_the_collection() {
+    let dir = temp_dir("intake-kill");
+    let db = db_in(&dir);
+    init(&db);
+    let replies = dir.join("replies");
+    let shas = write_replies(&replies, 2000, 193, "k");
+    let mut child = cli::spawn(&[
+        "intake",
+        "add",
+        "--db",
+        &db,
+        "--format",
+        "json",
+        replies.to_str().unwrap(),
+    ]);
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    // Killed as soon as the first receipt is out: the rest of the 2,000 are still to come.
+    let first = lines.next().unwrap().unwrap();
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    // Every receipt it printed before it died, the ones still in the pipe included.
+    let receipted: Vec<String> = std::iter::once(first)
+        .chain(lines.map(Result::unwrap))
+        .map(|line| {
+            let receipt: serde_json::Value = serde_json::from_str(&line).unwrap();
+            receipt["sha256"].as_str().unwrap().to_string()
+        })
+        .collect();
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    drop(conn);
+    let rows = stored(&db);
+    assert!(
+        rows.len() < 2000,
+        "killed before the end ({} stored)",
+        rows.len()
+    );
+    for sha in &receipted {
+        assert!(
+            rows.iter().any(|r| r.2.starts_with(sha.as_str())),
+            "receipted {sha} is not stored"
+        );
+    }
+
+    let again = canvass(&["intake", "add", "--db", &db, replies.to_str().unwrap()]);
+    assert_eq!(again.status, 0, "{}", again.stderr);
+    let unchanged = again
+        .stdout
+        .lines()
+        .filter(|l| l.contains(" unchanged: already version "))
+        .count();
+    assert_eq!(
+        unchanged,
+        rows.len(),
+        "what the first run stored is recognised"
+    );
+    let rows = stored(&db);
+    assert_eq!(rows.len(), 2000, "nothing twice, nothing missing");
+    versions_are_a_sequence(&rows);
+    let all: std::collections::HashSet<&str> = rows.iter().map(|r| r.2.as_str()).collect();
+    assert!(shas.iter().all(|s| all.contains(s.as_str())));
+}

@@ -1,0 +1,210 @@
+//! `canvass tabulate`: the counts over the sample replies, as a hand count gives them, in
+//! every format, over reply files and over a collection.
+
+#[path = "support/cli.rs"]
+mod cli;
+
+use cli::{canvass, temp_dir};
+use serde_json::{Value, json};
+
+const SAMPLES: &str = "questionnaires/res-16-2/replies";
+
+fn question<'a>(tables: &'a Value, id: &str) -> &'a Value {
+    tables["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["question"] == id)
+        .unwrap_or_else(|| panic!("no {id}"))
+}
+
+/// Of the seven samples only AUT and FRA are valid: they are what is counted.
+#[test]
+fn the_valid_sample_replies_are_counted_as_a_hand_count_gives() {
+    let run = canvass(&[
+        "tabulate", "-q", "res-16-2", SAMPLES, "--format", "json", "--by", "region",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("5 of 7 replies were not counted: they have errors"),
+        "{}",
+        run.stderr
+    );
+    let t: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        t["questionnaire"],
+        json!({"id": "res-16-2", "version": "2009-1"})
+    );
+    assert_eq!(t["respondents"], 2);
+    assert_eq!(
+        t["respondents_by_region"]["Europe"], 2,
+        "AUT and FRA are in Europe"
+    );
+    assert_eq!(t["respondents_by_region"]["Africa"], 0);
+
+    // AUT is 14, FRA 15.
+    let age = question(&t, "offences.age_of_consent");
+    assert_eq!(
+        (
+            &age["answered"],
+            &age["n"],
+            &age["sum"],
+            &age["min"],
+            &age["median"],
+            &age["max"]
+        ),
+        (
+            &json!(2),
+            &json!(2),
+            &json!(29),
+            &json!(14),
+            &json!(14.5),
+            &json!(15)
+        )
+    );
+    assert_eq!(age["codes"], json!({"dont_know": 0}));
+    assert_eq!(age["by_region"]["Europe"]["n"], 2);
+    assert!(
+        age["by_region"]["Europe"].get("text").is_none(),
+        "the text is not repeated per region"
+    );
+
+    // AUT: prostitution, material, sale, grooming; FRA: prostitution, material, grooming, other.
+    let covered = question(&t, "offences.offences_covered");
+    let counts: Vec<(&str, u64)> = covered["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| (o["value"].as_str().unwrap(), o["count"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("child_prostitution", 2),
+            ("abuse_material", 2),
+            ("sale_of_children", 1),
+            ("grooming", 2),
+            ("live_streaming", 0),
+            ("other", 1),
+            ("none", 0)
+        ]
+    );
+
+    let specific = question(&t, "legislation.specific_law");
+    assert_eq!(
+        specific["options"][0],
+        json!({"value": "yes", "label": "Yes", "count": 2})
+    );
+
+    // Two laws each; AUT gives one date of entry into force.
+    let laws = question(&t, "legislation.laws");
+    assert_eq!((&laws["with_rows"], &laws["rows"]), (&json!(2), &json!(4)));
+    let in_force = &laws["columns"][2];
+    assert_eq!(
+        (
+            &in_force["column"],
+            &in_force["answered"],
+            &in_force["unanswered"]
+        ),
+        (&json!("in_force"), &json!(1), &json!(3))
+    );
+
+    let date = question(&t, "respondent.reply_date");
+    assert_eq!(
+        (&date["min"], &date["max"]),
+        (&json!("2009-03-15"), &json!("2009-04-02"))
+    );
+
+    // Every question: answered + not applicable + unanswered = the replies counted.
+    for q in t["questions"].as_array().unwrap() {
+        let sum = q["answered"].as_u64().unwrap()
+            + q["not_applicable"].as_u64().unwrap()
+            + q["unanswered"].as_u64().unwrap();
+        assert_eq!(sum, 2, "{}", q["question"]);
+    }
+}
+
+#[test]
+fn a_collection_counts_the_latest_accepted_version_of_each_respondent() {
+    let dir = temp_dir("tabulate-db");
+    let db = dir.join("c.db").display().to_string();
+    assert_eq!(
+        canvass(&["intake", "init", "-q", "res-16-2", "--db", &db]).status,
+        0
+    );
+    assert_eq!(canvass(&["intake", "add", "--db", &db, SAMPLES]).status, 1);
+    let count = || {
+        let run = canvass(&["tabulate", "--db", &db, "--format", "json"]);
+        assert_eq!(run.status, 0, "{}", run.stderr);
+        serde_json::from_str::<Value>(&run.stdout).unwrap()
+    };
+    assert_eq!(count()["respondents"], 2);
+    assert_eq!(
+        canvass(&[
+            "intake",
+            "accept",
+            "BRA",
+            "--note",
+            "checked by phone",
+            "--db",
+            &db
+        ])
+        .status,
+        0
+    );
+    let t = count();
+    assert_eq!(
+        t["respondents"], 3,
+        "BRA, taken in by a reviewer, is counted"
+    );
+    // BRA answered 21 (out of range, taken in all the same).
+    assert_eq!(question(&t, "offences.age_of_consent")["max"], 21);
+}
+
+#[test]
+fn tables_in_markdown_read_as_a_report() {
+    let run = canvass(&["tabulate", "-q", "res-16-2", SAMPLES, "--format", "md"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn every_format_names_every_question_and_french_headings_are_french() {
+    for format in ["human", "md", "csv", "html"] {
+        let run = canvass(&[
+            "tabulate", "-q", "res-16-2", SAMPLES, "--format", format, "--lang", "fr",
+        ]);
+        assert_eq!(run.status, 0, "{format}: {}", run.stderr);
+        for id in [
+            "respondent.country",
+            "offences.age_of_consent",
+            "legislation.laws",
+        ] {
+            assert!(
+                run.stdout.contains(id) || run.stdout.contains(&id.replace('_', "\\_")),
+                "{format}: {id}"
+            );
+        }
+        assert!(run.stdout.contains("médiane"), "{format}");
+        if format != "csv" {
+            // (CSV names its statistics with stable keys, `median`, beside the label.)
+            assert!(!run.stdout.contains("median"), "{format}");
+        }
+    }
+    let csv = canvass(&["tabulate", "-q", "res-16-2", SAMPLES, "--format", "csv"]).stdout;
+    assert!(
+        csv.starts_with("question,number,type,statistic,key,label,all\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\noffences.age_of_consent,9,integer,median,,median,14.5\n"),
+        "{csv}"
+    );
+    let html = canvass(&[
+        "tabulate", "-q", "res-16-2", SAMPLES, "--format", "html", "--lang", "fr",
+    ])
+    .stdout;
+    assert!(html.contains("<html lang=\"fr\">"));
+    assert!(html.contains("default-src 'none'"));
+}
