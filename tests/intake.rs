@@ -637,3 +637,78 @@ fn kill_9_during_add_loses_no_receipted_reply_and_a_second_run_completes_the_col
     let all: std::collections::HashSet<&str> = rows.iter().map(|r| r.2.as_str()).collect();
     assert!(shas.iter().all(|s| all.contains(s.as_str())));
 }
+
+/// The README's walk-through, command by command, with its collection and export in a
+/// temporary folder: each command succeeds but `add` (exit 1: five samples have mistakes).
+#[test]
+fn the_readme_walk_through_works() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let start = readme
+        .find("## Taking replies in")
+        .expect("the walk-through section");
+    let block = readme[start..]
+        .split("```sh\n")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap();
+    let dir = temp_dir("readme-walk");
+    let db = dir.join("res-16-2.db").display().to_string();
+    let export = dir.join("export").display().to_string();
+    let mut ran = Vec::new();
+    for line in block.lines().filter(|l| l.starts_with("canvass ")) {
+        let args = shell_words(line.trim_start_matches("canvass "));
+        let args: Vec<String> = args
+            .into_iter()
+            .map(|a| match a.as_str() {
+                "res-16-2.db" => db.clone(),
+                "export/" => export.clone(),
+                _ => a,
+            })
+            .collect();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let run = canvass(&args);
+        let expected = if args[..2] == ["intake", "add"] { 1 } else { 0 };
+        assert_eq!(
+            run.status, expected,
+            "{line}:\n{}{}",
+            run.stdout, run.stderr
+        );
+        ran.push((args[0].to_string(), run));
+    }
+    assert_eq!(ran.len(), 6, "the walk-through's commands");
+    let status = &ran[2].1.stdout;
+    assert!(
+        status.contains("2 accepted, 4 invalid, 0 draft, 187 missing; 1 unidentified submission"),
+        "{status}"
+    );
+    let tables = &ran[4].1.stdout;
+    assert!(
+        tables.starts_with("# res-16-2 version 2009-1: 3 replies counted\n"),
+        "AUT, FRA and BRA (accepted): {tables}"
+    );
+    assert!(Path::new(&export).join("replies.csv").exists());
+}
+
+/// Split a command line on spaces, keeping "quoted words" together.
+fn shell_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ' ' if !quoted => {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+            _ => word.push(c),
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}

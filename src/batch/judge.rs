@@ -23,14 +23,22 @@ pub struct Judge<'a> {
     /// `--lang`: the language of question texts and messages, if asked.
     pub lang: Option<&'a str>,
     pub limits: Limits,
+    /// The answer to pick out of each reply: `(section, question)`.
+    pub pick: Option<(&'a str, &'a str)>,
 }
 
-/// The report of one reply; its text is kept only when findings need it, or `keep_text`.
-pub fn judge(l: &Loaded, judge: &Judge<'_>) -> (Option<JudgedBy>, Vec<Finding>) {
+/// The questionnaire a reply was judged by, its findings, and the answer picked.
+pub fn judge(l: &Loaded, judge: &Judge<'_>) -> (Option<JudgedBy>, Vec<Finding>, Option<String>) {
     match by_compact_reading(l, judge) {
-        Some((id, findings)) => (Some(id), findings),
+        Some((id, findings, picked)) => (Some(id), findings, picked),
         None => by_full_parse(l, judge),
     }
+}
+
+/// The text answer at `pick`.
+fn pick<'v>(reply: impl ReplyValue<'v>, pick: Option<(&str, &str)>) -> Option<String> {
+    let (section, question) = pick?;
+    Some(reply.get(section)?.get(question)?.as_str()?.to_string())
 }
 
 /// The report of a reply whose validation panicked.
@@ -45,7 +53,10 @@ pub fn internal_error(name: String, lang: &'static str) -> ReplyReport {
 /// A JSON reply read compactly (the fast path, see `reply::compact`) and validated by its
 /// questionnaire: the questionnaire's id and the findings. `None` when the reply does not
 /// read, or names no questionnaire canvass has: the full parse then says why.
-fn by_compact_reading(l: &Loaded, judge: &Judge<'_>) -> Option<(JudgedBy, Vec<Finding>)> {
+fn by_compact_reading(
+    l: &Loaded,
+    judge: &Judge<'_>,
+) -> Option<(JudgedBy, Vec<Finding>, Option<String>)> {
     if l.refused.is_some() {
         return None;
     }
@@ -58,6 +69,7 @@ fn by_compact_reading(l: &Loaded, judge: &Judge<'_>) -> Option<(JudgedBy, Vec<Fi
                 (
                     JudgedBy::of(&v.questionnaire),
                     v.validate_compact(&l.file, reply, lang),
+                    pick(reply, judge.pick),
                 )
             },
         )
@@ -67,14 +79,17 @@ fn by_compact_reading(l: &Loaded, judge: &Judge<'_>) -> Option<(JudgedBy, Vec<Fi
 
 /// A reply parsed in full (TOML, or JSON the compact reading gave up on) and validated by
 /// its questionnaire, if it names one canvass has.
-fn by_full_parse(l: &Loaded, judge: &Judge<'_>) -> (Option<JudgedBy>, Vec<Finding>) {
+fn by_full_parse(
+    l: &Loaded,
+    judge: &Judge<'_>,
+) -> (Option<JudgedBy>, Vec<Finding>, Option<String>) {
     if let Some(finding) = l.refused.clone() {
-        return (None, vec![finding]);
+        return (None, vec![finding], None);
     }
     let words_lang = judge.lang.unwrap_or("en");
     match crate::reply::parse(&l.file.text, l.format, &judge.limits, words_lang) {
         // A reply that does not parse has nothing to say about its questionnaire.
-        Err(findings) => (None, findings),
+        Err(findings) => (None, findings, None),
         // What reading found (a key given twice) comes first, then the reply's findings.
         Ok((value, read)) => {
             let (judged, findings) = with_validator(
@@ -89,7 +104,8 @@ fn by_full_parse(l: &Loaded, judge: &Judge<'_>) -> (Option<JudgedBy>, Vec<Findin
                 },
             )
             .unwrap_or_else(|| (None, vec![no_questionnaire(&value, l, words_lang)]));
-            (judged, read.into_iter().chain(findings).collect())
+            let picked = pick(&value, judge.pick);
+            (judged, read.into_iter().chain(findings).collect(), picked)
         }
     }
 }

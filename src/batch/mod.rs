@@ -46,6 +46,9 @@ pub struct Batch<'a> {
     pub follow_links: bool,
     /// Keep each reply's bytes as received (the collection stores them).
     pub keep_bytes: bool,
+    /// An answer to pick out of each reply while it is read (`"section.question"`, the
+    /// respondent), so that nobody reads the reply again for it.
+    pub pick: Option<&'a str>,
 }
 
 /// One reply, judged.
@@ -55,6 +58,8 @@ pub struct Judged {
     pub bytes: Option<Vec<u8>>,
     /// How the reply was read (JSON or TOML).
     pub format: Format,
+    /// The text answer at the batch's `pick`, if the reply has one there.
+    pub picked: Option<String>,
 }
 
 /// Where judged replies go, in input order.
@@ -74,10 +79,13 @@ pub fn run<T: Send>(batch: &Batch<'_>, work: impl Fn(Judged) -> T + Sync, sink: 
         cache: &cache,
         lang: batch.lang,
         limits: batch.limits,
+        pick: batch.pick.and_then(|p| p.split_once('.')),
     };
-    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Vec<Input>)>(64);
-    let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<T>)>();
     let workers = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Vec<Input>)>(64);
+    // Bounded: a slow sink (a disk) holds the workers back instead of letting judged
+    // replies pile up in memory.
+    let (done_tx, done_rx) = mpsc::sync_channel::<(usize, Vec<T>)>(16);
     std::thread::scope(|scope| {
         scope.spawn(move || {
             let mut batches = Batches::new(job_tx, batch.follow_links, batch.limits.max_bytes);
@@ -129,10 +137,15 @@ fn in_order<T>(done: &mpsc::Receiver<(usize, Vec<T>)>, sink: &mut impl Sink<T>) 
         let (seq, items) = match done.try_recv() {
             Ok(item) => item,
             Err(mpsc::TryRecvError::Empty) => {
+                // Nothing ready: the sink may write out what it holds, and is asked again
+                // every so often while nothing comes (a stream that waits for its writer).
                 sink.idle();
-                match done.recv() {
-                    Ok(item) => item,
-                    Err(_) => break,
+                loop {
+                    match done.recv_timeout(std::time::Duration::from_millis(100)) {
+                        Ok(item) => break item,
+                        Err(mpsc::RecvTimeoutError::Timeout) => sink.idle(),
+                        Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                    }
                 }
             }
             Err(mpsc::TryRecvError::Disconnected) => break,
@@ -159,7 +172,7 @@ fn one(
         panic_on_request(input);
         match read::load(input, judge.limits, words_lang) {
             Ok(l) => {
-                let (questionnaire, findings) = judge::judge(&l, judge);
+                let (questionnaire, findings, picked) = judge::judge(&l, judge);
                 let format = l.format;
                 let keep_text = !findings.is_empty();
                 let (text, bytes) = match (l.not_utf8, keep_bytes, keep_text) {
@@ -176,6 +189,7 @@ fn one(
                     report,
                     bytes,
                     format,
+                    picked,
                 }
             }
             Err(report) => Judged {
@@ -185,6 +199,7 @@ fn one(
                 },
                 bytes: None,
                 format: Format::Json,
+                picked: None,
             },
         }
     }));
@@ -197,6 +212,7 @@ fn failed(input: &Input, words_lang: &'static str) -> Judged {
         report: judge::internal_error(input.name(), words_lang),
         bytes: None,
         format: Format::Json,
+        picked: None,
     }
 }
 

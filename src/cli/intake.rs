@@ -220,6 +220,7 @@ fn add(
         limits,
         follow_links: false,
         keep_bytes: true,
+        pick: v.questionnaire.respondent.as_deref(),
     };
     let mut sink = Receipts {
         store: &store,
@@ -232,10 +233,11 @@ fn add(
         progress: super::progress::Progress::new(),
         worst: 0,
         replies: 0,
+        opened: std::time::Instant::now(),
     };
     batch::run(
         &batch,
-        |j| intake::receive(j, stage, &v.questionnaire, &limits),
+        |j| intake::receive(j, stage, &v.questionnaire),
         &mut sink,
     );
     sink.commit();
@@ -262,11 +264,16 @@ struct Receipts<'a, W: Write> {
     /// The exit status so far: 1 some reply invalid or unidentified, 2 some not readable.
     worst: u8,
     replies: usize,
+    /// When the open transaction began.
+    opened: std::time::Instant,
 }
 
 /// Replies stored per transaction: fewer commits (each waits for the disk), receipts
 /// still printed within moments.
-const BATCH: usize = 256;
+const BATCH: usize = 1024;
+
+/// How long a stored reply waits for its receipt when no more replies are coming just now.
+const PROMPT: std::time::Duration = std::time::Duration::from_millis(200);
 
 impl<W: Write> batch::Sink<Received> for Receipts<'_, W> {
     fn take(&mut self, r: Received) {
@@ -275,6 +282,7 @@ impl<W: Write> batch::Sink<Received> for Receipts<'_, W> {
         let stored = r.bytes.as_deref().map(|bytes| {
             if self.pending.is_empty() {
                 self.store.begin().unwrap_or_else(|e| fail(&e));
+                self.opened = std::time::Instant::now();
             }
             let submission = NewSubmission {
                 respondent: r.respondent.as_deref(),
@@ -304,7 +312,11 @@ impl<W: Write> batch::Sink<Received> for Receipts<'_, W> {
     }
 
     fn idle(&mut self) {
-        self.commit();
+        // A reply waiting in a slow stream gets its receipt within moments; a fast batch
+        // is not cut into many small commits (each waits for the disk).
+        if self.opened.elapsed() >= PROMPT {
+            self.commit();
+        }
     }
 }
 

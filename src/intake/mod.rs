@@ -15,8 +15,7 @@ use crate::batch::Judged;
 use crate::findings::report::{self, ReplyReport};
 use crate::findings::{Code, Severity};
 use crate::questionnaire::model::Questionnaire;
-use crate::reply::view::ReplyValue;
-use crate::reply::{Format, Limits};
+use crate::reply::Format;
 use crate::source::SourceFile;
 
 /// How far along a respondent says its reply is.
@@ -93,16 +92,15 @@ pub struct Received {
 
 /// Judge one reply for the collection (run on the batch's workers): its findings at
 /// `stage`, its respondent, its fingerprint.
-pub fn receive(judged: Judged, stage: Stage, q: &Questionnaire, limits: &Limits) -> Received {
+pub fn receive(judged: Judged, stage: Stage, q: &Questionnaire) -> Received {
     let Judged {
         report: r,
         bytes,
         format,
+        picked,
     } = judged;
     let r = at_stage(r, stage);
-    let respondent = bytes
-        .as_deref()
-        .and_then(|b| respondent(b, format, q, limits, &r));
+    let respondent = picked.filter(|p| identifies(p, q, &r));
     let sha256 = bytes.as_deref().map(sha256_hex).unwrap_or_default();
     Received {
         file: r.file.name.clone(),
@@ -145,33 +143,18 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex
 }
 
-/// The respondent a reply names: the answer the questionnaire's `respondent` points at,
-/// if it is text and no finding is about it (a country code that is no country does not
-/// identify anyone).
-fn respondent(
-    bytes: &[u8],
-    format: Format,
-    q: &Questionnaire,
-    limits: &Limits,
-    r: &ReplyReport,
-) -> Option<String> {
-    let (section, question) = q.respondent.as_deref()?.split_once('.')?;
+/// Whether the answer picked at the questionnaire's `respondent` names someone: not
+/// empty, and no finding is about it (a country code that is no country names no one).
+fn identifies(answer: &str, q: &Questionnaire, r: &ReplyReport) -> bool {
+    let Some((section, question)) = q.respondent.as_deref().and_then(|p| p.split_once('.')) else {
+        return false;
+    };
     let pointer = format!("/{section}/{question}");
-    if r.findings
-        .iter()
-        .any(|f| f.pointer.as_deref() == Some(pointer.as_str()) || f.code == Code::Syntax)
-    {
-        return None;
-    }
-    let text = std::str::from_utf8(bytes).ok()?;
-    let pick = |v: &dyn Fn() -> Option<String>| v().filter(|s| !s.is_empty());
-    if let Some(found) = crate::reply::compact::read(text, format, limits, |reply| {
-        pick(&|| Some(reply.get(section)?.get(question)?.as_str()?.to_string()))
-    }) {
-        return found;
-    }
-    let (value, _) = crate::reply::parse(text, format, limits, "en").ok()?;
-    pick(&|| Some(value.get(section)?.get(question)?.as_str()?.to_string()))
+    !answer.is_empty()
+        && !r
+            .findings
+            .iter()
+            .any(|f| f.pointer.as_deref() == Some(pointer.as_str()) || f.code == Code::Syntax)
 }
 
 /// One line of the status: an expected or received respondent.

@@ -119,6 +119,8 @@ pub enum Which {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Within a batch: each respondent's next version number, once looked up.
+    next: std::cell::RefCell<std::collections::HashMap<String, i64>>,
 }
 
 fn sql(path: &Path) -> impl Fn(rusqlite::Error) -> String + '_ {
@@ -229,6 +231,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            next: std::cell::RefCell::default(),
         };
         // Another process adding at the same time holds the lock for one batch at most.
         store
@@ -288,12 +291,15 @@ impl Store {
     /// Start a batch of additions; the write lock is taken now, so version numbers read in
     /// the batch are the ones written.
     pub fn begin(&self) -> Result<(), String> {
+        self.next.borrow_mut().clear();
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(self.err())
     }
 
     pub fn commit(&self) -> Result<(), String> {
+        // Once the lock is let go, another writer may add versions.
+        self.next.borrow_mut().clear();
         self.conn.execute_batch("COMMIT").map_err(self.err())
     }
 
@@ -301,29 +307,18 @@ impl Store {
     /// already there.
     pub fn add(&self, s: &NewSubmission<'_>) -> Result<Stored, String> {
         let err = self.err();
-        let already: Option<Option<i64>> = self
-            .conn
-            .prepare_cached("SELECT version FROM submission WHERE ifnull(respondent, '') = ifnull(?1, '') AND sha256 = ?2")
-            .and_then(|mut st| st.query_row(params![s.respondent, s.sha256], |r| r.get(0)).optional())
-            .map_err(&err)?;
-        if let Some(version) = already {
-            return Ok(Stored::Unchanged(version));
-        }
-        let version: Option<i64> = match s.respondent {
-            Some(respondent) => Some(
-                self.conn
-                    .prepare_cached(
-                        "SELECT ifnull(max(version), 0) + 1 FROM submission WHERE respondent = ?1",
-                    )
-                    .and_then(|mut st| st.query_row([respondent], |r| r.get(0)))
-                    .map_err(&err)?,
-            ),
+        let version = match s.respondent {
+            Some(respondent) => Some(self.next_version(respondent)?),
             None => None,
         };
-        self.conn
+        // The same bytes from the same respondent meet the `submission_bytes` index and
+        // add nothing: one statement for the common case, a look-up only for a repeat.
+        let added = self
+            .conn
             .prepare_cached(
                 "INSERT INTO submission (respondent, version, file, received_at, sha256, bytes, format, stage, note, valid, errors, warnings, report)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                 ON CONFLICT (ifnull(respondent, ''), sha256) DO NOTHING",
             )
             .and_then(|mut st| {
                 st.execute(params![
@@ -332,7 +327,32 @@ impl Store {
                 ])
             })
             .map_err(&err)?;
-        Ok(Stored::Added(version))
+        if added == 1 {
+            if let (Some(respondent), Some(v)) = (s.respondent, version) {
+                self.next.borrow_mut().insert(respondent.to_string(), v + 1);
+            }
+            return Ok(Stored::Added(version));
+        }
+        let already: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT version FROM submission WHERE ifnull(respondent, '') = ifnull(?1, '') AND sha256 = ?2")
+            .and_then(|mut st| st.query_row(params![s.respondent, s.sha256], |r| r.get(0)))
+            .map_err(&err)?;
+        Ok(Stored::Unchanged(already))
+    }
+
+    /// The version a respondent's next reply gets. Known from the collection once per
+    /// batch, then counted here: no other writer can add while the batch holds the lock.
+    fn next_version(&self, respondent: &str) -> Result<i64, String> {
+        if let Some(v) = self.next.borrow().get(respondent) {
+            return Ok(*v);
+        }
+        self.conn
+            .prepare_cached(
+                "SELECT ifnull(max(version), 0) + 1 FROM submission WHERE respondent = ?1",
+            )
+            .and_then(|mut st| st.query_row([respondent], |r| r.get(0)))
+            .map_err(self.err())
     }
 
     /// Each respondent's latest version, by respondent id.
