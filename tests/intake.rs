@@ -669,7 +669,7 @@ fn the_readme_walk_through_works() {
             .collect();
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let run = canvass(&args);
-        let expected = if args[..2] == ["intake", "add"] { 1 } else { 0 };
+        let expected = i32::from(args[..2] == ["intake", "add"]);
         assert_eq!(
             run.status, expected,
             "{line}:\n{}{}",
