@@ -712,3 +712,45 @@ fn shell_words(line: &str) -> Vec<String> {
     }
     words
 }
+
+#[test]
+fn replies_come_from_standard_input_too_and_hostile_names_are_escaped_in_receipts() {
+    let dir = temp_dir("intake-stdin");
+    let db = db_in(&dir);
+    init(&db);
+    let fra = std::fs::read_to_string(format!("{SAMPLES}/fra.json")).unwrap();
+    let line =
+        serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&fra).unwrap()).unwrap();
+    let mut child = cli::spawn(&["intake", "add", "--db", &db, "-"]);
+    std::io::Write::write_all(
+        child.stdin.as_mut().unwrap(),
+        format!("{line}\n").as_bytes(),
+    )
+    .unwrap();
+    drop(child.stdin.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("-:1: FRA version 1, sha256 "));
+    // No progress line when the output is not a terminal.
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let name = dir.join("a\u{1b}[2Jb.toml");
+    std::fs::copy(format!("{SAMPLES}/aut.toml"), &name).unwrap();
+    let run = canvass(&["intake", "add", "--db", &db, name.to_str().unwrap()]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(!run.stdout.contains('\u{1b}'), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("a\\u{1b}[2Jb.toml: AUT version 1"),
+        "{}",
+        run.stdout
+    );
+}
