@@ -198,3 +198,112 @@ fn check_gives_its_findings_as_json_for_tools() {
         assert_eq!(json["span"]["length"], span.end - span.start);
     }
 }
+
+/// The SARIF 2.1.0 schema, as published by OASIS and shipped inside the `serde-sarif` crate
+/// (a dev-dependency, so cargo has fetched its source into its registry folder).
+fn sarif_schema() -> serde_json::Value {
+    let cargo_home = std::env::var_os("CARGO_HOME").map_or_else(
+        || Path::new(&std::env::var_os("HOME").unwrap()).join(".cargo"),
+        std::path::PathBuf::from,
+    );
+    let sources = cargo_home.join("registry/src");
+    let schema = std::fs::read_dir(&sources)
+        .unwrap()
+        .filter_map(Result::ok)
+        .flat_map(|index| {
+            std::fs::read_dir(index.path())
+                .into_iter()
+                .flatten()
+                .filter_map(Result::ok)
+        })
+        .map(|package| package.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("serde-sarif-0.8."))
+        })
+        .map(|p| p.join("src/schema.json"))
+        .find(|p| p.exists())
+        .unwrap_or_else(|| panic!("serde-sarif's schema.json under {}", sources.display()));
+    serde_json::from_str(&std::fs::read_to_string(schema).unwrap()).unwrap()
+}
+
+#[test]
+fn check_gives_sarif_that_the_sarif_schema_accepts() {
+    let schema = sarif_schema();
+    assert_eq!(
+        schema["title"],
+        "Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema"
+    );
+    // The published schema's `language` patterns (of a run, of a tool component) hold a
+    // stray `]`, which is not an ECMA-262 regular expression, so the draft-07 meta-schema
+    // check refuses the schema. canvass writes no `language`; those patterns are written as
+    // they were meant.
+    let mut schema = schema;
+    let fixed = fix_patterns(
+        &mut schema,
+        "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$",
+        "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$",
+    );
+    assert_eq!(fixed, 2);
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let path = "tests/check/several-mistakes.toml";
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_canvass"))
+        .args(["check", path, "--format", "sarif"])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let log: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // Every finding is a result, at its place, under a rule of its code.
+    let (_, checked) = report(Path::new(path));
+    let run0 = &log["runs"][0];
+    let results = run0["results"].as_array().unwrap();
+    assert_eq!(results.len(), checked.findings.len());
+    let rules: Vec<&str> = run0["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    for (result, finding) in results.iter().zip(&checked.findings) {
+        assert_eq!(result["ruleId"], finding.code.as_str());
+        assert_eq!(
+            rules[usize::try_from(result["ruleIndex"].as_u64().unwrap()).unwrap()],
+            finding.code.as_str()
+        );
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        assert_eq!(region["byteOffset"], finding.span.clone().unwrap().start);
+        assert_eq!(
+            result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            path
+        );
+    }
+    // A result that breaks the schema is caught: the check can fail.
+    let mut broken = log.clone();
+    broken["runs"][0]["results"][0]["level"] = "fatal".into();
+    assert!(!validator.is_valid(&broken));
+}
+
+fn fix_patterns(value: &mut serde_json::Value, bad: &str, good: &str) -> usize {
+    match value {
+        serde_json::Value::Object(map) => map
+            .iter_mut()
+            .map(|(key, v)| {
+                if key == "pattern" && v == bad {
+                    *v = good.into();
+                    1
+                } else {
+                    fix_patterns(v, bad, good)
+                }
+            })
+            .sum(),
+        serde_json::Value::Array(items) => {
+            items.iter_mut().map(|v| fix_patterns(v, bad, good)).sum()
+        }
+        _ => 0,
+    }
+}

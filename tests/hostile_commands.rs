@@ -324,7 +324,7 @@ fn replies_that_pick_their_questionnaires_are_counted_per_questionnaire() {
     };
     let human = run("human");
     assert!(
-        human.contains("aut.toml: valid (res-16-2 version 2009-1)"),
+        human.contains("aut.toml (AUT): valid (res-16-2 version 2009-1)"),
         "{human}"
     );
     assert!(

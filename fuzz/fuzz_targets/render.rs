@@ -67,6 +67,7 @@ fuzz_target!(|data: &[u8]| {
         let line = json_line(&report);
         serde_json::from_str::<serde_json::Value>(&line).expect("the JSON report parses");
         let html = canvass::findings::html::section(&report);
-        assert!(!html.contains("<script"), "markup from the reply reached the page");
+        assert!(!html.body.contains("<script"), "markup from the reply reached the page");
+        assert!(!html.body.contains("<mark><"), "markup from the reply reached the page");
     }
 });

@@ -23,11 +23,10 @@ pub struct Judge<'a> {
     /// `--lang`: the language of question texts and messages, if asked.
     pub lang: Option<&'a str>,
     pub limits: Limits,
-    /// The answer to pick out of each reply: `(section, question)`.
-    pub pick: Option<(&'a str, &'a str)>,
 }
 
-/// The questionnaire a reply was judged by, its findings, and the answer picked.
+/// The questionnaire a reply was judged by, its findings, and its respondent (the answer
+/// the questionnaire's `respondent` names, as written), picked while the reply is read.
 pub fn judge(l: &Loaded, judge: &Judge<'_>) -> (Option<JudgedBy>, Vec<Finding>, Option<String>) {
     match by_compact_reading(l, judge) {
         Some((id, findings, picked)) => (Some(id), findings, picked),
@@ -35,9 +34,9 @@ pub fn judge(l: &Loaded, judge: &Judge<'_>) -> (Option<JudgedBy>, Vec<Finding>, 
     }
 }
 
-/// The text answer at `pick`.
-fn pick<'v>(reply: impl ReplyValue<'v>, pick: Option<(&str, &str)>) -> Option<String> {
-    let (section, question) = pick?;
+/// The text answer at the questionnaire's `respondent`.
+fn respondent<'v>(reply: impl ReplyValue<'v>, v: &Validator) -> Option<String> {
+    let (section, question) = v.questionnaire.respondent.as_deref()?.split_once('.')?;
     Some(reply.get(section)?.get(question)?.as_str()?.to_string())
 }
 
@@ -69,7 +68,7 @@ fn by_compact_reading(
                 (
                     JudgedBy::of(&v.questionnaire),
                     v.validate_compact(&l.file, reply, lang),
-                    pick(reply, judge.pick),
+                    respondent(reply, v),
                 )
             },
         )
@@ -92,7 +91,7 @@ fn by_full_parse(
         Err(findings) => (None, findings, None),
         // What reading found (a key given twice) comes first, then the reply's findings.
         Ok((value, read)) => {
-            let (judged, findings) = with_validator(
+            let (judged, findings, respondent) = with_validator(
                 judge,
                 || questionnaire_id(&value),
                 |v| {
@@ -100,12 +99,16 @@ fn by_full_parse(
                     (
                         Some(JudgedBy::of(&v.questionnaire)),
                         v.validate_parsed(&l.file, l.format, &value, lang),
+                        respondent(&value, v),
                     )
                 },
             )
-            .unwrap_or_else(|| (None, vec![no_questionnaire(&value, l, words_lang)]));
-            let picked = pick(&value, judge.pick);
-            (judged, read.into_iter().chain(findings).collect(), picked)
+            .unwrap_or_else(|| (None, vec![no_questionnaire(&value, l, words_lang)], None));
+            (
+                judged,
+                read.into_iter().chain(findings).collect(),
+                respondent,
+            )
         }
     }
 }

@@ -46,9 +46,6 @@ pub struct Batch<'a> {
     pub follow_links: bool,
     /// Keep each reply's bytes as received (the collection stores them).
     pub keep_bytes: bool,
-    /// An answer to pick out of each reply while it is read (`"section.question"`, the
-    /// respondent), so that nobody reads the reply again for it.
-    pub pick: Option<&'a str>,
 }
 
 /// One reply, judged.
@@ -58,8 +55,6 @@ pub struct Judged {
     pub bytes: Option<Vec<u8>>,
     /// How the reply was read (JSON or TOML).
     pub format: Format,
-    /// The text answer at the batch's `pick`, if the reply has one there.
-    pub picked: Option<String>,
 }
 
 /// Where judged replies go, in input order.
@@ -79,7 +74,6 @@ pub fn run<T: Send>(batch: &Batch<'_>, work: impl Fn(Judged) -> T + Sync, sink: 
         cache: &cache,
         lang: batch.lang,
         limits: batch.limits,
-        pick: batch.pick.and_then(|p| p.split_once('.')),
     };
     let workers = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
     let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Vec<Input>)>(64);
@@ -172,7 +166,7 @@ fn one(
         panic_on_request(input);
         match read::load(input, judge.limits, words_lang) {
             Ok(l) => {
-                let (questionnaire, findings, picked) = judge::judge(&l, judge);
+                let (questionnaire, findings, respondent) = judge::judge(&l, judge);
                 let format = l.format;
                 let keep_text = !findings.is_empty();
                 let (text, bytes) = match (l.not_utf8, keep_bytes, keep_text) {
@@ -184,12 +178,12 @@ fn one(
                 };
                 let mut report = ReplyReport::new(SourceFile::new(l.file.name, text), findings);
                 report.questionnaire = questionnaire;
+                report.respondent = respondent;
                 report.lang = words_lang;
                 Judged {
                     report,
                     bytes,
                     format,
-                    picked,
                 }
             }
             Err(report) => Judged {
@@ -199,7 +193,6 @@ fn one(
                 },
                 bytes: None,
                 format: Format::Json,
-                picked: None,
             },
         }
     }));
@@ -212,7 +205,6 @@ fn failed(input: &Input, words_lang: &'static str) -> Judged {
         report: judge::internal_error(input.name(), words_lang),
         bytes: None,
         format: Format::Json,
-        picked: None,
     }
 }
 

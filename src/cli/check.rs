@@ -12,12 +12,21 @@ use canvass::findings::json::{Spans, finding};
 pub enum CheckFormat {
     Human,
     Json,
+    Sarif,
 }
 
 pub fn run(path: &Path, deny_warnings: bool, format: CheckFormat) -> Result<ExitCode, String> {
     let (file, checked) = super::files::check_file(path)?;
     let (errors, warnings) = count(&checked.findings);
     match format {
+        CheckFormat::Sarif => {
+            let uri = uri_reference(&file.name);
+            let log = canvass::findings::sarif::log(&checked.findings, &file, &uri);
+            let mut text = serde_json::to_string_pretty(&log)
+                .map_err(|e| format!("cannot write the report: {e}"))?;
+            text.push('\n');
+            super::files::write_stdout(&text)?;
+        }
         CheckFormat::Human => {
             let style = Style {
                 color: super::use_color(),
@@ -54,4 +63,18 @@ pub fn run(path: &Path, deny_warnings: bool, format: CheckFormat) -> Result<Exit
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A file path as a relative URI reference: `/` kept, every byte but the unreserved ones
+/// percent-encoded (a space, `#`, `%`, non-ASCII letters).
+fn uri_reference(path: &str) -> String {
+    let mut uri = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri
 }

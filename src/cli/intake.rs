@@ -220,7 +220,6 @@ fn add(
         limits,
         follow_links: false,
         keep_bytes: true,
-        pick: v.questionnaire.respondent.as_deref(),
     };
     let mut sink = Receipts {
         store: &store,

@@ -42,7 +42,7 @@ enum Command {
         /// Treat warnings as errors.
         #[arg(long)]
         deny_warnings: bool,
-        /// `human` (on standard error) or `json` (on standard output).
+        /// `human` (on standard error), `json` or `sarif` (SARIF 2.1.0; on standard output).
         #[arg(long, value_enum, default_value_t = check::CheckFormat::Human)]
         format: check::CheckFormat,
     },

@@ -132,7 +132,6 @@ fn count_files(v: &Validator, paths: &[PathBuf], counter: &mut Counter<'_>) -> R
         limits,
         follow_links: false,
         keep_bytes: true,
-        pick: None,
     };
     let respondent = v.questionnaire.respondent.clone().unwrap_or_default();
     let mut count = Count {

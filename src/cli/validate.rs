@@ -63,6 +63,8 @@ pub enum OutputFormat {
 struct Done {
     rendered: String,
     report: ReplyReport,
+    /// What the page's index and tables need (HTML only).
+    entry: Option<html::Entry>,
 }
 
 pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
@@ -87,14 +89,13 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
         limits,
         follow_links: args.follow_links,
         keep_bytes: false,
-        pick: None,
     };
     let mut writer = Writer {
         out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
         format: args.format,
         words_lang,
         summary: Summary::default(),
-        page_started: false,
+        page: None,
         document: report::JsonDocument::default(),
         common: report::CommonQuestionnaire::default(),
         progress: super::progress::Progress::new(),
@@ -117,7 +118,8 @@ struct Writer<W: Write> {
     format: OutputFormat,
     words_lang: &'static str,
     summary: Summary,
-    page_started: bool,
+    /// The HTML page, once started.
+    page: Option<html::Page>,
     document: report::JsonDocument,
     common: report::CommonQuestionnaire,
     progress: super::progress::Progress,
@@ -161,12 +163,15 @@ impl<W: Write> Writer<W> {
             OutputFormat::Human => self.out.write_all(d.rendered.as_bytes()),
             OutputFormat::Json => self.document.reply(&mut self.out, &d.rendered),
             OutputFormat::Html => {
-                if !self.page_started {
-                    self.out
-                        .write_all(html::page_start(self.words_lang).as_bytes())?;
-                    self.page_started = true;
+                if self.page.is_none() {
+                    let (page, head) = html::Page::start(self.words_lang);
+                    self.out.write_all(head.as_bytes())?;
+                    self.page = Some(page);
                 }
-                self.out.write_all(d.rendered.as_bytes())
+                match (&mut self.page, &d.entry) {
+                    (Some(page), Some(entry)) => page.reply(&mut self.out, &d.rendered, entry),
+                    _ => Ok(()),
+                }
             }
         }
     }
@@ -182,9 +187,10 @@ impl<W: Write> Writer<W> {
         let written = match self.format {
             OutputFormat::Human => writeln!(out, "{}", summary.line(self.words_lang)),
             OutputFormat::Json => self.document.end(out, name, summary),
-            OutputFormat::Html => {
-                out.write_all(html::page_end(name, summary, self.words_lang).as_bytes())
-            }
+            OutputFormat::Html => match self.page.take() {
+                Some(page) => page.end(out, name, summary),
+                None => Ok(()),
+            },
             OutputFormat::Ndjson => Ok(()),
         };
         if let Err(e) = written.and_then(|()| out.flush()) {
@@ -204,11 +210,14 @@ impl<W: Write> Writer<W> {
 }
 
 fn render(report: ReplyReport, format: OutputFormat, color: bool) -> Done {
-    let rendered = match format {
-        OutputFormat::Human => report::human_reply(&report, color),
-        OutputFormat::Json => report::json_piece(&report),
-        OutputFormat::Ndjson => report::json_line(&report),
-        OutputFormat::Html => html::section(&report),
+    let (rendered, entry) = match format {
+        OutputFormat::Human => (report::human_reply(&report, color), None),
+        OutputFormat::Json => (report::json_piece(&report), None),
+        OutputFormat::Ndjson => (report::json_line(&report), None),
+        OutputFormat::Html => {
+            let r = html::section(&report);
+            (r.body, Some(r.entry))
+        }
     };
     // Only the counts and the questionnaire are needed from here on.
     let report = ReplyReport {
@@ -216,7 +225,11 @@ fn render(report: ReplyReport, format: OutputFormat, color: bool) -> Done {
         findings: Vec::new(),
         ..report
     };
-    Done { rendered, report }
+    Done {
+        rendered,
+        report,
+        entry,
+    }
 }
 
 /// The validator given by `-q` or `--schema`, if any.

@@ -12,6 +12,7 @@ pub mod html;
 pub mod human;
 pub mod json;
 pub mod report;
+pub mod sarif;
 pub mod table;
 pub mod visible;
 pub mod words;

@@ -38,6 +38,8 @@ pub struct ReplyReport {
     pub file: SourceFile,
     /// The questionnaire the reply was validated against, if one was found.
     pub questionnaire: Option<JudgedBy>,
+    /// Who sent it: the answer the questionnaire's `respondent` names, as written.
+    pub respondent: Option<String>,
     pub findings: Vec<Finding>,
     pub errors: usize,
     pub warnings: usize,
@@ -59,6 +61,7 @@ impl ReplyReport {
             file,
             internal_error,
             questionnaire: None,
+            respondent: None,
             findings,
             errors,
             warnings,
@@ -244,9 +247,12 @@ pub fn human_reply(r: &ReplyReport, color: bool) -> String {
     out
 }
 
-/// `replies/bra.toml: invalid, 2 errors, 1 warning (res-16-2 version 2009-1)`.
+/// `replies/bra.toml (BRA): invalid, 2 errors, 1 warning (res-16-2 version 2009-1)`.
 fn heading(r: &ReplyReport) -> String {
-    let name = visible(&r.file.name);
+    let name = match &r.respondent {
+        Some(who) => format!("{} ({})", visible(&r.file.name), visible(who)),
+        None => visible(&r.file.name).into_owned(),
+    };
     let lang = r.lang;
     if let Some(why) = &r.unreadable {
         let unreadable = phrase(lang, "verdict-unreadable", &Args::new());
@@ -279,6 +285,9 @@ pub fn verdict(r: &ReplyReport) -> &'static str {
 #[derive(Debug, Serialize)]
 pub struct JsonReply<'a> {
     file: &'a str,
+    /// Who sent it, where the questionnaire says which answer tells.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    respondent: Option<&'a str>,
     /// The questionnaire the reply was judged against (`null` when none was found).
     questionnaire: Option<&'a JudgedBy>,
     valid: bool,
@@ -299,6 +308,7 @@ impl<'a> JsonReply<'a> {
         };
         Self {
             file: &r.file.name,
+            respondent: r.respondent.as_deref(),
             questionnaire: r.questionnaire.as_ref(),
             valid: r.valid(),
             errors: r.errors,

@@ -97,10 +97,9 @@ pub fn receive(judged: Judged, stage: Stage, q: &Questionnaire) -> Received {
         report: r,
         bytes,
         format,
-        picked,
     } = judged;
     let r = at_stage(r, stage);
-    let respondent = picked.filter(|p| identifies(p, q, &r));
+    let respondent = r.respondent.clone().filter(|p| identifies(p, q, &r));
     let sha256 = bytes.as_deref().map(sha256_hex).unwrap_or_default();
     Received {
         file: r.file.name.clone(),
@@ -128,6 +127,7 @@ fn at_stage(r: ReplyReport, stage: Stage) -> ReplyReport {
     }
     let mut again = ReplyReport::new(SourceFile::new(r.file.name, r.file.text), findings);
     again.questionnaire = r.questionnaire;
+    again.respondent = r.respondent;
     again.unreadable = r.unreadable;
     again.lang = r.lang;
     again

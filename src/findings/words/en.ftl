@@ -328,3 +328,22 @@ tabulate-yes = Yes
 tabulate-no = No
 tabulate-all = all
 tabulate-unknown-region = not a UN member state
+
+## The HTML page.
+
+html-severity = Severity
+html-code = Code
+html-question = Question
+html-all = all
+html-shown = findings shown
+html-replies-with = replies with it
+html-index = Replies
+html-file = File
+html-respondent = Respondent
+html-questionnaire = Questionnaire
+html-status = Status
+html-errors = Errors
+html-warnings = Warnings
+html-questions = Where respondents stumble
+html-replies-by-code = Replies with a finding there, by code
+html-whole-reply = (the reply as a whole)

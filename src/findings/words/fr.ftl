@@ -342,3 +342,22 @@ tabulate-yes = Oui
 tabulate-no = Non
 tabulate-all = ensemble
 tabulate-unknown-region = hors États Membres de l'ONU
+
+## La page HTML.
+
+html-severity = Gravité
+html-code = Code
+html-question = Question
+html-all = tous
+html-shown = constats affichés
+html-replies-with = réponses concernées
+html-index = Réponses
+html-file = Fichier
+html-respondent = Répondant
+html-questionnaire = Questionnaire
+html-status = État
+html-errors = Erreurs
+html-warnings = Avertissements
+html-questions = Où les répondants butent
+html-replies-by-code = Réponses avec un constat à cet endroit, par code
+html-whole-reply = (la réponse dans son ensemble)

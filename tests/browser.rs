@@ -1,0 +1,177 @@
+//! The HTML report in a real browser (Debian's Chromium over WebDriver): the index counts,
+//! each filter and what stays visible, no console error, no request leaving the page.
+
+#[path = "support/cli.rs"]
+mod cli;
+#[path = "support/webdriver.rs"]
+mod webdriver;
+
+use cli::{canvass, temp_dir};
+use serde_json::json;
+
+const VISIBLE_FINDINGS: &str =
+    "return [...document.querySelectorAll('.finding')].filter(e => e.offsetParent !== null).length";
+const VISIBLE_REPLIES: &str = "return [...document.querySelectorAll('main > section')].filter(e => e.offsetParent !== null).length";
+
+#[test]
+fn the_batch_page_works_in_a_real_browser() {
+    let dir = temp_dir("browser");
+    let page = dir.join("report.html");
+    let run = canvass(&[
+        "validate",
+        "questionnaires/res-16-2/replies",
+        "--format",
+        "html",
+    ]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    std::fs::write(&page, &run.stdout).unwrap();
+    let json = canvass(&[
+        "validate",
+        "questionnaires/res-16-2/replies",
+        "--format",
+        "json",
+    ]);
+    let document: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let findings: Vec<&serde_json::Value> = document["replies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["findings"].as_array().unwrap())
+        .collect();
+    let count =
+        |pred: &dyn Fn(&serde_json::Value) -> bool| findings.iter().filter(|f| pred(f)).count();
+
+    let profile = dir.join("profile");
+    std::fs::create_dir(&profile).unwrap();
+    let browser = webdriver::Browser::start(&profile);
+    browser.open(&format!("file://{}", page.display()));
+
+    index_and_layout(&browser);
+
+    // With the script, the filters show; every finding is visible to begin with.
+    assert_eq!(
+        browser.run("return document.getElementById('filters').hidden"),
+        json!(false)
+    );
+    assert_eq!(browser.run(VISIBLE_FINDINGS), json!(findings.len()));
+
+    browser.choose("select[name=severity]", "warning");
+    let warnings = count(&|f| f["severity"] == "warning");
+    assert_eq!(browser.run(VISIBLE_FINDINGS), json!(warnings));
+    assert_eq!(
+        browser.run(VISIBLE_REPLIES),
+        json!(1),
+        "only PHL has a warning"
+    );
+    browser.choose("select[name=severity]", "");
+
+    browser.choose("select[name=code]", "missing-answer");
+    assert_eq!(
+        browser.run(VISIBLE_FINDINGS),
+        json!(count(&|f| f["code"] == "missing-answer"))
+    );
+    browser.choose("select[name=code]", "");
+
+    browser.choose("select[name=question]", "legislation.laws");
+    assert_eq!(
+        browser.run(VISIBLE_FINDINGS),
+        json!(count(&|f| f["question"] == "legislation.laws"))
+    );
+    let shown = browser.run("return document.getElementById('f-shown').textContent");
+    assert_eq!(
+        shown,
+        json!(count(&|f| f["question"] == "legislation.laws").to_string())
+    );
+    browser.choose("select[name=question]", "");
+    assert_eq!(browser.run(VISIBLE_FINDINGS), json!(findings.len()));
+
+    // Nothing was fetched, and the console is clean (a script the policy refused, or a
+    // request it blocked, would be logged there).
+    assert_eq!(
+        browser.run("return performance.getEntriesByType('resource').length"),
+        json!(0)
+    );
+    let console = browser.console();
+    assert!(
+        console.iter().all(|m| m["level"] != "SEVERE"),
+        "{console:?}"
+    );
+
+    let png = browser.screenshot_png();
+    assert!(png.starts_with(b"\x89PNG"));
+    if let Ok(path) = std::env::var("CANVASS_SCREENSHOT") {
+        std::fs::write(path, png).unwrap();
+    }
+}
+
+/// The index: one row per reply, with its status; the summary above it, and the parts
+/// of the page in their order.
+fn index_and_layout(browser: &webdriver::Browser) {
+    let rows = browser.run("return [...document.querySelectorAll('#index tr')].slice(1).map(r => [...r.cells].map(c => c.textContent))");
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 7);
+    let valid = rows.iter().filter(|r| r[3] == "valid").count();
+    assert_eq!(valid, 2, "{rows:?}");
+    assert_eq!(
+        rows[1],
+        json!([
+            "questionnaires/res-16-2/replies/bra.toml",
+            "BRA",
+            "res-16-2 version 2009-1",
+            "invalid",
+            "5",
+            "0"
+        ])
+    );
+    let header = browser.run("return document.querySelector('header').textContent");
+    assert!(
+        header
+            .as_str()
+            .unwrap()
+            .contains("7 replies checked: 2 valid, 5 invalid"),
+        "{header}"
+    );
+    let order = browser.run("return ['header', '#index', '#questions', '#filters', 'main'].map(s => document.querySelector(s).getBoundingClientRect().top)");
+    let tops: Vec<f64> = order
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect();
+    assert!(
+        tops.windows(2).all(|w| w[0] < w[1]),
+        "summary, index, questions, filters, then the replies: {tops:?}"
+    );
+}
+
+#[test]
+fn without_the_script_everything_is_shown() {
+    let run = canvass(&[
+        "validate",
+        "questionnaires/res-16-2/replies",
+        "--format",
+        "html",
+    ]);
+    let page = run.stdout;
+    // The filters are hidden until the script shows them; no finding or reply is hidden
+    // in the markup.
+    assert!(page.contains("<form id=\"filters\" hidden>"));
+    assert!(
+        !page.contains("<div class=\"finding error\" hidden") && !page.contains("<section hidden")
+    );
+    assert_eq!(page.matches("<section id=\"r").count(), 7);
+}
+
+/// The page of a small batch, as a reviewer's browser gets it (read in the snapshot).
+#[test]
+fn the_page_of_a_small_batch() {
+    let run = canvass(&[
+        "validate",
+        "questionnaires/res-16-2/replies/aut.toml",
+        "questionnaires/res-16-2/replies/phl.toml",
+        "--format",
+        "html",
+    ]);
+    assert_eq!(run.status, 1);
+    insta::assert_snapshot!(run.stdout);
+}
