@@ -137,6 +137,8 @@ pub enum Val<'a, V> {
     Num(Decimal),
     Str(&'a str),
     Date(&'a str),
+    /// A date computed by arithmetic, in days from 1970-01-01.
+    Day(i64),
     Multi(V),
     Rows(V),
     List(&'a [Ast]),
@@ -291,6 +293,7 @@ fn binary<'a, 'v: 'a, V: ReplyValue<'v>>(
                     let ordering = match (&left, &right) {
                         (Val::Num(a), Val::Num(b)) => a.cmp(b),
                         (Val::Date(a), Val::Date(b)) => a.cmp(b),
+                        (Val::Day(_), _) | (_, Val::Day(_)) => day_of(&left)?.cmp(&day_of(&right)?),
                         _ => return None,
                     };
                     Some(Val::Bool(match op {
@@ -300,25 +303,63 @@ fn binary<'a, 'v: 'a, V: ReplyValue<'v>>(
                         _ => ordering.is_ge(),
                     }))
                 }
-                _ => {
-                    let (Val::Num(a), Val::Num(b)) = (left, right) else {
-                        return None;
-                    };
-                    // Exact; `None` (no value) on overflow or division by zero.
-                    let n = match op {
-                        BinOp::Add => a.checked_add(b),
-                        BinOp::Sub => a.checked_sub(b),
-                        BinOp::Mul => a.checked_mul(b),
-                        _ => a.checked_div(b),
-                    };
-                    n.map(Val::Num)
-                }
+                _ => arithmetic(op, &left, &right),
             }
         }
     }
 }
 
+/// `+ - * / %` on numbers, and on dates: a date minus a date is a number of days, a
+/// date plus or minus a whole number of days is a date. Exact; `None` (no value) on
+/// overflow, division by zero, a fraction of a day, or a date outside years 0–9999.
+fn arithmetic<'a, V>(op: BinOp, left: &Val<'a, V>, right: &Val<'a, V>) -> Option<Val<'a, V>> {
+    if let (Some(a), Some(b)) = (day_of(left), day_of(right)) {
+        return (op == BinOp::Sub).then(|| Val::Num(Decimal::from(a - b)));
+    }
+    if let Some(day) = day_of(left).or_else(|| day_of(right)) {
+        let n = match (left, right) {
+            (Val::Num(n), _) | (_, Val::Num(n)) => *n,
+            _ => return None,
+        };
+        if !n.fract().is_zero() {
+            return None;
+        }
+        let n = i64::try_from(n).ok()?;
+        let moved = match op {
+            BinOp::Add => day.checked_add(n)?,
+            BinOp::Sub if day_of(left).is_some() => day.checked_sub(n)?,
+            _ => return None,
+        };
+        // Only dates a reply can hold.
+        crate::validate::dates::from_days(moved)?;
+        return Some(Val::Day(moved));
+    }
+    let (Val::Num(a), Val::Num(b)) = (left, right) else {
+        return None;
+    };
+    let n = match op {
+        BinOp::Add => a.checked_add(*b),
+        BinOp::Sub => a.checked_sub(*b),
+        BinOp::Mul => a.checked_mul(*b),
+        BinOp::Div => a.checked_div(*b),
+        _ => a.checked_rem(*b),
+    };
+    n.map(Val::Num)
+}
+
+/// A date's day number, whether written in the reply or computed.
+fn day_of<V>(v: &Val<'_, V>) -> Option<i64> {
+    match v {
+        Val::Date(text) => crate::validate::dates::days(text),
+        Val::Day(day) => Some(*day),
+        _ => None,
+    }
+}
+
 fn equal<V>(a: &Val<'_, V>, b: &Val<'_, V>) -> Option<bool> {
+    if let (Val::Day(_), _) | (_, Val::Day(_)) = (a, b) {
+        return Some(day_of(a)? == day_of(b)?);
+    }
     match (a, b) {
         (Val::Bool(x), Val::Bool(y)) => Some(x == y),
         (Val::Num(x), Val::Num(y)) => Some(x == y),

@@ -7,7 +7,7 @@
 //! ```text
 //! or   := and ("||" and)*          and := rel ("&&" rel)*
 //! rel  := sum (("=="|"!="|"<"|"<="|">"|">="|"in") sum)?
-//! sum  := prod (("+"|"-") prod)*   prod := unary (("*"|"/") unary)*
+//! sum  := prod (("+"|"-") prod)*   prod := unary (("*"|"/"|"%") unary)*
 //! unary:= ("!"|"-") unary | atom
 //! atom := number | 'text' | "text" | true | false | [list] | (or) | name(args) | name(.name)*
 //! ```
@@ -113,8 +113,8 @@ struct Token {
 }
 
 const OPS: &[&str] = &[
-    "==", "!=", "<=", ">=", "&&", "||", "<", ">", "!", "+", "-", "*", "/", "(", ")", "[", "]", ",",
-    ".",
+    "==", "!=", "<=", ">=", "&&", "||", "<", ">", "!", "+", "-", "*", "/", "%", "(", ")", "[", "]",
+    ",", ".",
 ];
 
 fn syntax(span: Range<usize>, message: impl Into<String>) -> ExprError {
@@ -324,6 +324,8 @@ impl Parser {
                 BinOp::Mul
             } else if self.at_op("/") {
                 BinOp::Div
+            } else if self.at_op("%") {
+                BinOp::Rem
             } else {
                 return Ok(left);
             };

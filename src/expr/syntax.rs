@@ -39,6 +39,7 @@ pub enum BinOp {
     Sub,
     Mul,
     Div,
+    Rem,
 }
 
 impl BinOp {
@@ -57,6 +58,7 @@ impl BinOp {
             Self::Sub => "-",
             Self::Mul => "*",
             Self::Div => "/",
+            Self::Rem => "%",
         }
     }
 }

@@ -200,16 +200,8 @@ fn binary(
             expect(&rt, &Ty::Bool, right, scope, &format!("`{}`", op.symbol()))?;
             Ty::Bool
         }
-        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div => {
-            expect(&lt, &Ty::Number, left, scope, &format!("`{}`", op.symbol()))?;
-            expect(
-                &rt,
-                &Ty::Number,
-                right,
-                scope,
-                &format!("`{}`", op.symbol()),
-            )?;
-            Ty::Number
+        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem => {
+            arithmetic(op, (&lt, left), (&rt, right), span.clone(), scope)?
         }
         BinOp::Eq | BinOp::Ne => {
             comparable(&mut l, &lt, &mut r, &rt, op, scope)?;
@@ -593,4 +585,53 @@ fn resolve_bare(
                 suggest_in(q, s, id),
             )
         })
+}
+
+/// The type of `+ - * / %`: numbers give a number; a date minus a date is a number of days;
+/// a date plus or minus a number of days is a date; anything else is a mismatch.
+fn arithmetic(
+    op: BinOp,
+    (lt, left): (&Ty, &Node),
+    (rt, right): (&Ty, &Node),
+    span: std::ops::Range<usize>,
+    scope: Scope<'_>,
+) -> Result<Ty, ExprError> {
+    Ok(match op {
+        BinOp::Sub if *lt == Ty::Date && *rt == Ty::Date => Ty::Number,
+        BinOp::Add | BinOp::Sub if *lt == Ty::Date || (op == BinOp::Add && *rt == Ty::Date) => {
+            let days = if *lt == Ty::Date { rt } else { lt };
+            if *days != Ty::Number {
+                return Err(mismatch(
+                    span,
+                    format!(
+                        "`{}` on a date takes a number of days{}, not {}",
+                        op.symbol(),
+                        if op == BinOp::Sub {
+                            " or another date"
+                        } else {
+                            ""
+                        },
+                        describe(days, scope)
+                    ),
+                ));
+            }
+            Ty::Date
+        }
+        _ => {
+            if *rt == Ty::Date || *lt == Ty::Date {
+                let hint = if op == BinOp::Sub {
+                    ": a number minus a date has no meaning (a date minus a number of days is a date)"
+                } else {
+                    ""
+                };
+                return Err(mismatch(
+                    span,
+                    format!("`{}` takes numbers, not a date{hint}", op.symbol()),
+                ));
+            }
+            expect(lt, &Ty::Number, left, scope, &format!("`{}`", op.symbol()))?;
+            expect(rt, &Ty::Number, right, scope, &format!("`{}`", op.symbol()))?;
+            Ty::Number
+        }
+    })
 }
