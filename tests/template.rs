@@ -1,5 +1,8 @@
 //! `canvass template`: blank replies a respondent can fill in.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use canvass::check::check;
 use canvass::findings::Code;
 use canvass::source::SourceFile;
@@ -61,4 +64,50 @@ fn uncommenting_every_example_gives_values_of_the_right_type() {
             f.message
         );
     }
+}
+
+#[test]
+fn conditions_read_as_words_in_the_templates_language() {
+    let english = cli::canvass(&["template", "res-16-2"]);
+    assert_eq!(english.status, 0);
+    for line in [
+        "#   Only if: question 1 is “Yes”",
+        "#   Only if: question 5 is “Yes” or “In preparation”",
+        "#   Only if: question 29 is not “Not at all”",
+    ] {
+        assert!(english.stdout.contains(line), "{line}\n{}", english.stdout);
+    }
+    let french = cli::canvass(&["template", "res-16-2", "--lang", "fr"]);
+    assert!(
+        french
+            .stdout
+            .contains("la question 5 vaut « Oui » ou « En préparation »"),
+        "{}",
+        french.stdout
+    );
+    // A form not put in words keeps its expression, exact.
+    let dir = cli::temp_dir("template-conditions");
+    let q = dir.join("q.toml");
+    std::fs::write(
+        &q,
+        "id = \"x\"\nversion = \"1\"\ntitle = \"X\"\n\n[[section]]\nid = \"s\"\ntitle = \"S\"\n\n\
+         [[section.question]]\nid = \"a\"\nnumber = \"1\"\ntext = \"A\"\ntype = \"integer\"\n\n\
+         [[section.question]]\nid = \"b\"\ntext = \"B\"\ntype = \"integer\"\n\n\
+         [[section.question]]\nid = \"c\"\ntext = \"C\"\ntype = \"text\"\nwhen = \"a + b > 10 || a >= 3 && answered(b)\"\n\n\
+         [[section.question]]\nid = \"d\"\ntext = \"D\"\ntype = \"text\"\nwhen = \"a >= 3 && answered(b)\"\n",
+    )
+    .unwrap();
+    let run = cli::canvass(&["template", q.to_str().unwrap()]);
+    assert!(
+        run.stdout
+            .contains("#   Only if: a + b > 10 || a >= 3 && answered(b)"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("#   Only if: question 1 is at least 3 and `s.b` is answered"),
+        "{}",
+        run.stdout
+    );
 }

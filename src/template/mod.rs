@@ -3,6 +3,7 @@
 //! language. The TOML template parses as an empty (and so incomplete) reply; uncommenting
 //! an answer line gives a value of the right type to edit.
 
+mod conditions;
 mod words;
 
 use std::fmt::Write;
@@ -53,7 +54,12 @@ pub fn toml(q: &Questionnaire, lang: &str) -> String {
             .map_or(String::new(), |n| format!("{}. ", c(n, "# ")));
         let _ = writeln!(out, "\n# {number}{title}");
         if let Some(when) = &section.when {
-            let _ = writeln!(out, "# {}: {}", w.only_if, c(&when.source, "#   "));
+            let _ = writeln!(
+                out,
+                "# {}: {}",
+                w.only_if,
+                c(&condition(when, q, lang), "#   ")
+            );
         }
         let _ = writeln!(out, "[{}]", section.id);
         for question in &section.questions {
@@ -116,7 +122,12 @@ fn describe(out: &mut String, q: &Questionnaire, question: &Question, lang: &str
         let _ = writeln!(out, "{line}");
     }
     if let Some(when) = &question.when {
-        let _ = writeln!(out, "#   {}: {}", w.only_if, c(&when.source, "#   "));
+        let _ = writeln!(
+            out,
+            "#   {}: {}",
+            w.only_if,
+            c(&condition(when, q, lang), "#   ")
+        );
     }
     for column in &question.columns {
         let _ = writeln!(
@@ -222,4 +233,12 @@ fn example(question: &Question) -> String {
             format!("[ {{ {} }} ]", cells.join(", "))
         }
     }
+}
+
+/// A `when` in words where its form allows, else as written.
+fn condition(when: &crate::questionnaire::model::Expr, q: &Questionnaire, lang: &str) -> String {
+    when.ast
+        .as_ref()
+        .and_then(|ast| conditions::in_words(ast, q, lang))
+        .unwrap_or_else(|| when.source.clone())
 }

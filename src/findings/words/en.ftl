@@ -347,3 +347,20 @@ html-warnings = Warnings
 html-questions = Where respondents stumble
 html-replies-by-code = Replies with a finding there, by code
 html-whole-reply = (the reply as a whole)
+
+## Conditions in words, in the template.
+
+condition-question = question { $number }
+condition-is = { $question } is { $value }
+condition-is-not = { $question } is not { $value }
+condition-less = { $question } is less than { $value }
+condition-at-most = { $question } is at most { $value }
+condition-more = { $question } is more than { $value }
+condition-at-least = { $question } is at least { $value }
+condition-chosen = { $value } is chosen in { $question }
+condition-answered = { $question } is answered
+condition-not-answered = { $question } is not answered
+condition-and = { $a } and { $b }
+condition-or = { $a } or { $b }
+condition-or-word = or
+condition-quoted = “{ $text }”

@@ -361,3 +361,20 @@ html-warnings = Avertissements
 html-questions = Où les répondants butent
 html-replies-by-code = Réponses avec un constat à cet endroit, par code
 html-whole-reply = (la réponse dans son ensemble)
+
+## Les conditions en mots, dans le modèle de réponse.
+
+condition-question = la question { $number }
+condition-is = { $question } vaut { $value }
+condition-is-not = { $question } ne vaut pas { $value }
+condition-less = { $question } est inférieure à { $value }
+condition-at-most = { $question } est au plus { $value }
+condition-more = { $question } est supérieure à { $value }
+condition-at-least = { $question } est au moins { $value }
+condition-chosen = { $value } est choisi à { $question }
+condition-answered = { $question } a une réponse
+condition-not-answered = { $question } n'a pas de réponse
+condition-and = { $a } et { $b }
+condition-or = { $a } ou { $b }
+condition-or-word = ou
+condition-quoted = « { $text } »
