@@ -168,10 +168,17 @@ impl Page {
         let lang = self.lang;
         let word = |id: &str| escape(&phrase(lang, id, &Args::new()));
         writeln!(out, "</main>")?;
+        let heading = match questionnaire {
+            Some(q) => phrase(
+                lang,
+                "report-title-of",
+                &Args::new().text("questionnaire", q.to_string()),
+            ),
+            None => phrase(lang, "report-title", &Args::new()),
+        };
         let mut header = format!(
-            "<header>\n<h1>{}{}</h1>\n<p>{}</p>\n",
-            word("report-title"),
-            questionnaire.map_or(String::new(), |q| format!(": {}", escape(q))),
+            "<header>\n<h1>{}</h1>\n<p>{}</p>\n",
+            escape(&heading),
             escape(&summary.line(lang))
         );
         if !self.codes.is_empty() {
@@ -273,7 +280,8 @@ pub fn section(r: &ReplyReport) -> Rendered {
             .flatten()
             .collect::<Vec<_>>()
             .join(" ");
-        let stumble = (question, label, f.code.as_str());
+        // By question (a table's column), not by row: `laws[2].title` counts as `laws.title`.
+        let stumble = (without_rows(&question), label, f.code.as_str());
         if !stumbles.contains(&stumble) {
             stumbles.push(stumble);
         }
@@ -434,6 +442,24 @@ fn cut_chars(s: &str, max: usize, keep_end: bool) -> String {
     }
 }
 
+/// A question path without its row numbers: `s.laws[2].title` → `s.laws.title`.
+fn without_rows(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut in_row = false;
+    for c in path.chars() {
+        match c {
+            '[' => in_row = true,
+            ']' if in_row => {
+                in_row = false;
+                out.push('.');
+            }
+            _ if in_row => {}
+            _ => out.push(c),
+        }
+    }
+    out.replace("..", ".").trim_end_matches('.').to_string()
+}
+
 /// Escaped text with its `code spans` shown as code.
 pub fn with_code(text: &str) -> String {
     let mut out = String::new();
@@ -487,5 +513,18 @@ mod tests {
             "write <code>a &lt;b&gt;</code> here"
         );
         assert_eq!(super::with_code("one ` tick"), "one ` tick");
+    }
+
+    #[test]
+    fn a_table_cell_counts_under_its_column() {
+        assert_eq!(
+            super::without_rows("legislation.laws[2].title"),
+            "legislation.laws.title"
+        );
+        assert_eq!(
+            super::without_rows("legislation.laws[12]"),
+            "legislation.laws"
+        );
+        assert_eq!(super::without_rows("offences.age"), "offences.age");
     }
 }

@@ -257,6 +257,7 @@ more-findings = { $message } (and { $more } more findings in this reply, not sho
 ## Reports
 
 report-title = canvass report
+report-title-of = canvass report: { $questionnaire }
 verdict-valid = valid
 verdict-invalid = invalid
 verdict-unreadable = cannot be read

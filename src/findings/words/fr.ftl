@@ -259,6 +259,7 @@ more-findings = { $message } (et { $more } autres constats dans cette réponse, 
 ## Rapports
 
 report-title = rapport canvass
+report-title-of = rapport canvass : { $questionnaire }
 verdict-valid = valide
 verdict-invalid = non valide
 verdict-unreadable = illisible
