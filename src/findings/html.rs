@@ -406,11 +406,18 @@ fn context(text: &str, index: &LineIndex, span: &Span) -> String {
             let end = span.end.clamp(start, from + content.len());
             let (a, b) = (start - from, end - from);
             let cut = |s: &str, keep_end: bool| cut_chars(s, LONG / 2, keep_end);
+            let marked = &content[floor(content, a)..floor(content, b)];
+            // An empty span (a place, not a text) marks nothing; its line and column are
+            // in the finding's heading.
+            let mark = if marked.is_empty() {
+                String::new()
+            } else {
+                format!("<mark>{}</mark>", escape(&cut(marked, false)))
+            };
             let _ = write!(
                 out,
-                "{}<mark>{}</mark>{}",
+                "{}{mark}{}",
                 escape(&cut(&content[..floor(content, a)], true)),
-                escape(&cut(&content[floor(content, a)..floor(content, b)], false)),
                 escape(&cut(&content[floor(content, b)..], false))
             );
         } else {
@@ -513,6 +520,23 @@ mod tests {
             "write <code>a &lt;b&gt;</code> here"
         );
         assert_eq!(super::with_code("one ` tick"), "one ` tick");
+    }
+
+    #[test]
+    fn context_numbers_lines_marks_the_span_and_never_an_empty_one() {
+        let text = "a = 1\nb = <x>\nc = 3\n";
+        let index = crate::source::LineIndex::new(text);
+        let shown = super::context(text, &index, &(10..13));
+        assert!(shown.contains("b = <mark>&lt;x&gt;</mark>"), "{shown}");
+        assert!(
+            shown.contains("<span class=\"ln\">1 │ </span>a = 1"),
+            "{shown}"
+        );
+        let empty = super::context(text, &index, &(10..10));
+        assert!(!empty.contains("<mark>"), "{empty}");
+        // The fuzz target's input `#`: a finding at the top of a one-character file.
+        let hash = super::context("#", &crate::source::LineIndex::new("#"), &(0..0));
+        assert_eq!(hash, "<span class=\"ln\">1 │ </span>#\n");
     }
 
     #[test]
