@@ -403,8 +403,11 @@ fn context(text: &str, index: &LineIndex, span: &Span) -> String {
         let content = text[from..to].trim_end_matches(['\n', '\r']);
         let _ = write!(out, "<span class=\"ln\">{:>width$} │ </span>", l + 1);
         if l == line {
-            let end = span.end.clamp(start, from + content.len());
-            let (a, b) = (start - from, end - from);
+            // A span may start on the line's end (its `\n` or `\r`): it marks at the end.
+            let line_end = from + content.len();
+            let at = start.min(line_end);
+            let end = span.end.clamp(at, line_end);
+            let (a, b) = (at - from, end - from);
             let cut = |s: &str, keep_end: bool| cut_chars(s, LONG / 2, keep_end);
             let marked = &content[floor(content, a)..floor(content, b)];
             // An empty span (a place, not a text) marks nothing; its line and column are
@@ -534,6 +537,13 @@ mod tests {
         );
         let empty = super::context(text, &index, &(10..10));
         assert!(!empty.contains("<mark>"), "{empty}");
+        // A span that starts on a line's end (the render fuzz target found one).
+        let at_end = super::context(
+            "a\r\nb\n",
+            &crate::source::LineIndex::new("a\r\nb\n"),
+            &(1..3),
+        );
+        assert!(at_end.contains("1 │ </span>a\n"), "{at_end}");
         // The fuzz target's input `#`: a finding at the top of a one-character file.
         let hash = super::context("#", &crate::source::LineIndex::new("#"), &(0..0));
         assert_eq!(hash, "<span class=\"ln\">1 │ </span>#\n");
