@@ -133,7 +133,6 @@ fn count_files(v: &Validator, paths: &[PathBuf], counter: &mut Counter<'_>) -> R
         follow_links: false,
         keep_bytes: true,
     };
-    let respondent = v.questionnaire.respondent.clone().unwrap_or_default();
     let mut count = Count {
         counter,
         left_out: 0,
@@ -147,10 +146,7 @@ fn count_files(v: &Validator, paths: &[PathBuf], counter: &mut Counter<'_>) -> R
             }
             let text = String::from_utf8(j.bytes?).ok()?;
             let (value, _) = canvass::reply::parse(&text, j.format, &limits, "en").ok()?;
-            let who = respondent
-                .split_once('.')
-                .and_then(|(s, x)| value.get(s)?.get(x)?.as_str().map(str::to_string));
-            Some((value, who))
+            Some((value, j.report.respondent))
         },
         &mut count,
     );

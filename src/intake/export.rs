@@ -171,8 +171,8 @@ fn cell(v: &Value) -> String {
     }
 }
 
-/// Text a spreadsheet would take for a formula is kept as text.
-fn guard(s: &str) -> String {
+/// Text a spreadsheet would take for a formula is kept as text (every CSV canvass writes).
+pub fn guard(s: &str) -> String {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {

@@ -4,6 +4,8 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::intake::export::guard;
+
 use super::{Tables, Tally, option_values};
 use crate::findings::visible::visible;
 use crate::findings::words::{Args, phrase};
@@ -311,15 +313,6 @@ pub fn csv(t: &Tables, q: &Questionnaire, lang: &str) -> Result<String, String> 
         }
     }
     String::from_utf8(w.into_inner().map_err(|e| e.to_string())?).map_err(|e| e.to_string())
-}
-
-/// A label a spreadsheet would run as a formula stays text.
-fn guard(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    }
 }
 
 /// JSON, in the shape of the spec; with regions, `by_region` in each question.
