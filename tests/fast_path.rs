@@ -42,7 +42,7 @@ fn assert_exact(v: &Validator, reply: &Value) {
         "fast path disagrees (schema accepts: {}, walk: {:?}) on\n{reply:#}",
         v.schema_accepts(reply),
         walk.iter()
-            .map(|f| (f.code.as_str(), f.pointer.clone()))
+            .map(|f| (f.code.as_str(), f.at.pointer.clone()))
             .collect::<Vec<_>>()
     );
     assert_eq!(v.validate_value(reply, "en").is_empty(), full);
@@ -264,7 +264,7 @@ fn mixed_reply(rolls: &[u8]) -> Value {
     if rolls[3].is_multiple_of(2) {
         for _ in 0..3 {
             for finding in fast().walk(&reply, "en") {
-                let Some(pointer) = finding.pointer else {
+                let Some(pointer) = finding.at.pointer else {
                     continue;
                 };
                 let (parent, key) = pointer.rsplit_once('/').unwrap();

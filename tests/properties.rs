@@ -59,7 +59,12 @@ fn codes_at(reply: &Value) -> Vec<(String, String)> {
         .canvass
         .validate_value(reply, "en")
         .into_iter()
-        .map(|f| (f.code.as_str().to_string(), f.pointer.unwrap_or_default()))
+        .map(|f| {
+            (
+                f.code.as_str().to_string(),
+                f.at.pointer.unwrap_or_default(),
+            )
+        })
         .collect()
 }
 

@@ -45,7 +45,7 @@ fn finding() {
         } else {
             assert_eq!(codes, [expected.as_str()], "one fault, one finding");
             assert!(
-                findings[0].span.is_some(),
+                findings[0].at.span.is_some(),
                 "{expected}: the finding has no place"
             );
         }
@@ -348,7 +348,12 @@ fn a_condition_on_a_broken_answer_neither_requires_nor_forbids_but_answers_are_s
         let reply = serde_json::json!({ "questionnaire": "fast", "version": "1", "a": a });
         v.validate_value(&reply, "en")
             .into_iter()
-            .map(|f| (f.code.as_str().to_string(), f.pointer.unwrap_or_default()))
+            .map(|f| {
+                (
+                    f.code.as_str().to_string(),
+                    f.at.pointer.unwrap_or_default(),
+                )
+            })
             .collect()
     };
     let one = |code: &str, pointer: &str| (code.to_string(), pointer.to_string());
@@ -402,7 +407,7 @@ fn a_key_given_twice_does_not_hide_the_other_faults_and_the_later_answer_is_judg
     let findings = v.validate(&file, "en");
     let codes: Vec<(&str, Option<&str>)> = findings
         .iter()
-        .map(|f| (f.code.as_str(), f.pointer.as_deref()))
+        .map(|f| (f.code.as_str(), f.at.pointer.as_deref()))
         .collect();
     assert_eq!(
         codes,
@@ -414,7 +419,7 @@ fn a_key_given_twice_does_not_hide_the_other_faults_and_the_later_answer_is_judg
     );
     // The range finding points at the later answer, the one judged.
     let later = text.rfind("200000").unwrap();
-    assert_eq!(findings[2].span, Some(later..later + 6));
+    assert_eq!(findings[2].at.span, Some(later..later + 6));
 }
 
 #[test]

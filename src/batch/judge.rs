@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use super::Questionnaires;
 use super::read::Loaded;
 use crate::findings::report::{JudgedBy, ReplyReport};
-use crate::findings::{Anchor, Code, Finding, Severity, words};
+use crate::findings::{Anchor, Code, Finding, Location, Severity, words};
 use crate::reply::Limits;
 use crate::reply::view::ReplyValue;
 use crate::source::SourceFile;
@@ -172,9 +172,9 @@ fn no_questionnaire(value: &serde_json::Value, l: &Loaded, lang: &str) -> Findin
         ),
     };
     let said = words::say(lang, id, &args);
-    let mut finding = Finding::said(Code::WrongQuestionnaire, Severity::Error, said, anchor);
+    let at = Location::answer("/questionnaire", anchor);
+    let mut finding = Finding::said(Code::WrongQuestionnaire, Severity::Error, said, at);
     let text = crate::reply::blank_bom(&l.file.text);
-    finding.span = crate::reply::SourceMap::parse(&text, l.format).resolve(&finding.anchor);
-    finding.pointer = Some("/questionnaire".into());
+    finding.at.span = crate::reply::SourceMap::parse(&text, l.format).resolve(&finding.at.anchor);
     finding
 }

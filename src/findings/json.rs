@@ -75,8 +75,8 @@ pub fn finding<'a>(f: &'a Finding, spans: &Spans<'_>) -> JsonFinding<'a> {
         rule: f.rule.as_deref(),
         question: f.question.as_deref(),
         number: f.number.as_deref(),
-        pointer: f.pointer.as_deref(),
-        span: f.span.as_ref().map(|s| spans.span(s)),
+        pointer: f.at.pointer.as_deref(),
+        span: f.at.span.as_ref().map(|s| spans.span(s)),
         message: &f.message,
         text: f.text.as_deref(),
         help: f.help.as_deref(),
@@ -85,8 +85,8 @@ pub fn finding<'a>(f: &'a Finding, spans: &Spans<'_>) -> JsonFinding<'a> {
             .iter()
             .map(|r| JsonRelated {
                 question: r.question.as_deref(),
-                pointer: r.pointer.as_deref(),
-                span: r.span.as_ref().map(|s| spans.span(s)),
+                pointer: r.at.pointer.as_deref(),
+                span: r.at.span.as_ref().map(|s| spans.span(s)),
                 message: &r.message,
             })
             .collect(),

@@ -1,8 +1,9 @@
 //! Findings: the one data type for everything canvass tells a user, about a questionnaire
 //! (`check`) or a reply (`validate`), and the printers that render it.
 //!
-//! Stages create findings with a code, a message and *anchors* (a byte span, or a JSON
-//! pointer the reply's source map resolves later); printers only read them. The wording of
+//! Stages create findings with a code, a message and a [`Location`] (an anchor — a byte span,
+//! or a JSON pointer the reply's source map resolves later — and the answer's pointer);
+//! printers only read them. The wording of
 //! reply findings, in each language, lives in `words` (its `.ftl` files); questionnaire
 //! findings, for authors, are worded in English in `check`.
 
@@ -30,9 +31,8 @@ pub struct Finding {
     pub message: String,
     /// What the primary label says under the span.
     pub label: Option<String>,
-    pub anchor: Anchor,
-    /// Resolved byte span of `anchor` in the file (filled in by the source map).
-    pub span: Option<Span>,
+    /// Where it is in the file.
+    pub at: Location,
     /// What answer is expected, or what to do.
     pub help: Option<String>,
     pub related: Vec<Related>,
@@ -41,8 +41,6 @@ pub struct Finding {
     pub number: Option<String>,
     /// The question's text in the chosen language.
     pub text: Option<String>,
-    /// JSON pointer into the reply.
-    pub pointer: Option<String>,
     /// The id of the failed `[[rule]]`.
     pub rule: Option<String>,
 }
@@ -52,10 +50,51 @@ pub struct Finding {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Related {
     pub question: Option<String>,
-    pub pointer: Option<String>,
-    pub anchor: Anchor,
-    pub span: Option<Span>,
+    pub at: Location,
     pub message: String,
+}
+
+/// Where a finding or a related answer is: the one location type every stage fills and every
+/// printer reads. A stage knows the anchor (and, for a reply, the answer's JSON pointer); the
+/// span is known at once for a questionnaire or a syntax error, and filled in by the reply's
+/// source map otherwise.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Location {
+    /// What in the file to point at.
+    pub anchor: Anchor,
+    /// The JSON pointer of the answer it is about (RFC 6901), for reply findings.
+    pub pointer: Option<String>,
+    /// The byte span of `anchor` in the file, once resolved.
+    pub span: Option<Span>,
+}
+
+impl From<Anchor> for Location {
+    fn from(anchor: Anchor) -> Self {
+        Self::new(anchor)
+    }
+}
+
+impl Location {
+    /// A location known only by its anchor; a span anchor is its own span.
+    pub fn new(anchor: Anchor) -> Self {
+        let span = match &anchor {
+            Anchor::Span(span) => Some(span.clone()),
+            _ => None,
+        };
+        Self {
+            anchor,
+            pointer: None,
+            span,
+        }
+    }
+
+    /// The location of the answer at `pointer`, anchored as `anchor`.
+    pub fn answer(pointer: impl Into<String>, anchor: Anchor) -> Self {
+        Self {
+            pointer: Some(pointer.into()),
+            ..Self::new(anchor)
+        }
+    }
 }
 
 /// What a finding points at, before spans are known.
@@ -74,34 +113,33 @@ pub enum Anchor {
 }
 
 impl Finding {
-    pub fn new(code: Code, severity: Severity, message: impl Into<String>, anchor: Anchor) -> Self {
-        let span = match &anchor {
-            Anchor::Span(span) => Some(span.clone()),
-            _ => None,
-        };
+    pub fn new(
+        code: Code,
+        severity: Severity,
+        message: impl Into<String>,
+        at: impl Into<Location>,
+    ) -> Self {
         Self {
             code,
             severity,
             message: message.into(),
             label: None,
-            anchor,
-            span,
+            at: at.into(),
             help: None,
             related: Vec::new(),
             question: None,
             number: None,
             text: None,
-            pointer: None,
             rule: None,
         }
     }
 
-    pub fn error(code: Code, message: impl Into<String>, anchor: Anchor) -> Self {
-        Self::new(code, Severity::Error, message, anchor)
+    pub fn error(code: Code, message: impl Into<String>, at: impl Into<Location>) -> Self {
+        Self::new(code, Severity::Error, message, at)
     }
 
-    pub fn warning(code: Code, message: impl Into<String>, anchor: Anchor) -> Self {
-        Self::new(code, Severity::Warning, message, anchor)
+    pub fn warning(code: Code, message: impl Into<String>, at: impl Into<Location>) -> Self {
+        Self::new(code, Severity::Warning, message, at)
     }
 
     #[must_use]
@@ -117,8 +155,13 @@ impl Finding {
     }
 
     /// A finding of `code` worded as `said` (message, and label and help where it has them).
-    pub fn said(code: Code, severity: Severity, said: words::Said, anchor: Anchor) -> Self {
-        let mut finding = Self::new(code, severity, said.message, anchor);
+    pub fn said(
+        code: Code,
+        severity: Severity,
+        said: words::Said,
+        at: impl Into<Location>,
+    ) -> Self {
+        let mut finding = Self::new(code, severity, said.message, at);
         finding.label = said.label;
         finding.help = said.help;
         finding
@@ -149,9 +192,7 @@ impl Related {
     pub fn at_span(span: Span, message: impl Into<String>) -> Self {
         Self {
             question: None,
-            pointer: None,
-            anchor: Anchor::Span(span.clone()),
-            span: Some(span),
+            at: Location::new(Anchor::Span(span)),
             message: message.into(),
         }
     }

@@ -154,7 +154,7 @@ fn identifies(answer: &str, q: &Questionnaire, r: &ReplyReport) -> bool {
         && !r
             .findings
             .iter()
-            .any(|f| f.pointer.as_deref() == Some(pointer.as_str()) || f.code == Code::Syntax)
+            .any(|f| f.at.pointer.as_deref() == Some(pointer.as_str()) || f.code == Code::Syntax)
 }
 
 /// One line of the status: an expected or received respondent.

@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 
 use super::escape_pointer;
 use crate::findings::words::{self, Args};
-use crate::findings::{Anchor, Code, Finding, Related, Severity};
+use crate::findings::{Anchor, Code, Finding, Location, Related, Severity};
 
 /// `serde_json`'s own guard against deep recursion: a reply can never nest deeper.
 pub(super) const SERDE_JSON_DEPTH: usize = 127;
@@ -169,14 +169,13 @@ fn duplicates(
                         &Args::new().text("key", crate::findings::visible::echo(name)),
                     );
                     let first_given = words::phrase(lang, "duplicate-key-first", &Args::new());
-                    let mut finding = Finding::said(
+                    let finding = Finding::said(
                         Code::DuplicateKey,
                         Severity::Error,
                         said,
-                        Anchor::Span(range.start..range.end),
+                        Location::answer(pointer.clone(), Anchor::Span(range.start..range.end)),
                     )
                     .with_related(Related::at_span(first.start..first.end, first_given));
-                    finding.pointer = Some(pointer.clone());
                     findings.push(finding);
                 } else {
                     seen.insert(name, range);

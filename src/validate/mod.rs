@@ -27,7 +27,7 @@ use serde_json::Value;
 
 use crate::compile::compile;
 use crate::findings::words::{self, Args};
-use crate::findings::{Anchor, Code, Finding, Severity};
+use crate::findings::{Anchor, Code, Finding, Location, Severity};
 use crate::questionnaire::model::Questionnaire;
 use crate::reply::{self, Format, Limits};
 use crate::source::SourceFile;
@@ -171,13 +171,12 @@ impl Validator {
                 "schema-refuses",
                 &Args::new().text("error", error.to_string()),
             );
-            let mut finding = Finding::said(
+            let finding = Finding::said(
                 Code::InvalidType,
                 Severity::Error,
                 said,
-                Anchor::Value(pointer.clone()),
+                Location::answer(pointer.clone(), Anchor::Value(pointer)),
             );
-            finding.pointer = Some(pointer);
             findings.push(finding);
         }
         findings
@@ -236,12 +235,12 @@ fn place(mut findings: Vec<Finding>, file: &SourceFile, format: Format) -> Vec<F
         let text = reply::blank_bom(&file.text);
         let map = reply::SourceMap::parse(&text, format);
         for finding in &mut findings {
-            if finding.span.is_none() {
-                finding.span = map.resolve(&finding.anchor);
+            if finding.at.span.is_none() {
+                finding.at.span = map.resolve(&finding.at.anchor);
             }
             for related in &mut finding.related {
-                if related.span.is_none() {
-                    related.span = map.resolve(&related.anchor);
+                if related.at.span.is_none() {
+                    related.at.span = map.resolve(&related.at.anchor);
                 }
             }
         }

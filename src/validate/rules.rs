@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use super::walk::Walk;
 use crate::expr::eval::{Answers, Truth, truth};
 use crate::findings::words::Args;
-use crate::findings::{Anchor, Code, Finding};
+use crate::findings::{Anchor, Code, Finding, Location};
 use crate::questionnaire::model::{QuestionRef, Questionnaire, Rule};
 use crate::reply::escape_pointer;
 use crate::reply::view::ReplyValue;
@@ -95,7 +95,7 @@ impl Walk<'_> {
                 Code::Rule,
                 rule.severity,
                 said,
-                Anchor::Value(pointer.clone()),
+                Location::answer(pointer.clone(), Anchor::Value(pointer)),
             )
             .with_label(related[0].message.clone());
             finding.related = related.into_iter().skip(1).collect();
@@ -103,7 +103,6 @@ impl Walk<'_> {
             finding.question = Some(format!("{}.{}", section.id, question.id));
             finding.number.clone_from(&question.number);
             finding.text = Some(question.text.get(self.lang, src).to_string());
-            finding.pointer = Some(pointer);
             self.findings.push(finding);
         }
     }

@@ -12,7 +12,7 @@ use super::walk::{Site, Walk};
 use crate::expr::eval::{Answer, classify};
 use crate::findings::visible::echo;
 use crate::findings::words::{Args, Said, phrase};
-use crate::findings::{Anchor, Code, Finding, Related};
+use crate::findings::{Anchor, Code, Finding, Location, Related};
 use crate::questionnaire::model::{Bound, Question, QuestionType, TextFormat};
 use crate::reply::number::{self, Decimal};
 use crate::reply::view::ReplyValue;
@@ -434,10 +434,9 @@ impl Walk<'_> {
                 site,
                 Code::UnknownQuestion,
                 said,
-                Anchor::Key(pointer.clone()),
+                Location::answer(pointer.clone(), Anchor::Key(pointer)),
             );
             f.help = Some(help.message);
-            f.pointer = Some(pointer);
             f.question = Some(format!(
                 "{}.{}[{}].{}",
                 site.section,
@@ -523,9 +522,7 @@ impl Walk<'_> {
                 table.id,
                 first + 1
             )),
-            pointer: Some(first_pointer.clone()),
-            anchor: Anchor::Value(first_pointer),
-            span: None,
+            at: Location::answer(first_pointer.clone(), Anchor::Value(first_pointer)),
             message: self
                 .say(
                     "duplicate-row-first",

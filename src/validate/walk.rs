@@ -11,7 +11,7 @@ use super::{Validator, describe};
 use crate::expr::eval::{self, Answer, Answers, Truth, classify};
 use crate::findings::visible::echo;
 use crate::findings::words::{self, Args, Said};
-use crate::findings::{Anchor, Code, Finding, Related, Severity};
+use crate::findings::{Anchor, Code, Finding, Location, Related, Severity};
 use crate::questionnaire::model::{Question, QuestionRef, Questionnaire};
 use crate::questionnaire::settings::closest;
 use crate::reply::view::ReplyValue;
@@ -78,8 +78,15 @@ impl Walk<'_> {
     }
 
     /// A finding about a question, worded as `said`, with its number, text and (unless the
-    /// wording has its own help) expected answer filled in.
-    pub fn finding(&self, site: Site<'_>, code: Code, said: Said, anchor: Anchor) -> Finding {
+    /// wording has its own help) expected answer filled in; the location's pointer is the
+    /// question's unless `at` names another answer.
+    pub fn finding(
+        &self,
+        site: Site<'_>,
+        code: Code,
+        said: Said,
+        at: impl Into<Location>,
+    ) -> Finding {
         let src = self.q.source_language();
         let (number, text) = match site.table {
             Some((table, _)) => (
@@ -96,11 +103,12 @@ impl Walk<'_> {
             ),
         };
         let help = said.help.clone();
-        let mut finding = Finding::said(code, Severity::Error, said, anchor);
+        let mut at = at.into();
+        at.pointer.get_or_insert_with(|| site.pointer());
+        let mut finding = Finding::said(code, Severity::Error, said, at);
         finding.help =
             Some(help.unwrap_or_else(|| describe::expected(self.q, site.question, self.lang)));
         finding.question = Some(site.path());
-        finding.pointer = Some(site.pointer());
         finding.number = number;
         finding.text = Some(text);
         finding
@@ -133,9 +141,7 @@ impl Walk<'_> {
         };
         Related {
             question: Some(format!("{}.{}", section.id, question.id)),
-            pointer: Some(pointer),
-            anchor,
-            span: None,
+            at: Location::answer(pointer, anchor),
             message: message.message,
         }
     }
@@ -196,9 +202,8 @@ impl Walk<'_> {
                     Anchor::Container(String::new()),
                 ),
             };
-            let mut finding =
-                Finding::said(Code::WrongQuestionnaire, Severity::Error, said, anchor);
-            finding.pointer = Some(format!("/{key}"));
+            let at = Location::answer(format!("/{key}"), anchor);
+            let finding = Finding::said(Code::WrongQuestionnaire, Severity::Error, said, at);
             self.findings.push(finding);
             if key == "questionnaire" && root.contains_key(key) {
                 return false;
@@ -242,11 +247,10 @@ impl Walk<'_> {
                 Code::UnknownQuestion,
                 Severity::Error,
                 self.say("unknown-section", Args::new().text("key", echo(key))),
-                Anchor::Key(pointer.clone()),
+                Location::answer(pointer.clone(), Anchor::Key(pointer)),
             )
             .with_help(help.message);
             finding.question = Some(key.to_string());
-            finding.pointer = Some(pointer);
             self.findings.push(finding);
         }
     }
@@ -275,13 +279,12 @@ impl Walk<'_> {
                             .text("section", section.id.clone())
                             .text("value", describe::value(other, self.lang)),
                     );
-                    let mut finding = Finding::said(
+                    let finding = Finding::said(
                         Code::InvalidType,
                         Severity::Error,
                         said,
-                        Anchor::Value(pointer.clone()),
+                        Location::answer(pointer.clone(), Anchor::Value(pointer)),
                     );
-                    finding.pointer = Some(pointer);
                     self.findings.push(finding);
                     for (i, _) in section.questions.iter().enumerate() {
                         invalid.insert(QuestionRef {
@@ -454,11 +457,10 @@ impl Walk<'_> {
                 Code::UnknownQuestion,
                 Severity::Error,
                 said,
-                Anchor::Key(pointer.clone()),
+                Location::answer(pointer.clone(), Anchor::Key(pointer)),
             )
             .with_help(help.message);
             finding.question = Some(format!("{}.{key}", section.id));
-            finding.pointer = Some(pointer);
             self.findings.push(finding);
         }
     }
@@ -569,25 +571,26 @@ impl Walk<'_> {
         match (specify_option, given) {
             (Some(option), false) if applies => {
                 let said = self.say("missing-specify", args.text("option", option));
-                let mut finding = self.finding(
+                let finding = self.finding(
                     site,
                     Code::MissingSpecify,
                     said,
-                    Anchor::Container(section_pointer.to_string()),
+                    Location::answer(
+                        format!("/{}/{specify_id}", escape_pointer(site.section)),
+                        Anchor::Container(section_pointer.to_string()),
+                    ),
                 );
-                finding.pointer = Some(format!("/{}/{specify_id}", escape_pointer(site.section)));
                 self.findings.push(finding);
             }
             (None, true) => {
                 let pointer = format!("/{}/{specify_id}", escape_pointer(site.section));
                 let said = self.say("unexpected-specify", args);
-                let mut finding = self.finding(
+                let finding = self.finding(
                     site,
                     Code::UnexpectedSpecify,
                     said,
-                    Anchor::Value(pointer.clone()),
+                    Location::answer(pointer.clone(), Anchor::Value(pointer)),
                 );
-                finding.pointer = Some(pointer);
                 self.findings.push(finding);
             }
             (Some(_), true) if !text.is_some_and(Value::is_string) => {
@@ -596,13 +599,12 @@ impl Walk<'_> {
                     "specify-not-text",
                     args.text("value", describe::value(text.expect("given"), self.lang)),
                 );
-                let mut finding = self.finding(
+                let finding = self.finding(
                     site,
                     Code::InvalidType,
                     said,
-                    Anchor::Value(pointer.clone()),
+                    Location::answer(pointer.clone(), Anchor::Value(pointer)),
                 );
-                finding.pointer = Some(pointer);
                 self.findings.push(finding);
             }
             _ => {}
