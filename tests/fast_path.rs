@@ -401,6 +401,13 @@ fn fast_path_is_exact_on_every_fixture_and_sample_reply() {
             "tests/fast_path/questionnaire.toml",
             "tests/fast_path/replies",
         ),
+        // Rows: column conditions (carried by the schema or not), computed values, rules on
+        // each row.
+        ("tests/validate/roster.toml", "tests/validate"),
+        (
+            "questionnaires/household-2026/questionnaire.toml",
+            "questionnaires/household-2026/replies",
+        ),
     ] {
         let v = validator(questionnaire);
         for path in files(Path::new(folder)) {

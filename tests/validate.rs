@@ -12,10 +12,21 @@ use canvass::findings::report::{JudgedBy, ReplyReport, json_reply};
 use canvass::source::SourceFile;
 use canvass::validate::Validator;
 
+/// The code a fixture folder expects: its name, up to a `--CASE` suffix.
+fn expected_code(folder: &Path) -> String {
+    let name = folder.file_name().unwrap().to_string_lossy();
+    name.split("--").next().unwrap().to_string()
+}
+
+/// A folder's own questionnaire, else the roster's for a `CODE--CASE` folder, else the
+/// shared one.
 fn validator_for(folder: &Path) -> Validator {
     let own = folder.join("questionnaire.toml");
+    let named = folder.file_name().unwrap().to_string_lossy().contains("--");
     let path = if own.exists() {
         own
+    } else if named {
+        PathBuf::from("tests/validate/roster.toml")
     } else {
         PathBuf::from("tests/validate/questionnaire.toml")
     };
@@ -35,7 +46,7 @@ fn relative(path: &Path) -> String {
 fn finding() {
     insta::glob!("validate/*/reply.*", |path| {
         let folder = path.parent().unwrap();
-        let expected = folder.file_name().unwrap().to_string_lossy().to_string();
+        let expected = expected_code(folder);
         let v = validator_for(folder);
         let file = SourceFile::new(relative(path), std::fs::read_to_string(path).unwrap());
         let findings = v.validate(&file, "en");

@@ -271,8 +271,36 @@ impl Builder<'_, '_, '_> {
                     "start with a lowercase letter; then lowercase letters, digits, `_` and `-`",
                 );
         }
+        let tables: Vec<String> = self
+            .def
+            .section
+            .iter()
+            .flat_map(|s| {
+                s.question
+                    .iter()
+                    .filter(|q| q.kind.value == QuestionType::Table)
+                    .map(|q| format!("{}.{}", s.id.value, q.id.value))
+            })
+            .collect();
+        let each = def.each.as_ref().filter(|each| {
+            let found = tables.contains(&each.value);
+            if !found {
+                let tables: Vec<&str> = tables.iter().map(String::as_str).collect();
+                let finding = self.lints.error(
+                    Code::UnknownReference,
+                    format!("`each` names `{}`, which is not a table", each.value),
+                    each.span.clone(),
+                );
+                match closest(&each.value, &tables) {
+                    Some(near) => finding.help_(format!("did you mean `{near}`?")),
+                    None => finding.help_("write `section.table`, the table to check row by row"),
+                };
+            }
+            found
+        });
         Rule {
             id: def.id.value.clone(),
+            each: each.map(|e| e.value.clone()),
             when: def.when.as_ref().map(expr),
             check: expr(&def.check),
             severity: def.severity.as_ref().map_or(Severity::Error, |s| s.value),
@@ -298,16 +326,8 @@ impl Builder<'_, '_, '_> {
                 )
                 .help_("a table's columns may have any type but `table`");
         }
-        if column && let Some(when) = &def.when {
-            self.lints
-                .error(
-                    Code::SettingNotForType,
-                    format!("column `{id}` cannot have a `when`"),
-                    when.span.clone(),
-                )
-                .help_("put the condition on the table question itself");
-        }
         self.settings_fit(def, what);
+        self.computed_fits(def, what);
 
         let options = self.options(def);
         let codes = self.codes(def, &options);
@@ -357,6 +377,7 @@ impl Builder<'_, '_, '_> {
             kind,
             required: def.required.as_ref().is_some_and(|r| r.value),
             when: def.when.as_ref().map(expr),
+            compute: def.compute.as_ref().map(expr),
             codes,
             options,
             min_choices,
@@ -376,6 +397,50 @@ impl Builder<'_, '_, '_> {
             max_rows,
             key: def.key.as_ref().map(|k| k.value.clone()),
             regex,
+        }
+    }
+
+    /// A computed value is derived, never asked: it has a type an expression can give, and
+    /// none of the settings that only an answer needs.
+    fn computed_fits(&mut self, def: &QuestionDef, what: &str) {
+        use QuestionType as T;
+        let Some(compute) = &def.compute else {
+            return;
+        };
+        let id = &def.id.value;
+        if !matches!(
+            def.kind.value,
+            T::YesNo | T::Integer | T::Number | T::Year | T::Date | T::Text
+        ) {
+            self.lints
+                .error(
+                    Code::SettingNotForType,
+                    format!(
+                        "{what} `{id}` is a {}, which cannot be computed",
+                        def.kind.value.name()
+                    ),
+                    compute.span.clone(),
+                )
+                .help_("a computed value is a yes_no, integer, number, year, date or text");
+        }
+        let answer_only = [
+            ("required", span(def.required.as_ref())),
+            ("when", span(def.when.as_ref())),
+            ("codes", span(def.codes.as_ref())),
+        ];
+        for (name, at) in answer_only {
+            if let Some(at) = at {
+                self.lints
+                    .error(
+                        Code::InvalidSetting,
+                        format!("computed {what} `{id}` cannot have `{name}`"),
+                        at,
+                    )
+                    .help_(
+                        "a computed value is never asked: it has a value when every answer its \
+                         expression reads has one",
+                    );
+            }
         }
     }
 

@@ -111,7 +111,7 @@ fn cycle_path(edges: &[Vec<usize>], component: &[usize], start: usize) -> Vec<us
 }
 
 /// Tarjan's strongly connected components, without recursion.
-fn strongly_connected(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
+pub(super) fn strongly_connected(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
     const UNSEEN: usize = usize::MAX;
     let n = edges.len();
     let mut order = vec![UNSEEN; n];

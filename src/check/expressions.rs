@@ -3,60 +3,196 @@
 
 use super::Lints;
 use super::string_offsets::{map_span, offsets};
-use crate::expr::typeck::{Names, Scope, check_condition};
+use crate::expr::ast::Ast;
+use crate::expr::syntax::Node;
+use crate::expr::typeck::{self, Names, Scope, Ty, check_condition, check_value};
 use crate::expr::{ExprError, ExprErrorKind, parser};
 use crate::findings::Code;
 use crate::questionnaire::def::{QuestionnaireDef, Sp};
-use crate::questionnaire::model::{Expr, QuestionRef, Questionnaire};
+use crate::questionnaire::model::{Expr, Question, QuestionRef, QuestionType, Questionnaire};
 
 /// Where an expression sits in the questionnaire.
 #[derive(Debug, Clone, Copy)]
 enum Site {
     Section(usize),
-    Question(usize, usize),
+    /// A question's `when` (`column` set for a column of a table).
+    When(QuestionRef),
+    /// A computed value's expression.
+    Compute(QuestionRef),
     RuleWhen(usize),
     RuleCheck(usize),
 }
 
-pub(crate) fn resolve(def: &QuestionnaireDef, model: &mut Questionnaire, lints: &mut Lints<'_>) {
-    let mut sites = Vec::new();
-    for (s, section) in def.section.iter().enumerate() {
-        if let Some(when) = &section.when {
-            sites.push((Site::Section(s), when));
-        }
-        for (q, question) in section.question.iter().enumerate() {
-            if let Some(when) = &question.when {
-                sites.push((Site::Question(s, q), when));
+impl Site {
+    /// Every expression of the model, in the order of the file.
+    fn all(model: &Questionnaire) -> Vec<Site> {
+        let mut sites = Vec::new();
+        for (s, section) in model.sections.iter().enumerate() {
+            if section.when.is_some() {
+                sites.push(Site::Section(s));
+            }
+            for (q, question) in section.questions.iter().enumerate() {
+                let cells = (0..question.columns.len()).map(Some);
+                for column in std::iter::once(None).chain(cells) {
+                    let r = QuestionRef {
+                        section: s,
+                        question: q,
+                        column,
+                    };
+                    let asked = model.question(r);
+                    if asked.when.is_some() {
+                        sites.push(Site::When(r));
+                    }
+                    if asked.compute.is_some() {
+                        sites.push(Site::Compute(r));
+                    }
+                }
             }
         }
-    }
-    for (r, rule) in def.rule.iter().enumerate() {
-        if let Some(when) = &rule.when {
-            sites.push((Site::RuleWhen(r), when));
+        for (r, rule) in model.rules.iter().enumerate() {
+            if rule.when.is_some() {
+                sites.push(Site::RuleWhen(r));
+            }
+            sites.push(Site::RuleCheck(r));
         }
-        sites.push((Site::RuleCheck(r), &rule.check));
+        sites
     }
+
+    /// The section bare names resolve in, and the table whose row the expression reads.
+    fn scope<'q>(self, model: &'q Questionnaire, names: &'q Names<'q>) -> Scope<'q> {
+        let (section, row) = match self {
+            Site::Section(s) => (Some(s), None),
+            Site::When(r) | Site::Compute(r) => (Some(r.section), r.column.map(|_| r.question)),
+            Site::RuleWhen(i) | Site::RuleCheck(i) => {
+                match model.rules[i].each.as_deref().and_then(|t| model.table(t)) {
+                    Some(t) => (Some(t.section), Some(t.question)),
+                    None => (None, None),
+                }
+            }
+        };
+        Scope {
+            questionnaire: model,
+            names,
+            section,
+            row,
+        }
+    }
+
+    fn expr(self, model: &Questionnaire) -> &Expr {
+        match self {
+            Site::Section(s) => model.sections[s].when.as_ref(),
+            Site::When(r) => model.question(r).when.as_ref(),
+            Site::Compute(r) => model.question(r).compute.as_ref(),
+            Site::RuleWhen(i) => model.rules[i].when.as_ref(),
+            Site::RuleCheck(i) => Some(&model.rules[i].check),
+        }
+        .expect("a site has an expression")
+    }
+
+    fn slot(self, model: &mut Questionnaire) -> &mut Expr {
+        fn question(model: &mut Questionnaire, r: QuestionRef) -> &mut Question {
+            let q = &mut model.sections[r.section].questions[r.question];
+            match r.column {
+                Some(c) => &mut q.columns[c],
+                None => q,
+            }
+        }
+        match self {
+            Site::Section(s) => model.sections[s].when.as_mut(),
+            Site::When(r) => question(model, r).when.as_mut(),
+            Site::Compute(r) => question(model, r).compute.as_mut(),
+            Site::RuleWhen(i) => model.rules[i].when.as_mut(),
+            Site::RuleCheck(i) => Some(&mut model.rules[i].check),
+        }
+        .expect("a site has an expression")
+    }
+
+    /// The expression as written in the definition, with its span.
+    fn source(self, def: &QuestionnaireDef) -> &Sp<String> {
+        let question = |r: QuestionRef| {
+            let q = &def.section[r.section].question[r.question];
+            match r.column {
+                Some(c) => {
+                    &q.columns
+                        .as_ref()
+                        .expect("a column's table has columns")
+                        .value[c]
+                }
+                None => q,
+            }
+        };
+        match self {
+            Site::Section(s) => def.section[s].when.as_ref(),
+            Site::When(r) => question(r).when.as_ref(),
+            Site::Compute(r) => question(r).compute.as_ref(),
+            Site::RuleWhen(i) => def.rule[i].when.as_ref(),
+            Site::RuleCheck(i) => Some(&def.rule[i].check),
+        }
+        .expect("the model mirrors the definition")
+    }
+}
+
+/// Type-check one expression where it sits: a condition, or a computed value of its
+/// question's type.
+fn check_at(
+    site: Site,
+    node: &Node,
+    model: &Questionnaire,
+    names: &Names<'_>,
+) -> Result<Ast, ExprError> {
+    let scope = site.scope(model, names);
+    let Site::Compute(r) = site else {
+        return check_condition(node, scope);
+    };
+    let question = model.question(r);
+    let (ast, ty) = check_value(node, scope)?;
+    let fits = match question.kind {
+        QuestionType::YesNo => ty == Ty::Bool,
+        QuestionType::Integer | QuestionType::Number | QuestionType::Year => ty == Ty::Number,
+        QuestionType::Date => ty == Ty::Date,
+        _ => matches!(ty, Ty::Text | Ty::Choice(_)),
+    };
+    if fits {
+        return Ok(ast);
+    }
+    Err(ExprError {
+        kind: ExprErrorKind::TypeMismatch,
+        message: format!(
+            "`{}` is a {} question, but its `compute` gives {}",
+            model.path(r),
+            question.kind.name(),
+            typeck::describe(&ty, scope)
+        ),
+        span: node.span.clone(),
+        help: Some(format!(
+            "compute a value a {} question holds",
+            question.kind.name()
+        )),
+    })
+}
+
+pub(crate) fn resolve(def: &QuestionnaireDef, model: &mut Questionnaire, lints: &mut Lints<'_>) {
     let mut resolved = Vec::new();
     let names = Names::new(model);
-    for (site, source) in sites {
-        let section = match site {
-            Site::Section(s) | Site::Question(s, _) => Some(s),
-            Site::RuleWhen(_) | Site::RuleCheck(_) => None,
-        };
-        let scope = Scope {
-            questionnaire: model,
-            names: &names,
-            section,
-        };
+    for site in Site::all(model) {
+        let source = site.source(def);
+        if let Site::RuleWhen(i) | Site::RuleCheck(i) = site
+            && def.rule[i].each.is_some()
+            && model.rules[i].each.is_none()
+        {
+            continue; // its `each` names no table, and that is reported
+        }
         let parsed = parser::parse_with(&source.value, lints.limits);
-        match parsed.and_then(|node| check_condition(&node, scope)) {
+        match parsed.and_then(|node| check_at(site, &node, model, &names)) {
             Ok(ast) => {
                 if ast.references().is_empty() {
                     constant(site, source, lints);
                     continue;
                 }
-                if let Site::Question(s, q) = site {
-                    forward_references(&ast, s, q, source, model, lints);
+                if let Site::When(r) = site
+                    && r.column.is_none()
+                {
+                    forward_references(&ast, r.section, r.question, source, model, lints);
                 }
                 resolved.push((site, ast));
             }
@@ -64,82 +200,32 @@ pub(crate) fn resolve(def: &QuestionnaireDef, model: &mut Questionnaire, lints: 
         }
     }
     for (site, ast) in resolved {
-        let slot: &mut Expr = match site {
-            Site::Section(s) => model.sections[s].when.as_mut(),
-            Site::Question(s, q) => model.sections[s].questions[q].when.as_mut(),
-            Site::RuleWhen(r) => model.rules[r].when.as_mut(),
-            Site::RuleCheck(r) => Some(&mut model.rules[r].check),
-        }
-        .expect("every site has an expression");
-        slot.ast = Some(ast);
+        site.slot(model).ast = Some(ast);
     }
 }
 
 /// Resolve the expressions of a model that was not built by `check` (one read back from a
 /// compiled schema). Errors are returned as text: such a schema was not made by canvass.
 pub fn resolve_model(model: &mut Questionnaire) -> Result<(), String> {
-    let mut results = Vec::new();
+    let mut resolved = Vec::new();
     let names = Names::new(model);
-    let run = |expr: &Expr, section: Option<usize>, model: &Questionnaire| {
+    for site in Site::all(model) {
+        let expr = site.expr(model);
         // The schema came from a checked questionnaire, perhaps with raised limits.
-        parser::parse_with(&expr.source, parser::Limits::CEILING)
-            .and_then(|node| {
-                check_condition(
-                    &node,
-                    Scope {
-                        questionnaire: model,
-                        names: &names,
-                        section,
-                    },
-                )
-            })
-            .map_err(|e| format!("expression `{}`: {}", expr.source, e.message))
-    };
-    for (s, section) in model.sections.iter().enumerate() {
-        results.push(
-            section
-                .when
-                .as_ref()
-                .map(|w| run(w, Some(s), model))
-                .transpose()?,
-        );
-        for question in &section.questions {
-            results.push(
-                question
-                    .when
-                    .as_ref()
-                    .map(|w| run(w, Some(s), model))
-                    .transpose()?,
-            );
-        }
+        let ast = parser::parse_with(&expr.source, parser::Limits::CEILING)
+            .and_then(|node| check_at(site, &node, model, &names))
+            .map_err(|e| format!("expression `{}`: {}", expr.source, e.message))?;
+        resolved.push((site, ast));
     }
-    for rule in &model.rules {
-        results.push(
-            rule.when
-                .as_ref()
-                .map(|w| run(w, None, model))
-                .transpose()?,
-        );
-        results.push(Some(run(&rule.check, None, model)?));
+    for (site, ast) in resolved {
+        site.slot(model).ast = Some(ast);
     }
-    let mut results = results.into_iter();
-    let mut next = || results.next().expect("one result per site");
-    for section in &mut model.sections {
-        assign(section.when.as_mut(), next());
-        for question in &mut section.questions {
-            assign(question.when.as_mut(), next());
-        }
-    }
-    for rule in &mut model.rules {
-        assign(rule.when.as_mut(), next());
-        assign(Some(&mut rule.check), next());
-    }
-    Ok(())
-}
-
-fn assign(slot: Option<&mut Expr>, ast: Option<crate::expr::ast::Ast>) {
-    if let (Some(slot), Some(ast)) = (slot, ast) {
-        slot.ast = Some(ast);
+    // Evaluation trusts that computed values do not read each other in circles.
+    match super::computed::problems(model).first() {
+        None => Ok(()),
+        Some(problem) => Err(format!(
+            "its computed values cannot be computed: {problem:?}"
+        )),
     }
 }
 
@@ -155,7 +241,11 @@ fn constant(site: Site, source: &Sp<String>, lints: &mut Lints<'_>) {
             "this rule's `when`",
             "make the `when` read an answer, or remove it to check the rule on every reply",
         ),
-        Site::Section(_) | Site::Question(..) => (
+        Site::Compute(_) => (
+            "this `compute`",
+            "compute the value from answers, or make it an ordinary question",
+        ),
+        Site::Section(_) | Site::When(_) => (
             "this `when`",
             "make the `when` read an answer, or remove it so the question always applies",
         ),

@@ -7,6 +7,7 @@
 //! expressions checked, so the author sees everything at once.
 
 mod build;
+mod computed;
 mod cycles;
 mod expressions;
 pub use expressions::resolve_model;
@@ -48,6 +49,7 @@ pub fn check_with(text: &str, limits: crate::expr::parser::Limits) -> Checked {
     let mut model = build::build(&def, &mut lints);
     expressions::resolve(&def, &mut model, &mut lints);
     cycles::check(&def, &model, &mut lints);
+    computed::check(&def, &model, &mut lints);
     never_applies::check(&def, &model, &mut lints);
     lints.finish(Some(model))
 }

@@ -18,6 +18,9 @@ use crate::questionnaire::model::{QuestionRef, QuestionType, Questionnaire};
 pub enum Place {
     Root,
     Section(usize),
+    /// Inside one row of a table (section, table): a column's `when` that reads only
+    /// cells of its own row.
+    Row(usize, usize),
 }
 
 pub fn translate(q: &Questionnaire, ast: &Ast, place: Place) -> Option<Value> {
@@ -34,15 +37,15 @@ pub fn translate(q: &Questionnaire, ast: &Ast, place: Place) -> Option<Value> {
         AstKind::Not(inner) if matches!(inner.kind, AstKind::Answered(_)) => {
             Some(json!({ "not": translate(q, inner, place)? }))
         }
-        AstKind::Answer(r) if q.question(*r).kind == QuestionType::YesNo && r.column.is_none() => {
+        AstKind::Answer(r) if q.question(*r).kind == QuestionType::YesNo => {
             at(q, *r, json!({ "const": true }), place)
         }
         AstKind::Binary(BinOp::In, l, r) => match (&l.kind, &r.kind) {
-            (AstKind::Answer(a), AstKind::List(items)) if a.column.is_none() => {
+            (AstKind::Answer(a), AstKind::List(items)) => {
                 let values = items.iter().map(literal).collect::<Option<Vec<_>>>()?;
                 at(q, *a, json!({ "enum": values }), place)
             }
-            (AstKind::Text(option), AstKind::Answer(m)) if m.column.is_none() => at(
+            (AstKind::Text(option), AstKind::Answer(m)) => at(
                 q,
                 *m,
                 json!({ "type": "array", "contains": { "const": option } }),
@@ -72,7 +75,7 @@ fn comparison(q: &Questionnaire, op: BinOp, l: &Ast, r: &Ast, place: Place) -> O
         _ => return None,
     };
     match &subject.kind {
-        AstKind::Answer(a) if a.column.is_none() => {
+        AstKind::Answer(a) => {
             let question = q.question(*a);
             let schema = match (op, question.kind) {
                 (BinOp::Eq, _) => json!({ "const": lit }),
@@ -152,16 +155,28 @@ fn answered(q: &Questionnaire, r: QuestionRef) -> Value {
 }
 
 /// `schema` applied to the answer of question `r`, which must be present; `None` when the
-/// answer is not reachable from `place`.
+/// answer is not reachable from `place` (a cell from outside its row, a question from
+/// inside a row), or is computed rather than written in the reply.
 #[allow(clippy::needless_pass_by_value)] // callers build the schema inline
 fn at(q: &Questionnaire, r: QuestionRef, schema: Value, place: Place) -> Option<Value> {
+    if q.question(r).compute.is_some() {
+        return None;
+    }
     let section = &q.sections[r.section];
+    match (place, r.column) {
+        (Place::Row(s, t), Some(_)) if (s, t) == (r.section, r.question) => {
+            let id = &q.question(r).id;
+            return Some(json!({ "required": [id], "properties": { id: schema } }));
+        }
+        (Place::Row(..), _) | (_, Some(_)) => return None,
+        _ => {}
+    }
     let id = &section.questions[r.question].id;
     match place {
         Place::Section(s) if s == r.section => {
             return Some(json!({ "required": [id], "properties": { id: schema } }));
         }
-        Place::Section(_) => return None,
+        Place::Section(_) | Place::Row(..) => return None,
         Place::Root => {}
     }
     Some(json!({

@@ -52,7 +52,8 @@ pub fn compile(q: &Questionnaire) -> Value {
                     all_of.push(conditional(Some(&section.id), question, condition));
                     ("root", Some(all_of.len() - 1))
                 }
-                None => ("none", None),
+                // A question's `when` is never read inside a row.
+                None | Some((Place::Row(..), _)) => ("none", None),
             };
             conditions_table.push(json!({
                 "question": format!("{}.{}", section.id, question.id),
@@ -146,6 +147,21 @@ pub fn schema_carries_when(q: &Questionnaire, s: usize, question: &Question) -> 
     q.sections[s].whens(question).next().is_none() || translate_when(q, s, question).is_some()
 }
 
+/// Whether the compiled schema enforces a column's `when` inside each row of table
+/// `(s, t)`: it has none, or its `when` reads only cells of the row in ways standard
+/// keywords say.
+pub fn schema_carries_column_when(
+    q: &Questionnaire,
+    s: usize,
+    t: usize,
+    column: &Question,
+) -> bool {
+    column
+        .when
+        .as_ref()
+        .is_none_or(|when| conditions::translate(q, when.ast(), Place::Row(s, t)).is_some())
+}
+
 /// A compiled schema as canvass writes it to disk.
 pub fn to_pretty_string(schema: &Value) -> String {
     let mut text = serde_json::to_string_pretty(schema).expect("a JSON value always serializes");
@@ -219,7 +235,7 @@ fn section_schema(
 /// condition holds, blank when it does not. `section` is `None` for a condition that sits in
 /// the section's own schema, the section's id for one at the root.
 #[allow(clippy::needless_pass_by_value)] // the condition is built for this call
-fn conditional(section: Option<&str>, question: &Question, condition: Value) -> Value {
+pub(super) fn conditional(section: Option<&str>, question: &Question, condition: Value) -> Value {
     let inside = |schema: Value| match section {
         Some(id) => json!({ "properties": { id: schema } }),
         None => schema,

@@ -4,6 +4,7 @@
 use serde_json::{Map, Value, json};
 
 use super::BLANK;
+use super::conditions::{self, Place};
 use crate::questionnaire::model::{Bound, Question, QuestionType, Questionnaire, TextFormat};
 
 pub fn title(question: &Question, lang: &str) -> String {
@@ -22,6 +23,15 @@ pub fn property(q: &Questionnaire, question: &Question, hard: bool) -> Value {
     schema.insert("title".into(), json!(title(question, lang)));
     if let Some(help) = &question.help {
         schema.insert("description".into(), json!(help.get(lang, lang)));
+    }
+    if question.compute.is_some() {
+        // Computed, never answered: the reply leaves it out.
+        schema.insert("$ref".into(), json!(BLANK));
+        schema.insert(
+            "x-canvass".into(),
+            serde_json::to_value(question).expect("the model serializes"),
+        );
+        return Value::Object(schema);
     }
     let value = value(q, question, hard);
     let mut branches = Vec::new();
@@ -130,24 +140,8 @@ fn value(q: &Questionnaire, question: &Question, hard: bool) -> Map<String, Valu
         }
         QuestionType::Country => set("$ref", Some(json!("#/$defs/country"))),
         QuestionType::Table => {
-            let mut columns = Map::new();
-            let mut required = Vec::new();
-            for column in &question.columns {
-                if column.required {
-                    required.push(json!(column.id));
-                }
-                columns.insert(column.id.clone(), property(q, column, column.required));
-            }
             set("type", Some(json!("array")));
-            set(
-                "items",
-                Some(json!({
-                    "type": "object",
-                    "properties": columns,
-                    "required": required,
-                    "additionalProperties": false,
-                })),
-            );
+            set("items", Some(row_schema(q, question)));
             set(
                 "minItems",
                 at_least_one(question.min_rows).filter(|n| n != 0),
@@ -156,6 +150,47 @@ fn value(q: &Questionnaire, question: &Question, hard: bool) -> Map<String, Valu
         }
     }
     v
+}
+
+/// The schema of one row of a table: its cells, the columns every row needs, and each
+/// column `when` that standard keywords can say about the row (the others are canvass's).
+fn row_schema(q: &Questionnaire, table: &Question) -> Value {
+    let mut columns = Map::new();
+    let mut required = Vec::new();
+    let mut conditions = Vec::new();
+    let here = q.sections.iter().enumerate().find_map(|(s, section)| {
+        let t = section
+            .questions
+            .iter()
+            .position(|x| std::ptr::eq(x, table))?;
+        Some(Place::Row(s, t))
+    });
+    for column in &table.columns {
+        let hard = column.required && column.when.is_none() && column.compute.is_none();
+        if hard {
+            required.push(json!(column.id));
+        }
+        columns.insert(column.id.clone(), property(q, column, hard));
+        // The same translation `schema_carries_column_when` makes.
+        let condition = column
+            .when
+            .as_ref()
+            .zip(here)
+            .and_then(|(when, place)| conditions::translate(q, when.ast(), place));
+        if let Some(condition) = condition {
+            conditions.push(super::conditional(None, column, condition));
+        }
+    }
+    let mut row = json!({
+        "type": "object",
+        "properties": columns,
+        "required": required,
+        "additionalProperties": false,
+    });
+    if !conditions.is_empty() {
+        row["allOf"] = Value::Array(conditions);
+    }
+    row
 }
 
 /// "Other, please specify": the text is required when a `specify` option is chosen and

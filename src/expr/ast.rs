@@ -50,6 +50,14 @@ impl Ast {
         first_appearances(refs)
     }
 
+    /// The answers evaluation reads, as [`Ast::reads`] names them, repeats included: what
+    /// one evaluation costs.
+    pub fn reads_each(&self) -> Vec<QuestionRef> {
+        let mut refs = Vec::new();
+        self.collect(&mut refs, true);
+        refs.into_iter().map(|(r, _)| r).collect()
+    }
+
     /// Every reference with the span it has in the expression, repeats included.
     pub fn references_with_spans(&self) -> Vec<(QuestionRef, Range<usize>)> {
         let mut refs = Vec::new();

@@ -50,6 +50,8 @@ pub fn classify<'v, V: ReplyValue<'v>>(question: &Question, value: Option<V>) ->
 /// the few ids of a section, which costs less than hashing every id.
 pub struct Answers<'v, V> {
     flat: Vec<Option<V>>,
+    /// The row a row-scoped expression is read in (a column's `when`, an `each` rule).
+    row: std::cell::Cell<Option<V>>,
     starts: Vec<usize>,
     /// Each section's value in the reply, if it is there.
     pub sections: Vec<Option<V>>,
@@ -68,6 +70,7 @@ impl<'v, V: ReplyValue<'v>> Answers<'v, V> {
         }
         let mut answers = Self {
             flat: vec![None; total],
+            row: std::cell::Cell::new(None),
             starts,
             sections: vec![None; q.sections.len()],
             unmatched: Vec::new(),
@@ -107,6 +110,20 @@ impl<'v, V: ReplyValue<'v>> Answers<'v, V> {
     /// The raw value of a question (a table, for a column reference).
     pub fn raw(&self, r: QuestionRef) -> Option<V> {
         self.flat[self.starts[r.section] + r.question]
+    }
+
+    /// The raw value of a question, or of a column in the current row.
+    pub fn raw_in_row(&self, q: &Questionnaire, r: QuestionRef) -> Option<V> {
+        match r.column {
+            Some(_) => self.row.get()?.get(&q.question(r).id),
+            None => self.raw(r),
+        }
+    }
+
+    /// Read row-scoped expressions in `row` (or in no row) from now on; returns the row
+    /// they were read in before, to put back.
+    pub fn enter_row(&self, row: Option<V>) -> Option<V> {
+        self.row.replace(row)
     }
 }
 
@@ -198,12 +215,15 @@ pub fn eval<'a, 'v: 'a, V: ReplyValue<'v>>(
         AstKind::Text(s) => Some(Val::Str(s)),
         AstKind::Date(s) => Some(Val::Date(s)),
         AstKind::List(items) => Some(Val::List(items)),
-        AstKind::Answer(r) => answer_value(q.question(*r), answers.raw(*r)),
-        AstKind::Answered(r) => Some(Val::Bool(matches!(
-            classify(q.question(*r), answers.raw(*r)),
-            Answer::Value(_)
-        ))),
-        AstKind::Size(r) => match answer_value(q.question(*r), answers.raw(*r))? {
+        AstKind::Answer(r) => value_of(q, answers, *r),
+        AstKind::Answered(r) => Some(Val::Bool(match &q.question(*r).compute {
+            Some(_) => value_of(q, answers, *r).is_some(),
+            None => matches!(
+                classify(q.question(*r), answers.raw_in_row(q, *r)),
+                Answer::Value(_)
+            ),
+        })),
+        AstKind::Size(r) => match answer_value(q.question(*r), answers.raw_in_row(q, *r))? {
             Val::Multi(list) | Val::Rows(list) => {
                 list.items().map(|items| Val::Num(items.len().into()))
             }
@@ -222,25 +242,50 @@ pub fn eval<'a, 'v: 'a, V: ReplyValue<'v>>(
     }
 }
 
+/// The value of a question (or of a cell of the current row) in expressions: its answer,
+/// or, for a computed value, what its expression gives.
+pub fn value_of<'a, 'v: 'a, V: ReplyValue<'v>>(
+    q: &'a Questionnaire,
+    answers: &Answers<'v, V>,
+    r: QuestionRef,
+) -> Option<Val<'a, V>> {
+    let question = q.question(r);
+    match &question.compute {
+        Some(compute) => Some(computed(question, eval(compute.ast(), q, answers)?)),
+        None => answer_value(question, answers.raw_in_row(q, r)),
+    }
+}
+
+/// A computed value as its question's type holds it: a whole number is the whole part of
+/// what the expression gives (an age in years from a number of days, for instance).
+fn computed<'a, V>(question: &Question, value: Val<'a, V>) -> Val<'a, V> {
+    match (question.kind, value) {
+        (QuestionType::Integer | QuestionType::Year, Val::Num(n)) => Val::Num(n.trunc()),
+        (_, value) => value,
+    }
+}
+
 fn sum<'a, 'v: 'a, V: ReplyValue<'v>>(
     q: &'a Questionnaire,
     answers: &Answers<'v, V>,
     r: QuestionRef,
 ) -> Option<Val<'a, V>> {
     let table_ref = QuestionRef { column: None, ..r };
-    let table = q.question(table_ref);
-    let column = q.question(r);
-    let Val::Rows(rows) = answer_value(table, answers.raw(table_ref))? else {
+    let Val::Rows(rows) = answer_value(q.question(table_ref), answers.raw(table_ref))? else {
         return None;
     };
-    let mut total = Decimal::ZERO;
-    for row in rows.items()? {
-        match answer_value(column, row.get(&column.id))? {
-            Val::Num(n) => total = total.checked_add(n)?,
-            _ => return None,
+    let rows = rows.items()?;
+    // Each cell is read in its own row (a computed column is computed there).
+    let outer = answers.enter_row(None);
+    let total = rows.into_iter().try_fold(Decimal::ZERO, |total, row| {
+        answers.enter_row(Some(row));
+        match value_of(q, answers, r)? {
+            Val::Num(n) => total.checked_add(n),
+            _ => None,
         }
-    }
-    Some(Val::Num(total))
+    });
+    answers.enter_row(outer);
+    total.map(Val::Num)
 }
 
 fn binary<'a, 'v: 'a, V: ReplyValue<'v>>(
@@ -365,6 +410,18 @@ fn equal<V>(a: &Val<'_, V>, b: &Val<'_, V>) -> Option<bool> {
         (Val::Num(x), Val::Num(y)) => Some(x == y),
         (Val::Str(x), Val::Str(y)) | (Val::Date(x), Val::Date(y)) => Some(x == y),
         _ => None,
+    }
+}
+
+/// A computed value as a finding shows it: `34`, `'yes'`, `true`, `2024-03-01`.
+pub fn display_val<V>(value: &Val<'_, V>) -> String {
+    match value {
+        Val::Bool(b) => b.to_string(),
+        Val::Num(n) => n.normalize().to_string(),
+        Val::Str(s) => format!("'{s}'"),
+        Val::Date(d) => (*d).to_string(),
+        Val::Day(day) => crate::validate::dates::from_days(*day).unwrap_or_default(),
+        Val::Multi(_) | Val::Rows(_) | Val::List(_) => "…".into(),
     }
 }
 

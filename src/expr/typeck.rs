@@ -11,12 +11,23 @@ use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionn
 use crate::questionnaire::settings::closest;
 
 /// Where an expression sits: a question's or section's `when` (bare ids resolve in that
-/// section), or a rule (every id must name its section).
+/// section), or a rule (every id must name its section). Inside one row of a table (a
+/// column's `when` or `compute`, a rule checked `each` row), a bare id is first a column of
+/// that row, and `row.column` names one explicitly.
 #[derive(Clone, Copy)]
 pub struct Scope<'q> {
     pub questionnaire: &'q Questionnaire,
     pub names: &'q Names<'q>,
     pub section: Option<usize>,
+    /// The table (a question of `section`) whose row the expression is read in.
+    pub row: Option<usize>,
+}
+
+impl Scope<'_> {
+    /// Whether `r` is a cell of the row this expression is read in.
+    fn is_cell(&self, r: QuestionRef) -> bool {
+        r.column.is_some() && self.section == Some(r.section) && self.row == Some(r.question)
+    }
 }
 
 /// Section and question ids by name, so that resolving a name is a lookup, not a scan: a
@@ -81,6 +92,23 @@ pub fn check_condition(node: &Node, scope: Scope<'_>) -> Result<Ast, ExprError> 
     Ok(ast)
 }
 
+/// Resolve and type-check the expression of a computed value: a yes/no, a number, a text
+/// or a date.
+pub fn check_value(node: &Node, scope: Scope<'_>) -> Result<(Ast, Ty), ExprError> {
+    let (ast, ty) = resolve(node, scope)?;
+    match ty {
+        Ty::Bool | Ty::Number | Ty::Text | Ty::Date | Ty::Choice(_) => Ok((ast, ty)),
+        _ => Err(mismatch(
+            node.span.clone(),
+            format!(
+                "this expression gives {}, but a computed value must be a yes/no, a number, \
+                 a text or a date",
+                describe(&ty, scope)
+            ),
+        )),
+    }
+}
+
 fn mismatch(span: std::ops::Range<usize>, message: String) -> ExprError {
     ExprError {
         kind: ExprErrorKind::TypeMismatch,
@@ -90,7 +118,7 @@ fn mismatch(span: std::ops::Range<usize>, message: String) -> ExprError {
     }
 }
 
-fn describe(ty: &Ty, scope: Scope<'_>) -> String {
+pub fn describe(ty: &Ty, scope: Scope<'_>) -> String {
     let q = scope.questionnaire;
     match ty {
         Ty::Bool => "yes/no".into(),
@@ -141,7 +169,7 @@ fn resolve(node: &Node, scope: Scope<'_>) -> Result<(Ast, Ty), ExprError> {
         }
         NodeKind::Name(parts) => {
             let r = resolve_name(parts, scope)?;
-            if r.column.is_some() {
+            if r.column.is_some() && !scope.is_cell(r) {
                 return Ok((
                     Ast {
                         kind: AstKind::Answer(r),
@@ -394,12 +422,13 @@ fn call(
     let r = resolve_name(parts, scope)?;
     let question = scope.questionnaire.question(r);
     let (kind, ty) = match name {
-        "answered" if r.column.is_none() => (AstKind::Answered(r), Ty::Bool),
+        "answered" if r.column.is_none() || scope.is_cell(r) => (AstKind::Answered(r), Ty::Bool),
         "size"
-            if matches!(
-                question.kind,
-                QuestionType::MultiChoice | QuestionType::Table
-            ) =>
+            if (r.column.is_none() || scope.is_cell(r))
+                && matches!(
+                    question.kind,
+                    QuestionType::MultiChoice | QuestionType::Table
+                ) =>
         {
             (AstKind::Size(r), Ty::Number)
         }
@@ -502,6 +531,13 @@ fn resolve_name(parts: &[Part], scope: Scope<'_>) -> Result<QuestionRef, ExprErr
     let q = scope.questionnaire;
     match parts {
         [(id, span)] => resolve_bare(id, span, scope),
+        [(first, _), second] if first == "row" && scope.row.is_some() => {
+            let (s, t) = (
+                scope.section.expect("a row is in a section"),
+                scope.row.expect("row"),
+            );
+            column(q, s, t, second)
+        }
         [(first, first_span), (second, second_span)] => {
             if let Some(s) = section_index(scope, first) {
                 return position(scope, s, second)
@@ -576,14 +612,39 @@ fn resolve_bare(
             }),
         ));
     };
+    if let Some(t) = scope.row
+        && let Some(c) = q.sections[s].questions[t]
+            .columns
+            .iter()
+            .position(|c| c.id == id)
+    {
+        return Ok(QuestionRef {
+            section: s,
+            question: t,
+            column: Some(c),
+        });
+    }
     position(scope, s, id)
         .map(|i| question_ref(s, i))
-        .ok_or_else(|| {
-            unknown(
+        .ok_or_else(|| match scope.row {
+            Some(t) => {
+                let table = &q.sections[s].questions[t];
+                let mut ids: Vec<&str> = table.columns.iter().map(|c| c.id.as_str()).collect();
+                ids.extend(q.sections[s].questions.iter().map(|x| x.id.as_str()));
+                unknown(
+                    span.clone(),
+                    format!(
+                        "no column `{id}` in table `{}.{}`, and no question `{id}` in its section",
+                        q.sections[s].id, table.id
+                    ),
+                    closest(id, &ids).map(|near| format!("did you mean `{near}`?")),
+                )
+            }
+            None => unknown(
                 span.clone(),
                 format!("no question `{id}` in section `{}`", q.sections[s].id),
                 suggest_in(q, s, id),
-            )
+            ),
         })
 }
 

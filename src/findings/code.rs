@@ -71,6 +71,7 @@ codes! {
     UnknownLiteral = "unknown-literal", false;
     TypeMismatch = "type-mismatch", false;
     WhenCycle = "when-cycle", false;
+    ComputeCycle = "compute-cycle", false;
     NeverApplies = "never-applies", false;
     ForwardReference = "forward-reference", false;
     ConstantExpression = "constant-expression", false;

@@ -48,9 +48,14 @@ pub fn render(findings: &[Finding], file: &SourceFile, style: Style) -> String {
     let index = LineIndex::new(&file.text);
     let mut out = String::new();
     for finding in findings {
-        let spans: Vec<Option<Span>> = std::iter::once(finding.at.span.clone())
-            .chain(finding.related.iter().map(|r| r.at.span.clone()))
-            .collect();
+        let related: Vec<Option<Span>> =
+            finding.related.iter().map(|r| r.at.span.clone()).collect();
+        let primary = finding
+            .at
+            .span
+            .clone()
+            .map(|p| opening_of(p, &related, &file.text));
+        let spans: Vec<Option<Span>> = std::iter::once(primary).chain(related).collect();
         let (excerpt, spans) = Excerpt::new(&file.name, &file.text, &index, &spans);
         let report = Report {
             finding,
@@ -64,6 +69,21 @@ pub fn render(findings: &[Finding], file: &SourceFile, style: Style) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A one-line span (a table row where a cell is missing) that holds a related answer is
+/// marked at its first character only: two labels under one stretch of a line would be drawn
+/// on top of each other.
+fn opening_of(primary: Span, related: &[Option<Span>], text: &str) -> Span {
+    let holds = related
+        .iter()
+        .flatten()
+        .any(|r| *r != primary && primary.start <= r.start && r.end <= primary.end);
+    let one_line = text.get(primary.clone()).is_some_and(|t| !t.contains('\n'));
+    match text.get(primary.start..).and_then(|t| t.chars().next()) {
+        Some(first) if holds && one_line => primary.start..primary.start + first.len_utf8(),
+        _ => primary,
+    }
 }
 
 struct Report<'a> {

@@ -109,8 +109,11 @@ pub struct QuestionDef {
     #[serde(rename = "type")]
     pub kind: Sp<QuestionType>,
     pub required: Option<Sp<bool>>,
-    /// The question applies only when this expression holds.
+    /// The question applies only when this expression holds. In a column, a bare name is
+    /// first a column of the same row.
     pub when: Option<Sp<String>>,
+    /// A computed value: canvass derives it from this expression, and it is never asked.
+    pub compute: Option<Sp<String>>,
     /// Names from `[codes]` allowed as an answer.
     pub codes: Option<Sp<Vec<Sp<String>>>>,
     pub options: Option<Sp<Vec<Sp<OptionDef>>>>,
@@ -229,6 +232,9 @@ impl JsonSchema for BoundDef {
 pub struct RuleDef {
     /// Identifier of the rule, unique in the questionnaire.
     pub id: Sp<String>,
+    /// Check the rule on every row of this table (`"section.table"`): its names are first
+    /// that row's columns.
+    pub each: Option<Sp<String>>,
     /// The rule is checked only when this holds.
     pub when: Option<Sp<String>>,
     /// Expression that must hold.

@@ -80,6 +80,9 @@ pub struct Question {
     pub required: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Expr>,
+    /// A computed value's expression: never asked, never answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compute: Option<Expr>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub codes: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -164,6 +167,9 @@ impl Bound {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Rule {
     pub id: String,
+    /// `"section.table"`: the rule is checked on each row of that table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub each: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Expr>,
     pub check: Expr,
@@ -228,6 +234,41 @@ impl Questionnaire {
         self.sections
             .iter()
             .filter(move |s| s.questions.iter().any(|x| x.id == id))
+    }
+
+    /// The table a `"section.table"` path names, if it is one.
+    pub fn table(&self, path: &str) -> Option<QuestionRef> {
+        let (section, table) = path.split_once('.')?;
+        let (s, found) = self.section(section)?;
+        let t = found
+            .questions
+            .iter()
+            .position(|x| x.id == table && x.kind == QuestionType::Table)?;
+        Some(QuestionRef {
+            section: s,
+            question: t,
+            column: None,
+        })
+    }
+
+    /// The answers `reads` stand for: each computed value replaced by what its expression
+    /// reads, in turn (the chain is short: `check` bounds it).
+    pub fn answers_behind(&self, reads: &[QuestionRef]) -> Vec<QuestionRef> {
+        let mut found = Vec::new();
+        let mut todo: Vec<QuestionRef> = reads.to_vec();
+        while let Some(r) = todo.pop() {
+            match self
+                .question(r)
+                .compute
+                .as_ref()
+                .and_then(|c| c.ast.as_ref())
+            {
+                Some(ast) => todo.extend(ast.reads()),
+                None if !found.contains(&r) => found.push(r),
+                None => {}
+            }
+        }
+        found
     }
 
     pub fn code(&self, name: &str) -> Option<&AnswerCode> {

@@ -29,6 +29,7 @@ pub const QUESTION: &[&str] = &[
     "type",
     "required",
     "when",
+    "compute",
     "codes",
     "options",
     "min_choices",
@@ -46,7 +47,7 @@ pub const QUESTION: &[&str] = &[
     "key",
 ];
 pub const OPTION: &[&str] = &["value", "label", "specify", "exclusive"];
-pub const RULE: &[&str] = &["id", "when", "check", "severity", "message"];
+pub const RULE: &[&str] = &["id", "each", "when", "check", "severity", "message"];
 
 /// A key found where the questionnaire language has no such setting.
 #[derive(Debug, Clone)]

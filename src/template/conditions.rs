@@ -86,6 +86,7 @@ fn about(q: &Questionnaire, r: QuestionRef, lang: &str, id: &str, value: Option<
             "condition-question",
             &Args::new().text("number", n.clone()),
         ),
+        None if r.column.is_some() => format!("`{}`", question.id),
         None => format!("`{}`", q.path(r)),
     };
     let mut args = Args::new().text("question", name);

@@ -65,6 +65,9 @@ pub fn toml(q: &Questionnaire, lang: &str) -> String {
         for question in &section.questions {
             out.push('\n');
             describe(&mut out, q, question, lang);
+            if question.compute.is_some() {
+                continue; // shown, never answered
+            }
             let _ = writeln!(out, "# {} = {}", question.id, example(question));
             if let Some(specify) = question.specify_id() {
                 let _ = writeln!(out, "# {specify} = \"\"   # {}", w.specify_line);
@@ -82,7 +85,7 @@ pub fn json(q: &Questionnaire) -> String {
     root.insert("version".into(), json!(q.version));
     for section in &q.sections {
         let mut answers = Map::new();
-        for question in &section.questions {
+        for question in section.questions.iter().filter(|x| x.compute.is_none()) {
             answers.insert(question.id.clone(), Value::Null);
             if let Some(specify) = question.specify_id() {
                 answers.insert(specify, Value::Null);
@@ -137,12 +140,23 @@ fn describe(out: &mut String, q: &Questionnaire, question: &Question, lang: &str
             c(column.text.get(lang, src), "#       "),
             facts(column, &w, lang, src)
         );
+        if let Some(when) = &column.when {
+            let _ = writeln!(
+                out,
+                "#       {}: {}",
+                w.only_if,
+                c(&condition(when, q, lang), "#       ")
+            );
+        }
     }
 }
 
 /// "whole number, 0 to 99 years; required; or a code: `dont_know`".
 fn facts(question: &Question, w: &Words, lang: &str, src: &str) -> String {
     let mut facts = vec![kind(question, w, lang, src)];
+    if question.compute.is_some() {
+        facts.push(w.computed.clone());
+    }
     if question.required {
         facts.push(w.required.clone());
     }
@@ -228,6 +242,7 @@ fn example(question: &Question) -> String {
             let cells: Vec<String> = question
                 .columns
                 .iter()
+                .filter(|c| c.compute.is_none())
                 .map(|c| format!("{} = {}", c.id, example(c)))
                 .collect();
             format!("[ {{ {} }} ]", cells.join(", "))

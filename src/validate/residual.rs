@@ -15,8 +15,8 @@ use std::collections::HashSet;
 
 use super::walk::applies;
 use super::{dates, rules, text, value};
-use crate::compile::schema_carries_when;
-use crate::expr::eval::{Answer, Answers, Truth, classify};
+use crate::compile::{schema_carries_column_when, schema_carries_when};
+use crate::expr::eval::{self, Answer, Answers, Truth, classify};
 use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire};
 use crate::reply::Limits;
 use crate::reply::view::ReplyValue;
@@ -27,12 +27,15 @@ pub(super) struct Residual {
     conditions: Vec<QuestionRef>,
     /// Questions whose answers need canvass's own checks.
     values: Vec<QuestionRef>,
+    /// Columns whose `when` the schema does not carry, read in each row of their table.
+    row_conditions: Vec<QuestionRef>,
 }
 
 impl Residual {
     pub fn plan(q: &Questionnaire) -> Self {
         let mut conditions = Vec::new();
         let mut values = Vec::new();
+        let mut row_conditions = Vec::new();
         for (s, section) in q.sections.iter().enumerate() {
             for (i, question) in section.questions.iter().enumerate() {
                 let r = QuestionRef {
@@ -40,6 +43,14 @@ impl Residual {
                     question: i,
                     column: None,
                 };
+                for (c, column) in question.columns.iter().enumerate() {
+                    if !schema_carries_column_when(q, s, i, column) {
+                        row_conditions.push(QuestionRef {
+                            column: Some(c),
+                            ..r
+                        });
+                    }
+                }
                 if !schema_carries_when(q, s, question) {
                     conditions.push(r);
                 }
@@ -48,7 +59,11 @@ impl Residual {
                 }
             }
         }
-        Self { conditions, values }
+        Self {
+            conditions,
+            values,
+            row_conditions,
+        }
     }
 
     /// Whether a reply the schema accepted has nothing to report: no error, no warning.
@@ -73,8 +88,39 @@ impl Residual {
                 Answer::Value(v) => answer_clean(question, v, limits),
                 Answer::Blank | Answer::Code(_) => true,
             }
-        }) && !q.rules.iter().any(|rule| rules::fails(rule, q, &answers))
+        }) && self
+            .row_conditions
+            .iter()
+            .all(|r| rows_clean(q, *r, &answers))
+            && !q.rules.iter().any(|rule| rules::fails(rule, q, &answers))
     }
+}
+
+/// Whether, in every row of its table, column `r` is answered exactly where its `when`
+/// holds (and, if required, answered there).
+fn rows_clean<'v, V: ReplyValue<'v>>(
+    q: &Questionnaire,
+    r: QuestionRef,
+    answers: &Answers<'v, V>,
+) -> bool {
+    let column = q.question(r);
+    let Some(when) = &column.when else {
+        return true;
+    };
+    let table = QuestionRef { column: None, ..r };
+    let Some(rows) = answers.raw(table).and_then(ReplyValue::items) else {
+        return true;
+    };
+    let clean = rows.into_iter().all(|row| {
+        answers.enter_row(Some(row));
+        let blank = matches!(classify(column, row.get(&column.id)), Answer::Blank);
+        match eval::truth(when.ast(), q, answers) {
+            Truth::True => !(blank && column.required),
+            Truth::False | Truth::Unknown => blank,
+        }
+    });
+    answers.enter_row(None);
+    clean
 }
 
 /// Whether a question's answers have checks that are canvass's alone.

@@ -9,12 +9,12 @@ use crate::expr::eval::{Answers, Truth, truth};
 use crate::findings::words::Args;
 use crate::findings::{Anchor, Code, Finding, Location};
 use crate::questionnaire::model::{QuestionRef, Questionnaire, Rule};
-use crate::reply::escape_pointer;
 use crate::reply::view::ReplyValue;
 
 /// Whether a rule applies (its `when` holds) and its check is false. A check that reads a
-/// blank or coded answer is unknown, which is not a failure.
-pub(super) fn fails<'v, V: ReplyValue<'v>>(
+/// blank or coded answer is unknown, which is not a failure. A rule checked `each` row is
+/// read in the row the answers are in.
+fn fails_here<'v, V: ReplyValue<'v>>(
     rule: &Rule,
     q: &Questionnaire,
     answers: &Answers<'v, V>,
@@ -25,69 +25,97 @@ pub(super) fn fails<'v, V: ReplyValue<'v>>(
         && truth(rule.check.ast(), q, answers) == Truth::False
 }
 
+/// The rows a rule is checked on: `None` for a rule on the whole reply, each row of its
+/// table for an `each` rule (none when the table is unanswered).
+fn rows<'v, V: ReplyValue<'v>>(
+    rule: &Rule,
+    q: &Questionnaire,
+    answers: &Answers<'v, V>,
+) -> Vec<Option<(usize, V)>> {
+    let Some(table) = rule.each.as_deref().and_then(|t| q.table(t)) else {
+        return vec![None];
+    };
+    let rows = answers.raw(table).and_then(ReplyValue::items);
+    rows.into_iter()
+        .flatten()
+        .enumerate()
+        .filter(|(_, row)| row.members().is_some())
+        .map(Some)
+        .collect()
+}
+
+/// Whether the rule fails anywhere in the reply (on any row, for an `each` rule).
+pub(super) fn fails<'v, V: ReplyValue<'v>>(
+    rule: &Rule,
+    q: &Questionnaire,
+    answers: &Answers<'v, V>,
+) -> bool {
+    let failed = rows(rule, q, answers).into_iter().any(|row| {
+        answers.enter_row(row.map(|(_, v)| v));
+        fails_here(rule, q, answers)
+    });
+    answers.enter_row(None);
+    failed
+}
+
 impl Walk<'_> {
     pub(super) fn rules(&mut self, invalid: &HashSet<QuestionRef>) {
         let q = self.q;
-        let src = q.source_language();
         for rule in &q.rules {
-            if !fails(rule, q, &self.answers) {
-                continue;
+            for row in rows(rule, q, &self.answers) {
+                self.answers.enter_row(row.map(|(_, v)| v));
+                if fails_here(rule, q, &self.answers) {
+                    self.rule_failed(rule, row.map(|(r, _)| r), invalid);
+                }
             }
-            // The answers the check reads come first: the first of them carries the finding.
-            let checked = rule.check.ast().references();
-            let mut reads = checked.clone();
-            reads.extend(rule.when.iter().flat_map(|w| w.ast().references()));
-            // Skipped only when an answer it actually reads is broken (a bad cell of a
-            // table does not stop `size(table) == household_size`).
-            let read: Vec<_> = rule
-                .check
-                .ast()
-                .reads()
-                .into_iter()
-                .chain(rule.when.iter().flat_map(|w| w.ast().reads()))
-                .collect();
-            if super::walk::reads_broken(&read, invalid) {
-                continue;
+            self.answers.enter_row(None);
+        }
+    }
+
+    /// Report a rule that failed (on row `row` of its table, for an `each` rule), unless an
+    /// answer it reads is broken.
+    fn rule_failed(&mut self, rule: &Rule, row: Option<usize>, invalid: &HashSet<QuestionRef>) {
+        let q = self.q;
+        let src = q.source_language();
+        // The answers the check reads come first: the first of them carries the finding.
+        let checked = rule.check.ast().references();
+        let mut reads = checked.clone();
+        reads.extend(rule.when.iter().flat_map(|w| w.ast().references()));
+        // Skipped only when an answer it actually reads is broken (a bad cell of a table
+        // does not stop `size(table) == household_size`); in a row, a cell is broken when
+        // that very cell has a finding.
+        let read: Vec<_> = rule
+            .check
+            .ast()
+            .reads()
+            .into_iter()
+            .chain(rule.when.iter().flat_map(|w| w.ast().reads()))
+            .collect();
+        // A computed value is broken when an answer it is computed from is (an answer
+        // written over it is reported, and ignored).
+        let (cells, others): (Vec<QuestionRef>, Vec<QuestionRef>) = q
+            .answers_behind(&read)
+            .into_iter()
+            .partition(|r| row.is_some() && r.column.is_some());
+        if super::walk::reads_broken(&others, invalid) {
+            return;
+        }
+        if let Some(row) = row {
+            let broken_cell = cells.iter().any(|r| {
+                let pointer = self.related_in_row(*r, Some(row), "").at.pointer;
+                self.findings.iter().any(|f| f.at.pointer == pointer)
+            });
+            if broken_cell {
+                return;
             }
-            // `check` refuses a check that reads no answer; should one come through all
-            // the same, the rule still fails, at the top of the reply.
-            let Some(&first) = checked.first() else {
-                let said = self.say(
-                    "rule-failed-nowhere",
-                    Args::new()
-                        .text("message", rule.message.get(self.lang, src))
-                        .text("rule", rule.id.clone())
-                        .text("check", rule.check.source.clone()),
-                );
-                let mut finding = Finding::said(
-                    Code::Rule,
-                    rule.severity,
-                    said,
-                    Anchor::Container(String::new()),
-                );
-                finding.rule = Some(rule.id.clone());
-                self.findings.push(finding);
-                continue;
-            };
-            let section = &q.sections[first.section];
-            let question = &section.questions[first.question];
-            let pointer = format!("/{}/{}", escape_pointer(&section.id), question.id);
-            let mut seen = Vec::new();
-            let related: Vec<_> = reads
-                .iter()
-                .filter(|r| {
-                    let new = !seen.contains(*r);
-                    seen.push(**r);
-                    new
-                })
-                .map(|r| self.related_answer(*r, ""))
-                .collect();
-            let values: Vec<&str> = related.iter().map(|r| r.message.as_str()).collect();
+        }
+        // `check` refuses a check that reads no answer; should one come through all the
+        // same, the rule still fails, at the top of the reply.
+        let Some(&first) = checked.first() else {
             let said = self.say(
-                "rule-failed",
+                "rule-failed-nowhere",
                 Args::new()
                     .text("message", rule.message.get(self.lang, src))
-                    .text("values", values.join(", "))
                     .text("rule", rule.id.clone())
                     .text("check", rule.check.source.clone()),
             );
@@ -95,15 +123,63 @@ impl Walk<'_> {
                 Code::Rule,
                 rule.severity,
                 said,
-                Location::answer(pointer.clone(), Anchor::Value(pointer)),
-            )
-            .with_label(related[0].message.clone());
-            finding.related = related.into_iter().skip(1).collect();
+                Anchor::Container(String::new()),
+            );
             finding.rule = Some(rule.id.clone());
-            finding.question = Some(format!("{}.{}", section.id, question.id));
-            finding.number.clone_from(&question.number);
-            finding.text = Some(question.text.get(self.lang, src).to_string());
             self.findings.push(finding);
-        }
+            return;
+        };
+        let mut seen = Vec::new();
+        let related: Vec<_> = reads
+            .iter()
+            .filter(|r| {
+                let new = !seen.contains(*r);
+                seen.push(**r);
+                new
+            })
+            .map(|r| self.related_in_row(*r, row, ""))
+            .collect();
+        let values: Vec<&str> = related.iter().map(|r| r.message.as_str()).collect();
+        let mut args = Args::new()
+            .text("message", rule.message.get(self.lang, src))
+            .text("values", values.join(", "))
+            .text("rule", rule.id.clone())
+            .text("check", rule.check.source.clone());
+        let id = match row {
+            Some(r) => {
+                args = args.text("row", (r + 1).to_string());
+                "rule-failed-in-row"
+            }
+            None => "rule-failed",
+        };
+        let said = self.say(id, args);
+        let section = &q.sections[first.section];
+        let table = &section.questions[first.question];
+        let question = q.question(first);
+        let pointer = related[0].at.pointer.clone().unwrap_or_default();
+        let mut finding = Finding::said(
+            Code::Rule,
+            rule.severity,
+            said,
+            Location::answer(pointer, related[0].at.anchor.clone()),
+        )
+        .with_label(related[0].message.clone());
+        finding.question.clone_from(&related[0].question);
+        finding.related = related.into_iter().skip(1).collect();
+        finding.rule = Some(rule.id.clone());
+        finding.number.clone_from(if first.column.is_some() {
+            &table.number
+        } else {
+            &question.number
+        });
+        finding.text = Some(match first.column {
+            Some(_) => format!(
+                "{} — {}",
+                table.text.get(self.lang, src),
+                question.text.get(self.lang, src)
+            ),
+            None => question.text.get(self.lang, src).to_string(),
+        });
+        self.findings.push(finding);
     }
 }

@@ -9,18 +9,18 @@ use serde_json::Value;
 
 use super::describe;
 use super::walk::{Site, Walk};
-use crate::expr::eval::{Answer, classify};
+use crate::expr::eval::{self, Answer, Truth, classify};
 use crate::findings::visible::echo;
 use crate::findings::words::{Args, Said, phrase};
 use crate::findings::{Anchor, Code, Finding, Location, Related};
-use crate::questionnaire::model::{Bound, Question, QuestionType, TextFormat};
+use crate::questionnaire::model::{Bound, Question, QuestionRef, QuestionType, TextFormat};
 use crate::reply::number::{self, Decimal};
 use crate::reply::view::ReplyValue;
 
 /// Most findings reported about the items of one list.
 const MAX_ITEM_FINDINGS: usize = 10;
 
-impl Walk<'_> {
+impl<'a> Walk<'a> {
     /// One finding about the answer itself, worded by `id` with `args`.
     fn flag(&mut self, site: Site<'_>, code: Code, id: &str, args: Args) {
         let said = self.say(id, args);
@@ -29,7 +29,7 @@ impl Walk<'_> {
     }
 
     /// Check a non-blank, non-code answer. Returns whether it was valid.
-    pub(super) fn check_value(&mut self, site: Site<'_>, value: &Value) -> bool {
+    pub(super) fn check_value(&mut self, site: Site<'_>, value: &'a Value) -> bool {
         let before = self.findings.len();
         let question = site.question;
         // A code of the questionnaire this question does not take: the respondent meant a
@@ -363,7 +363,7 @@ impl Walk<'_> {
         }
     }
 
-    fn check_table(&mut self, site: Site<'_>, rows: &[Value]) {
+    fn check_table(&mut self, site: Site<'_>, rows: &'a [Value]) {
         let table = site.question;
         if rows.len() > self.limits.max_rows {
             let said = self.say(
@@ -401,17 +401,31 @@ impl Walk<'_> {
                 self.findings.push(f);
                 continue;
             };
-            self.check_row(site, r, cells);
+            self.check_row(site, r, row);
             self.check_key(site, r, cells, &mut keys);
         }
     }
 
-    /// The cells of one row: unknown columns, missing required cells, each cell's value.
-    fn check_row(&mut self, site: Site<'_>, r: usize, cells: &serde_json::Map<String, Value>) {
+    /// The cells of one row: unknown columns, each cell's value, then whether each column
+    /// is asked in this row (its `when`, read in the row) — missing, not applicable, or
+    /// computed and not to be answered.
+    fn check_row(&mut self, site: Site<'_>, r: usize, row: &'a Value) {
+        let Value::Object(cells) = row else { return };
+        let misspelt = self.unknown_cells(site, r, cells);
+        self.cells(site, r, row, &misspelt);
+    }
+
+    /// Keys of a row that name no column, each reported with the closest column. Returns
+    /// the columns they were taken for: the misspelling is the one fault, so their missing
+    /// cell is not reported again.
+    fn unknown_cells<'t>(
+        &mut self,
+        site: Site<'t>,
+        r: usize,
+        cells: &serde_json::Map<String, Value>,
+    ) -> Vec<&'t str> {
         let table = site.question;
         let row_pointer = || format!("{}/{r}", site.pointer());
-        // Columns an unknown key was taken for: the misspelling is the one fault, so their
-        // missing cell is not reported again.
         let mut misspelt: Vec<&str> = Vec::new();
         for key in cells.keys().filter(|k| table.column(k).is_none()) {
             let ids: Vec<&str> = table.columns.iter().map(|c| c.id.as_str()).collect();
@@ -446,32 +460,172 @@ impl Walk<'_> {
             ));
             self.findings.push(f);
         }
+        misspelt
+    }
+
+    /// Each column of one row: its value, then whether it is asked in this row.
+    fn cells(&mut self, site: Site<'_>, r: usize, row: &'a Value, misspelt: &[&str]) {
+        let table = site.question;
+        let Value::Object(cells) = row else { return };
+        // Values first, each cell's findings kept apart: a column's `when` that reads a
+        // broken cell of this row is undetermined, and says nothing more.
+        let mut own: Vec<Vec<Finding>> = Vec::with_capacity(table.columns.len());
         for column in &table.columns {
             let cell_site = Site {
                 section: site.section,
                 question: column,
                 table: Some((table, r)),
             };
-            match classify(column, cells.get(&column.id)) {
-                Answer::Blank if column.required && !misspelt.contains(&column.id.as_str()) => {
-                    let said = self.say(
-                        "missing-cell",
-                        Args::new()
-                            .text("row", (r + 1).to_string())
-                            .text("column", column.id.clone()),
-                    );
-                    let f = self.finding(
-                        cell_site,
-                        Code::MissingAnswer,
-                        said,
-                        Anchor::Container(row_pointer()),
-                    );
-                    self.findings.push(f);
+            let mut found = Vec::new();
+            if column.compute.is_none()
+                && let Answer::Value(v) = classify(column, cells.get(&column.id))
+            {
+                std::mem::swap(&mut found, &mut self.findings);
+                self.check_value(cell_site, v);
+                std::mem::swap(&mut found, &mut self.findings);
+            }
+            own.push(found);
+        }
+        let outer = self.answers.enter_row(Some(row));
+        for (c, column) in table.columns.iter().enumerate() {
+            let cell_site = Site {
+                section: site.section,
+                question: column,
+                table: Some((table, r)),
+            };
+            let answer = classify(column, cells.get(&column.id));
+            if column.compute.is_some() {
+                if !matches!(answer, Answer::Blank) {
+                    self.computed_answered(cell_site);
                 }
-                Answer::Value(v) => {
-                    self.check_value(cell_site, v);
+                continue;
+            }
+            let Some(when) = &column.when else {
+                if matches!(answer, Answer::Blank)
+                    && column.required
+                    && !misspelt.contains(&column.id.as_str())
+                {
+                    self.missing_cell(cell_site, r, &[]);
                 }
-                Answer::Blank | Answer::Code(_) => {}
+                self.findings.append(&mut own[c]);
+                continue;
+            };
+            let reads_broken = self
+                .q
+                .answers_behind(&when.ast().reads())
+                .iter()
+                .any(|read| {
+                    let in_this_table = self.q.sections[read.section].id == site.section
+                        && self.q.sections[read.section].questions[read.question].id == table.id;
+                    in_this_table && read.column.is_some_and(|rc| !own[rc].is_empty())
+                });
+            if reads_broken {
+                self.findings.append(&mut own[c]);
+                continue;
+            }
+            let reads = when.ast().references();
+            match (eval::truth(when.ast(), self.q, &self.answers), answer) {
+                (Truth::True, Answer::Blank) if column.required => {
+                    if !misspelt.contains(&column.id.as_str()) {
+                        self.missing_cell(cell_site, r, &reads);
+                    }
+                }
+                (Truth::True, _) | (_, Answer::Blank) => self.findings.append(&mut own[c]),
+                (Truth::False | Truth::Unknown, _) => {
+                    self.cell_not_applicable(cell_site, r, &reads);
+                }
+            }
+        }
+        self.answers.enter_row(outer);
+    }
+
+    /// A required cell left blank in a row (required by its column's `when`, when `reads`
+    /// are what that `when` read).
+    fn missing_cell(&mut self, cell_site: Site<'_>, r: usize, reads: &[QuestionRef]) {
+        let column = cell_site.question;
+        let row_pointer = cell_site.pointer();
+        let row_pointer = row_pointer
+            .rsplit_once('/')
+            .map_or("", |(row, _)| row)
+            .to_string();
+        let mut args = Args::new()
+            .text("row", (r + 1).to_string())
+            .text("column", column.id.clone());
+        let id = match &column.when {
+            Some(when) if !reads.is_empty() => {
+                args = args.text("condition", when.source.clone());
+                "missing-cell-because"
+            }
+            _ => "missing-cell",
+        };
+        let said = self.say(id, args);
+        let mut f = self.finding(
+            cell_site,
+            Code::MissingAnswer,
+            said,
+            Anchor::Container(row_pointer),
+        );
+        self.relate_in_row(&mut f, reads, r, "why-required");
+        self.findings.push(f);
+    }
+
+    /// A cell answered in a row where its column's `when` does not hold.
+    fn cell_not_applicable(&mut self, cell_site: Site<'_>, r: usize, reads: &[QuestionRef]) {
+        let column = cell_site.question;
+        let condition = column
+            .when
+            .as_ref()
+            .map(|w| w.source.clone())
+            .unwrap_or_default();
+        let said = self.say(
+            "cell-not-applicable",
+            Args::new()
+                .text("row", (r + 1).to_string())
+                .text("column", column.id.clone())
+                .text("condition", condition),
+        );
+        let mut f = self.finding(
+            cell_site,
+            Code::NotApplicable,
+            said,
+            Anchor::Value(cell_site.pointer()),
+        );
+        self.relate_in_row(&mut f, reads, r, "why-not-applicable");
+        self.findings.push(f);
+    }
+
+    /// An answer given to a computed value (a question, or a cell).
+    pub(super) fn computed_answered(&mut self, site: Site<'_>) {
+        let question = site.question;
+        let compute = question
+            .compute
+            .as_ref()
+            .map(|c| c.source.clone())
+            .unwrap_or_default();
+        let said = self.say(
+            "computed-answered",
+            Args::new()
+                .text("id", question.id.clone())
+                .text("compute", compute),
+        );
+        let f = self.finding(
+            site,
+            Code::NotApplicable,
+            said,
+            Anchor::Value(site.pointer()),
+        );
+        self.findings.push(f);
+    }
+
+    /// Each answer a row's condition read, once, as a related place.
+    fn relate_in_row(&self, finding: &mut Finding, reads: &[QuestionRef], r: usize, why: &str) {
+        let mut seen = Vec::new();
+        for read in reads {
+            if !seen.contains(read) {
+                seen.push(*read);
+                finding
+                    .related
+                    .push(self.related_in_row(*read, Some(r), why));
             }
         }
     }

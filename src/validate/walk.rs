@@ -114,18 +114,69 @@ impl Walk<'_> {
         finding
     }
 
-    /// "`specific_law` = 'no'" (or "has no answer") for a question an expression read.
+    /// "`specific_law` = 'no'" (or "has no answer") for a question an expression read: a
+    /// cell of the row being read when `r` is a column and `row` says which.
     pub fn related_answer(&self, r: QuestionRef, why: &str) -> Related {
+        self.related_in_row(r, None, why)
+    }
+
+    /// [`Walk::related_answer`], for an expression read in row `row` of `r`'s table.
+    pub fn related_in_row(&self, r: QuestionRef, row: Option<usize>, why: &str) -> Related {
         let section = &self.q.sections[r.section];
-        let question = &section.questions[r.question];
-        let pointer = format!("/{}/{}", escape_pointer(&section.id), question.id);
+        let question = self.q.question(r);
+        let (pointer, container, path) = match (r.column, row) {
+            (Some(_), Some(row)) => {
+                let table = &section.questions[r.question];
+                let row_pointer = format!("/{}/{}/{row}", escape_pointer(&section.id), table.id);
+                (
+                    format!("{row_pointer}/{}", question.id),
+                    row_pointer,
+                    format!("{}.{}[{}].{}", section.id, table.id, row + 1, question.id),
+                )
+            }
+            _ => (
+                format!("/{}/{}", escape_pointer(&section.id), question.id),
+                format!("/{}", escape_pointer(&section.id)),
+                self.q.path(r),
+            ),
+        };
         let why = if why.is_empty() {
             String::new()
         } else {
             words::phrase(self.lang, why, &Args::new())
         };
         let args = Args::new().text("id", question.id.clone()).text("why", why);
-        let (anchor, message) = match classify(question, self.answers.raw(r)) {
+        if question.compute.is_some() {
+            let value = eval::value_of(self.q, &self.answers, r);
+            let said = match value {
+                Some(v) => self.say(
+                    "related-computed",
+                    args.text("value", eval::display_val(&v)),
+                ),
+                None => self.say("related-not-computed", args),
+            };
+            // Shown at an answer it is computed from (a cell of the row first): it has no
+            // place of its own in the file.
+            let behind = self.q.answers_behind(&[r]);
+            let source = behind
+                .iter()
+                .find(|b| row.is_some() && b.column.is_some())
+                .or(behind.first());
+            let anchor = match source {
+                Some(b) => self.related_in_row(*b, row, "").at.anchor,
+                None => Anchor::Container(container),
+            };
+            return Related {
+                question: Some(path),
+                at: Location::answer(pointer, anchor),
+                message: said.message,
+            };
+        }
+        let raw = match row {
+            Some(_) => self.answers.raw_in_row(self.q, r),
+            None => self.answers.raw(r),
+        };
+        let (anchor, message) = match classify(question, raw) {
             Answer::Value(v) => (
                 Anchor::Value(pointer.clone()),
                 self.say("related-value", args.text("value", eval::display(v))),
@@ -135,12 +186,12 @@ impl Walk<'_> {
                 self.say("related-code", args.text("code", c)),
             ),
             Answer::Blank => (
-                Anchor::Container(format!("/{}", escape_pointer(&section.id))),
+                Anchor::Container(container),
                 self.say("related-blank", args),
             ),
         };
         Related {
-            question: Some(format!("{}.{}", section.id, question.id)),
+            question: Some(path),
             at: Location::answer(pointer, anchor),
             message: message.message,
         }
@@ -307,7 +358,9 @@ impl Walk<'_> {
                     question: i,
                     column: None,
                 };
-                if let Answer::Value(value) = classify(question, self.answers.raw(r)) {
+                if question.compute.is_none()
+                    && let Answer::Value(value) = classify(question, self.answers.raw(r))
+                {
                     let site = Site {
                         section: &section.id,
                         question,
@@ -358,6 +411,12 @@ impl Walk<'_> {
                     question,
                     table: None,
                 };
+                if question.compute.is_some() {
+                    if !matches!(classify(question, self.answers.raw(r)), Answer::Blank) {
+                        self.computed_answered(site);
+                    }
+                    continue;
+                }
                 let truth = applies(q, s, i, &self.answers);
                 let reads = || -> Vec<QuestionRef> {
                     section
@@ -366,10 +425,11 @@ impl Walk<'_> {
                         .collect()
                 };
                 let cells_read = || -> Vec<QuestionRef> {
-                    section
+                    let reads: Vec<QuestionRef> = section
                         .whens(question)
                         .flat_map(|w| w.ast().reads())
-                        .collect()
+                        .collect();
+                    q.answers_behind(&reads)
                 };
                 let answer = classify(question, self.answers.raw(r));
                 if !invalid.is_empty() && reads_broken(&cells_read(), invalid) {

@@ -41,6 +41,8 @@ why-not-applicable = , so it does not apply
 related-value = { $id } = { $value }{ $why }
 related-code = { $id } = "{ $code }" (a code){ $why }
 related-blank = { $id } has no answer{ $why }
+related-computed = { $id } = { $value } (computed){ $why }
+related-not-computed = { $id } cannot be computed, for want of the answers it reads{ $why }
 missing-specify = "{ $option }" is chosen in question { $number }, but `{ $specify }` does not say what it is
     .label = `{ $specify }` belongs in this section
     .help = add `{ $specify } = "…"` describing "{ $option }"
@@ -159,6 +161,14 @@ help-columns-near = did you mean `{ $near }`? the columns are { $ids }
 help-columns-are = the columns are { $ids }
 missing-cell = row { $row } has no `{ $column }`, which every row needs
     .label = `{ $column }` is missing in this row
+missing-cell-because = row { $row } has no `{ $column }`, which is required because `{ $condition }` holds in that row
+    .label = `{ $column }` is missing in this row
+cell-not-applicable = row { $row } has `{ $column }`, but in a row it applies only when `{ $condition }`
+    .label = should be left unanswered in this row
+    .help = remove this cell, or correct the answer it depends on
+computed-answered = `{ $id }` is computed by the questionnaire, so it is not answered
+    .label = computed, not answered
+    .help = remove this answer: canvass computes `{ $id }` as `{ $compute }`
 duplicate-row = rows { $first } and { $row } have the same { $key }, { $value }
     .label = same as an earlier row
     .help = each row needs its own { $key }: merge the two rows or correct one
@@ -168,6 +178,8 @@ duplicate-row-first = row { $first } has it first
 
 rule-failed = { $message } ({ $values })
     .help = the rule `{ $rule }` requires { $check }
+rule-failed-in-row = row { $row }: { $message } ({ $values })
+    .help = the rule `{ $rule }` requires { $check } in every row
 rule-failed-nowhere = { $message }
     .help = the rule `{ $rule }` requires { $check }
 
@@ -286,6 +298,7 @@ template-reply = reply
 template-how-to = Remove the `#` before an answer to give it; leave a question out to skip it.
 template-codes-intro = Where a question allows it, an answer may be one of these codes:
 template-only-if = Only if
+template-computed = computed by the questionnaire from the other answers; not answered
 template-required = required
 template-or-code = or a code
 template-please-specify = please specify

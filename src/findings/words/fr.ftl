@@ -49,6 +49,8 @@ why-not-applicable = , elle ne s'applique donc pas
 related-value = { $id } = { $value }{ $why }
 related-code = { $id } = "{ $code }" (un code){ $why }
 related-blank = { $id } n'a pas de réponse{ $why }
+related-computed = { $id } = { $value } (calculé){ $why }
+related-not-computed = { $id } ne peut être calculé, faute des réponses qu'il lit{ $why }
 missing-specify = "{ $option }" est choisi à la question { $number }, mais `{ $specify }` ne précise pas de quoi il s'agit
     .label = `{ $specify }` se place dans cette section
     .help = ajoutez `{ $specify } = "…"` pour décrire "{ $option }"
@@ -161,6 +163,14 @@ help-columns-near = vouliez-vous dire `{ $near }` ? les colonnes sont { $ids }
 help-columns-are = les colonnes sont { $ids }
 missing-cell = la ligne { $row } n'a pas de `{ $column }`, que chaque ligne doit avoir
     .label = `{ $column }` manque dans cette ligne
+missing-cell-because = la ligne { $row } n'a pas de `{ $column }`, obligatoire parce que `{ $condition }` est vrai dans cette ligne
+    .label = `{ $column }` manque dans cette ligne
+cell-not-applicable = la ligne { $row } a `{ $column }`, mais dans une ligne il ne s'applique que si `{ $condition }`
+    .label = à laisser sans réponse dans cette ligne
+    .help = retirez cette cellule, ou corrigez la réponse dont elle dépend
+computed-answered = `{ $id }` est calculé par le questionnaire, il n'a donc pas de réponse
+    .label = calculé, sans réponse
+    .help = retirez cette réponse : canvass calcule `{ $id }` comme `{ $compute }`
 duplicate-row = les lignes { $first } et { $row } ont le même { $key }, { $value }
     .label = identique à une ligne précédente
     .help = chaque ligne doit avoir son propre { $key } : fusionnez les deux lignes ou corrigez-en une
@@ -170,6 +180,8 @@ duplicate-row-first = la ligne { $first } l'a en premier
 
 rule-failed = { $message } ({ $values })
     .help = la règle `{ $rule }` exige { $check }
+rule-failed-in-row = ligne { $row } : { $message } ({ $values })
+    .help = la règle `{ $rule }` exige { $check } dans chaque ligne
 rule-failed-nowhere = { $message }
     .help = la règle `{ $rule }` exige { $check }
 
@@ -300,6 +312,7 @@ template-reply = réponse
 template-how-to = Retirez le `#` devant une réponse pour la donner ; laissez une question de côté pour ne pas y répondre.
 template-codes-intro = Lorsqu'une question le permet, une réponse peut être l'un de ces codes :
 template-only-if = Seulement si
+template-computed = calculé par le questionnaire à partir des autres réponses ; sans réponse
 template-required = obligatoire
 template-or-code = ou un code
 template-please-specify = veuillez préciser
