@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let names = typeck::Names::new(questionnaire());
     for section in [Some(0), None] {
-        let scope = typeck::Scope { questionnaire: questionnaire(), names: &names, section };
+        let scope = typeck::Scope { questionnaire: questionnaire(), names: &names, section, row: None };
         if let Ok(ast) = typeck::check_condition(&node, scope) {
             let reply = serde_json::json!({ "main": { "law": "yes", "cases": 3, "offences": ["sale"] } });
             let answers = canvass::expr::eval::Answers::of(questionnaire(), &reply);

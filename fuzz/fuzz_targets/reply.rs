@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
         for format in [Format::Json, Format::Toml] {
             let findings = validator.validate_as(&file, format, "en");
             for f in &findings {
-                if let Some(span) = &f.span {
+                if let Some(span) = &f.at.span {
                     assert!(span.start <= span.end && span.end <= text.len(), "span out of the file");
                 }
             }
