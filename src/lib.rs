@@ -20,3 +20,4 @@ pub mod source;
 pub mod tabulate;
 pub mod template;
 pub mod validate;
+pub mod values;

@@ -500,3 +500,53 @@ message = "More hours than the household has."
         ]
     );
 }
+
+#[test]
+fn a_shared_option_list_is_each_question_s_own_list_of_options() {
+    let q = check(
+        r#"
+id = "grid"
+version = "1"
+title = "Grid"
+
+[options]
+extent = ["yes", "partly", "no"]
+
+[[section]]
+id = "m"
+title = "Measures"
+
+[[section.question]]
+id = "hotline"
+text = "Hotline"
+type = "choice"
+options = "extent"
+
+[[section.question]]
+id = "training"
+text = "Training"
+type = "choice"
+options = "extent"
+"#,
+    )
+    .questionnaire
+    .expect("checks clean");
+    let v = Validator::new(q).unwrap();
+    let judge = |reply: &str| -> Vec<(String, Option<String>)> {
+        v.validate(&SourceFile::new("r.toml", reply), "en")
+            .iter()
+            .map(|f| (f.code.as_str().to_string(), f.question.clone()))
+            .collect()
+    };
+    let head = "questionnaire = \"grid\"\nversion = \"1\"\n[m]\n";
+    assert_eq!(
+        judge(&format!("{head}hotline = \"partly\"\ntraining = \"no\"\n")),
+        []
+    );
+    assert_eq!(
+        judge(&format!(
+            "{head}hotline = \"partly\"\ntraining = \"maybe\"\n"
+        )),
+        [("invalid-option".to_string(), Some("m.training".to_string()))]
+    );
+}

@@ -5,14 +5,14 @@
 //! The model keeps every section and question of the definition at the same index, even
 //! a duplicate, so later lints can find a question's spans in the definition.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::Lints;
 use super::translations::text;
 use crate::findings::Code;
 use crate::questionnaire::def::{
-    BoundDef, OptionDef, QuestionDef, QuestionType, QuestionnaireDef, RuleDef, SectionDef,
-    Severity, Sp,
+    BoundDef, OptionDef, OptionsDef, QuestionDef, QuestionType, QuestionnaireDef, RuleDef,
+    SectionDef, Severity, Sp,
 };
 use crate::questionnaire::is_questionnaire_id;
 use crate::questionnaire::model::{
@@ -20,7 +20,7 @@ use crate::questionnaire::model::{
 };
 use crate::questionnaire::settings::closest;
 use crate::source::Span;
-use crate::validate::dates::is_iso_date;
+use crate::values::dates::is_iso_date;
 
 /// Keys a reply reserves at its top level: no section may take them.
 const RESERVED: &[&str] = &["questionnaire", "version"];
@@ -64,6 +64,7 @@ pub(crate) fn build(def: &QuestionnaireDef, lints: &mut Lints<'_>) -> Questionna
         def,
         languages,
         lints,
+        lists_read: HashSet::new(),
     };
     builder.questionnaire()
 }
@@ -72,6 +73,9 @@ struct Builder<'d, 'l, 't> {
     def: &'d QuestionnaireDef,
     languages: Vec<String>,
     lints: &'l mut Lints<'t>,
+    /// Shared option lists already read for a question: a duplicate in one is reported
+    /// once, not once per question that takes it.
+    lists_read: HashSet<String>,
 }
 
 fn is_rule_id(id: &str) -> bool {
@@ -533,10 +537,38 @@ impl Builder<'_, '_, '_> {
         }
     }
 
+    fn unknown_list(&mut self, def: &QuestionDef, name: &str) {
+        let names: Vec<&str> = self.def.options.keys().map(String::as_str).collect();
+        let span = def.options.as_ref().expect("named").span.clone();
+        let finding = self.lints.error(
+            Code::UnknownReference,
+            format!("no option list `{name}` under `[options]`"),
+            span,
+        );
+        match closest(name, &names) {
+            Some(near) => finding.help_(format!("did you mean `{near}`?")),
+            None => finding.help_(format!("declare it: [options] {name} = [\"…\", \"…\"]")),
+        };
+    }
+
+    /// The options a question lists, or those of the shared list it names.
     fn options(&mut self, def: &QuestionDef) -> Vec<Choice> {
+        let mut first_reading = true;
+        let items: &[Sp<OptionDef>] = match def.options.as_ref().map(|o| &o.value) {
+            None => &[],
+            Some(OptionsDef::List(items)) => items,
+            Some(OptionsDef::Named(name)) => {
+                let Some(list) = self.def.options.get(name) else {
+                    self.unknown_list(def, name);
+                    return Vec::new();
+                };
+                first_reading = self.lists_read.insert(name.clone());
+                &list.value
+            }
+        };
         let mut seen: HashMap<String, Span> = HashMap::new();
         let mut options = Vec::new();
-        for option in def.options.iter().flat_map(|o| &o.value) {
+        for option in items {
             let choice = match &option.value {
                 OptionDef::Value(v) => Choice {
                     value: v.clone(),
@@ -577,7 +609,7 @@ impl Builder<'_, '_, '_> {
                     )
                     .help_("remove `exclusive`: a choice question takes one option anyway");
             }
-            if let Some(first) = seen.get(&choice.value) {
+            if let Some(first) = seen.get(&choice.value).filter(|_| first_reading) {
                 let first = first.clone();
                 self.lints
                     .error(
@@ -743,7 +775,7 @@ impl Builder<'_, '_, '_> {
     }
 
     fn pattern(&mut self, pattern: &Sp<String>) -> Option<regex::Regex> {
-        match crate::validate::text::compile_pattern(&pattern.value) {
+        match crate::values::text::compile_pattern(&pattern.value) {
             Ok(regex) => Some(regex),
             Err(message) => {
                 self.lints

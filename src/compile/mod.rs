@@ -94,7 +94,7 @@ pub fn compile(q: &Questionnaire) -> Value {
             },
             "country": {
                 "description": "ISO 3166-1 alpha-3 country code.",
-                "enum": crate::validate::country::CODES
+                "enum": crate::values::country::CODES
             }
         }),
     );

@@ -83,7 +83,7 @@ fn question(property: &Value, what: &str) -> Result<Question, String> {
     let mut question: Question = annotation(property, what)?;
     if let Some(pattern) = &question.pattern {
         question.regex = Some(
-            crate::validate::text::compile_pattern(pattern)
+            crate::values::text::compile_pattern(pattern)
                 .map_err(|e| format!("{what}: pattern: {e}"))?,
         );
     }

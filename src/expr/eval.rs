@@ -12,7 +12,7 @@ use super::ast::{Ast, AstKind, BinOp};
 use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire};
 use crate::reply::number::Decimal;
 use crate::reply::view::ReplyValue;
-use crate::validate::dates::is_iso_date;
+use crate::values::dates::is_iso_date;
 
 /// How a question was answered; `V` is a value of the reply, however it was read.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -376,7 +376,7 @@ fn arithmetic<'a, V>(op: BinOp, left: &Val<'a, V>, right: &Val<'a, V>) -> Option
             _ => return None,
         };
         // Only dates a reply can hold.
-        crate::validate::dates::from_days(moved)?;
+        crate::values::dates::from_days(moved)?;
         return Some(Val::Day(moved));
     }
     let (Val::Num(a), Val::Num(b)) = (left, right) else {
@@ -395,7 +395,7 @@ fn arithmetic<'a, V>(op: BinOp, left: &Val<'a, V>, right: &Val<'a, V>) -> Option
 /// A date's day number, whether written in the reply or computed.
 fn day_of<V>(v: &Val<'_, V>) -> Option<i64> {
     match v {
-        Val::Date(text) => crate::validate::dates::days(text),
+        Val::Date(text) => crate::values::dates::days(text),
         Val::Day(day) => Some(*day),
         _ => None,
     }
@@ -420,7 +420,7 @@ pub fn display_val<V>(value: &Val<'_, V>) -> String {
         Val::Num(n) => n.normalize().to_string(),
         Val::Str(s) => format!("'{s}'"),
         Val::Date(d) => (*d).to_string(),
-        Val::Day(day) => crate::validate::dates::from_days(*day).unwrap_or_default(),
+        Val::Day(day) => crate::values::dates::from_days(*day).unwrap_or_default(),
         Val::Multi(_) | Val::Rows(_) | Val::List(_) => "…".into(),
     }
 }

@@ -346,7 +346,7 @@ fn literal_against(value_ty: &Ty, lit: &mut Ast, scope: Scope<'_>) -> Result<boo
             Ok(true)
         }
         Ty::Date => {
-            if !crate::validate::dates::is_iso_date(text) {
+            if !crate::values::dates::is_iso_date(text) {
                 return Err(mismatch(
                     lit.span.clone(),
                     format!("'{text}' is not a date: write it as 'YYYY-MM-DD'"),

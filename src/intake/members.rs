@@ -62,7 +62,7 @@ mod tests {
                 m.region
             );
             assert!(
-                crate::validate::country::CODES.contains(&m.code),
+                crate::values::country::CODES.contains(&m.code),
                 "{} is not an ISO 3166-1 alpha-3 code canvass knows",
                 m.code
             );

@@ -68,6 +68,10 @@ pub struct QuestionnaireDef {
     /// Answer codes allowed in place of a value where a question lists them.
     #[serde(default)]
     pub codes: BTreeMap<String, Sp<TextDef>>,
+    /// Option lists several questions share, by name: a question takes one with
+    /// `options = "name"` (a grid of yes/no/partly rows lists it once).
+    #[serde(default)]
+    pub options: BTreeMap<String, Sp<Vec<Sp<OptionDef>>>>,
     #[serde(default)]
     pub section: Vec<SectionDef>,
     #[serde(default)]
@@ -116,7 +120,8 @@ pub struct QuestionDef {
     pub compute: Option<Sp<String>>,
     /// Names from `[codes]` allowed as an answer.
     pub codes: Option<Sp<Vec<Sp<String>>>>,
-    pub options: Option<Sp<Vec<Sp<OptionDef>>>>,
+    /// The options, or the name of a list under `[options]`.
+    pub options: Option<Sp<OptionsDef>>,
     pub min_choices: Option<Sp<i64>>,
     pub max_choices: Option<Sp<i64>>,
     pub min_length: Option<Sp<i64>>,
@@ -170,6 +175,51 @@ impl QuestionType {
 #[serde(rename_all = "snake_case")]
 pub enum TextFormat {
     Email,
+}
+
+/// A question's options: listed in place, or the name of a shared list.
+#[derive(Debug, Clone, JsonSchema)]
+#[serde(untagged)]
+pub enum OptionsDef {
+    /// The name of a list under `[options]`.
+    Named(String),
+    List(Vec<Sp<OptionDef>>),
+}
+
+impl OptionsDef {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Self::Named(_) => false,
+            Self::List(items) => items.is_empty(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for OptionsDef {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // By hand, not `untagged`: serde's untagged buffering would lose each option's span.
+        struct Options;
+        impl<'de> serde::de::Visitor<'de> for Options {
+            type Value = OptionsDef;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a list of options, or the name of a list under [options]")
+            }
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<OptionsDef, E> {
+                Ok(OptionsDef::Named(name.to_string()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<OptionsDef, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(OptionsDef::List(items))
+            }
+        }
+        deserializer.deserialize_any(Options)
+    }
 }
 
 /// An option: its value alone, or a table with a label and flags.

@@ -9,6 +9,7 @@
 use toml::de::{DeTable, DeValue};
 
 use crate::source::Span;
+pub use crate::values::closest;
 
 pub const ROOT: &[&str] = &[
     "id",
@@ -16,6 +17,7 @@ pub const ROOT: &[&str] = &[
     "title",
     "languages",
     "respondent",
+    "options",
     "codes",
     "section",
     "rule",
@@ -74,18 +76,32 @@ pub fn unknown_settings(root: &DeTable<'_>) -> Vec<UnknownSetting> {
     for rule in array(root, "rule") {
         check_table(rule, RULE, "rule", &mut found);
     }
+    if let Some(DeValue::Table(lists)) = root.get("options").map(toml::Spanned::get_ref) {
+        for list in lists.values() {
+            if let DeValue::Array(items) = list.get_ref() {
+                check_options(items.iter().map(toml::Spanned::get_ref), &mut found);
+            }
+        }
+    }
     found
 }
 
 fn check_question(table: &DeTable<'_>, context: &'static str, found: &mut Vec<UnknownSetting>) {
     check_table(table, QUESTION, context, found);
-    for option in array_values(table, "options") {
+    check_options(array_values(table, "options").into_iter(), found);
+    for column in array(table, "columns") {
+        check_question(column, "column", found);
+    }
+}
+
+fn check_options<'t, 'i: 't>(
+    options: impl Iterator<Item = &'t DeValue<'i>>,
+    found: &mut Vec<UnknownSetting>,
+) {
+    for option in options {
         if let DeValue::Table(option) = option {
             check_table(option, OPTION, "option", found);
         }
-    }
-    for column in array(table, "columns") {
-        check_question(column, "column", found);
     }
 }
 
@@ -106,20 +122,6 @@ fn check_table(
             });
         }
     }
-}
-
-/// The known name closest to `name`, if it is close enough to be a likely misspelling.
-pub fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
-    // No real name is this long: a hostile one is not compared with every known name.
-    if name.len() > 256 {
-        return None;
-    }
-    known
-        .iter()
-        .map(|k| (strsim::jaro_winkler(name, k), *k))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, k)| k)
 }
 
 fn array<'t, 'i>(table: &'t DeTable<'i>, key: &str) -> Vec<&'t DeTable<'i>> {

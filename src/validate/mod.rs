@@ -13,13 +13,10 @@
 //! (`reply::compact`, judged through `representation.rs`). Spans come from the reply's
 //! source map, built only for a reply with findings.
 
-pub mod country;
-pub mod dates;
 mod describe;
 mod representation;
 mod residual;
 mod rules;
-pub mod text;
 mod value;
 mod walk;
 
@@ -256,7 +253,7 @@ fn schema_options<'i, F: jsonschema::json::Json>()
         .should_validate_formats(true)
         // The schema says `format: email`; canvass's judges agree on what that means
         // (and canvass's test is cheaper than a full RFC 5321 parse).
-        .with_format("email", text::is_email)
+        .with_format("email", crate::values::text::is_email)
         .with_pattern_options(jsonschema::PatternOptions::regex())
 }
 

@@ -14,12 +14,13 @@
 use std::collections::HashSet;
 
 use super::walk::applies;
-use super::{dates, rules, text, value};
+use super::{rules, value};
 use crate::compile::{schema_carries_column_when, schema_carries_when};
 use crate::expr::eval::{self, Answer, Answers, Truth, classify};
 use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire};
 use crate::reply::Limits;
 use crate::reply::view::ReplyValue;
+use crate::values::{dates, text};
 
 /// What is left to check after the schema, for one questionnaire.
 pub(super) struct Residual {

@@ -68,10 +68,10 @@ impl<'a> Walk<'a> {
             }
             (QuestionType::Date, Value::String(s)) => self.check_date(site, s),
             (QuestionType::Country, Value::String(s)) => {
-                if !super::country::is_country_code(s) {
+                if !crate::values::country::is_country_code(s) {
                     let upper = s.to_ascii_uppercase();
                     let args = Args::new().text("value", echo(s));
-                    if super::country::is_country_code(&upper) {
+                    if crate::values::country::is_country_code(&upper) {
                         let args = args.text("near", upper);
                         self.flag(site, Code::InvalidFormat, "not-a-country-near", args);
                     } else {
@@ -256,7 +256,7 @@ impl<'a> Walk<'a> {
 
     fn check_text(&mut self, site: Site<'_>, s: &str) {
         let question = site.question;
-        if let Some(c) = super::text::control_character(s) {
+        if let Some(c) = crate::values::text::control_character(s) {
             let args = Args::new().text("character", format!("U+{:04X}", u32::from(c)));
             self.flag(site, Code::InvalidFormat, "control-character", args);
             return;
@@ -286,7 +286,7 @@ impl<'a> Walk<'a> {
             self.flag(site, Code::InvalidFormat, "no-pattern-match", Args::new());
             return;
         }
-        if question.format == Some(TextFormat::Email) && !super::text::is_email(s) {
+        if question.format == Some(TextFormat::Email) && !crate::values::text::is_email(s) {
             let args = Args::new().text("value", echo(s));
             self.flag(site, Code::InvalidFormat, "not-an-email", args);
         }
@@ -342,8 +342,8 @@ impl<'a> Walk<'a> {
 
     fn check_date(&mut self, site: Site<'_>, s: &str) {
         let question = site.question;
-        if let Some(fault) = super::dates::fault(s) {
-            use super::dates::DateFault;
+        if let Some(fault) = crate::values::dates::fault(s) {
+            use crate::values::dates::DateFault;
             let args = Args::new().text("value", echo(s));
             match fault {
                 DateFault::Form => self.flag(site, Code::InvalidFormat, "date-form", args),

@@ -86,7 +86,7 @@ pub fn value(q: &Question, dice: &mut Dice<'_>, row: usize) -> Value {
             dice.between(1, 28)
         )),
         QuestionType::Country => {
-            let codes = canvass::validate::country::CODES;
+            let codes = canvass::values::country::CODES;
             json!(codes[usize::try_from(dice.roll(codes.len() as u64)).unwrap()])
         }
         QuestionType::Table => {
