@@ -11,16 +11,14 @@
 //! and where. It must never say "clean" where the walk would report something; the
 //! property tests hold it to that.
 
-use std::collections::HashSet;
-
 use super::walk::applies;
-use super::{rules, value};
+use super::{own, rules};
 use crate::compile::{schema_carries_column_when, schema_carries_when};
-use crate::expr::eval::{self, Answer, Answers, Truth, classify};
+use crate::expr::eval::{Answer, Answers, Truth, classify};
 use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire};
 use crate::reply::Limits;
 use crate::reply::view::ReplyValue;
-use crate::values::{dates, text};
+use crate::values::text;
 
 /// What is left to check after the schema, for one questionnaire.
 pub(super) struct Residual {
@@ -105,9 +103,6 @@ fn rows_clean<'v, V: ReplyValue<'v>>(
     answers: &Answers<'v, V>,
 ) -> bool {
     let column = q.question(r);
-    let Some(when) = &column.when else {
-        return true;
-    };
     let table = QuestionRef { column: None, ..r };
     let Some(rows) = answers.raw(table).and_then(ReplyValue::items) else {
         return true;
@@ -115,7 +110,7 @@ fn rows_clean<'v, V: ReplyValue<'v>>(
     let clean = rows.into_iter().all(|row| {
         answers.enter_row(Some(row));
         let blank = matches!(classify(column, row.get(&column.id)), Answer::Blank);
-        match eval::truth(when.ast(), q, answers) {
+        match own::column_applies(q, column, answers) {
             Truth::True => !(blank && column.required),
             Truth::False | Truth::Unknown => blank,
         }
@@ -134,9 +129,9 @@ fn needs_own_check(question: &Question) -> bool {
 
 fn answer_clean<'v, V: ReplyValue<'v>>(question: &Question, answer: V, limits: &Limits) -> bool {
     match question.kind {
-        QuestionType::Date => answer.as_str().is_some_and(|s| {
-            dates::is_iso_date(s) && value::date_out_of_range(question, s).is_none()
-        }),
+        QuestionType::Date => answer
+            .as_str()
+            .is_some_and(|s| own::date_problem(question, s).is_none()),
         QuestionType::Table => answer
             .items()
             .is_some_and(|rows| table_clean(question, rows, limits)),
@@ -153,20 +148,15 @@ fn table_clean<'v, V: ReplyValue<'v>>(
     rows: impl ExactSizeIterator<Item = V>,
     limits: &Limits,
 ) -> bool {
-    if rows.len() > limits.max_rows {
+    if own::rows_over_limit(rows.len(), limits) {
         return false;
     }
-    let key = table.key.as_deref().and_then(|k| table.column(k));
-    let mut keys = HashSet::new();
-    rows.into_iter().all(|row| {
+    let mut keys = own::RowKeys::new(table);
+    rows.into_iter().enumerate().all(|(r, row)| {
         if row.members().is_none() {
             return false;
         }
-        let key_clean = key.is_none_or(|column| match classify(column, row.get(&column.id)) {
-            Answer::Value(v) => keys.insert(value::key_text(v)),
-            Answer::Blank | Answer::Code(_) => true,
-        });
-        key_clean
+        keys.repeat(r, row).is_none()
             && table
                 .columns
                 .iter()

@@ -2,20 +2,19 @@
 //! ranges, lengths, formats, list and table bounds, exclusive options, table keys. Each
 //! fault is one finding; a valid answer allocates nothing.
 
-use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use serde_json::Value;
 
 use super::describe;
+use super::own::{self, DateProblem};
 use super::walk::{Site, Walk};
-use crate::expr::eval::{self, Answer, Truth, classify};
+use crate::expr::eval::{Answer, Truth, classify};
 use crate::findings::visible::echo;
 use crate::findings::words::{Args, Said, phrase};
 use crate::findings::{Anchor, Code, Finding, Location, Related};
-use crate::questionnaire::model::{Bound, Question, QuestionRef, QuestionType, TextFormat};
+use crate::questionnaire::model::{Bound, QuestionRef, QuestionType, TextFormat};
 use crate::reply::number::{self, Decimal};
-use crate::reply::view::ReplyValue;
 
 /// Most findings reported about the items of one list.
 const MAX_ITEM_FINDINGS: usize = 10;
@@ -341,31 +340,28 @@ impl<'a> Walk<'a> {
     }
 
     fn check_date(&mut self, site: Site<'_>, s: &str) {
-        let question = site.question;
-        if let Some(fault) = crate::values::dates::fault(s) {
-            use crate::values::dates::DateFault;
-            let args = Args::new().text("value", echo(s));
-            match fault {
-                DateFault::Form => self.flag(site, Code::InvalidFormat, "date-form", args),
-                DateFault::Month(month) => {
-                    let args = args.text("month", month.to_string());
-                    self.flag(site, Code::InvalidFormat, "date-no-month", args);
-                }
-                DateFault::Day { days } => {
-                    let args = args.text("days", days.to_string());
-                    self.flag(site, Code::InvalidFormat, "date-no-day", args);
-                }
+        use crate::values::dates::DateFault;
+        let args = Args::new().text("value", echo(s));
+        match own::date_problem(site.question, s) {
+            None => {}
+            Some(DateProblem::Form(DateFault::Form)) => {
+                self.flag(site, Code::InvalidFormat, "date-form", args);
             }
-            return;
-        }
-        if let Some((id, args)) = date_out_of_range(question, s) {
-            self.flag(site, Code::OutOfRange, id, args);
+            Some(DateProblem::Form(DateFault::Month(month))) => {
+                let args = args.text("month", month.to_string());
+                self.flag(site, Code::InvalidFormat, "date-no-month", args);
+            }
+            Some(DateProblem::Form(DateFault::Day { days })) => {
+                let args = args.text("days", days.to_string());
+                self.flag(site, Code::InvalidFormat, "date-no-day", args);
+            }
+            Some(DateProblem::Range(id, args)) => self.flag(site, Code::OutOfRange, id, args),
         }
     }
 
     fn check_table(&mut self, site: Site<'_>, rows: &'a [Value]) {
         let table = site.question;
-        if rows.len() > self.limits.max_rows {
+        if own::rows_over_limit(rows.len(), &self.limits) {
             let said = self.say(
                 "rows-over-limit",
                 Args::new()
@@ -383,9 +379,9 @@ impl<'a> Walk<'a> {
             table.max_rows,
             ("too-few-rows", "too-many-rows"),
         );
-        let mut keys: HashMap<String, usize> = HashMap::new();
+        let mut keys = own::RowKeys::new(table);
         for (r, row) in rows.iter().enumerate() {
-            let Value::Object(cells) = row else {
+            let Value::Object(_) = row else {
                 let said = self.say(
                     "row-not-a-table",
                     Args::new()
@@ -402,7 +398,9 @@ impl<'a> Walk<'a> {
                 continue;
             };
             self.check_row(site, r, row);
-            self.check_key(site, r, cells, &mut keys);
+            if let Some((first, value)) = keys.repeat(r, row) {
+                self.duplicate_row(site, r, first, value);
+            }
         }
     }
 
@@ -524,7 +522,7 @@ impl<'a> Walk<'a> {
                 continue;
             }
             let reads = when.ast().references();
-            match (eval::truth(when.ast(), self.q, &self.answers), answer) {
+            match (own::column_applies(self.q, column, &self.answers), answer) {
                 (Truth::True, Answer::Blank) if column.required => {
                     if !misspelt.contains(&column.id.as_str()) {
                         self.missing_cell(cell_site, r, &reads);
@@ -630,25 +628,11 @@ impl<'a> Walk<'a> {
         }
     }
 
-    /// A table `key`: no two rows with the same value in that column.
-    fn check_key(
-        &mut self,
-        site: Site<'_>,
-        r: usize,
-        cells: &serde_json::Map<String, Value>,
-        keys: &mut HashMap<String, usize>,
-    ) {
+    /// Row `r` repeats the key value of row `first`.
+    fn duplicate_row(&mut self, site: Site<'_>, r: usize, first: usize, value: &Value) {
         let table = site.question;
         let Some(key) = &table.key else { return };
         let Some(column) = table.column(key) else {
-            return;
-        };
-        let Answer::Value(value) = classify(column, cells.get(key)) else {
-            return;
-        };
-        let text = key_text(value);
-        let Some(&first) = keys.get(text.as_ref()) else {
-            keys.insert(text.into_owned(), r);
             return;
         };
         let cell_site = Site {
@@ -685,39 +669,5 @@ impl<'a> Walk<'a> {
                 .message,
         });
         self.findings.push(f);
-    }
-}
-
-/// What is wrong with a real date (`YYYY-MM-DD`) outside the question's date bounds: the
-/// id of its words and their fields. ISO dates compare as text.
-pub(super) fn date_out_of_range(question: &Question, date: &str) -> Option<(&'static str, Args)> {
-    fn bound(b: Option<&Bound>) -> Option<&str> {
-        match b {
-            Some(Bound::Date(d)) => Some(d),
-            _ => None,
-        }
-    }
-    match (bound(question.min.as_ref()), bound(question.max.as_ref())) {
-        (Some(min), _) if date < min => Some((
-            "date-too-early",
-            Args::new().text("value", date).text("min", min),
-        )),
-        (_, Some(max)) if date > max => Some((
-            "date-too-late",
-            Args::new().text("value", date).text("max", max),
-        )),
-        _ => None,
-    }
-}
-
-/// A table key as compared between rows: text as it is, anything else as JSON.
-/// A table row's key as rows are compared: a text in Unicode's composed form (NFC), so
-/// "Código" typed with a combined accent and with a separate one is the same key.
-pub(super) fn key_text<'v, V: ReplyValue<'v>>(value: V) -> Cow<'v, str> {
-    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    match value.as_str() {
-        Some(s) if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes => Cow::Borrowed(s),
-        Some(s) => Cow::Owned(s.nfc().collect()),
-        None => Cow::Owned(value.json_text()),
     }
 }

@@ -96,7 +96,7 @@ pub fn value(q: &Question, dice: &mut Dice<'_>, row: usize) -> Value {
             let rows: Vec<Value> = (0..usize::try_from(rows).unwrap())
                 .map(|r| {
                     let mut cells = Map::new();
-                    for c in &q.columns {
+                    for c in q.columns.iter().filter(|c| c.compute.is_none()) {
                         if c.required || dice.coin() || q.key.as_deref() == Some(c.id.as_str()) {
                             cells.insert(c.id.clone(), value(c, dice, r));
                         }
@@ -121,7 +121,8 @@ pub fn generate(q: &Questionnaire, rolls: &[u32]) -> Value {
                 .into_iter()
                 .flatten()
                 .all(|w| truth(w.ast(), q, &Answers::of(q, &reply)) == Truth::True);
-            if !applies || !(question.required || dice.coin()) {
+            // A computed value is never answered.
+            if !applies || question.compute.is_some() || !(question.required || dice.coin()) {
                 continue;
             }
             let answer = if !question.codes.is_empty() && dice.roll(5) == 0 {
@@ -148,6 +149,10 @@ pub fn generate(q: &Questionnaire, rolls: &[u32]) -> Value {
 
 /// res-16-2's rules, made to hold.
 pub fn repair(reply: &mut Value) {
+    // Indexing would add res-16-2's sections to another questionnaire's reply.
+    if reply["questionnaire"] != "res-16-2" {
+        return;
+    }
     let num = |v: &Value| v.as_i64();
     if reply["legislation"]["untoc_status"] == "ratified"
         && let Some(max) = num(&reply["penalties"]["max_years"])
