@@ -221,3 +221,45 @@ fn the_editor_schema_accepts_every_good_questionnaire_and_refuses_misspelt_setti
     }
     assert!(!editor.is_valid(&json), "`exclusiv` passes in an option");
 }
+
+#[test]
+fn a_schema_whose_computed_values_read_each_other_is_refused() {
+    // Evaluation computes a value each time it is read, trusting `check`: a schema edited by
+    // hand into a circle must be refused, not loop.
+    let text = std::fs::read_to_string("schemas/household-2026.schema.json").unwrap();
+    let mut schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let days = schema
+        .pointer_mut("/properties/visit/properties/campaign_days/x-canvass/compute")
+        .expect("campaign_days is computed");
+    *days = serde_json::json!("campaign_days + 1");
+    let error = from_schema(&schema).expect_err("a circle is refused");
+    assert!(error.contains("cannot be computed"), "{error}");
+}
+
+#[test]
+fn check_refuses_long_chains_of_computed_values() {
+    let mut text = String::from(
+        "id = \"chain\"\nversion = \"1\"\ntitle = \"Chain\"\n[[section]]\nid = \"s\"\ntitle = \"S\"\n\
+         [[section.question]]\nid = \"v0\"\ntext = \"V0\"\ntype = \"integer\"\n",
+    );
+    for i in 1..=12 {
+        text.push_str(&format!(
+            "[[section.question]]\nid = \"v{i}\"\ntext = \"V{i}\"\ntype = \"integer\"\ncompute = \"v{} + 1\"\n",
+            i - 1
+        ));
+    }
+    let checked = check(&text);
+    let found: Vec<(&str, &str)> = checked
+        .findings
+        .iter()
+        .map(|f| (f.code.as_str(), f.message.as_str()))
+        .collect();
+    // Once, where the chain passes eight computed values, not again on every later one.
+    assert_eq!(
+        found,
+        [(
+            "invalid-setting",
+            "`s.v9` is computed from a chain of more than 8 computed values"
+        )]
+    );
+}
