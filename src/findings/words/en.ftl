@@ -1,6 +1,6 @@
 # The wording of reply findings and reports, in English.
 # One message per finding kind; `.label` is written under the span, `.help` says what to do.
-# Every message here exists in fr.ftl with the same attributes and variables (a test holds
+# Every message here exists in fr.ftl and es.ftl with the same attributes and variables (a test holds
 # them to it). Values arrive already quoted where the wording quotes them.
 
 ## The reply as a whole

@@ -3,7 +3,7 @@
 //!
 //! Stages build a finding from its kind (a message id) and its fields (the value seen, the
 //! range expected, the answers read); this module turns them into sentences through Fluent
-//! (`en.ftl`, `fr.ftl`: a message per finding kind, with `.label` and `.help` attributes).
+//! (`en.ftl`, `fr.ftl`, `es.ftl`: a message per finding kind, with `.label` and `.help` attributes).
 //! Values are inserted as given: escaping them for a terminal or a page is the printers' job,
 //! and Fluent's own bidi isolation marks are off (the printers would show them escaped).
 //! It must not decide anything about a reply; a test holds the languages to the same ids,
@@ -15,9 +15,10 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 /// The languages canvass words its findings in; any other falls back to English.
-pub const LANGUAGES: [(&str, &str); 2] = [
+pub const LANGUAGES: [(&str, &str); 3] = [
     ("en", include_str!("en.ftl")),
     ("fr", include_str!("fr.ftl")),
+    ("es", include_str!("es.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;
