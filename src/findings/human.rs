@@ -48,14 +48,13 @@ pub fn render(findings: &[Finding], file: &SourceFile, style: Style) -> String {
     let index = LineIndex::new(&file.text);
     let mut out = String::new();
     for finding in findings {
-        let related: Vec<Option<Span>> =
-            finding.related.iter().map(|r| r.at.span.clone()).collect();
-        let primary = finding
-            .at
-            .span
-            .clone()
-            .map(|p| opening_of(p, &related, &file.text));
-        let spans: Vec<Option<Span>> = std::iter::once(primary).chain(related).collect();
+        let spans: Vec<Option<Span>> = std::iter::once(finding.at.span.clone())
+            .chain(finding.related.iter().map(|r| r.at.span.clone()))
+            .collect();
+        let spans: Vec<Option<Span>> = spans
+            .iter()
+            .map(|span| span.clone().map(|s| opening_of(s, &spans, &file.text)))
+            .collect();
         let (excerpt, spans) = Excerpt::new(&file.name, &file.text, &index, &spans);
         let report = Report {
             finding,
@@ -71,11 +70,11 @@ pub fn render(findings: &[Finding], file: &SourceFile, style: Style) -> String {
     out
 }
 
-/// A one-line span (a table row where a cell is missing) that holds a related answer is
-/// marked at its first character only: two labels under one stretch of a line would be drawn
-/// on top of each other.
-fn opening_of(primary: Span, related: &[Option<Span>], text: &str) -> Span {
-    let holds = related
+/// A one-line span that holds another of the finding's spans (a table row where a cell is
+/// missing, around the answer that made it required) is marked at its first character only:
+/// two labels under one stretch of a line would be drawn on top of each other.
+fn opening_of(primary: Span, others: &[Option<Span>], text: &str) -> Span {
+    let holds = others
         .iter()
         .flatten()
         .any(|r| *r != primary && primary.start <= r.start && r.end <= primary.end);
