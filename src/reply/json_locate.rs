@@ -6,80 +6,110 @@
 //! The text must be well-formed JSON; on anything else the lookup gives up with `None`,
 //! never a wrong span. A key given twice names its later member, the one that is judged.
 
+use std::collections::HashMap;
+
 use crate::source::Span;
 
 /// Key (for an object member) and value spans.
 pub type Place = (Option<Span>, Span);
 
+/// The members of the objects and arrays looked into so far, by the offset where each
+/// starts: a container is scanned once, however many findings point into it (a table of
+/// 10,000 rows with a finding on each would otherwise be scanned once per finding). Holds
+/// one span per member scanned, so it grows with the reply, never beyond it.
+#[derive(Default)]
+pub struct Scanned {
+    containers: HashMap<usize, Option<Members>>,
+}
+
+enum Members {
+    /// Each key (decoded) with its last member: the one that is judged.
+    Object(HashMap<String, Place>),
+    Array(Vec<Span>),
+}
+
 /// The member `segments` lead to, from the top-level value.
 pub fn place<'s>(
     text: &str,
     segments: impl Iterator<Item = std::borrow::Cow<'s, str>>,
+    scanned: &mut Scanned,
 ) -> Option<Place> {
     let b = text.as_bytes();
     let start = skip_space(b, 0);
-    let mut place: Place = (None, start..value_end(b, start)?);
+    let mut segments = segments.peekable();
+    if segments.peek().is_none() {
+        return Some((None, start..value_end(b, start)?));
+    }
+    // Only the start of each value on the way is needed: scanning to the end of the whole
+    // document for every finding would cost the reply's size each time.
+    let mut place: Place = (None, start..start);
     for segment in segments {
-        place = child(text, place.1.start, &segment)?;
+        let members = scanned
+            .containers
+            .entry(place.1.start)
+            .or_insert_with(|| members(text, place.1.start));
+        place = match members.as_ref()? {
+            Members::Object(keys) => keys.get(segment.as_ref())?.clone(),
+            Members::Array(items) => (None, items.get(segment.parse::<usize>().ok()?)?.clone()),
+        };
     }
     Some(place)
 }
 
-/// The member `segment` of the object or array starting at `start` (the last of an
-/// object's members with that key).
-fn child(text: &str, start: usize, segment: &str) -> Option<Place> {
+/// Every member of the object or array starting at `start`, in one scan.
+fn members(text: &str, start: usize) -> Option<Members> {
     let b = text.as_bytes();
-    let (close, index) = match b.get(start)? {
-        b'{' => (b'}', None),
-        b'[' => (b']', Some(segment.parse::<usize>().ok()?)),
+    let (close, object) = match b.get(start)? {
+        b'{' => (b'}', true),
+        b'[' => (b']', false),
         _ => return None,
     };
+    let mut keys = HashMap::new();
+    let mut items = Vec::new();
     let mut at = skip_space(b, start + 1);
-    if *b.get(at)? == close {
-        return None;
-    }
-    let mut last = None;
-    for i in 0.. {
-        let key = if index.is_none() {
-            let key_end = string_end(b, at)?;
-            let key = at..key_end;
-            at = skip_space(b, key_end);
-            if *b.get(at)? != b':' {
-                return None;
+    if *b.get(at)? != close {
+        loop {
+            let key = if object {
+                let key_end = string_end(b, at)?;
+                let key = at..key_end;
+                at = skip_space(b, key_end);
+                if *b.get(at)? != b':' {
+                    return None;
+                }
+                at = skip_space(b, at + 1);
+                Some(key)
+            } else {
+                None
+            };
+            let end = value_end(b, at)?;
+            match key {
+                Some(key) => {
+                    keys.insert(decoded(&text[key.clone()])?, (Some(key), at..end));
+                }
+                None => items.push(at..end),
             }
-            at = skip_space(b, at + 1);
-            Some(key)
-        } else {
-            None
-        };
-        let end = value_end(b, at)?;
-        let found = match &key {
-            Some(key) => key_is(&text[key.clone()], segment),
-            None => index == Some(i),
-        };
-        if found {
-            if index.is_some() {
-                return Some((key, at..end));
+            at = skip_space(b, end);
+            match *b.get(at)? {
+                b',' => at = skip_space(b, at + 1),
+                c if c == close => break,
+                _ => return None,
             }
-            last = Some((key, at..end));
-        }
-        at = skip_space(b, end);
-        match *b.get(at)? {
-            b',' => at = skip_space(b, at + 1),
-            c if c == close => return last,
-            _ => return None,
         }
     }
-    None
+    Some(if object {
+        Members::Object(keys)
+    } else {
+        Members::Array(items)
+    })
 }
 
-/// Whether a quoted JSON key says `name` (escapes decoded only when there are any).
-fn key_is(quoted: &str, name: &str) -> bool {
+/// What a quoted JSON key says (escapes decoded only when there are any).
+fn decoded(quoted: &str) -> Option<String> {
     let inner = &quoted[1..quoted.len() - 1];
     if inner.contains('\\') {
-        serde_json::from_str::<String>(quoted).is_ok_and(|key| key == name)
+        serde_json::from_str::<String>(quoted).ok()
     } else {
-        inner == name
+        Some(inner.to_string())
     }
 }
 
@@ -151,7 +181,7 @@ mod tests {
     /// The key and value text at a pointer (whose segments need no unescaping here).
     fn find(text: &str, pointer: &str) -> Option<(Option<String>, String)> {
         let segments = pointer.split('/').skip(1).map(std::borrow::Cow::from);
-        place(text, segments)
+        place(text, segments, &mut Scanned::default())
             .map(|(key, value)| (key.map(|k| text[k].to_string()), text[value].to_string()))
     }
 
@@ -181,7 +211,7 @@ mod tests {
     #[test]
     fn escaped_keys_and_missing_members() {
         let text = r#"{"a\/b": 1, "\u00e9t\u00e9": 2}"#;
-        let slash = place(text, ["a/b".into()].into_iter()).unwrap();
+        let slash = place(text, ["a/b".into()].into_iter(), &mut Scanned::default()).unwrap();
         assert_eq!(&text[slash.1], "1");
         assert_eq!(&text[slash.0.unwrap()], r#""a\/b""#);
         assert_eq!(find(text, "/été").map(|p| p.1), Some("2".to_string()));
@@ -219,11 +249,17 @@ mod tests {
             })
         }
 
-        fn check(text: &str, node: &ast::Value<'_>, path: &mut Vec<String>) {
+        /// One cache for every lookup in the document, as a reply's findings share one.
+        fn check(
+            text: &str,
+            node: &ast::Value<'_>,
+            path: &mut Vec<String>,
+            scanned: &mut super::Scanned,
+        ) {
             let segments = path.iter().map(|s| std::borrow::Cow::from(s.as_str()));
             let range = node.range();
             assert_eq!(
-                super::place(text, segments).map(|p| p.1),
+                super::place(text, segments, scanned).map(|p| p.1),
                 Some(range.start..range.end),
                 "value at {path:?} in {text}"
             );
@@ -234,18 +270,18 @@ mod tests {
                         let segments = path.iter().map(|s| std::borrow::Cow::from(s.as_str()));
                         let key = prop.name.range();
                         assert_eq!(
-                            super::place(text, segments).and_then(|p| p.0),
+                            super::place(text, segments, scanned).and_then(|p| p.0),
                             Some(key.start..key.end),
                             "key at {path:?} in {text}"
                         );
-                        check(text, &prop.value, path);
+                        check(text, &prop.value, path, scanned);
                         path.pop();
                     }
                 }
                 ast::Value::Array(array) => {
                     for (i, element) in array.elements.iter().enumerate() {
                         path.push(i.to_string());
-                        check(text, element, path);
+                        check(text, element, path, scanned);
                         path.pop();
                     }
                 }
@@ -269,7 +305,7 @@ mod tests {
                 .unwrap()
                 .value
                 .unwrap();
-                check(&text, &tree, &mut Vec::new());
+                check(&text, &tree, &mut Vec::new(), &mut super::Scanned::default());
             }
         }
     }

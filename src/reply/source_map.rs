@@ -13,7 +13,7 @@ use crate::source::Span;
 /// A reply's text (JSON, scanned along each pointer) or syntax tree (TOML), kept for span
 /// lookups.
 pub enum SourceMap<'t> {
-    Json(&'t str),
+    Json(&'t str, std::cell::RefCell<json_locate::Scanned>),
     Toml(Option<toml::Spanned<DeTable<'t>>>),
 }
 
@@ -25,7 +25,7 @@ impl<'t> SourceMap<'t> {
     /// text the strict parser accepted.
     pub fn parse(text: &'t str, format: Format) -> Self {
         match format {
-            Format::Json => Self::Json(text),
+            Format::Json => Self::Json(text, std::cell::RefCell::default()),
             Format::Toml => Self::Toml(DeTable::parse(text).ok()),
         }
     }
@@ -33,7 +33,9 @@ impl<'t> SourceMap<'t> {
     fn place(&self, pointer: &str) -> Option<Place> {
         let segments = pointer.split('/').skip(1).map(unescape);
         match self {
-            Self::Json(text) => json_locate::place(text, segments),
+            Self::Json(text, scanned) => {
+                json_locate::place(text, segments, &mut scanned.borrow_mut())
+            }
             Self::Toml(root) => {
                 let root = root.as_ref()?;
                 let mut place: Place = (None, 0..0);
