@@ -146,7 +146,7 @@ impl Validator {
 
     /// The findings of a reply that has something to report, given the schema's verdict.
     fn explain(&self, reply: &Value, schema_accepts: bool, lang: &str) -> Vec<Finding> {
-        let mut findings = self.walk(reply, lang);
+        let (mut findings, capped) = walk::walk(self, reply, lang);
         if findings.len() > MAX_FINDINGS {
             // A hostile reply (a table of 10,000 broken rows) must not bury the report.
             let more = findings.len() - MAX_FINDINGS;
@@ -155,7 +155,13 @@ impl Validator {
                 let args = Args::new()
                     .text("message", std::mem::take(&mut last.message))
                     .count("more", more);
-                last.message = words::phrase(lang, "more-findings", &args);
+                // The walk stopped looking: the count is a floor.
+                let id = if capped {
+                    "more-findings-at-least"
+                } else {
+                    "more-findings"
+                };
+                last.message = words::phrase(lang, id, &args);
             }
         }
         if schema_accepts || findings.iter().any(Finding::is_error) {
@@ -214,7 +220,7 @@ impl Validator {
 
     /// canvass's own walk alone: every fault it finds, without the schema's verdict.
     pub fn walk(&self, reply: &Value, lang: &str) -> Vec<Finding> {
-        walk::walk(self, reply, lang)
+        walk::walk(self, reply, lang).0
     }
 
     /// What is left to check once the schema accepted a reply: what no schema says, and

@@ -58,14 +58,35 @@ pub(super) fn fails<'v, V: ReplyValue<'v>>(
     failed
 }
 
+/// What is already reported before the rules run: broken answers, and the pointers of
+/// every finding (a cell with one is broken in its row).
+struct Broken<'a> {
+    invalid: &'a HashSet<QuestionRef>,
+    reported: &'a HashSet<String>,
+}
+
 impl Walk<'_> {
     pub(super) fn rules(&mut self, invalid: &HashSet<QuestionRef>) {
         let q = self.q;
+        // The answers already reported, looked up once: a rule on each of 10,000 rows must not
+        // scan every finding for each row.
+        let reported: HashSet<String> = self
+            .findings
+            .iter()
+            .filter_map(|f| f.at.pointer.clone())
+            .collect();
+        let broken = Broken {
+            invalid,
+            reported: &reported,
+        };
         for rule in &q.rules {
             for row in rows(rule, q, &self.answers) {
+                if self.full() {
+                    break;
+                }
                 self.answers.enter_row(row.map(|(_, v)| v));
                 if fails_here(rule, q, &self.answers) {
-                    self.rule_failed(rule, row.map(|(r, _)| r), invalid);
+                    self.rule_failed(rule, row.map(|(r, _)| r), &broken);
                 }
             }
             self.answers.enter_row(None);
@@ -74,7 +95,7 @@ impl Walk<'_> {
 
     /// Report a rule that failed (on row `row` of its table, for an `each` rule), unless an
     /// answer it reads is broken.
-    fn rule_failed(&mut self, rule: &Rule, row: Option<usize>, invalid: &HashSet<QuestionRef>) {
+    fn rule_failed(&mut self, rule: &Rule, row: Option<usize>, broken: &Broken<'_>) {
         let q = self.q;
         let src = q.source_language();
         // The answers the check reads come first: the first of them carries the finding.
@@ -97,17 +118,17 @@ impl Walk<'_> {
             .answers_behind(&read)
             .into_iter()
             .partition(|r| row.is_some() && r.column.is_some());
-        if super::walk::reads_broken(&others, invalid) {
+        if super::walk::reads_broken(&others, broken.invalid) {
             return;
         }
-        if let Some(row) = row {
-            let broken_cell = cells.iter().any(|r| {
-                let pointer = self.related_in_row(*r, Some(row), "").at.pointer;
-                self.findings.iter().any(|f| f.at.pointer == pointer)
-            });
-            if broken_cell {
-                return;
-            }
+        if let Some(row) = row
+            && cells.iter().any(|r| {
+                broken
+                    .reported
+                    .contains(&super::walk::cell_pointer(q, *r, row))
+            })
+        {
+            return;
         }
         // `check` refuses a check that reads no answer; should one come through all the
         // same, the rule still fails, at the top of the reply.

@@ -381,6 +381,9 @@ impl<'a> Walk<'a> {
         );
         let mut keys = own::RowKeys::new(table);
         for (r, row) in rows.iter().enumerate() {
+            if self.full() {
+                break;
+            }
             let Value::Object(_) = row else {
                 let said = self.say(
                     "row-not-a-table",
@@ -426,6 +429,9 @@ impl<'a> Walk<'a> {
         let row_pointer = || format!("{}/{r}", site.pointer());
         let mut misspelt: Vec<&str> = Vec::new();
         for key in cells.keys().filter(|k| table.column(k).is_none()) {
+            if self.full() {
+                break;
+            }
             let ids: Vec<&str> = table.columns.iter().map(|c| c.id.as_str()).collect();
             let ids_args = Args::new().text("ids", ids.join(", "));
             let help = match crate::questionnaire::settings::closest(key, &ids) {

@@ -68,6 +68,8 @@ pub(super) struct Walk<'a> {
     pub lang: &'a str,
     pub limits: Limits,
     pub findings: Vec<Finding>,
+    /// Whether the walk stopped looking for more (see [`Walk::full`]).
+    pub capped: bool,
 }
 
 impl Walk<'_> {
@@ -129,7 +131,7 @@ impl Walk<'_> {
                 let table = &section.questions[r.question];
                 let row_pointer = format!("/{}/{}/{row}", escape_pointer(&section.id), table.id);
                 (
-                    format!("{row_pointer}/{}", question.id),
+                    cell_pointer(self.q, r, row),
                     row_pointer,
                     format!("{}.{}[{}].{}", section.id, table.id, row + 1, question.id),
                 )
@@ -198,7 +200,8 @@ impl Walk<'_> {
     }
 }
 
-pub(super) fn walk(v: &Validator, reply: &Value, lang: &str) -> Vec<Finding> {
+/// The findings of a reply, and whether the walk stopped early (so that there are more).
+pub(super) fn walk(v: &Validator, reply: &Value, lang: &str) -> (Vec<Finding>, bool) {
     let mut walk = Walk {
         q: &v.questionnaire,
         answers: Answers::of(&v.questionnaire, reply),
@@ -206,6 +209,7 @@ pub(super) fn walk(v: &Validator, reply: &Value, lang: &str) -> Vec<Finding> {
         lang,
         limits: v.limits,
         findings: Vec::new(),
+        capped: false,
     };
     let Value::Object(root) = reply else {
         let said = walk.say(
@@ -220,17 +224,29 @@ pub(super) fn walk(v: &Validator, reply: &Value, lang: &str) -> Vec<Finding> {
             said,
             Anchor::Value(String::new()),
         ));
-        return walk.findings;
+        return (walk.findings, false);
     };
     if !walk.reserved(root) {
-        return walk.findings;
+        return (walk.findings, false);
     }
     walk.unknown_sections();
     walk.sections();
-    walk.findings
+    (walk.findings, walk.capped)
 }
 
+/// How many findings a walk collects before it stops looking: a report shows the first
+/// [`super::MAX_FINDINGS`], and a hostile reply (10,000 rows, each wrong four ways) must not
+/// make canvass hold a finding for every fault, in memory many times the reply's size.
+pub(super) const FINDINGS_CEILING: usize = 5 * super::MAX_FINDINGS;
+
 impl Walk<'_> {
+    /// Whether enough findings are collected; noted, so the report says "at least".
+    pub fn full(&mut self) -> bool {
+        let full = self.findings.len() >= FINDINGS_CEILING;
+        self.capped |= full;
+        full
+    }
+
     /// `questionnaire` and `version`. Returns false when the reply answers another
     /// questionnaire: every other finding would be noise.
     fn reserved(&mut self, root: &Map<String, Value>) -> bool {
@@ -481,6 +497,9 @@ impl Walk<'_> {
             .map(|(_, k)| *k)
             .collect();
         for key in keys {
+            if self.full() {
+                break;
+            }
             let ids: Vec<&str> = section.questions.iter().map(|x| x.id.as_str()).collect();
             let elsewhere: Vec<String> = self
                 .q
@@ -726,6 +745,18 @@ fn broken(
 
 /// Whether an expression reads an answer already reported as broken: a question, or a
 /// table's column (a broken table breaks each of its columns too).
+/// The JSON pointer of column `r`'s cell in row `row` (counted from 0, as RFC 6901 does).
+pub(super) fn cell_pointer(q: &Questionnaire, r: QuestionRef, row: usize) -> String {
+    let section = &q.sections[r.section];
+    let table = &section.questions[r.question];
+    format!(
+        "/{}/{}/{row}/{}",
+        escape_pointer(&section.id),
+        table.id,
+        q.question(r).id
+    )
+}
+
 pub(super) fn reads_broken(reads: &[QuestionRef], invalid: &HashSet<QuestionRef>) -> bool {
     !invalid.is_empty()
         && reads

@@ -265,6 +265,7 @@ internal-error = canvass failed while checking this reply (a bug in canvass, not
 schema-refuses = the compiled schema refuses this answer: { $error }
     .help = canvass could not explain this in its own words; please report it
 more-findings = { $message } (and { $more } more findings in this reply, not shown)
+more-findings-at-least = { $message } (and at least { $more } more findings in this reply, not shown; canvass stopped looking)
 
 ## Reports
 

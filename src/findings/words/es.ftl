@@ -273,6 +273,7 @@ internal-error = canvass falló al comprobar esta respuesta (un error de canvass
 schema-refuses = el esquema compilado rechaza esta respuesta: { $error }
     .help = canvass no pudo explicarlo con sus propias palabras; por favor, comuníquelo
 more-findings = { $message } (y { $more } hallazgos más en esta respuesta, no mostrados)
+more-findings-at-least = { $message } (y al menos { $more } hallazgos más en esta respuesta, no mostrados; canvass dejó de buscar)
 
 ## Informes
 

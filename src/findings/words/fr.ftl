@@ -267,6 +267,7 @@ internal-error = canvass a échoué en vérifiant cette réponse (une erreur de 
 schema-refuses = le schéma compilé refuse cette réponse : { $error }
     .help = canvass n'a pas pu l'expliquer avec ses propres mots ; merci de le signaler
 more-findings = { $message } (et { $more } autres constats dans cette réponse, non affichés)
+more-findings-at-least = { $message } (et au moins { $more } autres constats dans cette réponse, non affichés ; canvass a cessé de chercher)
 
 ## Rapports
 
