@@ -550,3 +550,30 @@ options = "extent"
         [("invalid-option".to_string(), Some("m.training".to_string()))]
     );
 }
+
+#[test]
+fn a_reply_with_thousands_of_faults_shows_two_hundred_and_says_there_are_at_least_more() {
+    // 10,000 rows, each with a cell that does not apply: canvass stops collecting at 1,000
+    // findings rather than hold one per fault, and says the count it gives is a floor.
+    let v = validator_for(Path::new("tests/validate/not-applicable--cell"));
+    let mut reply = String::from(
+        "questionnaire = \"roster\"\nversion = \"1\"\n[visit]\ninterview_date = 2026-05-14\n\
+         [household]\nmembers = [\n",
+    );
+    for _ in 0..10_000 {
+        reply.push_str(
+            "  { name = \"A\", relation = \"other\", birth_date = 1980-01-01, grade = 2 },\n",
+        );
+    }
+    reply.push_str("]\n");
+    let findings = v.validate(&SourceFile::new("big.toml", reply), "en");
+    assert_eq!(findings.len(), canvass::validate::MAX_FINDINGS);
+    assert!(findings.iter().all(|f| f.code.as_str() == "not-applicable"));
+    let last = &findings.last().unwrap().message;
+    assert!(
+        last.ends_with(
+            "(and at least 800 more findings in this reply, not shown; canvass stopped looking)"
+        ),
+        "{last}"
+    );
+}
