@@ -198,3 +198,40 @@ fn a_number_minus_a_date_and_a_date_times_a_number_are_type_mismatches() {
         assert!(f.message.contains(words), "{check}: {}", f.message);
     }
 }
+
+#[test]
+fn a_date_literal_beside_a_date_is_a_date() {
+    // Days since the first of the year, from a date literal; a literal that is not a date
+    // is reported where it is written.
+    let text = QUESTIONNAIRE.replace("period.shifts % 2 == 0", "period.to - '2026-01-01' < 365");
+    let q = canvass::check::check(&text)
+        .questionnaire
+        .expect("checks clean");
+    let v = Validator::new(q).unwrap();
+    let judge = |to: &str| -> Vec<String> {
+        let file = SourceFile::new(
+            "r.toml",
+            reply("2026-03-01", to, 4, "late_reason = \"x\"\n"),
+        );
+        v.validate_as(&file, Format::Toml, "en")
+            .iter()
+            .filter_map(|f| f.rule.clone())
+            .collect()
+    };
+    assert_eq!(judge("2026-12-31"), Vec::<String>::new()); // day 364
+    assert_eq!(judge("2027-01-01"), ["pairs"]); // day 365
+    let bad = QUESTIONNAIRE.replace("period.shifts % 2 == 0", "period.to - '2026-13-01' < 365");
+    let checked = canvass::check::check(&bad);
+    assert!(
+        checked
+            .findings
+            .iter()
+            .any(|f| f.code.as_str() == "type-mismatch" && f.message.contains("is not a date")),
+        "{:?}",
+        checked
+            .findings
+            .iter()
+            .map(|f| &f.message)
+            .collect::<Vec<_>>()
+    );
+}

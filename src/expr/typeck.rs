@@ -229,6 +229,18 @@ fn binary(
             Ty::Bool
         }
         BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem => {
+            // A text literal beside a date is a date, as in a comparison:
+            // `interview_date - '2026-01-01'`.
+            let lt = if rt == Ty::Date && literal_against(&Ty::Date, &mut l, scope)? {
+                Ty::Date
+            } else {
+                lt
+            };
+            let rt = if lt == Ty::Date && literal_against(&Ty::Date, &mut r, scope)? {
+                Ty::Date
+            } else {
+                rt
+            };
             arithmetic(op, (&lt, left), (&rt, right), span.clone(), scope)?
         }
         BinOp::Eq | BinOp::Ne => {
