@@ -208,3 +208,49 @@ fn every_format_names_every_question_and_french_headings_are_french() {
     assert!(html.contains("<html lang=\"fr\">"));
     assert!(html.contains("default-src 'none'"));
 }
+
+#[test]
+fn computed_values_are_counted_as_computed_and_cells_by_their_row_s_conditions() {
+    // The one valid household reply (ab-00001): interviewed 2026-05-14, campaign 2026-04-20 to
+    // 2026-05-10; four members born 1986-02-03, 1984-11-20, 2016-09-01 and 2023-06-30.
+    let run = canvass(&[
+        "tabulate",
+        "-q",
+        "household-2026",
+        "questionnaires/household-2026/replies",
+        "--format",
+        "json",
+    ]);
+    let t: Value = serde_json::from_str(&run.stdout).unwrap();
+    let days = question(&t, "visit.campaign_days");
+    assert_eq!(
+        (&days["answered"], &days["unanswered"], &days["sum"]),
+        (&json!(1), &json!(0), &json!(21)),
+        "21 days, computed, not unanswered"
+    );
+    let members = question(&t, "household.members");
+    let column = |id: &str| {
+        members["columns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["column"] == id)
+            .unwrap()
+            .clone()
+    };
+    let age = column("age");
+    assert_eq!(
+        [&age["n"], &age["sum"], &age["min"], &age["max"]],
+        [&json!(4), &json!(92), &json!(2), &json!(41)],
+        "ages 40, 41, 9 and 2"
+    );
+    // Only the 9-year-old is asked about school, and only the 2-year-old about the vaccine.
+    for (id, answered, skipped) in [("in_school", 1, 3), ("grade", 1, 3), ("vaccinated", 1, 3)] {
+        let c = column(id);
+        assert_eq!(
+            (&c["answered"], &c["not_applicable"], &c["unanswered"]),
+            (&json!(answered), &json!(skipped), &json!(0)),
+            "{id}"
+        );
+    }
+}

@@ -13,9 +13,9 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::expr::eval::{Answer, Answers, Truth, classify, truth};
+use crate::expr::eval::{self, Answer, Answers, Truth, Val, classify, truth};
 use crate::findings::report::JudgedBy;
-use crate::questionnaire::model::{Question, QuestionType, Questionnaire};
+use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire};
 use crate::reply::number::Decimal;
 use crate::reply::view::ReplyValue;
 
@@ -111,13 +111,27 @@ impl<'q> Counter<'q> {
             let applies = section
                 .whens(question)
                 .all(|w| truth(w.ast(), self.q, &answers) == Truth::True);
-            let raw = answers.raw(crate::questionnaire::model::QuestionRef {
+            let r = QuestionRef {
                 section: *s,
                 question: *i,
                 column: None,
-            });
+            };
+            let computed = computed_value(self.q, &answers, r);
+            let raw = computed.as_ref().or(answers.raw(r));
+            let reading = Reading {
+                q: self.q,
+                answers: &answers,
+                r,
+            };
+            let rows = match (applies, classify(question, answers.raw(r))) {
+                (true, Answer::Value(value)) if question.kind == QuestionType::Table => {
+                    value.as_array().map_or(&[][..], Vec::as_slice)
+                }
+                _ => &[],
+            };
             for g in group.into_iter().chain([all]) {
                 count(&mut tallies[g], question, applies, raw);
+                count_cells(&mut tallies[g], question, rows, &reading);
             }
         }
     }
@@ -145,6 +159,30 @@ pub fn option_values(question: &Question) -> Vec<&str> {
         }
         _ => Vec::new(),
     }
+}
+
+/// Where a question's answer is read: its reply's answers, for the cells of a table (a
+/// column's `when` and a computed column are read in each row).
+struct Reading<'a, 'v> {
+    q: &'a Questionnaire,
+    answers: &'a Answers<'v, &'v Value>,
+    r: QuestionRef,
+}
+
+/// A computed value as the reply would hold it, so it is counted like an answer.
+fn computed_value<'v>(
+    q: &Questionnaire,
+    answers: &Answers<'v, &'v Value>,
+    r: QuestionRef,
+) -> Option<Value> {
+    q.question(r).compute.as_ref()?;
+    Some(match eval::value_of(q, answers, r)? {
+        Val::Bool(b) => Value::Bool(b),
+        Val::Num(n) => Value::Number(crate::reply::number::to_json(n)),
+        Val::Str(text) | Val::Date(text) => Value::String(text.to_string()),
+        Val::Day(day) => Value::String(crate::values::dates::from_days(day)?),
+        Val::Multi(_) | Val::Rows(_) | Val::List(_) => return None,
+    })
 }
 
 fn count(t: &mut Tally, question: &Question, applies: bool, raw: Option<&Value>) {
@@ -219,14 +257,37 @@ fn count(t: &mut Tally, question: &Question, applies: bool, raw: Option<&Value>)
             let rows = value.as_array().map_or(&[][..], Vec::as_slice);
             t.with_rows += u64::from(!rows.is_empty());
             t.rows += rows.len() as u64;
-            for row in rows {
-                for (c, column) in question.columns.iter().enumerate() {
-                    count(&mut t.columns[c], column, true, row.get(&column.id));
-                }
-            }
         }
         QuestionType::Text | QuestionType::Country => {}
     }
+}
+
+/// Each column of a table's rows, over all rows: read in its row (its `when`, a computed
+/// column), skipped where the row's `when` does not hold.
+fn count_cells<'v>(t: &mut Tally, table: &Question, rows: &'v [Value], at: &Reading<'_, 'v>) {
+    let outer = at.answers.enter_row(None);
+    for row in rows {
+        at.answers.enter_row(Some(row));
+        for (c, column) in table.columns.iter().enumerate() {
+            let cell = QuestionRef {
+                column: Some(c),
+                ..at.r
+            };
+            let applies = own_applies(at.q, column, at.answers);
+            let computed = computed_value(at.q, at.answers, cell);
+            let raw = computed.as_ref().or(row.get(&column.id));
+            count(&mut t.columns[c], column, applies, raw);
+        }
+    }
+    at.answers.enter_row(outer);
+}
+
+/// Whether a column is asked in the row the answers are read in.
+fn own_applies<'v>(q: &Questionnaire, column: &Question, answers: &Answers<'v, &'v Value>) -> bool {
+    column
+        .when
+        .as_ref()
+        .is_none_or(|when| truth(when.ast(), q, answers) == Truth::True)
 }
 
 impl Tally {
