@@ -29,31 +29,13 @@ pub enum Problem {
     TooCostly(QuestionRef),
 }
 
-/// Every computed value of the questionnaire, columns included.
-fn computed(model: &Questionnaire) -> Vec<QuestionRef> {
-    let mut found = Vec::new();
-    for (s, section) in model.sections.iter().enumerate() {
-        for (q, question) in section.questions.iter().enumerate() {
-            let cells = (0..question.columns.len()).map(Some);
-            for column in std::iter::once(None).chain(cells) {
-                let r = QuestionRef {
-                    section: s,
-                    question: q,
-                    column,
-                };
-                if model.question(r).compute.is_some() {
-                    found.push(r);
-                }
-            }
-        }
-    }
-    found
-}
-
 /// The problems of a model whose expressions are resolved; empty when every computed value
 /// can be computed cheaply.
 pub fn problems(model: &Questionnaire) -> Vec<Problem> {
-    let nodes = computed(model);
+    let nodes: Vec<QuestionRef> = model
+        .question_refs()
+        .filter(|r| model.question(*r).compute.is_some())
+        .collect();
     let index: HashMap<QuestionRef, usize> =
         nodes.iter().enumerate().map(|(i, r)| (*r, i)).collect();
     // Each value's reads of other computed values, repeats kept (they cost each time).
@@ -130,11 +112,7 @@ pub(crate) fn check(
 ) {
     use crate::findings::Code;
     let source = |r: QuestionRef| {
-        let q = &def.section[r.section].question[r.question];
-        let q = match r.column {
-            Some(c) => &q.columns.as_ref().expect("a table has columns").value[c],
-            None => q,
-        };
+        let q = def.question_at(r.section, r.question, r.column);
         q.compute.as_ref().expect("a computed value").span.clone()
     };
     for problem in problems(model) {

@@ -9,7 +9,7 @@ use crate::expr::typeck::{self, Names, Scope, Ty, check_condition, check_value};
 use crate::expr::{ExprError, ExprErrorKind, parser};
 use crate::findings::Code;
 use crate::questionnaire::def::{QuestionnaireDef, Sp};
-use crate::questionnaire::model::{Expr, Question, QuestionRef, QuestionType, Questionnaire};
+use crate::questionnaire::model::{Expr, QuestionRef, QuestionType, Questionnaire};
 
 /// Where an expression sits in the questionnaire.
 #[derive(Debug, Clone, Copy)]
@@ -31,21 +31,13 @@ impl Site {
             if section.when.is_some() {
                 sites.push(Site::Section(s));
             }
-            for (q, question) in section.questions.iter().enumerate() {
-                let cells = (0..question.columns.len()).map(Some);
-                for column in std::iter::once(None).chain(cells) {
-                    let r = QuestionRef {
-                        section: s,
-                        question: q,
-                        column,
-                    };
-                    let asked = model.question(r);
-                    if asked.when.is_some() {
-                        sites.push(Site::When(r));
-                    }
-                    if asked.compute.is_some() {
-                        sites.push(Site::Compute(r));
-                    }
+            for r in model.section_refs(s) {
+                let asked = model.question(r);
+                if asked.when.is_some() {
+                    sites.push(Site::When(r));
+                }
+                if asked.compute.is_some() {
+                    sites.push(Site::Compute(r));
                 }
             }
         }
@@ -90,17 +82,10 @@ impl Site {
     }
 
     fn slot(self, model: &mut Questionnaire) -> &mut Expr {
-        fn question(model: &mut Questionnaire, r: QuestionRef) -> &mut Question {
-            let q = &mut model.sections[r.section].questions[r.question];
-            match r.column {
-                Some(c) => &mut q.columns[c],
-                None => q,
-            }
-        }
         match self {
             Site::Section(s) => model.sections[s].when.as_mut(),
-            Site::When(r) => question(model, r).when.as_mut(),
-            Site::Compute(r) => question(model, r).compute.as_mut(),
+            Site::When(r) => model.question_mut(r).when.as_mut(),
+            Site::Compute(r) => model.question_mut(r).compute.as_mut(),
             Site::RuleWhen(i) => model.rules[i].when.as_mut(),
             Site::RuleCheck(i) => Some(&mut model.rules[i].check),
         }
@@ -109,18 +94,7 @@ impl Site {
 
     /// The expression as written in the definition, with its span.
     fn source(self, def: &QuestionnaireDef) -> &Sp<String> {
-        let question = |r: QuestionRef| {
-            let q = &def.section[r.section].question[r.question];
-            match r.column {
-                Some(c) => {
-                    &q.columns
-                        .as_ref()
-                        .expect("a column's table has columns")
-                        .value[c]
-                }
-                None => q,
-            }
-        };
+        let question = |r: QuestionRef| def.question_at(r.section, r.question, r.column);
         match self {
             Site::Section(s) => def.section[s].when.as_ref(),
             Site::When(r) => question(r).when.as_ref(),

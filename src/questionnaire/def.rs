@@ -78,6 +78,28 @@ pub struct QuestionnaireDef {
     pub rule: Vec<RuleDef>,
 }
 
+impl QuestionnaireDef {
+    /// Question `question` of section `section`, or its column `column`: the definition a
+    /// model reference was built from (the model mirrors the definition, index for index).
+    pub fn question_at(
+        &self,
+        section: usize,
+        question: usize,
+        column: Option<usize>,
+    ) -> &QuestionDef {
+        let q = &self.section[section].question[question];
+        match column {
+            Some(c) => {
+                &q.columns
+                    .as_ref()
+                    .expect("a column's table has columns")
+                    .value[c]
+            }
+            None => q,
+        }
+    }
+}
+
 /// A user-facing text: a string in the source language, or a table keyed by language.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]

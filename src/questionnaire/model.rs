@@ -219,6 +219,34 @@ impl Questionnaire {
         }
     }
 
+    pub fn question_mut(&mut self, r: QuestionRef) -> &mut Question {
+        let q = &mut self.sections[r.section].questions[r.question];
+        match r.column {
+            Some(c) => &mut q.columns[c],
+            None => q,
+        }
+    }
+
+    /// Every question of section `s`, each followed by its columns, in the order of the file.
+    pub fn section_refs(&self, s: usize) -> impl Iterator<Item = QuestionRef> + '_ {
+        let questions = self.sections[s].questions.iter().enumerate();
+        questions.flat_map(move |(q, question)| {
+            let cells = (0..question.columns.len()).map(Some);
+            std::iter::once(None)
+                .chain(cells)
+                .map(move |column| QuestionRef {
+                    section: s,
+                    question: q,
+                    column,
+                })
+        })
+    }
+
+    /// Every question of the questionnaire, each followed by its columns, in file order.
+    pub fn question_refs(&self) -> impl Iterator<Item = QuestionRef> + '_ {
+        (0..self.sections.len()).flat_map(|s| self.section_refs(s))
+    }
+
     /// `section.id` (or `section.table.column`) of a reference.
     pub fn path(&self, r: QuestionRef) -> String {
         let s = &self.sections[r.section];
