@@ -275,33 +275,10 @@ impl Builder<'_, '_, '_> {
                     "start with a lowercase letter; then lowercase letters, digits, `_` and `-`",
                 );
         }
-        let tables: Vec<String> = self
-            .def
-            .section
-            .iter()
-            .flat_map(|s| {
-                s.question
-                    .iter()
-                    .filter(|q| q.kind.value == QuestionType::Table)
-                    .map(|q| format!("{}.{}", s.id.value, q.id.value))
-            })
-            .collect();
-        let each = def.each.as_ref().filter(|each| {
-            let found = tables.contains(&each.value);
-            if !found {
-                let tables: Vec<&str> = tables.iter().map(String::as_str).collect();
-                let finding = self.lints.error(
-                    Code::UnknownReference,
-                    format!("`each` names `{}`, which is not a table", each.value),
-                    each.span.clone(),
-                );
-                match closest(&each.value, &tables) {
-                    Some(near) => finding.help_(format!("did you mean `{near}`?")),
-                    None => finding.help_("write `section.table`, the table to check row by row"),
-                };
-            }
-            found
-        });
+        let each = def
+            .each
+            .as_ref()
+            .filter(|each| self.each_names_a_table(each));
         Rule {
             id: def.id.value.clone(),
             each: each.map(|e| e.value.clone()),
@@ -313,6 +290,35 @@ impl Builder<'_, '_, '_> {
                 &format!("the message of rule `{}`", def.id.value),
             ),
         }
+    }
+
+    /// Whether a rule's `each` names a table (`section.table`); reported if not.
+    fn each_names_a_table(&mut self, each: &Sp<String>) -> bool {
+        let tables: Vec<String> = self
+            .def
+            .section
+            .iter()
+            .flat_map(|s| {
+                s.question
+                    .iter()
+                    .filter(|q| q.kind.value == QuestionType::Table)
+                    .map(|q| format!("{}.{}", s.id.value, q.id.value))
+            })
+            .collect();
+        if tables.contains(&each.value) {
+            return true;
+        }
+        let tables: Vec<&str> = tables.iter().map(String::as_str).collect();
+        let finding = self.lints.error(
+            Code::UnknownReference,
+            format!("`each` names `{}`, which is not a table", each.value),
+            each.span.clone(),
+        );
+        match closest(&each.value, &tables) {
+            Some(near) => finding.help_(format!("did you mean `{near}`?")),
+            None => finding.help_("write `section.table`, the table to check row by row"),
+        };
+        false
     }
 
     #[allow(clippy::too_many_lines)] // one setting after another; splitting would hide the list

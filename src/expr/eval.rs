@@ -242,6 +242,19 @@ pub fn eval<'a, 'v: 'a, V: ReplyValue<'v>>(
     }
 }
 
+/// Whether a column is asked in the row the answers are read in: its `when`, read there
+/// (a column without one always is).
+pub fn column_applies<'v, V: ReplyValue<'v>>(
+    q: &Questionnaire,
+    column: &Question,
+    answers: &Answers<'v, V>,
+) -> Truth {
+    column
+        .when
+        .as_ref()
+        .map_or(Truth::True, |when| truth(when.ast(), q, answers))
+}
+
 /// The value of a question (or of a cell of the current row) in expressions: its answer,
 /// or, for a computed value, what its expression gives.
 pub fn value_of<'a, 'v: 'a, V: ReplyValue<'v>>(

@@ -273,21 +273,13 @@ fn count_cells<'v>(t: &mut Tally, table: &Question, rows: &'v [Value], at: &Read
                 column: Some(c),
                 ..at.r
             };
-            let applies = own_applies(at.q, column, at.answers);
+            let applies = eval::column_applies(at.q, column, at.answers) == Truth::True;
             let computed = computed_value(at.q, at.answers, cell);
             let raw = computed.as_ref().or(row.get(&column.id));
             count(&mut t.columns[c], column, applies, raw);
         }
     }
     at.answers.enter_row(outer);
-}
-
-/// Whether a column is asked in the row the answers are read in.
-fn own_applies<'v>(q: &Questionnaire, column: &Question, answers: &Answers<'v, &'v Value>) -> bool {
-    column
-        .when
-        .as_ref()
-        .is_none_or(|when| truth(when.ast(), q, answers) == Truth::True)
 }
 
 impl Tally {

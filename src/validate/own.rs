@@ -8,9 +8,9 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::expr::eval::{self, Answer, Answers, Truth, classify};
+use crate::expr::eval::{Answer, classify};
 use crate::findings::words::Args;
-use crate::questionnaire::model::{Bound, Question, Questionnaire};
+use crate::questionnaire::model::{Bound, Question};
 use crate::reply::Limits;
 use crate::reply::view::ReplyValue;
 use crate::values::dates::{self, DateFault};
@@ -99,15 +99,6 @@ fn key_text<'v, V: ReplyValue<'v>>(value: V) -> Cow<'v, str> {
     }
 }
 
-/// Whether a column is asked in the row the answers are read in: its `when`, read there
-/// (a column without one always is).
-pub(super) fn column_applies<'v, V: ReplyValue<'v>>(
-    q: &Questionnaire,
-    column: &Question,
-    answers: &Answers<'v, V>,
-) -> Truth {
-    column
-        .when
-        .as_ref()
-        .map_or(Truth::True, |when| eval::truth(when.ast(), q, answers))
-}
+/// Whether a column is asked in the row the answers are read in (the evaluator's rule, the
+/// one tabulate counts by too).
+pub(super) use crate::expr::eval::column_applies;

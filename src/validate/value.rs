@@ -547,11 +547,7 @@ impl<'a> Walk<'a> {
     /// are what that `when` read).
     fn missing_cell(&mut self, cell_site: Site<'_>, r: usize, reads: &[QuestionRef]) {
         let column = cell_site.question;
-        let row_pointer = cell_site.pointer();
-        let row_pointer = row_pointer
-            .rsplit_once('/')
-            .map_or("", |(row, _)| row)
-            .to_string();
+        let row_pointer = cell_site.row_pointer();
         let mut args = Args::new()
             .text("row", (r + 1).to_string())
             .text("column", column.id.clone());

@@ -40,6 +40,16 @@ impl Site<'_> {
         }
     }
 
+    /// The row a cell is in (`/section/table/row`); the question's own pointer otherwise.
+    pub fn row_pointer(&self) -> String {
+        match self.table {
+            Some((table, row)) => {
+                format!("/{}/{}/{row}", escape_pointer(self.section), table.id)
+            }
+            None => self.pointer(),
+        }
+    }
+
     /// `section.question`, or `section.table[row].column` with rows counted from 1, as a
     /// person counts them (the pointer keeps RFC 6901's count from 0).
     pub fn path(&self) -> String {
