@@ -56,7 +56,13 @@ message = "Shifts are worked in pairs."
 "#;
 
 fn findings(reply: &str) -> Vec<(String, Option<String>)> {
-    let checked = canvass::check::check(QUESTIONNAIRE);
+    findings_of(QUESTIONNAIRE, reply)
+}
+
+/// The findings of `reply` to `questionnaire` (which must check clean), as (code, rule or
+/// question), the same whether the reply is TOML or JSON.
+fn findings_of(questionnaire: &str, reply: &str) -> Vec<(String, Option<String>)> {
+    let checked = canvass::check::check(questionnaire);
     assert!(
         checked.findings.is_empty(),
         "{:?}",
@@ -204,22 +210,12 @@ fn a_date_literal_beside_a_date_is_a_date() {
     // Days since the first of the year, from a date literal; a literal that is not a date
     // is reported where it is written.
     let text = QUESTIONNAIRE.replace("period.shifts % 2 == 0", "period.to - '2026-01-01' < 365");
-    let q = canvass::check::check(&text)
-        .questionnaire
-        .expect("checks clean");
-    let v = Validator::new(q).unwrap();
-    let judge = |to: &str| -> Vec<String> {
-        let file = SourceFile::new(
-            "r.toml",
-            reply("2026-03-01", to, 4, "late_reason = \"x\"\n"),
-        );
-        v.validate_as(&file, Format::Toml, "en")
-            .iter()
-            .filter_map(|f| f.rule.clone())
-            .collect()
-    };
-    assert_eq!(judge("2026-12-31"), Vec::<String>::new()); // day 364
-    assert_eq!(judge("2027-01-01"), ["pairs"]); // day 365
+    let judge = |to: &str| findings_of(&text, &reply("2026-03-01", to, 4, "late_reason = \"x\"\n"));
+    assert_eq!(judge("2026-12-31"), []); // day 364
+    assert_eq!(
+        judge("2027-01-01"),
+        [("rule".to_string(), Some("pairs".to_string()))]
+    ); // day 365
     let bad = QUESTIONNAIRE.replace("period.shifts % 2 == 0", "period.to - '2026-13-01' < 365");
     let checked = canvass::check::check(&bad);
     assert!(
