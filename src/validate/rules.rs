@@ -50,6 +50,11 @@ pub(super) fn fails<'v, V: ReplyValue<'v>>(
     q: &Questionnaire,
     answers: &Answers<'v, V>,
 ) -> bool {
+    // The fast path asks this of every rule of every reply: a rule on the whole reply needs
+    // no list of rows.
+    if rule.each.is_none() {
+        return fails_here(rule, q, answers);
+    }
     let failed = rows(rule, q, answers).into_iter().any(|row| {
         answers.enter_row(row.map(|(_, v)| v));
         fails_here(rule, q, answers)
