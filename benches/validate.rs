@@ -20,7 +20,7 @@ use canvass::validate::Validator;
 const REPLIES: usize = 10_000;
 
 fn corpus(validator: &Validator) -> Vec<SourceFile> {
-    let q = &validator.questionnaire;
+    let q = validator.questionnaire();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-replies");
     std::fs::create_dir_all(&dir).unwrap();
     let mut state = 0x2545_f491_u32;
@@ -111,7 +111,7 @@ fn bench(c: &mut Criterion) {
             files
                 .iter()
                 .filter(|f| {
-                    compact::read(&f.text, Format::Json, &validator.limits, |reply| {
+                    compact::read(&f.text, Format::Json, validator.limits(), |reply| {
                         validator.schema_accepts_compact(reply)
                     })
                     .unwrap()

@@ -14,6 +14,7 @@ pub mod compile;
 pub mod expr;
 pub mod findings;
 pub mod intake;
+pub mod judge;
 pub mod questionnaire;
 pub mod reply;
 pub mod source;

@@ -45,7 +45,7 @@ fn lint() {
             .any(canvass::findings::Finding::is_error);
         assert_eq!(checked.questionnaire.is_none(), has_error, "{stem}");
         assert!(
-            checked.findings.iter().all(|f| f.at.span.is_some()),
+            checked.findings.iter().all(|f| f.at.span().is_some()),
             "{stem}: every questionnaire finding points into the file"
         );
         insta::assert_snapshot!(rendered);
@@ -69,7 +69,7 @@ fn several_mistakes_are_each_reported_at_their_own_place() {
     let starts: BTreeSet<usize> = checked
         .findings
         .iter()
-        .map(|f| f.at.span.clone().unwrap().start)
+        .map(|f| f.at.span().cloned().unwrap().start)
         .collect();
     assert_eq!(
         starts.len(),
@@ -161,7 +161,7 @@ type = "text"
         .findings
         .iter()
         .map(|f| {
-            let span = f.at.span.clone().unwrap();
+            let span = f.at.span().cloned().unwrap();
             (f.code.as_str(), &text[span], f.help.as_deref())
         })
         .collect();
@@ -193,7 +193,7 @@ fn check_gives_its_findings_as_json_for_tools() {
     for (json, finding) in findings.iter().zip(&checked.findings) {
         assert_eq!(json["code"], finding.code.as_str());
         assert_eq!(json["message"], finding.message.as_str());
-        let span = finding.at.span.clone().unwrap();
+        let span = finding.at.span().cloned().unwrap();
         assert_eq!(json["span"]["offset"], span.start);
         assert_eq!(json["span"]["length"], span.end - span.start);
     }
@@ -276,7 +276,10 @@ fn check_gives_sarif_that_the_sarif_schema_accepts() {
             finding.code.as_str()
         );
         let region = &result["locations"][0]["physicalLocation"]["region"];
-        assert_eq!(region["byteOffset"], finding.at.span.clone().unwrap().start);
+        assert_eq!(
+            region["byteOffset"],
+            finding.at.span().cloned().unwrap().start
+        );
         assert_eq!(
             result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
             path

@@ -25,10 +25,13 @@ fn validator(path: &str) -> Validator {
 fn fast() -> &'static Validator {
     static V: std::sync::OnceLock<Validator> = std::sync::OnceLock::new();
     V.get_or_init(|| {
-        let mut v = validator("tests/fast_path/questionnaire.toml");
+        let v = validator("tests/fast_path/questionnaire.toml");
         // Low enough that a table of four rows, which the schema accepts, is over it.
-        v.limits.max_rows = 3;
-        v
+        let limits = canvass::reply::Limits {
+            max_rows: 3,
+            ..*v.limits()
+        };
+        v.with_limits(limits)
     })
 }
 
@@ -51,7 +54,7 @@ fn assert_exact(v: &Validator, reply: &Value) {
         serde_json::to_string(reply).unwrap(),
         serde_json::to_string_pretty(reply).unwrap(),
     ] {
-        let read = compact::read(&text, Format::Json, &v.limits, |json| {
+        let read = compact::read(&text, Format::Json, v.limits(), |json| {
             (
                 json.to_value(),
                 v.schema_accepts_compact(json),
@@ -334,7 +337,7 @@ proptest! {
         rolls in prop::collection::vec(any::<u32>(), 64..256)
     ) {
         let v = shipped();
-        assert_exact(v, &replies::generate(&v.questionnaire, &rolls));
+        assert_exact(v, &replies::generate(v.questionnaire(), &rolls));
     }
 }
 
@@ -349,7 +352,7 @@ proptest! {
         rolls in prop::collection::vec(any::<u32>(), 64..256)
     ) {
         let v = household();
-        let reply = replies::generate(&v.questionnaire, &rolls);
+        let reply = replies::generate(v.questionnaire(), &rolls);
         assert_exact(v, &reply);
         assert_exact(v, &made_consistent(v, reply));
     }
@@ -409,7 +412,7 @@ fn generated_household_replies_reach_both_verdicts() {
         let rolls: Vec<u32> = (0..128)
             .map(|i| seed.wrapping_mul(2_654_435_761).rotate_left(i % 32) ^ i)
             .collect();
-        let raw = replies::generate(&v.questionnaire, &rolls);
+        let raw = replies::generate(v.questionnaire(), &rolls);
         for reply in [raw.clone(), made_consistent(v, raw)] {
             if v.walk(&reply, "en").is_empty() {
                 clean += 1;

@@ -98,14 +98,14 @@ proptest! {
 
     #[test]
     fn generated_replies_are_valid(rolls in rolls()) {
-        let reply = generate(&judges().canvass.questionnaire, &rolls);
+        let reply = generate(judges().canvass.questionnaire(), &rolls);
         prop_assert_eq!(codes_at(&reply), vec![], "{}", reply);
         prop_assert!(judges().boon_accepts(&reply), "boon refuses {}", reply);
     }
 
     #[test]
     fn dropping_a_required_answer_is_one_missing_answer(rolls in rolls(), which in any::<prop::sample::Index>()) {
-        let q = &judges().canvass.questionnaire;
+        let q = judges().canvass.questionnaire();
         let mut reply = generate(q, &rolls);
         let candidates = pick(q, &reply, |question, answer, applies| applies && question.required && answer.is_some());
         let (section, question) = candidates[which.index(candidates.len())];
@@ -119,7 +119,7 @@ proptest! {
 
     #[test]
     fn answering_a_question_that_does_not_apply_is_one_not_applicable(rolls in rolls(), which in any::<prop::sample::Index>()) {
-        let q = &judges().canvass.questionnaire;
+        let q = judges().canvass.questionnaire();
         let mut reply = generate(q, &rolls);
         let candidates = pick(q, &reply, |_, answer, applies| !applies && answer.is_none());
         prop_assume!(!candidates.is_empty());
@@ -132,7 +132,7 @@ proptest! {
 
     #[test]
     fn a_value_out_of_range_is_one_out_of_range(rolls in rolls(), which in any::<prop::sample::Index>()) {
-        let q = &judges().canvass.questionnaire;
+        let q = judges().canvass.questionnaire();
         let mut reply = generate(q, &rolls);
         let candidates = pick(q, &reply, |question, answer, _| {
             answer.is_some_and(Value::is_number) && (question.max.is_some() || question.min.is_some())
@@ -153,7 +153,7 @@ proptest! {
 
     #[test]
     fn an_unknown_option_is_one_invalid_option(rolls in rolls(), which in any::<prop::sample::Index>()) {
-        let q = &judges().canvass.questionnaire;
+        let q = judges().canvass.questionnaire();
         let mut reply = generate(q, &rolls);
         let candidates = pick(q, &reply, |question, answer, _| question.kind == QuestionType::Choice && answer.is_some_and(Value::is_string) && answer.and_then(Value::as_str).is_some_and(|a| question.option(a).is_some()));
         prop_assume!(!candidates.is_empty());
@@ -165,7 +165,7 @@ proptest! {
 
     #[test]
     fn breaking_a_rule_is_one_rule_finding_and_invisible_to_the_schema(rolls in rolls()) {
-        let q = &judges().canvass.questionnaire;
+        let q = judges().canvass.questionnaire();
         let mut reply = generate(q, &rolls);
         let inv = &mut reply["investigation"];
         inv["investigated"] = json!(5);
@@ -206,7 +206,7 @@ fn boon_and_canvass_agree_on_the_sample_replies_except_rules() {
 
 #[test]
 fn the_generator_covers_every_question_type_and_condition() {
-    let q = &judges().canvass.questionnaire;
+    let q = judges().canvass.questionnaire();
     let mut answered = std::collections::BTreeSet::new();
     let mut codes = 0;
     for seed in 0..200u32 {

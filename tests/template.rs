@@ -16,7 +16,7 @@ fn validator(path: &str) -> Validator {
 #[test]
 fn toml_template_in_french() {
     let v = validator("tests/validate/questionnaire.toml");
-    insta::assert_snapshot!(canvass::template::toml(&v.questionnaire, "fr"));
+    insta::assert_snapshot!(canvass::template::toml(v.questionnaire(), "fr"));
 }
 
 #[test]
@@ -25,9 +25,9 @@ fn blank_templates_parse_and_miss_only_answers() {
     for (name, text) in [
         (
             "template.toml",
-            canvass::template::toml(&v.questionnaire, "en"),
+            canvass::template::toml(v.questionnaire(), "en"),
         ),
-        ("template.json", canvass::template::json(&v.questionnaire)),
+        ("template.json", canvass::template::json(v.questionnaire())),
     ] {
         let findings = v.validate(&SourceFile::new(name, text), "en");
         assert!(
@@ -43,7 +43,7 @@ fn blank_templates_parse_and_miss_only_answers() {
 #[test]
 fn uncommenting_every_example_gives_values_of_the_right_type() {
     let v = validator("tests/validate/questionnaire.toml");
-    let filled: String = canvass::template::toml(&v.questionnaire, "en")
+    let filled: String = canvass::template::toml(v.questionnaire(), "en")
         .lines()
         .map(|line| {
             let answer = line.strip_prefix("# ").filter(|rest| {

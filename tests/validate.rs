@@ -56,13 +56,13 @@ fn finding() {
         } else {
             assert_eq!(codes, [expected.as_str()], "one fault, one finding");
             assert!(
-                findings[0].at.span.is_some(),
+                findings[0].at.span().is_some(),
                 "{expected}: the finding has no place"
             );
         }
         let human = render(&findings, &file, Style::PLAIN);
         let mut report = ReplyReport::new(file, findings);
-        report.questionnaire = Some(JudgedBy::of(&v.questionnaire));
+        report.questionnaire = Some(JudgedBy::of(v.questionnaire()));
         let json = json_reply(&report);
         insta::assert_snapshot!("human", human);
         // As written (insta's JSON writer shows serde_json's private form of numbers).
@@ -430,7 +430,7 @@ fn a_key_given_twice_does_not_hide_the_other_faults_and_the_later_answer_is_judg
     );
     // The range finding points at the later answer, the one judged.
     let later = text.rfind("200000").unwrap();
-    assert_eq!(findings[2].at.span, Some(later..later + 6));
+    assert_eq!(findings[2].at.span().cloned(), Some(later..later + 6));
 }
 
 #[test]

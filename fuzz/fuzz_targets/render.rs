@@ -59,11 +59,11 @@ fuzz_target!(|data: &[u8]| {
     for format in [Format::Json, Format::Toml] {
         let file = SourceFile::new("reply\u{1b}[2J", text);
         // Findings worded in French for TOML replies (the words' other language).
-        let lang = if format == Format::Toml { "fr" } else { validator.questionnaire.source_language() };
+        let lang = if format == Format::Toml { "fr" } else { validator.questionnaire().source_language() };
         let findings = validator.validate_as(&file, format, lang);
         assert_readable(&render(&findings, &file, STYLE), findings.len());
         let mut report = ReplyReport::new(file, findings);
-        report.questionnaire = Some(JudgedBy::of(&validator.questionnaire));
+        report.questionnaire = Some(JudgedBy::of(validator.questionnaire()));
         let line = json_line(&report);
         serde_json::from_str::<serde_json::Value>(&line).expect("the JSON report parses");
         let html = canvass::findings::html::section(&report);

@@ -34,16 +34,16 @@ fuzz_target!(|data: &[u8]| {
         for format in [Format::Json, Format::Toml] {
             let findings = validator.validate_as(&file, format, "en");
             for f in &findings {
-                if let Some(span) = &f.at.span {
+                if let Some(span) = f.at.span() {
                     assert!(span.start <= span.end && span.end <= text.len(), "span out of the file");
                 }
             }
             // A key given twice reads in full (with its finding), never compactly.
-            let parsed = canvass::reply::parse(text, format, &validator.limits, "en")
+            let parsed = canvass::reply::parse(text, format, validator.limits(), "en")
                 .map_err(drop)
                 .and_then(|(value, read)| if read.is_empty() { Ok(value) } else { Err(()) });
             // The compact reading (the command line's fast path) reads exactly the same.
-            let compact = canvass::reply::compact::read(text, format, &validator.limits, |json| {
+            let compact = canvass::reply::compact::read(text, format, validator.limits(), |json| {
                 (json.to_value(), validator.schema_accepts_compact(json), validator.is_clean_compact(json))
             });
             if format == Format::Json {

@@ -10,28 +10,20 @@
 //! when its findings need it, or when the batch is asked to keep the bytes.
 
 mod inputs;
-mod judge;
 mod read;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, mpsc};
 
 use crate::findings::report::ReplyReport;
 use crate::findings::words;
+pub use crate::judge::Questionnaires;
+use crate::judge::{Judge, Judgement};
 use crate::reply::{Format, Limits};
 use crate::source::SourceFile;
-use crate::validate::Validator;
 use inputs::{Batches, Input};
-
-/// Which questionnaire judges each reply.
-pub enum Questionnaires<'a> {
-    /// Every reply is judged by this one (`-q`, `--schema`, a collection's questionnaire).
-    Fixed(&'a Validator),
-    /// Each reply by the questionnaire its `questionnaire` id names, loaded by this function
-    /// once per id (`None`: canvass has no such questionnaire).
-    Named(&'a (dyn Fn(&str) -> Option<Validator> + Sync)),
-}
+use read::Loaded;
 
 /// What to judge, and how.
 pub struct Batch<'a> {
@@ -67,14 +59,10 @@ pub trait Sink<T> {
 /// Judge every reply of the batch; `work` turns each into what `sink` takes (run on the
 /// workers, in parallel), and `sink` takes them in input order.
 pub fn run<T: Send>(batch: &Batch<'_>, work: impl Fn(Judged) -> T + Sync, sink: &mut impl Sink<T>) {
-    let cache: judge::Cache = Mutex::new(HashMap::new());
     let words_lang = words::canonical(batch.lang.unwrap_or("en"));
-    let judge = judge::Judge {
-        questionnaires: &batch.questionnaires,
-        cache: &cache,
-        lang: batch.lang,
-        limits: batch.limits,
-    };
+    let judge = Judge::new(batch.questionnaires)
+        .lang(batch.lang)
+        .limits(batch.limits);
     let workers = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
     let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Vec<Input>)>(64);
     // Bounded: a slow sink (a disk) holds the workers back instead of letting judged
@@ -156,36 +144,16 @@ fn in_order<T>(done: &mpsc::Receiver<(usize, Vec<T>)>, sink: &mut impl Sink<T>) 
 
 /// Read and judge one input. A bug that panics on one reply must not take the batch down:
 /// that reply gets an `internal-error` finding, the others are judged.
-fn one(
-    input: &Input,
-    judge: &judge::Judge<'_>,
-    keep_bytes: bool,
-    words_lang: &'static str,
-) -> Judged {
+fn one(input: &Input, judge: &Judge<'_>, keep_bytes: bool, words_lang: &'static str) -> Judged {
     let judged = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         panic_on_request(input);
-        match read::load(input, judge.limits, words_lang) {
-            Ok(l) => {
-                let (questionnaire, findings, respondent) = judge::judge(&l, judge);
-                let format = l.format;
-                let keep_text = !findings.is_empty();
-                let (text, bytes) = match (l.not_utf8, keep_bytes, keep_text) {
-                    (Some(raw), true, _) => (l.file.text, Some(raw)),
-                    (None, true, true) => (l.file.text.clone(), Some(l.file.text.into_bytes())),
-                    (None, true, false) => (String::new(), Some(l.file.text.into_bytes())),
-                    (_, false, true) => (l.file.text, None),
-                    (_, false, false) => (String::new(), None),
-                };
-                let mut report = ReplyReport::new(SourceFile::new(l.file.name, text), findings);
-                report.questionnaire = questionnaire;
-                report.respondent = respondent;
-                report.lang = words_lang;
-                Judged {
-                    report,
-                    bytes,
-                    format,
-                }
-            }
+        match read::load(input, judge.the_limits(), words_lang) {
+            Ok(Loaded::Bytes {
+                name,
+                bytes,
+                format,
+            }) => kept(judge.judge(name, bytes, format), keep_bytes, words_lang),
+            Ok(Loaded::Refused(judgement)) => kept(judgement, keep_bytes, words_lang),
             Err(report) => Judged {
                 report: ReplyReport {
                     lang: words_lang,
@@ -199,10 +167,32 @@ fn one(
     judged.unwrap_or_else(|_| failed(input, words_lang))
 }
 
+/// A judgement as the batch hands it on: the text kept only when findings need it, the
+/// bytes only when the batch keeps them.
+fn kept(j: Judgement, keep_bytes: bool, words_lang: &'static str) -> Judged {
+    let keep_text = !j.findings.is_empty();
+    let (text, bytes) = match (j.not_utf8, keep_bytes, keep_text) {
+        (Some(raw), true, _) => (j.file.text, Some(raw)),
+        (None, true, true) => (j.file.text.clone(), Some(j.file.text.into_bytes())),
+        (None, true, false) => (String::new(), Some(j.file.text.into_bytes())),
+        (_, false, true) => (j.file.text, None),
+        (_, false, false) => (String::new(), None),
+    };
+    let mut report = ReplyReport::new(SourceFile::new(j.file.name, text), j.findings);
+    report.questionnaire = j.questionnaire;
+    report.respondent = j.respondent;
+    report.lang = words_lang;
+    Judged {
+        report,
+        bytes,
+        format: j.format,
+    }
+}
+
 /// An input canvass failed on.
 fn failed(input: &Input, words_lang: &'static str) -> Judged {
     Judged {
-        report: judge::internal_error(input.name(), words_lang),
+        report: internal_error(input.name(), words_lang),
         bytes: None,
         format: Format::Json,
     }
@@ -218,4 +208,18 @@ fn panic_on_request(input: &Input) {
     {
         panic!("CANVASS_PANIC_ON={target}");
     }
+}
+
+/// The report of a reply whose validation panicked.
+fn internal_error(name: String, lang: &'static str) -> ReplyReport {
+    let said = words::say(lang, "internal-error", &words::Args::new());
+    let finding = crate::findings::Finding::said(
+        crate::findings::Code::InternalError,
+        crate::findings::Severity::Error,
+        said,
+        crate::findings::Anchor::Nowhere,
+    );
+    let mut report = ReplyReport::new(SourceFile::new(name, String::new()), vec![finding]);
+    report.lang = lang;
+    report
 }

@@ -76,7 +76,7 @@ impl Lints<'_> {
 
     fn finish(mut self, model: Option<Questionnaire>) -> Checked {
         self.findings
-            .sort_by_key(|f| (f.at.span.as_ref().map_or(0, |s| s.start), f.code));
+            .sort_by_key(|f| (f.at.span().map_or(0, |s| s.start), f.code));
         let ok = !self.findings.iter().any(Finding::is_error);
         Checked {
             questionnaire: model.filter(|_| ok),

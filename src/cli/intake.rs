@@ -226,7 +226,7 @@ fn add(
         stage,
         note,
         format,
-        who_field: v.questionnaire.respondent.clone().unwrap_or_default(),
+        who_field: v.questionnaire().respondent.clone().unwrap_or_default(),
         pending: Vec::new(),
         out: std::io::BufWriter::new(std::io::stdout().lock()),
         progress: super::progress::Progress::new(),
@@ -236,7 +236,7 @@ fn add(
     };
     batch::run(
         &batch,
-        |j| intake::receive(j, stage, &v.questionnaire),
+        |j| intake::receive(j, stage, v.questionnaire()),
         &mut sink,
     );
     sink.commit();
@@ -559,7 +559,7 @@ fn export(
             let dir = output.unwrap_or(Path::new("."));
             std::fs::create_dir_all(dir)
                 .map_err(|e| format!("cannot make {}: {e}", visible(&dir.display().to_string())))?;
-            for file in canvass::intake::export::csv(&store, &v.questionnaire, which, dir)? {
+            for file in canvass::intake::export::csv(&store, v.questionnaire(), which, dir)? {
                 eprintln!("wrote {file}");
             }
         }

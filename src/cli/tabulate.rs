@@ -67,7 +67,7 @@ pub fn run(args: &TabulateArgs) -> Result<ExitCode, String> {
         }
         (None, None) => return Err("give --db FILE, or -q QUESTIONNAIRE and reply files".into()),
     };
-    let q = &validator.questionnaire;
+    let q = validator.questionnaire();
     let lang = match &args.lang {
         Some(lang) => {
             super::files::available_in(q, lang)?;

@@ -108,7 +108,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
     writer.progress.finish();
     writer.end(
         args.deny_warnings,
-        fixed.as_ref().map(|v| v.questionnaire.id.as_str()),
+        fixed.as_ref().map(|v| v.questionnaire().id.as_str()),
     )
 }
 
@@ -234,7 +234,7 @@ fn render(report: ReplyReport, format: OutputFormat, color: bool) -> Done {
 
 /// The validator given by `-q` or `--schema`, if any.
 fn fixed_validator(args: &ValidateArgs, limits: Limits) -> Result<Option<Validator>, String> {
-    let mut v = match (&args.questionnaire, &args.schema) {
+    let v = match (&args.questionnaire, &args.schema) {
         (Some(name), _) => {
             let q = super::files::load_questionnaire(&super::files::resolve(name))?;
             Validator::new(q)?
@@ -247,9 +247,9 @@ fn fixed_validator(args: &ValidateArgs, limits: Limits) -> Result<Option<Validat
         }
         (None, None) => return Ok(None),
     };
-    v.limits = limits;
+    let v = v.with_limits(limits);
     if let Some(lang) = &args.lang {
-        super::files::available_in(&v.questionnaire, lang)?;
+        super::files::available_in(v.questionnaire(), lang)?;
     }
     Ok(Some(v))
 }
@@ -264,7 +264,7 @@ fn load_named(id: &str, lang: Option<&str>) -> Option<Validator> {
     }
     match super::files::load_questionnaire(&path).and_then(Validator::new) {
         Ok(v) => {
-            if let Some(Err(e)) = lang.map(|l| super::files::available_in(&v.questionnaire, l)) {
+            if let Some(Err(e)) = lang.map(|l| super::files::available_in(v.questionnaire(), l)) {
                 setup_failed(&e);
             }
             Some(v)

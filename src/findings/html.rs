@@ -309,7 +309,7 @@ fn finding(out: &mut String, f: &Finding, r: &ReplyReport, spans: &Spans<'_>) {
         f.code,
         escape(f.question.as_deref().unwrap_or("-"))
     );
-    let place = f.at.span.as_ref().map_or(String::new(), |s| {
+    let place = f.at.span().map_or(String::new(), |s| {
         let js = spans.span(s);
         let at = Args::new()
             .text("line", js.line.to_string())
@@ -333,7 +333,7 @@ fn finding(out: &mut String, f: &Finding, r: &ReplyReport, spans: &Spans<'_>) {
         let _ = writeln!(out, "<p><strong>{number}{}</strong></p>", escape(text));
     }
     let _ = writeln!(out, "<p>{}</p>", with_code(&f.message));
-    if let Some(span) = &f.at.span
+    if let Some(span) = f.at.span()
         && !r.file.text.is_empty()
     {
         let _ = writeln!(
@@ -358,7 +358,7 @@ fn finding(out: &mut String, f: &Finding, r: &ReplyReport, spans: &Spans<'_>) {
 /// A related answer: its message, and its own line of the reply.
 fn related_line(related: &Related, r: &ReplyReport, spans: &Spans<'_>) -> String {
     let mut item = with_code(&related.message);
-    if let Some(span) = &related.at.span
+    if let Some(span) = related.at.span()
         && !r.file.text.is_empty()
     {
         let js = spans.span(span);

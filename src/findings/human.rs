@@ -48,8 +48,8 @@ pub fn render(findings: &[Finding], file: &SourceFile, style: Style) -> String {
     let index = LineIndex::new(&file.text);
     let mut out = String::new();
     for finding in findings {
-        let spans: Vec<Option<Span>> = std::iter::once(finding.at.span.clone())
-            .chain(finding.related.iter().map(|r| r.at.span.clone()))
+        let spans: Vec<Option<Span>> = std::iter::once(finding.at.span().cloned())
+            .chain(finding.related.iter().map(|r| r.at.span().cloned()))
             .collect();
         let spans: Vec<Option<Span>> = spans
             .iter()

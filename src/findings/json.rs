@@ -76,7 +76,7 @@ pub fn finding<'a>(f: &'a Finding, spans: &Spans<'_>) -> JsonFinding<'a> {
         question: f.question.as_deref(),
         number: f.number.as_deref(),
         pointer: f.at.pointer.as_deref(),
-        span: f.at.span.as_ref().map(|s| spans.span(s)),
+        span: f.at.span().map(|s| spans.span(s)),
         message: &f.message,
         text: f.text.as_deref(),
         help: f.help.as_deref(),
@@ -86,7 +86,7 @@ pub fn finding<'a>(f: &'a Finding, spans: &Spans<'_>) -> JsonFinding<'a> {
             .map(|r| JsonRelated {
                 question: r.question.as_deref(),
                 pointer: r.at.pointer.as_deref(),
-                span: r.at.span.as_ref().map(|s| spans.span(s)),
+                span: r.at.span().map(|s| spans.span(s)),
                 message: &r.message,
             })
             .collect(),

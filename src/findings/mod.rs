@@ -56,16 +56,35 @@ pub struct Related {
 
 /// Where a finding or a related answer is: the one location type every stage fills and every
 /// printer reads. A stage knows the anchor (and, for a reply, the answer's JSON pointer); the
-/// span is known at once for a questionnaire or a syntax error, and filled in by the reply's
-/// source map otherwise.
+/// place is known at once for a questionnaire or a syntax error, and filled in by the reply's
+/// source map otherwise (or by a workbook reader, as a cell).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Location {
-    /// What in the file to point at.
-    pub anchor: Anchor,
+    /// The file it is in, once the finding is placed in one (a reply's name); `None` for a
+    /// finding about the file a report is already about.
+    pub file: Option<std::sync::Arc<str>>,
+    /// Where in the file.
+    pub place: Place,
     /// The JSON pointer of the answer it is about (RFC 6901), for reply findings.
     pub pointer: Option<String>,
-    /// The byte span of `anchor` in the file, once resolved.
-    pub span: Option<Span>,
+    /// What in the file to point at, before the place is known.
+    pub(crate) anchor: Anchor,
+}
+
+/// A place in a file: a byte span of a text, a cell of a workbook, or the whole of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// The file as a whole (a limit on its size), or a place not resolved yet.
+    Whole,
+    /// Bytes `start..end` of the text.
+    Span(Span),
+    /// A cell of a workbook: its sheet's name and its A1 reference.
+    Cell {
+        /// The sheet's name, as the workbook spells it.
+        sheet: String,
+        /// The cell, as `B7`.
+        cell: String,
+    },
 }
 
 impl From<Anchor> for Location {
@@ -75,16 +94,17 @@ impl From<Anchor> for Location {
 }
 
 impl Location {
-    /// A location known only by its anchor; a span anchor is its own span.
+    /// A location known only by its anchor; a span anchor is its own place.
     pub fn new(anchor: Anchor) -> Self {
-        let span = match &anchor {
-            Anchor::Span(span) => Some(span.clone()),
-            _ => None,
+        let place = match &anchor {
+            Anchor::Span(span) => Place::Span(span.clone()),
+            _ => Place::Whole,
         };
         Self {
-            anchor,
+            file: None,
+            place,
             pointer: None,
-            span,
+            anchor,
         }
     }
 
@@ -94,6 +114,24 @@ impl Location {
             pointer: Some(pointer.into()),
             ..Self::new(anchor)
         }
+    }
+
+    /// The byte span, when the place is one.
+    pub fn span(&self) -> Option<&Span> {
+        match &self.place {
+            Place::Span(span) => Some(span),
+            _ => None,
+        }
+    }
+
+    /// What the location points at before it is placed.
+    pub fn anchor(&self) -> &Anchor {
+        &self.anchor
+    }
+
+    /// Whether the place is still to be found (by a source map or a workbook reader).
+    pub(crate) fn unplaced(&self) -> bool {
+        self.place == Place::Whole && !matches!(self.anchor, Anchor::Nowhere)
     }
 }
 

@@ -36,7 +36,7 @@ pub fn log(findings: &[Finding], file: &SourceFile, uri: &str) -> Value {
                 "level": if f.is_error() { "error" } else { "warning" },
                 "message": { "text": f.message },
             });
-            if let Some(span) = &f.at.span {
+            if let Some(span) = f.at.span() {
                 let start = spans.span(span);
                 let end_offset = span.end.max(span.start);
                 let end = spans.span(&(end_offset..end_offset));

@@ -71,6 +71,15 @@ impl<'t> SourceMap<'t> {
         self.place(pointer).map(|(key, value)| key.unwrap_or(value))
     }
 
+    /// Give a location its place in the file, if it has none yet.
+    pub fn locate(&self, at: &mut crate::findings::Location) {
+        if at.unplaced()
+            && let Some(span) = self.resolve(at.anchor())
+        {
+            at.place = crate::findings::Place::Span(span);
+        }
+    }
+
     /// The span an anchor stands for. A pointer not in the file falls back to its nearest
     /// ancestor that is; the root is the top of the file.
     pub fn resolve(&self, anchor: &Anchor) -> Option<Span> {

@@ -35,12 +35,12 @@ pub const MAX_FINDINGS: usize = 200;
 
 /// A questionnaire ready to validate replies: the model and its compiled schema.
 pub struct Validator {
-    pub questionnaire: Questionnaire,
+    questionnaire: Questionnaire,
     schema: jsonschema::Validator,
     /// The same schema, reading compact replies (the fast path).
     compact_schema: jsonschema::Validator<representation::Compact>,
     residual: residual::Residual,
-    pub limits: Limits,
+    limits: Limits,
 }
 
 impl Validator {
@@ -66,6 +66,23 @@ impl Validator {
         Self::with_schema(questionnaire, schema)
     }
 
+    /// The checked questionnaire this validator judges by.
+    pub fn questionnaire(&self) -> &Questionnaire {
+        &self.questionnaire
+    }
+
+    /// The limits replies are judged within.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// The same validator, judging within `limits`.
+    #[must_use]
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
     fn with_schema(questionnaire: Questionnaire, schema: &Value) -> Result<Self, String> {
         Ok(Self {
             residual: residual::Residual::plan(&questionnaire),
@@ -74,30 +91,6 @@ impl Validator {
             compact_schema: schema_options().build(schema).map_err(unusable)?,
             limits: Limits::default(),
         })
-    }
-
-    /// Validate one reply, its format told by its name or first character; findings carry
-    /// resolved spans into `file`.
-    pub fn validate(&self, file: &SourceFile, lang: &str) -> Vec<Finding> {
-        self.validate_as(file, Format::detect(&file.name, &file.text), lang)
-    }
-
-    /// Validate one reply written in `format`. A JSON reply is read compactly first (the
-    /// fast path); only a TOML reply, or JSON that does not read, is parsed in full here.
-    pub fn validate_as(&self, file: &SourceFile, format: Format, lang: &str) -> Vec<Finding> {
-        let compact = reply::compact::read(&file.text, format, &self.limits, |reply| {
-            self.validate_compact(file, reply, lang)
-        });
-        if let Some(findings) = compact {
-            return findings;
-        }
-        match reply::parse(&file.text, format, &self.limits, lang) {
-            Ok((value, mut findings)) => {
-                findings.extend(self.validate_parsed(file, format, &value, lang));
-                findings
-            }
-            Err(findings) => findings,
-        }
     }
 
     /// Validate a JSON reply read compactly from `file` (by [`reply::compact::read`]):
@@ -232,20 +225,19 @@ impl Validator {
     }
 }
 
-/// Resolve the spans of findings into the reply's text. Only a reply with findings pays
-/// for its source map.
+/// Place findings in the reply: their file, and their spans in its text. Only a reply with
+/// findings pays for its source map.
 fn place(mut findings: Vec<Finding>, file: &SourceFile, format: Format) -> Vec<Finding> {
     if !findings.is_empty() {
         let text = reply::blank_bom(&file.text);
         let map = reply::SourceMap::parse(&text, format);
+        let name: std::sync::Arc<str> = file.name.as_str().into();
         for finding in &mut findings {
-            if finding.at.span.is_none() {
-                finding.at.span = map.resolve(&finding.at.anchor);
-            }
+            map.locate(&mut finding.at);
+            finding.at.file = Some(name.clone());
             for related in &mut finding.related {
-                if related.at.span.is_none() {
-                    related.at.span = map.resolve(&related.at.anchor);
-                }
+                map.locate(&mut related.at);
+                related.at.file = Some(name.clone());
             }
         }
     }

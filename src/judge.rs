@@ -1,0 +1,330 @@
+//! Judging one reply: its bytes, name and format in; which questionnaire judged it, who sent
+//! it, and its findings out. This is the one dispatch every front end calls — `validate` and
+//! `intake add` through [`crate::batch`], and any later server or workbook reader directly:
+//! refusing a reply over the size limit or not in UTF-8, reading a JSON reply compactly (the
+//! fast path) or parsing it in full, picking its questionnaire, reading its respondent.
+//!
+//! It does no I/O and keeps no state between replies beyond the validators it has loaded.
+//! Finding the inputs, ordering them and printing are the callers'.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use crate::findings::report::JudgedBy;
+use crate::findings::{Anchor, Code, Finding, Location, Severity, words};
+use crate::reply::view::ReplyValue;
+use crate::reply::{Format, Limits};
+use crate::source::SourceFile;
+use crate::validate::Validator;
+
+/// Which questionnaire judges each reply.
+#[derive(Clone, Copy)]
+pub enum Questionnaires<'a> {
+    /// Every reply is judged by this one (`-q`, `--schema`, a collection's questionnaire).
+    Fixed(&'a Validator),
+    /// Each reply by the questionnaire its `questionnaire` id names, loaded by this function
+    /// once per id (`None`: canvass has no such questionnaire).
+    Named(&'a (dyn Fn(&str) -> Option<Validator> + Sync)),
+}
+
+/// What judging needs besides the reply: the questionnaires, the language asked for, the
+/// limits. One `Judge` serves many replies, from many threads at once.
+pub struct Judge<'a> {
+    questionnaires: Questionnaires<'a>,
+    lang: Option<&'a str>,
+    limits: Limits,
+    /// Validators of the questionnaires replies name, loaded once per id (`None`: none such).
+    cache: Mutex<HashMap<String, Option<Arc<Validator>>>>,
+}
+
+/// One reply, judged.
+#[derive(Debug)]
+pub struct Judgement {
+    /// The reply as read: its name and text (bad UTF-8 bytes replaced, so offsets before the
+    /// first of them hold).
+    pub file: SourceFile,
+    /// How it was read.
+    pub format: Format,
+    /// The questionnaire that judged it; `None` when it named none canvass has, or could
+    /// not be read far enough to tell.
+    pub questionnaire: Option<JudgedBy>,
+    /// The answer the questionnaire's `respondent` names, as written.
+    pub respondent: Option<String>,
+    /// Every finding, spans resolved into `file`.
+    pub findings: Vec<Finding>,
+    /// The bytes as received when they are not UTF-8 (`file.text` is then not them).
+    pub not_utf8: Option<Vec<u8>>,
+}
+
+impl<'a> Judge<'a> {
+    /// A judge with the default limits, wording in each questionnaire's source language.
+    pub fn new(questionnaires: Questionnaires<'a>) -> Self {
+        Self {
+            questionnaires,
+            lang: None,
+            limits: Limits::default(),
+            cache: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Word question texts and findings in `lang` (`None`: the questionnaire's own).
+    #[must_use]
+    pub fn lang(mut self, lang: Option<&'a str>) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    /// Judge within `limits` (size, depth, rows).
+    #[must_use]
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// The limits replies are judged within.
+    pub fn the_limits(&self) -> Limits {
+        self.limits
+    }
+
+    /// The language canvass's own words are in before a questionnaire is known.
+    fn words_lang(&self) -> &'static str {
+        words::canonical(self.lang.unwrap_or("en"))
+    }
+
+    /// Judge one reply. `format` is told by the name or the first character when `None`.
+    pub fn judge(
+        &self,
+        name: impl Into<String>,
+        bytes: Vec<u8>,
+        format: Option<Format>,
+    ) -> Judgement {
+        let name = name.into();
+        if bytes.len() > self.limits.max_bytes {
+            let finding = self.limits.too_large(Some(bytes.len()), self.words_lang());
+            return Judgement::refused(name, Format::Json, finding);
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => {
+                let format = format.unwrap_or_else(|| Format::detect(&name, &text));
+                self.judge_text(SourceFile::new(name, text), format)
+            }
+            Err(e) => self.not_utf8(name, e, format.unwrap_or(Format::Json)),
+        }
+    }
+
+    /// Judge one reply already known to be text.
+    pub fn judge_text(&self, file: SourceFile, format: Format) -> Judgement {
+        let (questionnaire, respondent, findings) = self.judge_file(&file, format);
+        Judgement {
+            file,
+            format,
+            questionnaire,
+            respondent,
+            findings,
+            not_utf8: None,
+        }
+    }
+
+    /// The questionnaire, the respondent and the findings of one reply.
+    fn judge_file(
+        &self,
+        file: &SourceFile,
+        format: Format,
+    ) -> (Option<JudgedBy>, Option<String>, Vec<Finding>) {
+        match self.by_compact_reading(file, format) {
+            Some((judged_by, findings, respondent)) => (Some(judged_by), respondent, findings),
+            None => self.by_full_parse(file, format),
+        }
+    }
+
+    /// Invalid UTF-8 is a `syntax` finding at the first bad byte.
+    fn not_utf8(&self, name: String, e: std::string::FromUtf8Error, format: Format) -> Judgement {
+        let at = e.utf8_error().valid_up_to();
+        let bad = e.as_bytes()[at];
+        let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        let args = words::Args::new()
+            .text("byte", format!("0x{bad:02X}"))
+            .text("offset", at.to_string());
+        let said = words::say(self.words_lang(), "not-utf8", &args);
+        let finding = Finding::said(
+            Code::Syntax,
+            Severity::Error,
+            said,
+            Anchor::Span(at..at + 1),
+        );
+        Judgement {
+            file: SourceFile::new(name, text),
+            format,
+            questionnaire: None,
+            respondent: None,
+            findings: vec![finding],
+            not_utf8: Some(e.into_bytes()),
+        }
+    }
+
+    /// A JSON reply read compactly (the fast path, see `reply::compact`) and validated by
+    /// its questionnaire. `None` when the reply does not read, or names no questionnaire
+    /// canvass has: the full parse then says why.
+    fn by_compact_reading(
+        &self,
+        file: &SourceFile,
+        format: Format,
+    ) -> Option<(JudgedBy, Vec<Finding>, Option<String>)> {
+        crate::reply::compact::read(&file.text, format, &self.limits, |reply| {
+            self.with_validator(
+                || questionnaire_id(reply),
+                |v| {
+                    let lang = self.lang.unwrap_or(v.questionnaire().source_language());
+                    (
+                        JudgedBy::of(v.questionnaire()),
+                        v.validate_compact(file, reply, lang),
+                        respondent(v, reply),
+                    )
+                },
+            )
+        })
+        .flatten()
+    }
+
+    /// A reply parsed in full (TOML, or JSON the compact reading gave up on) and validated
+    /// by its questionnaire, if it names one canvass has.
+    fn by_full_parse(
+        &self,
+        file: &SourceFile,
+        format: Format,
+    ) -> (Option<JudgedBy>, Option<String>, Vec<Finding>) {
+        let words_lang = self.words_lang();
+        match crate::reply::parse(&file.text, format, &self.limits, words_lang) {
+            // A reply that does not parse has nothing to say about its questionnaire.
+            Err(findings) => (None, None, findings),
+            // What reading found (a key given twice) comes first, then the reply's findings.
+            Ok((value, read)) => {
+                let judged = self.with_validator(
+                    || questionnaire_id(&value),
+                    |v| {
+                        let lang = self.lang.unwrap_or(v.questionnaire().source_language());
+                        (
+                            JudgedBy::of(v.questionnaire()),
+                            v.validate_parsed(file, format, &value, lang),
+                            respondent(v, &value),
+                        )
+                    },
+                );
+                let (by, respondent, findings) = match judged {
+                    Some((by, findings, respondent)) => (Some(by), respondent, findings),
+                    None => (
+                        None,
+                        None,
+                        vec![no_questionnaire(&value, file, format, words_lang)],
+                    ),
+                };
+                (by, respondent, read.into_iter().chain(findings).collect())
+            }
+        }
+    }
+
+    /// Call `f` with the reply's validator: the fixed one, or the one of the questionnaire
+    /// the reply names (`id`, asked only then). `None` when there is neither.
+    fn with_validator<T>(
+        &self,
+        id: impl FnOnce() -> Option<String>,
+        f: impl FnOnce(&Validator) -> T,
+    ) -> Option<T> {
+        // Borrowed, not cloned: two workers counting references to one validator would
+        // bounce its counter between their caches for every reply.
+        match &self.questionnaires {
+            Questionnaires::Fixed(v) => Some(f(v)),
+            Questionnaires::Named(load) => self.lookup(id()?, *load).map(|v| f(&v)),
+        }
+    }
+
+    /// The validator for a reply's `questionnaire` id, loaded once per id.
+    fn lookup(
+        &self,
+        id: String,
+        load: &(dyn Fn(&str) -> Option<Validator> + Sync),
+    ) -> Option<Arc<Validator>> {
+        let mut cache = self.cache.lock().ok()?;
+        cache
+            .entry(id)
+            .or_insert_with_key(|id| load(id).map(|v| Arc::new(v.with_limits(self.limits))))
+            .clone()
+    }
+}
+
+impl Judgement {
+    /// A reply refused before it was read (too large, unreadable as text).
+    pub fn refused(name: String, format: Format, finding: Finding) -> Self {
+        Self {
+            file: SourceFile::new(name, String::new()),
+            format,
+            questionnaire: None,
+            respondent: None,
+            findings: vec![finding],
+            not_utf8: None,
+        }
+    }
+}
+
+/// The text answer at the questionnaire's `respondent`, as written: the one place that
+/// reads who sent a reply.
+fn respondent<'v>(v: &Validator, reply: impl ReplyValue<'v>) -> Option<String> {
+    let (section, question) = v.questionnaire().respondent.as_deref()?.split_once('.')?;
+    Some(reply.get(section)?.get(question)?.as_str()?.to_string())
+}
+
+/// The `questionnaire` a reply names, if it is a plausible id.
+fn questionnaire_id<'v>(reply: impl ReplyValue<'v>) -> Option<String> {
+    let id = reply.get("questionnaire")?.as_str()?;
+    // Only a valid id becomes a path: a reply must not name `../../etc`.
+    crate::questionnaire::is_questionnaire_id(id).then(|| id.to_string())
+}
+
+fn no_questionnaire(
+    value: &serde_json::Value,
+    file: &SourceFile,
+    format: Format,
+    lang: &str,
+) -> Finding {
+    let (id, args, anchor) = match value.get("questionnaire") {
+        Some(serde_json::Value::String(id)) => (
+            "questionnaire-not-found",
+            words::Args::new().text("id", crate::findings::visible::echo(id)),
+            Anchor::Value("/questionnaire".into()),
+        ),
+        Some(_) => (
+            "questionnaire-not-an-id",
+            words::Args::new(),
+            Anchor::Value("/questionnaire".into()),
+        ),
+        None => (
+            "questionnaire-not-named",
+            words::Args::new(),
+            Anchor::Container(String::new()),
+        ),
+    };
+    let said = words::say(lang, id, &args);
+    let at = Location::answer("/questionnaire", anchor);
+    let mut finding = Finding::said(Code::WrongQuestionnaire, Severity::Error, said, at);
+    let text = crate::reply::blank_bom(&file.text);
+    crate::reply::SourceMap::parse(&text, format).locate(&mut finding.at);
+    finding
+}
+
+/// Judging one reply by this questionnaire alone.
+impl Validator {
+    /// Validate one reply, its format told by its name or first character; findings carry
+    /// resolved spans into `file`.
+    pub fn validate(&self, file: &SourceFile, lang: &str) -> Vec<Finding> {
+        self.validate_as(file, Format::detect(&file.name, &file.text), lang)
+    }
+
+    /// Validate one reply written in `format` (the same dispatch as [`Judge::judge`]).
+    pub fn validate_as(&self, file: &SourceFile, format: Format, lang: &str) -> Vec<Finding> {
+        Judge::new(Questionnaires::Fixed(self))
+            .lang(Some(lang))
+            .limits(*self.limits())
+            .judge_file(file, format)
+            .2
+    }
+}
