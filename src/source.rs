@@ -11,11 +11,14 @@ pub type Span = Range<usize>;
 /// A named text: a questionnaire or a reply, as read from disk or standard input.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
+    /// Its name, as given (a path, a stream's name and line).
     pub name: String,
+    /// Its text.
     pub text: String,
 }
 
 impl SourceFile {
+    /// A file named `name` holding `text`.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         Self {
             name: name.into(),

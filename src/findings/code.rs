@@ -6,13 +6,16 @@ macro_rules! codes {
     ($($variant:ident = $text:literal, $reply:literal;)*) => {
         /// A stable finding code.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[allow(missing_docs)] // each variant is its string, documented in docs/replies.md
         pub enum Code {
             $($variant,)*
         }
 
         impl Code {
+            /// Every code, in the order of the spec's table.
             pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
 
+            /// The code as users see it (`missing-answer`).
             pub fn as_str(self) -> &'static str {
                 match self {
                     $(Code::$variant => $text,)*

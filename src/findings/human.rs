@@ -3,7 +3,7 @@
 //!
 //! Everything printed that canvass did not write itself (values, keys, file names,
 //! question texts, the file's lines) goes through [`super::visible`], and each finding
-//! shows an [`Excerpt`] of the file rather than the file, so the output stays in
+//! shows an `Excerpt` of the file rather than the file, so the output stays in
 //! proportion to the findings, not to the file.
 
 use super::words::{Args, phrase};

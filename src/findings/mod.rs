@@ -9,13 +9,21 @@
 
 mod code;
 mod excerpt;
+#[doc(hidden)]
 pub mod html;
+#[doc(hidden)]
 pub mod human;
+#[doc(hidden)]
 pub mod json;
+#[doc(hidden)]
 pub mod report;
+#[doc(hidden)]
 pub mod sarif;
+#[doc(hidden)]
 pub mod table;
+#[doc(hidden)]
 pub mod visible;
+#[doc(hidden)]
 pub mod words;
 
 pub use crate::questionnaire::def::Severity;
@@ -26,8 +34,11 @@ use crate::source::Span;
 /// One fault, with where it is and what explains it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
+    /// The stable code users filter on.
     pub code: Code,
+    /// Whether it makes the reply (or questionnaire) invalid.
     pub severity: Severity,
+    /// What is wrong, in plain words.
     pub message: String,
     /// What the primary label says under the span.
     pub label: Option<String>,
@@ -35,9 +46,11 @@ pub struct Finding {
     pub at: Location,
     /// What answer is expected, or what to do.
     pub help: Option<String>,
+    /// The other answers that explain it.
     pub related: Vec<Related>,
     /// `section.id` or `section.id[row].column`, for reply findings.
     pub question: Option<String>,
+    /// The question's number, as the questionnaire shows it.
     pub number: Option<String>,
     /// The question's text in the chosen language.
     pub text: Option<String>,
@@ -49,8 +62,11 @@ pub struct Finding {
 /// answer a rule read, the first of two duplicate keys.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Related {
+    /// The question it is the answer to (`section.id`).
     pub question: Option<String>,
+    /// Where it is.
     pub at: Location,
+    /// What it has to do with the finding.
     pub message: String,
 }
 
@@ -151,6 +167,7 @@ pub enum Anchor {
 }
 
 impl Finding {
+    /// A finding of `code` and `severity`, saying `message` at `at`.
     pub fn new(
         code: Code,
         severity: Severity,
@@ -172,20 +189,24 @@ impl Finding {
         }
     }
 
+    /// An error.
     pub fn error(code: Code, message: impl Into<String>, at: impl Into<Location>) -> Self {
         Self::new(code, Severity::Error, message, at)
     }
 
+    /// A warning.
     pub fn warning(code: Code, message: impl Into<String>, at: impl Into<Location>) -> Self {
         Self::new(code, Severity::Warning, message, at)
     }
 
+    /// The same finding, with `label` written under its span.
     #[must_use]
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
         self.label = Some(label.into());
         self
     }
 
+    /// The same finding, with `help` saying what to do.
     #[must_use]
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
@@ -205,6 +226,7 @@ impl Finding {
         finding
     }
 
+    /// The same finding, with one more related answer.
     #[must_use]
     pub fn with_related(mut self, related: Related) -> Self {
         self.related.push(related);
@@ -221,12 +243,14 @@ impl Finding {
         Self::said(Code::Syntax, Severity::Error, said, Anchor::Span(span))
     }
 
+    /// Whether it is an error (not a warning).
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 }
 
 impl Related {
+    /// A related place known by its span (questionnaire findings).
     pub fn at_span(span: Span, message: impl Into<String>) -> Self {
         Self {
             question: None,

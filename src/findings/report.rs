@@ -19,11 +19,14 @@ use crate::source::SourceFile;
 /// The questionnaire a reply was judged against.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct JudgedBy {
+    /// The questionnaire's id.
     pub id: String,
+    /// Its version.
     pub version: String,
 }
 
 impl JudgedBy {
+    /// The id and version of `q`.
     pub fn of(q: &crate::questionnaire::model::Questionnaire) -> Self {
         Self {
             id: q.id.clone(),

@@ -320,11 +320,14 @@ pub struct RuleDef {
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
+    /// Makes the reply (or questionnaire) invalid.
     Error,
+    /// Worth a look; does not make it invalid.
     Warning,
 }
 
 impl Severity {
+    /// `error` or `warning`.
     pub fn name(self) -> &'static str {
         match self {
             Self::Error => "error",

@@ -7,6 +7,7 @@ use crate::findings::{Anchor, Code, Finding, Severity};
 
 use super::Format;
 
+/// How large and deep a reply may be before canvass refuses to read it.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
     /// Largest reply, in bytes (`--max-reply-bytes`).

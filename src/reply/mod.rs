@@ -26,11 +26,14 @@ use crate::findings::Finding;
 /// The syntax a reply is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// JSON (RFC 8259), one reply a document (or a line of an `.ndjson` stream).
     Json,
+    /// TOML 1.0.
     Toml,
 }
 
 impl Format {
+    /// `json` or `toml`.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Json => "json",
