@@ -49,16 +49,25 @@ pub struct Judged {
     pub format: Format,
 }
 
-/// Where judged replies go, in input order.
+/// Where judged replies go, in input order. A sink that fails stops the batch: [`run`]
+/// returns its error, and no reply after the one it failed on is judged further.
 pub trait Sink<T> {
-    fn take(&mut self, item: T);
+    /// Why the sink could not take a reply (a full disk, a closed output).
+    type Error;
+    fn take(&mut self, item: T) -> Result<(), Self::Error>;
     /// Nothing is ready just now: a good time to write out what was taken.
-    fn idle(&mut self) {}
+    fn idle(&mut self) -> Result<(), Self::Error> {
+        Ok(())
+    }
 }
 
 /// Judge every reply of the batch; `work` turns each into what `sink` takes (run on the
 /// workers, in parallel), and `sink` takes them in input order.
-pub fn run<T: Send>(batch: &Batch<'_>, work: impl Fn(Judged) -> T + Sync, sink: &mut impl Sink<T>) {
+pub fn run<T: Send, S: Sink<T>>(
+    batch: &Batch<'_>,
+    work: impl Fn(Judged) -> T + Sync,
+    sink: &mut S,
+) -> Result<(), S::Error> {
     let words_lang = words::canonical(batch.lang.unwrap_or("en"));
     let judge = Judge::new(batch.questionnaires)
         .lang(batch.lang)
@@ -99,20 +108,30 @@ pub fn run<T: Send>(batch: &Batch<'_>, work: impl Fn(Judged) -> T + Sync, sink: 
                         })
                         .collect();
                     if done_tx.send((seq, done)).is_err() {
-                        // The sink stopped: drain the queue so the finder is not stuck.
-                        while job_rx.lock().is_ok_and(|rx| rx.recv().is_ok()) {}
+                        // The sink stopped (or failed): stop. Once every worker has stopped
+                        // the job queue is closed, and the finder stops reading at its next
+                        // send, even from a stream that never ends.
                         break;
                     }
                 }
             });
         }
+        // Only the workers hold the job queue now: when they stop, it closes.
+        drop(job_rx);
         drop(done_tx);
-        in_order(&done_rx, sink);
-    });
+        // On the sink's error the receiver is dropped on return: the workers' sends fail,
+        // they drain the queue, and the finder stops reading.
+        let result = in_order(&done_rx, sink);
+        drop(done_rx);
+        result
+    })
 }
 
 /// Receive judged replies in any order and hand them to the sink in their order.
-fn in_order<T>(done: &mpsc::Receiver<(usize, Vec<T>)>, sink: &mut impl Sink<T>) {
+fn in_order<T, S: Sink<T>>(
+    done: &mpsc::Receiver<(usize, Vec<T>)>,
+    sink: &mut S,
+) -> Result<(), S::Error> {
     let mut pending = BTreeMap::new();
     let mut next = 0;
     loop {
@@ -121,12 +140,12 @@ fn in_order<T>(done: &mpsc::Receiver<(usize, Vec<T>)>, sink: &mut impl Sink<T>) 
             Err(mpsc::TryRecvError::Empty) => {
                 // Nothing ready: the sink may write out what it holds, and is asked again
                 // every so often while nothing comes (a stream that waits for its writer).
-                sink.idle();
+                sink.idle()?;
                 loop {
                     match done.recv_timeout(std::time::Duration::from_millis(100)) {
                         Ok(item) => break item,
-                        Err(mpsc::RecvTimeoutError::Timeout) => sink.idle(),
-                        Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                        Err(mpsc::RecvTimeoutError::Timeout) => sink.idle()?,
+                        Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
                     }
                 }
             }
@@ -136,10 +155,11 @@ fn in_order<T>(done: &mpsc::Receiver<(usize, Vec<T>)>, sink: &mut impl Sink<T>) 
         while let Some(items) = pending.remove(&next) {
             next += items.len();
             for item in items {
-                sink.take(item);
+                sink.take(item)?;
             }
         }
     }
+    Ok(())
 }
 
 /// Read and judge one input. A bug that panics on one reply must not take the batch down:

@@ -9,7 +9,8 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use canvass::batch::{self, Batch, Questionnaires};
 use canvass::findings::visible::visible;
-use canvass::intake::store::{NewSubmission, Pinned, Store, Stored, Which};
+use canvass::intake::service::{Intake, IntakeError, Receipt, SqliteCollection};
+use canvass::intake::store::{Pinned, Store, Stored, Which};
 use canvass::intake::{self, Received, Stage, members};
 use canvass::reply::Limits;
 use canvass::validate::Validator;
@@ -212,6 +213,7 @@ fn add(
 ) -> Result<ExitCode, String> {
     let store = Store::open(db, true)?;
     let v = validator(&store)?;
+    let collection = SqliteCollection::new(store);
     let limits = Limits::default();
     let batch = Batch {
         paths,
@@ -222,143 +224,92 @@ fn add(
         keep_bytes: true,
     };
     let mut sink = Receipts {
-        store: &store,
-        stage,
-        note,
+        intake: Intake::new(&collection, stage, note.map(str::to_string)),
         format,
         who_field: v.questionnaire().respondent.clone().unwrap_or_default(),
-        pending: Vec::new(),
         out: std::io::BufWriter::new(std::io::stdout().lock()),
         progress: super::progress::Progress::new(),
         worst: 0,
         replies: 0,
-        opened: std::time::Instant::now(),
     };
-    batch::run(
+    let ran = batch::run(
         &batch,
         |j| intake::receive(j, stage, v.questionnaire()),
         &mut sink,
-    );
-    sink.commit();
+    )
+    .and_then(|()| {
+        let receipts = sink.intake.commit()?;
+        sink.print_all(&receipts)
+    });
     sink.progress.finish();
+    // What was committed has its receipt printed; the rest is not stored.
+    ran.map_err(|e| format!("{e}; replies without a receipt were not stored"))?;
     if sink.replies == 0 {
         return Err("no replies found (looked for .toml, .json and .ndjson files)".into());
     }
     Ok(ExitCode::from(sink.worst))
 }
 
-/// Stores replies in batches (one transaction each) and prints each one's receipt once
-/// its batch is committed.
+/// Hands replies to the intake service and prints each receipt it gives back (only ever
+/// after the reply's transaction committed).
 struct Receipts<'a, W: Write> {
-    store: &'a Store,
-    stage: Stage,
-    note: Option<&'a str>,
+    intake: Intake<'a>,
     format: ReceiptFormat,
     /// The answer that names the respondent (`section.question`).
     who_field: String,
-    /// Stored in the open transaction, receipts not yet printed.
-    pending: Vec<(Received, Option<Stored>)>,
     out: W,
     progress: super::progress::Progress,
     /// The exit status so far: 1 some reply invalid or unidentified, 2 some not readable.
     worst: u8,
     replies: usize,
-    /// When the open transaction began.
-    opened: std::time::Instant,
 }
-
-/// Replies stored per transaction: fewer commits (each waits for the disk), receipts
-/// still printed within moments.
-const BATCH: usize = 1024;
-
-/// How long a stored reply waits for its receipt when no more replies are coming just now.
-const PROMPT: std::time::Duration = std::time::Duration::from_millis(200);
 
 impl<W: Write> batch::Sink<Received> for Receipts<'_, W> {
-    fn take(&mut self, r: Received) {
+    type Error = IntakeError;
+
+    fn take(&mut self, r: Received) -> Result<(), IntakeError> {
         self.replies += 1;
         self.progress.tick();
-        let stored = r.bytes.as_deref().map(|bytes| {
-            if self.pending.is_empty() {
-                self.store.begin().unwrap_or_else(|e| fail(&e));
-                self.opened = std::time::Instant::now();
-            }
-            let submission = NewSubmission {
-                respondent: r.respondent.as_deref(),
-                file: &r.file,
-                received_at: &intake::now(),
-                sha256: &r.sha256,
-                bytes,
-                format: r.format.as_str(),
-                stage: self.stage.as_str(),
-                note: self.note,
-                valid: r.valid,
-                errors: r.errors,
-                warnings: r.warnings,
-                report: &r.report,
-            };
-            self.store.add(&submission).unwrap_or_else(|e| fail(&e))
-        });
-        if stored.is_none() && self.pending.is_empty() {
-            // Nothing to wait for: say it now.
-            self.print(&r, None);
-            return;
-        }
-        self.pending.push((r, stored));
-        if self.pending.len() >= BATCH {
-            self.commit();
-        }
+        let receipts = self.intake.take(r)?;
+        self.print_all(&receipts)
     }
 
-    fn idle(&mut self) {
+    fn idle(&mut self) -> Result<(), IntakeError> {
         // A reply waiting in a slow stream gets its receipt within moments; a fast batch
         // is not cut into many small commits (each waits for the disk).
-        if self.opened.elapsed() >= PROMPT {
-            self.commit();
-        }
+        let receipts = self.intake.idle()?;
+        self.print_all(&receipts)
     }
-}
-
-/// The collection cannot take the replies (the disk is full, it is locked too long):
-/// what was committed stays, with its receipts printed; the rest is not stored.
-fn fail(e: &str) -> ! {
-    let _ = writeln!(
-        std::io::stderr(),
-        "error: {e}; replies without a receipt were not stored"
-    );
-    std::process::exit(2);
 }
 
 impl<W: Write> Receipts<'_, W> {
-    fn commit(&mut self) {
-        if self.pending.is_empty() {
-            return;
+    fn print_all(&mut self, receipts: &[Receipt]) -> Result<(), IntakeError> {
+        if receipts.is_empty() {
+            return Ok(());
         }
-        if self.pending.iter().any(|(_, s)| s.is_some()) {
-            self.store.commit().unwrap_or_else(|e| fail(&e));
+        let cannot =
+            |e: std::io::Error| IntakeError::Collection(format!("cannot write the receipts: {e}"));
+        for r in receipts {
+            let status = match (r.stored, &r.received.respondent) {
+                (None, _) => 2,
+                (Some(_), None) => 1,
+                (Some(_), Some(_)) if !r.received.valid => 1,
+                _ => 0,
+            };
+            self.worst = self.worst.max(status);
+            let line = receipt(
+                &r.received,
+                r.stored,
+                self.intake.stage(),
+                self.format,
+                &self.who_field,
+            );
+            let progress = self.progress.clone();
+            progress
+                .suspend(|| writeln!(self.out, "{line}"))
+                .map_err(cannot)?;
         }
-        let pending = std::mem::take(&mut self.pending);
-        for (r, stored) in &pending {
-            self.print(r, *stored);
-        }
-        if let Err(e) = self.out.flush() {
-            fail(&format!("cannot write the receipts: {e}"));
-        }
-    }
-
-    fn print(&mut self, r: &Received, stored: Option<Stored>) {
-        let status = match (stored, &r.respondent) {
-            (None, _) => 2,
-            (Some(_), None) => 1,
-            (Some(_), Some(_)) if !r.valid => 1,
-            _ => 0,
-        };
-        self.worst = self.worst.max(status);
-        let line = receipt(r, stored, self.stage, self.format, &self.who_field);
-        let progress = self.progress.clone();
-        if let Err(e) = progress.suspend(|| writeln!(self.out, "{line}")) {
-            fail(&format!("cannot write the receipts: {e}"));
-        }
+        self.out.flush().map_err(cannot)
     }
 }
 

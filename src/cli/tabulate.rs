@@ -110,7 +110,12 @@ fn count_files(v: &Validator, paths: &[PathBuf], counter: &mut Counter<'_>) -> R
         replies: usize,
     }
     impl batch::Sink<Option<(serde_json::Value, Option<String>)>> for Count<'_, '_> {
-        fn take(&mut self, item: Option<(serde_json::Value, Option<String>)>) {
+        type Error = std::convert::Infallible;
+
+        fn take(
+            &mut self,
+            item: Option<(serde_json::Value, Option<String>)>,
+        ) -> Result<(), Self::Error> {
             self.replies += 1;
             match item {
                 Some((value, respondent)) => {
@@ -122,6 +127,7 @@ fn count_files(v: &Validator, paths: &[PathBuf], counter: &mut Counter<'_>) -> R
                 }
                 None => self.left_out += 1,
             }
+            Ok(())
         }
     }
     let limits = Limits::default();
@@ -149,7 +155,8 @@ fn count_files(v: &Validator, paths: &[PathBuf], counter: &mut Counter<'_>) -> R
             Some((value, j.report.respondent))
         },
         &mut count,
-    );
+    )
+    .unwrap_or_else(|never| match never {});
     if count.replies == 0 {
         return Err("no replies found (looked for .toml, .json and .ndjson files)".into());
     }

@@ -100,12 +100,15 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
         common: report::CommonQuestionnaire::default(),
         progress: super::progress::Progress::new(),
     };
-    batch::run(
+    let ran = batch::run(
         &batch,
         |j| render(j.report, args.format, color),
         &mut writer,
     );
     writer.progress.finish();
+    // The report cannot be written (its reader is gone, the disk is full): nothing more
+    // this run can do.
+    ran.map_err(|e| format!("cannot write the report: {e}"))?;
     writer.end(
         args.deny_warnings,
         fixed.as_ref().map(|v| v.questionnaire().id.as_str()),
@@ -126,28 +129,18 @@ struct Writer<W: Write> {
 }
 
 impl<W: Write> batch::Sink<Done> for Writer<W> {
-    fn take(&mut self, d: Done) {
+    type Error = std::io::Error;
+
+    fn take(&mut self, d: Done) -> std::io::Result<()> {
         self.progress.tick();
         let progress = self.progress.clone();
-        if let Err(e) = progress.suspend(|| self.write(&d)) {
-            cannot_write(&e);
-        }
+        progress.suspend(|| self.write(&d))
     }
 
-    fn idle(&mut self) {
+    fn idle(&mut self) -> std::io::Result<()> {
         // Nothing ready: what is written so far goes out now.
-        if let Err(e) = self.out.flush() {
-            cannot_write(&e);
-        }
+        self.out.flush()
     }
-}
-
-/// The report cannot be written (its reader is gone, the disk is full): nothing more this
-/// run can do. Exit now rather than wait for the end of standard input, which may never
-/// come.
-fn cannot_write(e: &std::io::Error) -> ! {
-    let _ = writeln!(std::io::stderr(), "error: cannot write the report: {e}");
-    std::process::exit(2);
 }
 
 impl<W: Write> Writer<W> {
@@ -193,9 +186,9 @@ impl<W: Write> Writer<W> {
             },
             OutputFormat::Ndjson => Ok(()),
         };
-        if let Err(e) = written.and_then(|()| out.flush()) {
-            cannot_write(&e);
-        }
+        written
+            .and_then(|()| out.flush())
+            .map_err(|e| format!("cannot write the report: {e}"))?;
         let setup_failed = SETUP_FAILED.load(std::sync::atomic::Ordering::Relaxed);
         Ok(
             if summary.unreadable > 0 || summary.internal_errors > 0 || setup_failed {

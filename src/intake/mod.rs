@@ -7,6 +7,7 @@
 
 pub mod export;
 pub mod members;
+pub mod service;
 pub mod store;
 
 use sha2::{Digest, Sha256};
@@ -63,7 +64,7 @@ impl State {
 
     /// The state a latest version puts its respondent in.
     pub fn of(latest: &store::Latest) -> State {
-        if latest.accepted_by_reviewer || (latest.valid && latest.stage == "final") {
+        if latest.accepted {
             State::Accepted
         } else if latest.stage == "draft" {
             State::Draft
@@ -74,6 +75,7 @@ impl State {
 }
 
 /// A reply as received, judged at its stage, ready to be stored.
+#[derive(Debug)]
 pub struct Received {
     pub file: String,
     /// Who sent it; `None` when the reply does not say so readably.

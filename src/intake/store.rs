@@ -95,7 +95,8 @@ pub struct Latest {
     pub valid: bool,
     pub errors: i64,
     pub warnings: i64,
-    pub accepted_by_reviewer: bool,
+    /// Whether this version is accepted (see `accepted`).
+    pub accepted: bool,
 }
 
 /// A stored reply, for export and tables.
@@ -116,6 +117,15 @@ pub enum Which {
     Latest,
 }
 
+/// When a version (the row `s` of `submission`) is accepted: valid at the final stage, or
+/// taken in by a reviewer. The one definition: the status and the exports both read it.
+fn accepted(s: &str) -> String {
+    format!(
+        "(({s}.valid AND {s}.stage = 'final') OR EXISTS (SELECT 1 FROM acceptance a WHERE a.submission = {s}.id))"
+    )
+}
+
+/// A collection file, open.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
@@ -309,6 +319,12 @@ impl Store {
         self.conn.execute_batch("COMMIT").map_err(self.err())
     }
 
+    /// Give up a batch of additions: nothing of it is kept.
+    pub fn rollback(&self) -> Result<(), String> {
+        self.next.borrow_mut().clear();
+        self.conn.execute_batch("ROLLBACK").map_err(self.err())
+    }
+
     /// Store a reply (inside a batch), unless the same bytes from the same respondent are
     /// already there.
     pub fn add(&self, s: &NewSubmission<'_>) -> Result<Stored, String> {
@@ -366,11 +382,11 @@ impl Store {
         let mut statement = self
             .conn
             .prepare(
-                "SELECT s.respondent, s.version, s.received_at, s.stage, s.valid, s.errors, s.warnings, a.submission IS NOT NULL
-                 FROM submission s LEFT JOIN acceptance a ON a.submission = s.id
+                &format!("SELECT s.respondent, s.version, s.received_at, s.stage, s.valid, s.errors, s.warnings, {}
+                 FROM submission s
                  WHERE s.respondent IS NOT NULL
                    AND s.version = (SELECT max(version) FROM submission m WHERE m.respondent = s.respondent)
-                 ORDER BY s.respondent",
+                 ORDER BY s.respondent", accepted("s")),
             )
             .map_err(self.err())?;
         let rows = statement
@@ -383,7 +399,7 @@ impl Store {
                     valid: r.get(4)?,
                     errors: r.get(5)?,
                     warnings: r.get(6)?,
-                    accepted_by_reviewer: r.get(7)?,
+                    accepted: r.get(7)?,
                 })
             })
             .map_err(self.err())?;
@@ -441,10 +457,9 @@ impl Store {
         which: Which,
         mut f: impl FnMut(StoredReply) -> Result<(), String>,
     ) -> Result<(), String> {
-        let accepted = "((p.valid AND p.stage = 'final') OR EXISTS (SELECT 1 FROM acceptance a WHERE a.submission = p.id))";
         let condition = match which {
-            Which::LatestAccepted => accepted,
-            Which::Latest => "1",
+            Which::LatestAccepted => accepted("p"),
+            Which::Latest => "1".to_string(),
         };
         let query = format!(
             "SELECT s.respondent, s.version, s.received_at, s.format, s.bytes FROM submission s

@@ -320,9 +320,9 @@ pub struct RuleDef {
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
-    /// Makes the reply (or questionnaire) invalid.
+    // Makes the reply (or questionnaire) invalid (a plain comment: a doc comment would change the editor schema).
     Error,
-    /// Worth a look; does not make it invalid.
+    // Worth a look; does not make it invalid.
     Warning,
 }
 

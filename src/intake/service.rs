@@ -1,0 +1,319 @@
+//! The intake as a service: take judged replies, store them, and hand back each one's receipt
+//! only once the transaction that holds it has committed. The command line (`intake add`) and
+//! a server share this policy; what they print or send is theirs.
+//!
+//! Durability policy: replies are stored in batches, one transaction each (every commit waits
+//! for the disk); a batch is committed when it holds [`Intake::BATCH`] replies, or when a
+//! stored reply has waited [`Intake::PROMPT`] and no more are coming just now, or at the end.
+//! A failure to store is an error returned to the caller: what was committed keeps its
+//! receipts, the rest has none and is not stored.
+//!
+//! Where replies are kept is a [`Collection`]: today one SQLite file ([`SqliteCollection`]);
+//! another database fills the same trait. It must not judge replies (that is
+//! [`crate::judge`]'s) nor word anything for a person.
+
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use super::store::{NewSubmission, Pinned, Store, Stored};
+use super::{Received, Stage};
+
+/// Why the intake could not do its job.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IntakeError {
+    /// The collection could not read or write (a full disk, a lock held too long, a file
+    /// that is not a collection); its own account.
+    Collection(String),
+}
+
+impl std::fmt::Display for IntakeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IntakeError::Collection(why) => f.write_str(why),
+        }
+    }
+}
+
+impl std::error::Error for IntakeError {}
+
+impl From<String> for IntakeError {
+    fn from(why: String) -> Self {
+        IntakeError::Collection(why)
+    }
+}
+
+/// Where received replies are kept. Shared between threads (a server's handlers); each call
+/// is whole: stored and durable, or not stored at all.
+pub trait Collection: Send + Sync {
+    /// The questionnaire the collection is pinned to.
+    fn pinned(&self) -> Result<Pinned, IntakeError>;
+    /// Store replies in one transaction, in order; returns once it is committed. The same
+    /// bytes from the same respondent are not stored twice ([`Stored::Unchanged`]).
+    fn store(&self, replies: &[NewSubmission<'_>]) -> Result<Vec<Stored>, IntakeError>;
+}
+
+/// A collection in one SQLite file.
+pub struct SqliteCollection(Mutex<Store>);
+
+impl SqliteCollection {
+    /// Serve `store` (opened for writing) as a collection.
+    pub fn new(store: Store) -> Self {
+        Self(Mutex::new(store))
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Store> {
+        // A thread that panicked while holding the store left no transaction open that
+        // could commit (a transaction is begun and ended within one call).
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl Collection for SqliteCollection {
+    fn pinned(&self) -> Result<Pinned, IntakeError> {
+        Ok(self.lock().pinned()?)
+    }
+
+    fn store(&self, replies: &[NewSubmission<'_>]) -> Result<Vec<Stored>, IntakeError> {
+        let store = self.lock();
+        store.begin()?;
+        let added: Result<Vec<Stored>, String> = replies.iter().map(|r| store.add(r)).collect();
+        match added {
+            Ok(stored) => {
+                store.commit()?;
+                Ok(stored)
+            }
+            Err(e) => {
+                // Nothing of the batch is kept: none of it has a receipt.
+                let _ = store.rollback();
+                Err(e.into())
+            }
+        }
+    }
+}
+
+/// What became of one reply: stored (as a new version, or as one already there), or not
+/// stored because nothing could be read.
+#[derive(Debug)]
+pub struct Receipt {
+    /// The reply as judged.
+    pub received: Received,
+    /// What storing it did; `None` when there was nothing to store.
+    pub stored: Option<Stored>,
+    /// When it was received (RFC 3339, UTC).
+    pub received_at: String,
+}
+
+/// One intake run: replies in, receipts out once durable.
+pub struct Intake<'c> {
+    collection: &'c dyn Collection,
+    stage: Stage,
+    note: Option<String>,
+    /// Taken, not yet committed, in order (with when each was received).
+    pending: Vec<(Received, String)>,
+    /// When the oldest pending reply was taken.
+    opened: Instant,
+}
+
+impl<'c> Intake<'c> {
+    /// Replies stored per transaction: fewer commits (each waits for the disk), receipts
+    /// still given within moments.
+    pub const BATCH: usize = 1024;
+
+    /// How long a reply waits for its receipt when no more replies are coming just now.
+    pub const PROMPT: Duration = Duration::from_millis(200);
+
+    /// An intake into `collection` of replies sent at `stage`, each kept with `note`.
+    pub fn new(collection: &'c dyn Collection, stage: Stage, note: Option<String>) -> Self {
+        Self {
+            collection,
+            stage,
+            note,
+            pending: Vec::new(),
+            opened: Instant::now(),
+        }
+    }
+
+    /// The stage replies of this run are stored at.
+    pub fn stage(&self) -> Stage {
+        self.stage
+    }
+
+    /// Take one reply; the receipts that are durable now (none, or a whole batch).
+    pub fn take(&mut self, r: Received) -> Result<Vec<Receipt>, IntakeError> {
+        let received_at = super::now();
+        if r.bytes.is_none() && self.pending.is_empty() {
+            // Nothing to store and nothing to wait for: its receipt now.
+            return Ok(vec![Receipt {
+                received: r,
+                stored: None,
+                received_at,
+            }]);
+        }
+        if self.pending.is_empty() {
+            self.opened = Instant::now();
+        }
+        self.pending.push((r, received_at));
+        if self.pending.len() >= Self::BATCH {
+            return self.commit();
+        }
+        Ok(Vec::new())
+    }
+
+    /// Nothing more is coming just now: commit what has waited long enough.
+    pub fn idle(&mut self) -> Result<Vec<Receipt>, IntakeError> {
+        if self.opened.elapsed() >= Self::PROMPT {
+            return self.commit();
+        }
+        Ok(Vec::new())
+    }
+
+    /// Commit whatever is pending; its receipts.
+    pub fn commit(&mut self) -> Result<Vec<Receipt>, IntakeError> {
+        if self.pending.is_empty() {
+            return Ok(Vec::new());
+        }
+        let submissions: Vec<NewSubmission<'_>> = self
+            .pending
+            .iter()
+            .filter_map(|(r, at)| Some(self.submission(r, r.bytes.as_deref()?, at)))
+            .collect();
+        let mut stored = if submissions.is_empty() {
+            Vec::new()
+        } else {
+            self.collection.store(&submissions)?
+        }
+        .into_iter();
+        let pending = std::mem::take(&mut self.pending);
+        Ok(pending
+            .into_iter()
+            .map(|(r, received_at)| Receipt {
+                stored: r.bytes.as_ref().and_then(|_| stored.next()),
+                received: r,
+                received_at,
+            })
+            .collect())
+    }
+
+    fn submission<'a>(
+        &'a self,
+        r: &'a Received,
+        bytes: &'a [u8],
+        at: &'a str,
+    ) -> NewSubmission<'a> {
+        NewSubmission {
+            respondent: r.respondent.as_deref(),
+            file: &r.file,
+            received_at: at,
+            sha256: &r.sha256,
+            bytes,
+            format: r.format.as_str(),
+            stage: self.stage.as_str(),
+            note: self.note.as_deref(),
+            valid: r.valid,
+            errors: r.errors,
+            warnings: r.warnings,
+            report: &r.report,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reply::Format;
+
+    /// A collection in memory that can be told to fail; it records each transaction.
+    #[derive(Default)]
+    struct Memory {
+        transactions: Mutex<Vec<usize>>,
+        fail: bool,
+    }
+
+    impl Collection for Memory {
+        fn pinned(&self) -> Result<Pinned, IntakeError> {
+            Err(IntakeError::Collection("not pinned".into()))
+        }
+
+        fn store(&self, replies: &[NewSubmission<'_>]) -> Result<Vec<Stored>, IntakeError> {
+            if self.fail {
+                return Err(IntakeError::Collection("disk full".into()));
+            }
+            let mut transactions = self.transactions.lock().unwrap();
+            transactions.push(replies.len());
+            Ok((1..=replies.len())
+                .map(|v| Stored::Added(Some(i64::try_from(v).unwrap())))
+                .collect())
+        }
+    }
+
+    fn received(name: &str, bytes: Option<&[u8]>) -> Received {
+        Received {
+            file: name.into(),
+            respondent: Some("AUT".into()),
+            sha256: "0".repeat(64),
+            bytes: bytes.map(<[u8]>::to_vec),
+            format: Format::Json,
+            valid: true,
+            errors: 0,
+            warnings: 0,
+            report: "{}".into(),
+        }
+    }
+
+    #[test]
+    fn receipts_come_only_after_their_batch_is_stored_and_in_order() {
+        let memory = Memory::default();
+        let mut intake = Intake::new(&memory, Stage::Final, None);
+        assert!(intake.take(received("a", Some(b"{}"))).unwrap().is_empty());
+        // Unreadable, behind a pending reply: it waits its turn.
+        assert!(intake.take(received("b", None)).unwrap().is_empty());
+        assert!(intake.take(received("c", Some(b"[]"))).unwrap().is_empty());
+        assert!(memory.transactions.lock().unwrap().is_empty());
+        let receipts = intake.commit().unwrap();
+        let names: Vec<&str> = receipts.iter().map(|r| r.received.file.as_str()).collect();
+        assert_eq!(names, ["a", "b", "c"]);
+        let stored: Vec<Option<Stored>> = receipts.iter().map(|r| r.stored).collect();
+        assert_eq!(
+            stored,
+            [
+                Some(Stored::Added(Some(1))),
+                None,
+                Some(Stored::Added(Some(2)))
+            ]
+        );
+        assert_eq!(*memory.transactions.lock().unwrap(), [2]);
+        // Nothing pending: an unreadable reply gets its receipt at once.
+        assert_eq!(intake.take(received("d", None)).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_full_batch_commits_and_a_failure_gives_no_receipt() {
+        let memory = Memory::default();
+        let mut intake = Intake::new(&memory, Stage::Draft, None);
+        for n in 1..Intake::BATCH {
+            assert!(
+                intake
+                    .take(received(&n.to_string(), Some(b"{}")))
+                    .unwrap()
+                    .is_empty()
+            );
+        }
+        assert_eq!(
+            intake.take(received("last", Some(b"{}"))).unwrap().len(),
+            Intake::BATCH
+        );
+
+        let failing = Memory {
+            fail: true,
+            ..Memory::default()
+        };
+        let mut intake = Intake::new(&failing, Stage::Final, None);
+        assert!(intake.take(received("a", Some(b"{}"))).unwrap().is_empty());
+        assert_eq!(
+            intake.commit().unwrap_err(),
+            IntakeError::Collection("disk full".into())
+        );
+    }
+}
