@@ -62,7 +62,7 @@ fn bench(c: &mut Criterion) {
     let files = corpus(&validator);
     let invalid = files
         .iter()
-        .filter(|f| !validator.validate(f, "en").is_empty())
+        .filter(|f| !validator.validate(f).is_empty())
         .count();
     eprintln!("corpus: {REPLIES} replies, {invalid} with findings");
     let plain = jsonschema::draft202012::options()
@@ -78,7 +78,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             files
                 .iter()
-                .map(|f| validator.validate(f, "en").len())
+                .map(|f| validator.validate(f).len())
                 .sum::<usize>()
         });
     });
@@ -86,7 +86,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             files
                 .par_iter()
-                .map(|f| validator.validate(f, "en").len())
+                .map(|f| validator.validate(f).len())
                 .sum::<usize>()
         });
     });

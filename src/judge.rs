@@ -52,6 +52,9 @@ pub struct Judgement {
     pub respondent: Option<String>,
     /// Every finding, spans resolved into `file`.
     pub findings: Vec<Finding>,
+    /// The language to word the findings in unless another is asked for: the one the judge
+    /// was given, or the questionnaire's source language.
+    pub lang: String,
     /// The bytes as received when they are not UTF-8 (`file.text` is then not them).
     pub not_utf8: Option<Vec<u8>>,
 }
@@ -86,9 +89,16 @@ impl<'a> Judge<'a> {
         self.limits
     }
 
-    /// The language canvass's own words are in before a questionnaire is known.
-    fn words_lang(&self) -> &'static str {
-        words::canonical(self.lang.unwrap_or("en"))
+    /// The language findings are worded in before a questionnaire is known.
+    fn words_lang(&self) -> String {
+        self.lang.unwrap_or("en").to_string()
+    }
+
+    /// The language findings are worded in when `v` judged the reply.
+    fn lang_of(&self, v: &Validator) -> String {
+        self.lang
+            .unwrap_or(v.questionnaire().source_language())
+            .to_string()
     }
 
     /// Judge one reply. `format` is told by the name or the first character when `None`.
@@ -100,8 +110,10 @@ impl<'a> Judge<'a> {
     ) -> Judgement {
         let name = name.into();
         if bytes.len() > self.limits.max_bytes {
-            let finding = self.limits.too_large(Some(bytes.len()), self.words_lang());
-            return Judgement::refused(name, Format::Json, finding);
+            let finding = self.limits.too_large(Some(bytes.len()));
+            let mut judgement = Judgement::refused(name, Format::Json, finding);
+            judgement.lang = self.words_lang();
+            return judgement;
         }
         match String::from_utf8(bytes) {
             Ok(text) => {
@@ -114,13 +126,14 @@ impl<'a> Judge<'a> {
 
     /// Judge one reply already known to be text.
     pub fn judge_text(&self, file: SourceFile, format: Format) -> Judgement {
-        let (questionnaire, respondent, findings) = self.judge_file(&file, format);
+        let (questionnaire, respondent, findings, lang) = self.judge_file(&file, format);
         Judgement {
             file,
             format,
             questionnaire,
             respondent,
             findings,
+            lang,
             not_utf8: None,
         }
     }
@@ -130,9 +143,11 @@ impl<'a> Judge<'a> {
         &self,
         file: &SourceFile,
         format: Format,
-    ) -> (Option<JudgedBy>, Option<String>, Vec<Finding>) {
+    ) -> (Option<JudgedBy>, Option<String>, Vec<Finding>, String) {
         match self.by_compact_reading(file, format) {
-            Some((judged_by, findings, respondent)) => (Some(judged_by), respondent, findings),
+            Some((judged_by, findings, respondent, lang)) => {
+                (Some(judged_by), respondent, findings, lang)
+            }
             None => self.by_full_parse(file, format),
         }
     }
@@ -145,7 +160,7 @@ impl<'a> Judge<'a> {
         let args = words::Args::new()
             .text("byte", format!("0x{bad:02X}"))
             .text("offset", at.to_string());
-        let said = words::say(self.words_lang(), "not-utf8", &args);
+        let said = words::say("not-utf8", &args);
         let finding = Finding::said(
             Code::Syntax,
             Severity::Error,
@@ -158,6 +173,7 @@ impl<'a> Judge<'a> {
             questionnaire: None,
             respondent: None,
             findings: vec![finding],
+            lang: self.words_lang(),
             not_utf8: Some(e.into_bytes()),
         }
     }
@@ -169,16 +185,16 @@ impl<'a> Judge<'a> {
         &self,
         file: &SourceFile,
         format: Format,
-    ) -> Option<(JudgedBy, Vec<Finding>, Option<String>)> {
+    ) -> Option<(JudgedBy, Vec<Finding>, Option<String>, String)> {
         crate::reply::compact::read(&file.text, format, &self.limits, |reply| {
             self.with_validator(
                 || questionnaire_id(reply),
                 |v| {
-                    let lang = self.lang.unwrap_or(v.questionnaire().source_language());
                     (
                         JudgedBy::of(v.questionnaire()),
-                        v.validate_compact(file, reply, lang),
+                        v.validate_compact(file, reply),
                         respondent(v, reply),
+                        self.lang_of(v),
                     )
                 },
             )
@@ -192,33 +208,40 @@ impl<'a> Judge<'a> {
         &self,
         file: &SourceFile,
         format: Format,
-    ) -> (Option<JudgedBy>, Option<String>, Vec<Finding>) {
-        let words_lang = self.words_lang();
-        match crate::reply::parse(&file.text, format, &self.limits, words_lang) {
+    ) -> (Option<JudgedBy>, Option<String>, Vec<Finding>, String) {
+        match crate::reply::parse(&file.text, format, &self.limits) {
             // A reply that does not parse has nothing to say about its questionnaire.
-            Err(findings) => (None, None, findings),
+            Err(findings) => (None, None, findings, self.words_lang()),
             // What reading found (a key given twice) comes first, then the reply's findings.
             Ok((value, read)) => {
                 let judged = self.with_validator(
                     || questionnaire_id(&value),
                     |v| {
-                        let lang = self.lang.unwrap_or(v.questionnaire().source_language());
                         (
                             JudgedBy::of(v.questionnaire()),
-                            v.validate_parsed(file, format, &value, lang),
+                            v.validate_parsed(file, format, &value),
                             respondent(v, &value),
+                            self.lang_of(v),
                         )
                     },
                 );
-                let (by, respondent, findings) = match judged {
-                    Some((by, findings, respondent)) => (Some(by), respondent, findings),
+                let (by, respondent, findings, lang) = match judged {
+                    Some((by, findings, respondent, lang)) => {
+                        (Some(by), respondent, findings, lang)
+                    }
                     None => (
                         None,
                         None,
-                        vec![no_questionnaire(&value, file, format, words_lang)],
+                        vec![no_questionnaire(&value, file, format)],
+                        self.words_lang(),
                     ),
                 };
-                (by, respondent, read.into_iter().chain(findings).collect())
+                (
+                    by,
+                    respondent,
+                    read.into_iter().chain(findings).collect(),
+                    lang,
+                )
             }
         }
     }
@@ -261,6 +284,7 @@ impl Judgement {
             questionnaire: None,
             respondent: None,
             findings: vec![finding],
+            lang: "en".to_string(),
             not_utf8: None,
         }
     }
@@ -280,12 +304,7 @@ fn questionnaire_id<'v>(reply: impl ReplyValue<'v>) -> Option<String> {
     crate::questionnaire::is_questionnaire_id(id).then(|| id.to_string())
 }
 
-fn no_questionnaire(
-    value: &serde_json::Value,
-    file: &SourceFile,
-    format: Format,
-    lang: &str,
-) -> Finding {
+fn no_questionnaire(value: &serde_json::Value, file: &SourceFile, format: Format) -> Finding {
     let (id, args, anchor) = match value.get("questionnaire") {
         Some(serde_json::Value::String(id)) => (
             "questionnaire-not-found",
@@ -303,7 +322,7 @@ fn no_questionnaire(
             Anchor::Container(String::new()),
         ),
     };
-    let said = words::say(lang, id, &args);
+    let said = words::say(id, &args);
     let at = Location::answer("/questionnaire", anchor);
     let mut finding = Finding::said(Code::WrongQuestionnaire, Severity::Error, said, at);
     let text = crate::reply::blank_bom(&file.text);
@@ -315,14 +334,13 @@ fn no_questionnaire(
 impl Validator {
     /// Validate one reply, its format told by its name or first character; findings carry
     /// resolved spans into `file`.
-    pub fn validate(&self, file: &SourceFile, lang: &str) -> Vec<Finding> {
-        self.validate_as(file, Format::detect(&file.name, &file.text), lang)
+    pub fn validate(&self, file: &SourceFile) -> Vec<Finding> {
+        self.validate_as(file, Format::detect(&file.name, &file.text))
     }
 
     /// Validate one reply written in `format` (the same dispatch as [`Judge::judge`]).
-    pub fn validate_as(&self, file: &SourceFile, format: Format, lang: &str) -> Vec<Finding> {
+    pub fn validate_as(&self, file: &SourceFile, format: Format) -> Vec<Finding> {
         Judge::new(Questionnaires::Fixed(self))
-            .lang(Some(lang))
             .limits(*self.limits())
             .judge_file(file, format)
             .2

@@ -59,7 +59,7 @@ pub mod validate;
 pub mod values;
 
 pub use findings::report::JudgedBy;
-pub use findings::{Anchor, Code, Finding, Location, Place, Related, Severity};
+pub use findings::{Anchor, Code, Finding, Location, Place, Related, Severity, Text, Worded};
 pub use judge::{Judge, Judgement, Questionnaires};
 pub use reply::{Format, Limits};
 pub use source::{SourceFile, Span};

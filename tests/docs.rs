@@ -41,7 +41,7 @@ fn the_reply_examples_read_and_are_judged_alike_in_toml_and_json() {
     let validator = canvass::validate::Validator::new(q).unwrap();
     let judge = |text: &str, format: Format| {
         let file = SourceFile::new("example", text);
-        let findings = validator.validate_as(&file, format, "en");
+        let findings = validator.validate_as(&file, format);
         let mut seen: Vec<(String, Option<String>)> = findings
             .iter()
             .map(|f| (f.code.as_str().to_string(), f.question.clone()))

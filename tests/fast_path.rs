@@ -37,7 +37,7 @@ fn fast() -> &'static Validator {
 
 /// The fast verdict against the two full judges, with the reply in the message.
 fn assert_exact(v: &Validator, reply: &Value) {
-    let walk = v.walk(reply, "en");
+    let walk = v.walk(reply);
     let full = v.schema_accepts(reply) && walk.is_empty();
     assert_eq!(
         v.is_clean(reply),
@@ -48,7 +48,7 @@ fn assert_exact(v: &Validator, reply: &Value) {
             .map(|f| (f.code.as_str(), f.at.pointer.clone()))
             .collect::<Vec<_>>()
     );
-    assert_eq!(v.validate_value(reply, "en").is_empty(), full);
+    assert_eq!(v.validate_value(reply).is_empty(), full);
     // The fast path proper reads the text compactly: the same verdicts, the same value.
     for text in [
         serde_json::to_string(reply).unwrap(),
@@ -68,8 +68,8 @@ fn assert_exact(v: &Validator, reply: &Value) {
         );
         let file = canvass::source::SourceFile::new("reply.json", text.clone());
         assert_eq!(
-            v.validate_as(&file, Format::Json, "en"),
-            v.validate_parsed(&file, Format::Json, reply, "en"),
+            v.validate_as(&file, Format::Json),
+            v.validate_parsed(&file, Format::Json, reply),
             "the compact reading gives other findings on\n{text}"
         );
     }
@@ -266,7 +266,7 @@ fn mixed_reply(rolls: &[u8]) -> Value {
     let mut reply = rolled_reply(rolls);
     if rolls[3].is_multiple_of(2) {
         for _ in 0..3 {
-            for finding in fast().walk(&reply, "en") {
+            for finding in fast().walk(&reply) {
                 let Some(pointer) = finding.at.pointer else {
                     continue;
                 };
@@ -376,7 +376,7 @@ fn made_consistent(v: &Validator, mut reply: Value) -> Value {
         reply["household"]["size"] = json!(n);
     }
     for _ in 0..3 {
-        for finding in v.walk(&reply, "en") {
+        for finding in v.walk(&reply) {
             let Some(pointer) = finding.at.pointer else {
                 continue;
             };
@@ -414,7 +414,7 @@ fn generated_household_replies_reach_both_verdicts() {
             .collect();
         let raw = replies::generate(v.questionnaire(), &rolls);
         for reply in [raw.clone(), made_consistent(v, raw)] {
-            if v.walk(&reply, "en").is_empty() {
+            if v.walk(&reply).is_empty() {
                 clean += 1;
             } else {
                 not += 1;
@@ -450,7 +450,7 @@ fn mixed_replies_reach_both_verdicts_and_every_residual_check() {
         if v.is_clean(&reply) {
             clean += 1;
         } else if v.schema_accepts(&reply) {
-            for f in v.walk(&reply, "en") {
+            for f in v.walk(&reply) {
                 caught.insert(f.code.as_str().to_string());
             }
         }
@@ -499,7 +499,7 @@ fn fast_path_is_exact_on_every_fixture_and_sample_reply() {
         for path in files(Path::new(folder)) {
             let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
             let format = Format::detect(&path.display().to_string(), &text);
-            if let Ok((reply, _)) = canvass::reply::parse(&text, format, &Limits::default(), "en") {
+            if let Ok((reply, _)) = canvass::reply::parse(&text, format, &Limits::default()) {
                 assert_exact(&v, &reply);
                 replies += 1;
             }

@@ -57,7 +57,7 @@ fn judges() -> &'static Judges {
 fn codes_at(reply: &Value) -> Vec<(String, String)> {
     judges()
         .canvass
-        .validate_value(reply, "en")
+        .validate_value(reply)
         .into_iter()
         .map(|f| {
             (
@@ -185,11 +185,11 @@ fn boon_and_canvass_agree_on_the_sample_replies_except_rules() {
         let text = std::fs::read_to_string(&path).unwrap();
         let format = canvass::reply::Format::detect(&path.to_string_lossy(), &text);
         let Ok((reply, _)) =
-            canvass::reply::parse(&text, format, &canvass::reply::Limits::default(), "en")
+            canvass::reply::parse(&text, format, &canvass::reply::Limits::default())
         else {
             continue; // does not parse: no validator sees it
         };
-        let findings = judges().canvass.validate_value(&reply, "en");
+        let findings = judges().canvass.validate_value(&reply);
         let schema_faults = findings
             .iter()
             .filter(|f| f.is_error() && f.code != canvass::findings::Code::Rule)

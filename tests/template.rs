@@ -29,13 +29,18 @@ fn blank_templates_parse_and_miss_only_answers() {
         ),
         ("template.json", canvass::template::json(v.questionnaire())),
     ] {
-        let findings = v.validate(&SourceFile::new(name, text), "en");
+        let findings = v.validate(&SourceFile::new(name, text));
         assert!(
             !findings.is_empty(),
             "{name}: a blank reply misses required answers"
         );
         for f in &findings {
-            assert_eq!(f.code, Code::MissingAnswer, "{name}: {}", f.message);
+            assert_eq!(
+                f.code,
+                Code::MissingAnswer,
+                "{name}: {}",
+                f.message.word("en")
+            );
         }
     }
 }
@@ -53,7 +58,7 @@ fn uncommenting_every_example_gives_values_of_the_right_type() {
             answer.unwrap_or(line).to_string() + "\n"
         })
         .collect();
-    let findings = v.validate(&SourceFile::new("filled.toml", filled.clone()), "en");
+    let findings = v.validate(&SourceFile::new("filled.toml", filled.clone()));
     for f in &findings {
         assert!(
             !matches!(
@@ -61,7 +66,7 @@ fn uncommenting_every_example_gives_values_of_the_right_type() {
                 Code::InvalidType | Code::Syntax | Code::UnknownQuestion
             ),
             "{}\n{filled}",
-            f.message
+            f.message.word("en")
         );
     }
 }

@@ -49,7 +49,7 @@ fn finding() {
         let expected = expected_code(folder);
         let v = validator_for(folder);
         let file = SourceFile::new(relative(path), std::fs::read_to_string(path).unwrap());
-        let findings = v.validate(&file, "en");
+        let findings = v.validate(&file);
         let codes: Vec<&str> = findings.iter().map(|f| f.code.as_str()).collect();
         if expected == "valid" {
             assert!(codes.is_empty(), "{expected}: {codes:?}");
@@ -95,9 +95,9 @@ fn french_reports_use_french_question_texts() {
     let v = validator_for(folder);
     let path = folder.join("reply.toml");
     let file = SourceFile::new(relative(&path), std::fs::read_to_string(&path).unwrap());
-    let findings = v.validate(&file, "fr");
+    let findings = v.validate(&file);
     assert_eq!(
-        findings[0].text.as_deref(),
+        findings[0].text.as_ref().map(|t| t.word("fr")).as_deref(),
         Some("Veuillez énumérer les lois.")
     );
 }
@@ -357,7 +357,7 @@ fn a_condition_on_a_broken_answer_neither_requires_nor_forbids_but_answers_are_s
     let v = validator_for(Path::new("tests/fast_path"));
     let codes = |a: serde_json::Value| -> Vec<(String, String)> {
         let reply = serde_json::json!({ "questionnaire": "fast", "version": "1", "a": a });
-        v.validate_value(&reply, "en")
+        v.validate_value(&reply)
             .into_iter()
             .map(|f| {
                 (
@@ -397,15 +397,15 @@ fn not_applicable_names_only_the_conditions_that_do_not_hold() {
         "a": { "cases": 1, "flag": true },
         "b": { "m": 1, "n": 3 }
     });
-    let findings = v.validate_value(&reply, "en");
+    let findings = v.validate_value(&reply);
     assert_eq!(findings.len(), 1, "{findings:?}");
     let f = &findings[0];
     assert_eq!(f.code, Code::NotApplicable);
     assert_eq!(
-        f.message,
+        f.message.word("en"),
         "question `n` is answered, but it applies only when `a.flag && a.ratio * 2 > 5`"
     );
-    let related: Vec<&str> = f.related.iter().map(|r| r.message.as_str()).collect();
+    let related: Vec<String> = f.related.iter().map(|r| r.message.word("en")).collect();
     assert_eq!(related, ["ratio has no answer, so it does not apply"]);
 }
 
@@ -415,7 +415,7 @@ fn a_key_given_twice_does_not_hide_the_other_faults_and_the_later_answer_is_judg
     let text = r#"{"questionnaire": "demo", "version": "1",
  "main": {"law": "maybe", "offences": ["sale", "grooming"], "cases": 12, "cases": 200000}}"#;
     let file = SourceFile::new("reply.json", text);
-    let findings = v.validate(&file, "en");
+    let findings = v.validate(&file);
     let codes: Vec<(&str, Option<&str>)> = findings
         .iter()
         .map(|f| (f.code.as_str(), f.at.pointer.as_deref()))
@@ -477,7 +477,7 @@ message = "More hours than the household has."
         let text = format!(
             r#"{{"questionnaire": "roster", "version": "1", "h": {{"size": 3, "people": [{people}]}}}}"#
         );
-        v.validate(&SourceFile::new("reply.json", text), "en")
+        v.validate(&SourceFile::new("reply.json", text))
             .into_iter()
             .map(|f| (f.code.as_str().to_string(), f.rule))
             .collect()
@@ -533,7 +533,7 @@ options = "extent"
     .expect("checks clean");
     let v = Validator::new(q).unwrap();
     let judge = |reply: &str| -> Vec<(String, Option<String>)> {
-        v.validate(&SourceFile::new("r.toml", reply), "en")
+        v.validate(&SourceFile::new("r.toml", reply))
             .iter()
             .map(|f| (f.code.as_str().to_string(), f.question.clone()))
             .collect()
@@ -566,10 +566,10 @@ fn a_reply_with_thousands_of_faults_shows_two_hundred_and_says_there_are_at_leas
         );
     }
     reply.push_str("]\n");
-    let findings = v.validate(&SourceFile::new("big.toml", reply), "en");
+    let findings = v.validate(&SourceFile::new("big.toml", reply));
     assert_eq!(findings.len(), canvass::validate::MAX_FINDINGS);
     assert!(findings.iter().all(|f| f.code.as_str() == "not-applicable"));
-    let last = &findings.last().unwrap().message;
+    let last = findings.last().unwrap().message.word("en");
     assert!(
         last.ends_with(
             "(and at least 800 more findings in this reply, not shown; canvass stopped looking)"

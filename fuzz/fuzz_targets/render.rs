@@ -9,7 +9,7 @@
 
 use std::sync::OnceLock;
 
-use canvass::findings::human::{Style, render};
+use canvass::findings::human::{Style, render, render_in};
 use canvass::findings::report::{JudgedBy, ReplyReport, json_line};
 use canvass::findings::visible::is_hidden;
 use canvass::reply::Format;
@@ -60,9 +60,10 @@ fuzz_target!(|data: &[u8]| {
         let file = SourceFile::new("reply\u{1b}[2J", text);
         // Findings worded in French for TOML replies (the words' other language).
         let lang = if format == Format::Toml { "fr" } else { validator.questionnaire().source_language() };
-        let findings = validator.validate_as(&file, format, lang);
-        assert_readable(&render(&findings, &file, STYLE), findings.len());
+        let findings = validator.validate_as(&file, format);
+        assert_readable(&render_in(&findings, &file, STYLE, lang), findings.len());
         let mut report = ReplyReport::new(file, findings);
+        report.findings_lang = lang.to_string();
         report.questionnaire = Some(JudgedBy::of(validator.questionnaire()));
         let line = json_line(&report);
         serde_json::from_str::<serde_json::Value>(&line).expect("the JSON report parses");

@@ -32,14 +32,14 @@ fuzz_target!(|data: &[u8]| {
     let file = SourceFile::new("reply", text);
     for validator in validators() {
         for format in [Format::Json, Format::Toml] {
-            let findings = validator.validate_as(&file, format, "en");
+            let findings = validator.validate_as(&file, format);
             for f in &findings {
                 if let Some(span) = f.at.span() {
                     assert!(span.start <= span.end && span.end <= text.len(), "span out of the file");
                 }
             }
             // A key given twice reads in full (with its finding), never compactly.
-            let parsed = canvass::reply::parse(text, format, validator.limits(), "en")
+            let parsed = canvass::reply::parse(text, format, validator.limits())
                 .map_err(drop)
                 .and_then(|(value, read)| if read.is_empty() { Ok(value) } else { Err(()) });
             // The compact reading (the command line's fast path) reads exactly the same.
@@ -60,7 +60,7 @@ fuzz_target!(|data: &[u8]| {
             if !findings.iter().any(|f| f.is_error()) {
                 assert!(schema, "accepted by canvass, refused by the schema");
             }
-            let full = schema && validator.walk(&value, "en").is_empty();
+            let full = schema && validator.walk(&value).is_empty();
             assert_eq!(validator.is_clean(&value), full, "the fast path disagrees with the walk");
             if let Some((_, schema_compact, clean_compact)) = compact {
                 assert_eq!(schema_compact, schema, "the schema judges the compact reading otherwise");

@@ -167,7 +167,7 @@ fn in_order<T, S: Sink<T>>(
 fn one(input: &Input, judge: &Judge<'_>, keep_bytes: bool, words_lang: &'static str) -> Judged {
     let judged = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         panic_on_request(input);
-        match read::load(input, judge.the_limits(), words_lang) {
+        match read::load(input, judge.the_limits()) {
             Ok(Loaded::Bytes {
                 name,
                 bytes,
@@ -202,6 +202,7 @@ fn kept(j: Judgement, keep_bytes: bool, words_lang: &'static str) -> Judged {
     report.questionnaire = j.questionnaire;
     report.respondent = j.respondent;
     report.lang = words_lang;
+    report.findings_lang = j.lang;
     Judged {
         report,
         bytes,
@@ -232,7 +233,7 @@ fn panic_on_request(input: &Input) {
 
 /// The report of a reply whose validation panicked.
 fn internal_error(name: String, lang: &'static str) -> ReplyReport {
-    let said = words::say(lang, "internal-error", &words::Args::new());
+    let said = words::say("internal-error", &words::Args::new());
     let finding = crate::findings::Finding::said(
         crate::findings::Code::InternalError,
         crate::findings::Severity::Error,

@@ -24,13 +24,13 @@ pub enum Loaded {
 
 /// Read one input. A file over the size limit is not read at all. Findings about reading
 /// are worded in `lang` (`--lang`, English without it: the questionnaire is not known yet).
-pub fn load(input: &Input, limits: Limits, lang: &str) -> Result<Loaded, Box<ReplyReport>> {
+pub fn load(input: &Input, limits: Limits) -> Result<Loaded, Box<ReplyReport>> {
     let (name, bytes, format) = match input {
         Input::Unreadable { name, why } => {
             return Err(Box::new(ReplyReport::unreadable(name, why)));
         }
         Input::Skipped { name, why } => {
-            let said = words::say(lang, why, &words::Args::new());
+            let said = words::say(*why, &words::Args::new());
             let finding = Finding::said(Code::SkippedFile, Severity::Error, said, Anchor::Nowhere);
             return Err(Box::new(ReplyReport::new(
                 SourceFile::new(name.clone(), String::new()),
@@ -38,7 +38,7 @@ pub fn load(input: &Input, limits: Limits, lang: &str) -> Result<Loaded, Box<Rep
             )));
         }
         Input::TooLarge { name } => {
-            let finding = limits.too_large(None, lang);
+            let finding = limits.too_large(None);
             return Ok(Loaded::Refused(Judgement::refused(
                 name.clone(),
                 Format::Json,
@@ -56,7 +56,7 @@ pub fn load(input: &Input, limits: Limits, lang: &str) -> Result<Loaded, Box<Rep
                 let size = std::fs::metadata(path)
                     .ok()
                     .and_then(|m| usize::try_from(m.len()).ok());
-                let finding = limits.too_large(size, lang);
+                let finding = limits.too_large(size);
                 return Ok(Loaded::Refused(Judgement::refused(
                     name,
                     Format::Json,

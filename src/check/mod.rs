@@ -87,17 +87,17 @@ impl Lints<'_> {
 
 impl Finding {
     pub(crate) fn label_(&mut self, label: impl Into<String>) -> &mut Self {
-        self.label = Some(label.into());
+        self.label = Some(crate::findings::Text::Plain(label.into()));
         self
     }
 
     pub(crate) fn help_(&mut self, help: impl Into<String>) -> &mut Self {
-        self.help = Some(help.into());
+        self.help = Some(crate::findings::Text::Plain(help.into()));
         self
     }
 
     pub(crate) fn related_(&mut self, span: Span, message: impl Into<String>) -> &mut Self {
-        self.related.push(Related::at_span(span, message));
+        self.related.push(Related::at_span(span, message.into()));
         self
     }
 }

@@ -50,7 +50,7 @@ pub fn run(path: &Path, deny_warnings: bool, format: CheckFormat) -> Result<Exit
                 "valid": errors == 0,
                 "errors": errors,
                 "warnings": warnings,
-                "findings": checked.findings.iter().map(|f| finding(f, &spans)).collect::<Vec<_>>(),
+                "findings": checked.findings.iter().map(|f| finding(f, &spans, "en")).collect::<Vec<_>>(),
             });
             let mut text = serde_json::to_string_pretty(&document)
                 .map_err(|e| format!("cannot write the report: {e}"))?;

@@ -151,7 +151,7 @@ fn count_files(v: &Validator, paths: &[PathBuf], counter: &mut Counter<'_>) -> R
                 return None;
             }
             let text = String::from_utf8(j.bytes?).ok()?;
-            let (value, _) = canvass::reply::parse(&text, j.format, &limits, "en").ok()?;
+            let (value, _) = canvass::reply::parse(&text, j.format, &limits).ok()?;
             Some((value, j.report.respondent))
         },
         &mut count,

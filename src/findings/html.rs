@@ -14,8 +14,8 @@ use std::io::{Read, Seek, Write};
 
 use super::json::Spans;
 use super::report::{ReplyReport, Summary};
-use super::words::{Args, phrase};
-use super::{Finding, Related};
+use super::words::{Args, phrase_in};
+use super::{Related, Worded};
 use crate::source::{LineIndex, Span};
 
 /// What the end of the page needs from one reply, taken when it is rendered.
@@ -89,8 +89,8 @@ impl Page {
     /// The page up to the first reply.
     pub fn start(lang: &str) -> (Self, String) {
         let lang = super::words::canonical(lang);
-        let title = escape(&phrase(lang, "report-title", &Args::new()));
-        let word = |id: &str| escape(&phrase(lang, id, &Args::new()));
+        let title = escape(&phrase_in(lang, "report-title", &Args::new()));
+        let word = |id: &str| escape(&phrase_in(lang, id, &Args::new()));
         let script_hash = {
             use base64::Engine as _;
             use sha2::Digest as _;
@@ -166,15 +166,15 @@ impl Page {
         summary: &Summary,
     ) -> std::io::Result<()> {
         let lang = self.lang;
-        let word = |id: &str| escape(&phrase(lang, id, &Args::new()));
+        let word = |id: &str| escape(&phrase_in(lang, id, &Args::new()));
         writeln!(out, "</main>")?;
         let heading = match questionnaire {
-            Some(q) => phrase(
+            Some(q) => phrase_in(
                 lang,
                 "report-title-of",
                 &Args::new().text("questionnaire", q.to_string()),
             ),
-            None => phrase(lang, "report-title", &Args::new()),
+            None => phrase_in(lang, "report-title", &Args::new()),
         };
         let mut header = format!(
             "<header>\n<h1>{}</h1>\n<p>{}</p>\n",
@@ -247,7 +247,7 @@ impl Page {
 /// One reply's part of the page (rendered on the batch's workers).
 pub fn section(r: &ReplyReport) -> Rendered {
     let class = if r.valid() { "valid" } else { "invalid" };
-    let verdict = phrase(r.lang, super::report::verdict(r), &Args::new());
+    let verdict = phrase_in(r.lang, super::report::verdict(r), &Args::new());
     let judged_by = r
         .questionnaire
         .as_ref()
@@ -270,18 +270,20 @@ pub fn section(r: &ReplyReport) -> Rendered {
     let spans = Spans::new(&r.file);
     let mut stumbles = Vec::new();
     for f in &r.findings {
+        let f = &f.worded(&r.findings_lang);
         finding(&mut out, f, r, &spans);
         let question = f
+            .finding
             .question
             .clone()
-            .unwrap_or_else(|| phrase(r.lang, "html-whole-reply", &Args::new()));
-        let label = [f.number.as_deref(), f.text.as_deref()]
+            .unwrap_or_else(|| phrase_in(r.lang, "html-whole-reply", &Args::new()));
+        let label = [f.finding.number.as_deref(), f.text.as_deref()]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
             .join(" ");
         // By question (a table's column), not by row: `laws[2].title` counts as `laws.title`.
-        let stumble = (without_rows(&question), label, f.code.as_str());
+        let stumble = (without_rows(&question), label, f.finding.code.as_str());
         if !stumbles.contains(&stumble) {
             stumbles.push(stumble);
         }
@@ -301,7 +303,8 @@ pub fn section(r: &ReplyReport) -> Rendered {
     }
 }
 
-fn finding(out: &mut String, f: &Finding, r: &ReplyReport, spans: &Spans<'_>) {
+fn finding(out: &mut String, worded: &Worded<'_>, r: &ReplyReport, spans: &Spans<'_>) {
+    let f = worded.finding;
     let severity = if f.is_error() { "error" } else { "warning" };
     let _ = writeln!(
         out,
@@ -314,7 +317,7 @@ fn finding(out: &mut String, f: &Finding, r: &ReplyReport, spans: &Spans<'_>) {
         let at = Args::new()
             .text("line", js.line.to_string())
             .text("column", js.column.to_string());
-        phrase(r.lang, "at-line", &at)
+        phrase_in(r.lang, "at-line", &at)
     });
     let _ = writeln!(
         out,
@@ -325,14 +328,14 @@ fn finding(out: &mut String, f: &Finding, r: &ReplyReport, spans: &Spans<'_>) {
             .map_or(String::new(), |q| format!(" · {}", escape(q))),
         escape(&place)
     );
-    if let Some(text) = &f.text {
+    if let Some(text) = &worded.text {
         let number = f
             .number
             .as_deref()
             .map_or(String::new(), |n| format!("{} ", escape(n)));
         let _ = writeln!(out, "<p><strong>{number}{}</strong></p>", escape(text));
     }
-    let _ = writeln!(out, "<p>{}</p>", with_code(&f.message));
+    let _ = writeln!(out, "<p>{}</p>", with_code(&worded.message));
     if let Some(span) = f.at.span()
         && !r.file.text.is_empty()
     {
@@ -344,20 +347,20 @@ fn finding(out: &mut String, f: &Finding, r: &ReplyReport, spans: &Spans<'_>) {
     }
     if !f.related.is_empty() {
         out.push_str("<ul>\n");
-        for related in &f.related {
-            let _ = writeln!(out, "<li>{}</li>", related_line(related, r, spans));
+        for (related, message) in f.related.iter().zip(&worded.related) {
+            let _ = writeln!(out, "<li>{}</li>", related_line(related, message, r, spans));
         }
         out.push_str("</ul>\n");
     }
-    if let Some(help) = &f.help {
+    if let Some(help) = &worded.help {
         let _ = writeln!(out, "<p><em>{}</em></p>", with_code(help));
     }
     out.push_str("</div>\n");
 }
 
 /// A related answer: its message, and its own line of the reply.
-fn related_line(related: &Related, r: &ReplyReport, spans: &Spans<'_>) -> String {
-    let mut item = with_code(&related.message);
+fn related_line(related: &Related, message: &str, r: &ReplyReport, spans: &Spans<'_>) -> String {
+    let mut item = with_code(message);
     if let Some(span) = related.at.span()
         && !r.file.text.is_empty()
     {
@@ -366,7 +369,7 @@ fn related_line(related: &Related, r: &ReplyReport, spans: &Spans<'_>) -> String
         let _ = write!(
             item,
             "<br><span class=\"meta\">{}</span> <code>{}</code>",
-            escape(&phrase(
+            escape(&phrase_in(
                 r.lang,
                 "at-line",
                 &Args::new()

@@ -6,7 +6,7 @@
 //! shows an `Excerpt` of the file rather than the file, so the output stays in
 //! proportion to the findings, not to the file.
 
-use super::words::{Args, phrase};
+use super::words::{Args, phrase_in};
 use std::fmt;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
@@ -34,8 +34,14 @@ impl Style {
     };
 }
 
-/// Render every finding of one file.
+/// Render every finding of one file, worded in `style.lang`.
 pub fn render(findings: &[Finding], file: &SourceFile, style: Style) -> String {
+    render_in(findings, file, style, style.lang)
+}
+
+/// Render every finding of one file, worded in `lang` (canvass's words around them in
+/// `style.lang`).
+pub fn render_in(findings: &[Finding], file: &SourceFile, style: Style, lang: &str) -> String {
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
@@ -57,7 +63,7 @@ pub fn render(findings: &[Finding], file: &SourceFile, style: Style) -> String {
             .collect();
         let (excerpt, spans) = Excerpt::new(&file.name, &file.text, &index, &spans);
         let report = Report {
-            finding,
+            finding: finding.worded(lang),
             excerpt,
             spans,
             lang: style.lang,
@@ -86,7 +92,7 @@ fn opening_of(primary: Span, others: &[Option<Span>], text: &str) -> Span {
 }
 
 struct Report<'a> {
-    finding: &'a Finding,
+    finding: super::Worded<'a>,
     excerpt: Excerpt,
     /// The finding's span, then each related span, in the excerpt.
     spans: Vec<Option<Span>>,
@@ -95,23 +101,23 @@ struct Report<'a> {
 
 impl fmt::Debug for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.finding.fmt(f)
+        self.finding.finding.fmt(f)
     }
 }
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let finding = self.finding;
+        let finding = &self.finding;
         write!(f, "{}", visible(&finding.message))?;
         if let Some(text) = &finding.text {
             let args = Args::new().text("text", visible_lines(text));
-            let line = match &finding.number {
-                Some(number) => phrase(
+            let line = match &finding.finding.number {
+                Some(number) => phrase_in(
                     self.lang,
                     "question-line",
                     &args.text("number", visible(number)),
                 ),
-                None => phrase(self.lang, "question-line-unnumbered", &args),
+                None => phrase_in(self.lang, "question-line-unnumbered", &args),
             };
             write!(f, "\n{line}")?;
         }
@@ -123,15 +129,15 @@ impl std::error::Error for Report<'_> {}
 
 impl Diagnostic for Report<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        let code = self.finding.code.as_str();
-        Some(Box::new(match &self.finding.question {
+        let code = self.finding.finding.code.as_str();
+        Some(Box::new(match &self.finding.finding.question {
             Some(q) => format!("{code} {}", super::visible::echo(q)),
             None => code.to_string(),
         }))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
-        Some(match self.finding.severity {
+        Some(match self.finding.finding.severity {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
         })
@@ -162,7 +168,7 @@ impl Diagnostic for Report<'_> {
         for (related, span) in self.finding.related.iter().zip(&self.spans[1..]) {
             if let Some(span) = span {
                 labels.push(LabeledSpan::new_with_span(
-                    Some(visible(&related.message).into_owned()),
+                    Some(visible(related).into_owned()),
                     span.clone(),
                 ));
             }

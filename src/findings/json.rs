@@ -16,9 +16,9 @@ pub struct JsonFinding<'a> {
     pub number: Option<&'a str>,
     pub pointer: Option<&'a str>,
     pub span: Option<JsonSpan>,
-    pub message: &'a str,
-    pub text: Option<&'a str>,
-    pub help: Option<&'a str>,
+    pub message: String,
+    pub text: Option<String>,
+    pub help: Option<String>,
     pub related: Vec<JsonRelated<'a>>,
 }
 
@@ -27,7 +27,7 @@ pub struct JsonRelated<'a> {
     pub question: Option<&'a str>,
     pub pointer: Option<&'a str>,
     pub span: Option<JsonSpan>,
-    pub message: &'a str,
+    pub message: String,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -68,7 +68,10 @@ impl<'a> Spans<'a> {
     }
 }
 
-pub fn finding<'a>(f: &'a Finding, spans: &Spans<'_>) -> JsonFinding<'a> {
+/// The JSON object of finding `f`, worded in `lang`.
+pub fn finding<'a>(f: &'a Finding, spans: &Spans<'_>, lang: &str) -> JsonFinding<'a> {
+    let worded = f.worded(lang);
+    let mut related_words = worded.related.into_iter();
     JsonFinding {
         code: f.code.as_str(),
         severity: f.severity.name(),
@@ -77,9 +80,9 @@ pub fn finding<'a>(f: &'a Finding, spans: &Spans<'_>) -> JsonFinding<'a> {
         number: f.number.as_deref(),
         pointer: f.at.pointer.as_deref(),
         span: f.at.span().map(|s| spans.span(s)),
-        message: &f.message,
-        text: f.text.as_deref(),
-        help: f.help.as_deref(),
+        message: worded.message,
+        text: worded.text,
+        help: worded.help,
         related: f
             .related
             .iter()
@@ -87,7 +90,7 @@ pub fn finding<'a>(f: &'a Finding, spans: &Spans<'_>) -> JsonFinding<'a> {
                 question: r.question.as_deref(),
                 pointer: r.at.pointer.as_deref(),
                 span: r.at.span().map(|s| spans.span(s)),
-                message: &r.message,
+                message: related_words.next().unwrap_or_default(),
             })
             .collect(),
     }

@@ -28,6 +28,7 @@ pub mod words;
 
 pub use crate::questionnaire::def::Severity;
 pub use code::Code;
+pub use words::Text;
 
 use crate::source::Span;
 
@@ -38,22 +39,22 @@ pub struct Finding {
     pub code: Code,
     /// Whether it makes the reply (or questionnaire) invalid.
     pub severity: Severity,
-    /// What is wrong, in plain words.
-    pub message: String,
+    /// What is wrong, in plain words (worded when shown: [`Text::word`]).
+    pub message: Text,
     /// What the primary label says under the span.
-    pub label: Option<String>,
+    pub label: Option<Text>,
     /// Where it is in the file.
     pub at: Location,
     /// What answer is expected, or what to do.
-    pub help: Option<String>,
+    pub help: Option<Text>,
     /// The other answers that explain it.
     pub related: Vec<Related>,
     /// `section.id` or `section.id[row].column`, for reply findings.
     pub question: Option<String>,
     /// The question's number, as the questionnaire shows it.
     pub number: Option<String>,
-    /// The question's text in the chosen language.
-    pub text: Option<String>,
+    /// The question's text, in each language the questionnaire gives it.
+    pub text: Option<Text>,
     /// The id of the failed `[[rule]]`.
     pub rule: Option<String>,
 }
@@ -67,7 +68,7 @@ pub struct Related {
     /// Where it is.
     pub at: Location,
     /// What it has to do with the finding.
-    pub message: String,
+    pub message: Text,
 }
 
 /// Where a finding or a related answer is: the one location type every stage fills and every
@@ -171,7 +172,7 @@ impl Finding {
     pub fn new(
         code: Code,
         severity: Severity,
-        message: impl Into<String>,
+        message: impl Into<Text>,
         at: impl Into<Location>,
     ) -> Self {
         Self {
@@ -190,25 +191,25 @@ impl Finding {
     }
 
     /// An error.
-    pub fn error(code: Code, message: impl Into<String>, at: impl Into<Location>) -> Self {
+    pub fn error(code: Code, message: impl Into<Text>, at: impl Into<Location>) -> Self {
         Self::new(code, Severity::Error, message, at)
     }
 
     /// A warning.
-    pub fn warning(code: Code, message: impl Into<String>, at: impl Into<Location>) -> Self {
+    pub fn warning(code: Code, message: impl Into<Text>, at: impl Into<Location>) -> Self {
         Self::new(code, Severity::Warning, message, at)
     }
 
     /// The same finding, with `label` written under its span.
     #[must_use]
-    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+    pub fn with_label(mut self, label: impl Into<Text>) -> Self {
         self.label = Some(label.into());
         self
     }
 
     /// The same finding, with `help` saying what to do.
     #[must_use]
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Text>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -233,13 +234,13 @@ impl Finding {
         self
     }
 
-    /// A TOML syntax error (questionnaire or reply) as a finding at its span, worded in
-    /// `lang` (the parser's own account of the fault stays in its words, English).
-    pub fn toml_syntax(error: &toml::de::Error, len: usize, lang: &str) -> Self {
+    /// A TOML syntax error (questionnaire or reply) as a finding at its span (the parser's
+    /// own account of the fault stays in its words, English).
+    pub fn toml_syntax(error: &toml::de::Error, len: usize) -> Self {
         let span = error.span().unwrap_or(0..0);
         let span = span.start.min(len)..span.end.min(len);
         let args = words::Args::new().text("detail", error.message().trim());
-        let said = words::say(lang, "toml-syntax", &args);
+        let said = words::say("toml-syntax", &args);
         Self::said(Code::Syntax, Severity::Error, said, Anchor::Span(span))
     }
 
@@ -251,7 +252,7 @@ impl Finding {
 
 impl Related {
     /// A related place known by its span (questionnaire findings).
-    pub fn at_span(span: Span, message: impl Into<String>) -> Self {
+    pub fn at_span(span: Span, message: impl Into<Text>) -> Self {
         Self {
             question: None,
             at: Location::new(Anchor::Span(span)),
@@ -264,4 +265,36 @@ impl Related {
 pub fn count(findings: &[Finding]) -> (usize, usize) {
     let errors = findings.iter().filter(|f| f.is_error()).count();
     (errors, findings.len() - errors)
+}
+
+/// A finding worded in one language: what printers read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Worded<'a> {
+    /// The finding itself (code, severity, location, question…).
+    pub finding: &'a Finding,
+    /// Its message.
+    pub message: String,
+    /// What the primary label says.
+    pub label: Option<String>,
+    /// What to do.
+    pub help: Option<String>,
+    /// The question's text.
+    pub text: Option<String>,
+    /// What each related answer has to do with it, in order.
+    pub related: Vec<String>,
+}
+
+impl Finding {
+    /// The finding worded in `lang` (canvass's words falling back to English, the
+    /// questionnaire's to its source language).
+    pub fn worded(&self, lang: &str) -> Worded<'_> {
+        Worded {
+            finding: self,
+            message: self.message.word(lang),
+            label: self.label.as_ref().map(|t| t.word(lang)),
+            help: self.help.as_ref().map(|t| t.word(lang)),
+            text: self.text.as_ref().map(|t| t.word(lang)),
+            related: self.related.iter().map(|r| r.message.word(lang)).collect(),
+        }
+    }
 }

@@ -4,13 +4,13 @@
 //! `{ replies, questionnaire, summary }` (in that order, so that it can be written as the
 //! replies come), and one `replies` element per NDJSON line.
 
-use super::words::{Args, phrase};
+use super::words::{Args, phrase_in};
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::human::{Style, render};
+use super::human::{Style, render_in};
 use super::json::{Spans, finding};
 use super::visible::visible;
 use super::{Finding, count};
@@ -52,6 +52,8 @@ pub struct ReplyReport {
     pub internal_error: bool,
     /// The language canvass's own words about it are in (headings, labels).
     pub lang: &'static str,
+    /// The language its findings are worded in: the one asked for, or the questionnaire's.
+    pub findings_lang: String,
 }
 
 impl ReplyReport {
@@ -70,6 +72,7 @@ impl ReplyReport {
             warnings,
             unreadable: None,
             lang: "en",
+            findings_lang: "en".to_string(),
         }
     }
 
@@ -173,7 +176,7 @@ impl Summary {
     /// "7 replies checked: 2 valid, 5 invalid (19 errors, 1 warning)", in `lang`.
     pub fn line(&self, lang: &str) -> String {
         let count = |name, n| Args::new().count(name, n);
-        let mut line = phrase(
+        let mut line = phrase_in(
             lang,
             "summary",
             &count("replies", self.replies)
@@ -181,14 +184,14 @@ impl Summary {
                 .count("invalid", self.invalid),
         );
         if self.unreadable > 0 {
-            line.push_str(&phrase(
+            line.push_str(&phrase_in(
                 lang,
                 "summary-unreadable",
                 &count("count", self.unreadable),
             ));
         }
         if self.internal_errors > 0 {
-            line.push_str(&phrase(
+            line.push_str(&phrase_in(
                 lang,
                 "summary-not-checked",
                 &count("count", self.internal_errors),
@@ -201,7 +204,7 @@ impl Summary {
                 .iter()
                 .map(|(q, replies)| format!("{}: {replies}", judged_by(q, lang)))
                 .collect();
-            line.push_str(&phrase(
+            line.push_str(&phrase_in(
                 lang,
                 "summary-by-questionnaire",
                 &Args::new().text("list", each.join(", ")),
@@ -213,7 +216,7 @@ impl Summary {
 
 /// "19 errors, 1 warning": the summary line and each reply's heading say it alike.
 fn counts(errors: usize, warnings: usize, lang: &str) -> String {
-    phrase(
+    phrase_in(
         lang,
         "counts",
         &Args::new()
@@ -224,7 +227,7 @@ fn counts(errors: usize, warnings: usize, lang: &str) -> String {
 
 /// "res-16-2 version 2009-1".
 pub fn judged_by(q: &JudgedBy, lang: &str) -> String {
-    phrase(
+    phrase_in(
         lang,
         "judged-by",
         &Args::new()
@@ -245,7 +248,7 @@ pub fn human_reply(r: &ReplyReport, color: bool) -> String {
             width: 100,
             lang: r.lang,
         };
-        out.push_str(&render(&r.findings, &r.file, style));
+        out.push_str(&render_in(&r.findings, &r.file, style, &r.findings_lang));
     }
     out
 }
@@ -258,10 +261,10 @@ fn heading(r: &ReplyReport) -> String {
     };
     let lang = r.lang;
     if let Some(why) = &r.unreadable {
-        let unreadable = phrase(lang, "verdict-unreadable", &Args::new());
+        let unreadable = phrase_in(lang, "verdict-unreadable", &Args::new());
         return format!("{name}: {unreadable}: {}", visible(why));
     }
-    let verdict = phrase(lang, verdict(r), &Args::new());
+    let verdict = phrase_in(lang, verdict(r), &Args::new());
     let mut line = format!("{name}: {verdict}");
     if r.errors + r.warnings > 0 {
         line.push_str(&format!(", {}", counts(r.errors, r.warnings, lang)));
@@ -307,7 +310,10 @@ impl<'a> JsonReply<'a> {
             Vec::new() // no line index to build
         } else {
             let spans = Spans::new(&r.file);
-            r.findings.iter().map(|f| finding(f, &spans)).collect()
+            r.findings
+                .iter()
+                .map(|f| finding(f, &spans, &r.findings_lang))
+                .collect()
         };
         Self {
             file: &r.file.name,

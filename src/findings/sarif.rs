@@ -12,15 +12,15 @@ use crate::source::SourceFile;
 /// The SARIF log of one file's findings. `uri` is the file as a relative URI reference.
 pub fn log(findings: &[Finding], file: &SourceFile, uri: &str) -> Value {
     let spans = Spans::new(file);
-    let mut rules: Vec<(&'static str, Option<&str>)> = Vec::new();
+    let mut rules: Vec<(&'static str, Option<String>)> = Vec::new();
     for f in findings {
         match rules.iter_mut().find(|(code, _)| *code == f.code.as_str()) {
             Some(rule) => {
                 if rule.1.is_none() {
-                    rule.1 = f.help.as_deref();
+                    rule.1 = f.help.as_ref().map(|h| h.word("en"));
                 }
             }
-            None => rules.push((f.code.as_str(), f.help.as_deref())),
+            None => rules.push((f.code.as_str(), f.help.as_ref().map(|h| h.word("en")))),
         }
     }
     let results: Vec<Value> = findings
@@ -34,7 +34,8 @@ pub fn log(findings: &[Finding], file: &SourceFile, uri: &str) -> Value {
                 "ruleId": f.code.as_str(),
                 "ruleIndex": index,
                 "level": if f.is_error() { "error" } else { "warning" },
-                "message": { "text": f.message },
+                // `check`'s findings are for authors, in English.
+                "message": { "text": f.message.word("en") },
             });
             if let Some(span) = f.at.span() {
                 let start = spans.span(span);
@@ -55,7 +56,8 @@ pub fn log(findings: &[Finding], file: &SourceFile, uri: &str) -> Value {
                 }]);
             }
             if let Some(help) = &f.help {
-                result["message"]["markdown"] = json!(format!("{}\n\n{help}", f.message));
+                let (message, help) = (f.message.word("en"), help.word("en"));
+                result["message"]["markdown"] = json!(format!("{message}\n\n{help}"));
             }
             result
         })

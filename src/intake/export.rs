@@ -26,7 +26,7 @@ pub fn reply_value(r: &StoredReply) -> Result<Value, String> {
         max_bytes: text.len().max(Limits::default().max_bytes),
         ..Limits::default()
     };
-    crate::reply::parse(text, format, &limits, "en")
+    crate::reply::parse(text, format, &limits)
         .map(|(value, _)| value)
         .map_err(|_| format!("version {} of {} does not read", r.version, r.respondent))
 }

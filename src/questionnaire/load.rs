@@ -22,7 +22,7 @@ pub fn load(text: &str) -> Loaded {
     let tree = match DeTable::parse(text) {
         Ok(tree) => tree,
         Err(error) => {
-            findings.push(Finding::toml_syntax(&error, text.len(), "en"));
+            findings.push(Finding::toml_syntax(&error, text.len()));
             return Loaded {
                 def: None,
                 findings,

@@ -436,7 +436,7 @@ mod tests {
             }
             let limits = Limits { max_depth, ..Limits::default() };
             // A key given twice reads in full (with a finding), never compactly.
-            let full = super::super::parse(&text, Format::Json, &limits, "en")
+            let full = super::super::parse(&text, Format::Json, &limits)
                 .ok()
                 .filter(|(_, read)| read.is_empty())
                 .map(|(value, _)| value);

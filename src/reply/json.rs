@@ -20,24 +20,20 @@ pub(super) const SERDE_JSON_DEPTH: usize = 127;
 
 /// A JSON reply: its value and the findings reading it gave (a key given twice, whose later
 /// answer is the one judged), or only findings when it cannot be read.
-pub fn parse(
-    text: &str,
-    max_depth: usize,
-    lang: &str,
-) -> Result<(Value, Vec<Finding>), Vec<Finding>> {
+pub fn parse(text: &str, max_depth: usize) -> Result<(Value, Vec<Finding>), Vec<Finding>> {
     match read(text, max_depth, false) {
         Ok(value) => Ok((value, Vec::new())),
         Err(error) if error.to_string().starts_with(DUPLICATE) => {
             // Report every key given twice, then judge the reply as JSON readers commonly
             // read it, keeping the later answer: every other fault shows in the same round.
-            let findings = explain(text, &error, lang);
+            let findings = explain(text, &error);
             let all_duplicates = findings.iter().all(|f| f.code == Code::DuplicateKey);
             match read(text, max_depth, true) {
                 Ok(value) if all_duplicates => Ok((value, findings)),
                 _ => Err(findings),
             }
         }
-        Err(error) => Err(refused(text, &error, max_depth, lang)),
+        Err(error) => Err(refused(text, &error, max_depth)),
     }
 }
 
@@ -58,7 +54,7 @@ fn read(text: &str, max_depth: usize, keep_later: bool) -> Result<Value, serde_j
 const DUPLICATE: &str = "duplicate key";
 
 /// The findings of a text the strict reading refused.
-fn refused(text: &str, error: &serde_json::Error, max_depth: usize, lang: &str) -> Vec<Finding> {
+fn refused(text: &str, error: &serde_json::Error, max_depth: usize) -> Vec<Finding> {
     match error {
         error
             if error.to_string().starts_with(TOO_DEEP)
@@ -69,19 +65,18 @@ fn refused(text: &str, error: &serde_json::Error, max_depth: usize, lang: &str) 
             vec![super::limits::too_deep_finding(
                 max_depth.min(SERDE_JSON_DEPTH),
                 offset,
-                lang,
             )]
         }
-        error => explain(text, error, lang),
+        error => explain(text, error),
     }
 }
 
 const TOO_DEEP: &str = "nested too deeply";
 
 /// Findings for a JSON text `serde_json` refused.
-fn explain(text: &str, error: &serde_json::Error, lang: &str) -> Vec<Finding> {
+fn explain(text: &str, error: &serde_json::Error) -> Vec<Finding> {
     let syntax = |detail: String, span: std::ops::Range<usize>| {
-        let said = words::say(lang, "json-syntax", &Args::new().text("detail", detail));
+        let said = words::say("json-syntax", &Args::new().text("detail", detail));
         Finding::said(Code::Syntax, Severity::Error, said, Anchor::Span(span))
     };
     match jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &strict_options()) {
@@ -95,7 +90,7 @@ fn explain(text: &str, error: &serde_json::Error, lang: &str) -> Vec<Finding> {
         Ok(result) => {
             let mut findings = Vec::new();
             if let Some(value) = &result.value {
-                duplicates(value, &mut String::new(), &mut findings, lang);
+                duplicates(value, &mut String::new(), &mut findings);
             }
             if findings.is_empty() {
                 // jsonc-parser accepted what serde_json did not: a number out of range.
@@ -146,12 +141,7 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
     (start + column.saturating_sub(1)).min(text.len())
 }
 
-fn duplicates(
-    value: &ast::Value<'_>,
-    pointer: &mut String,
-    findings: &mut Vec<Finding>,
-    lang: &str,
-) {
+fn duplicates(value: &ast::Value<'_>, pointer: &mut String, findings: &mut Vec<Finding>) {
     match value {
         ast::Value::Object(object) => {
             let mut seen: std::collections::HashMap<&str, jsonc_parser::common::Range> =
@@ -164,11 +154,10 @@ fn duplicates(
                 pointer.push_str(&escape_pointer(name));
                 if let Some(first) = seen.get(name) {
                     let said = words::say(
-                        lang,
                         "duplicate-key",
                         &Args::new().text("key", crate::findings::visible::echo(name)),
                     );
-                    let first_given = words::phrase(lang, "duplicate-key-first", &Args::new());
+                    let first_given = words::phrase("duplicate-key-first", &Args::new());
                     let finding = Finding::said(
                         Code::DuplicateKey,
                         Severity::Error,
@@ -180,7 +169,7 @@ fn duplicates(
                 } else {
                     seen.insert(name, range);
                 }
-                duplicates(&prop.value, pointer, findings, lang);
+                duplicates(&prop.value, pointer, findings);
                 pointer.truncate(len);
             }
         }
@@ -189,7 +178,7 @@ fn duplicates(
                 let len = pointer.len();
                 pointer.push('/');
                 pointer.push_str(&i.to_string());
-                duplicates(element, pointer, findings, lang);
+                duplicates(element, pointer, findings);
                 pointer.truncate(len);
             }
         }

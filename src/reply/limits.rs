@@ -29,27 +29,24 @@ impl Default for Limits {
 }
 
 impl Limits {
-    pub(crate) fn check_size(&self, text: &str, lang: &str) -> Result<(), Vec<Finding>> {
+    pub(crate) fn check_size(&self, text: &str) -> Result<(), Vec<Finding>> {
         if text.len() > self.max_bytes {
-            return Err(vec![self.too_large(Some(text.len()), lang)]);
+            return Err(vec![self.too_large(Some(text.len()))]);
         }
         Ok(())
     }
 
     /// The finding for a reply over the size limit: its size in bytes, or `None` when it
     /// was not read to the end ("more than the limit").
-    pub fn too_large(&self, size: Option<usize>, lang: &str) -> Finding {
+    pub fn too_large(&self, size: Option<usize>) -> Finding {
         let limit = self.max_bytes.to_string();
         let size = match size {
-            Some(bytes) => words::phrase(
-                lang,
-                "size-bytes",
-                &Args::new().text("bytes", bytes.to_string()),
-            ),
-            None => words::phrase(lang, "size-over", &Args::new().text("limit", limit.clone())),
+            Some(bytes) => {
+                words::phrase("size-bytes", &Args::new().text("bytes", bytes.to_string()))
+            }
+            None => words::phrase("size-over", &Args::new().text("limit", limit.clone())),
         };
         let said = words::say(
-            lang,
             "too-large",
             &Args::new().text("size", size).text("limit", limit),
         );
@@ -57,22 +54,17 @@ impl Limits {
     }
 
     /// Nesting, by a scan before parsing (TOML; JSON counts depth as it parses).
-    pub(crate) fn check_depth(
-        &self,
-        text: &str,
-        format: Format,
-        lang: &str,
-    ) -> Result<(), Vec<Finding>> {
+    pub(crate) fn check_depth(&self, text: &str, format: Format) -> Result<(), Vec<Finding>> {
         match too_deep(text, format, self.max_depth) {
-            Some(offset) => Err(vec![too_deep_finding(self.max_depth, offset, lang)]),
+            Some(offset) => Err(vec![too_deep_finding(self.max_depth, offset)]),
             None => Ok(()),
         }
     }
 }
 
 /// The finding for a reply nested deeper than `max`, at the bracket that goes too far.
-pub(crate) fn too_deep_finding(max: usize, offset: usize, lang: &str) -> Finding {
-    let said = words::say(lang, "too-deep", &Args::new().text("max", max.to_string()));
+pub(crate) fn too_deep_finding(max: usize, offset: usize) -> Finding {
+    let said = words::say("too-deep", &Args::new().text("max", max.to_string()));
     Finding::said(
         Code::Syntax,
         Severity::Error,

@@ -70,16 +70,15 @@ pub fn parse(
     text: &str,
     format: Format,
     limits: &Limits,
-    lang: &str,
 ) -> Result<(Value, Vec<Finding>), Vec<Finding>> {
-    limits.check_size(text, lang)?;
+    limits.check_size(text)?;
     let text = blank_bom(text);
     match format {
         // JSON depth is counted while parsing (a scan first would cost more than the parse).
-        Format::Json => json::parse(&text, limits.max_depth, lang),
+        Format::Json => json::parse(&text, limits.max_depth),
         Format::Toml => {
-            limits.check_depth(&text, format, lang)?;
-            toml_reply::parse(&text, lang).map(|value| (value, Vec::new()))
+            limits.check_depth(&text, format)?;
+            toml_reply::parse(&text).map(|value| (value, Vec::new()))
         }
     }
 }

@@ -13,10 +13,8 @@ use crate::source::Span;
 /// Values with no JSON form: where, and the id of the words that say why.
 type Faults = Vec<(Span, &'static str)>;
 
-/// Findings are worded in `lang`.
-pub fn parse(text: &str, lang: &str) -> Result<Value, Vec<Finding>> {
-    let tree =
-        DeTable::parse(text).map_err(|e| vec![Finding::toml_syntax(&e, text.len(), lang)])?;
+pub fn parse(text: &str) -> Result<Value, Vec<Finding>> {
+    let tree = DeTable::parse(text).map_err(|e| vec![Finding::toml_syntax(&e, text.len())])?;
     let mut faults = Vec::new();
     let value = table(tree.get_ref(), &mut faults);
     if faults.is_empty() {
@@ -25,7 +23,7 @@ pub fn parse(text: &str, lang: &str) -> Result<Value, Vec<Finding>> {
     Err(faults
         .into_iter()
         .map(|(span, id)| {
-            let said = words::say(lang, id, &Args::new());
+            let said = words::say(id, &Args::new());
             Finding::said(Code::InvalidType, Severity::Error, said, Anchor::Span(span))
         })
         .collect())

@@ -8,7 +8,7 @@ use crate::intake::export::guard;
 
 use super::{Tables, Tally, option_values};
 use crate::findings::visible::visible;
-use crate::findings::words::{Args, phrase};
+use crate::findings::words::{Args, phrase_in};
 use crate::questionnaire::model::{Question, QuestionType, Questionnaire};
 use crate::reply::number::{Decimal, to_json};
 
@@ -59,7 +59,7 @@ pub fn blocks(t: &Tables, q: &Questionnaire, lang: &str) -> Vec<Block> {
 }
 
 fn block(name: &str, x: &Question, t: &[&Tally], q: &Questionnaire, lang: &str) -> Block {
-    let word = |id: &str| phrase(lang, id, &Args::new());
+    let word = |id: &str| phrase_in(lang, id, &Args::new());
     let each = |f: &dyn Fn(&Tally) -> String| t.iter().map(|t| f(t)).collect::<Vec<_>>();
     let row = |statistic: &'static str, label: String, values: Vec<String>| Row {
         statistic,
@@ -163,7 +163,7 @@ fn block(name: &str, x: &Question, t: &[&Tally], q: &Questionnaire, lang: &str) 
 
 fn option_label(x: &Question, value: &str, q: &Questionnaire, lang: &str) -> String {
     match x.kind {
-        QuestionType::YesNo => phrase(
+        QuestionType::YesNo => phrase_in(
             lang,
             if value == "yes" {
                 "tabulate-yes"
@@ -184,8 +184,8 @@ fn group_names(t: &Tables, lang: &str) -> Vec<String> {
     t.groups
         .iter()
         .map(|g| match g.as_str() {
-            "all" => phrase(lang, "tabulate-all", &Args::new()),
-            "unknown" => phrase(lang, "tabulate-unknown-region", &Args::new()),
+            "all" => phrase_in(lang, "tabulate-all", &Args::new()),
+            "unknown" => phrase_in(lang, "tabulate-unknown-region", &Args::new()),
             region => region.to_string(),
         })
         .collect()
@@ -194,7 +194,7 @@ fn group_names(t: &Tables, lang: &str) -> Vec<String> {
 /// The heading of the whole report.
 fn title(t: &Tables, lang: &str) -> String {
     let all = *t.respondents.last().unwrap_or(&0);
-    phrase(
+    phrase_in(
         lang,
         "tabulate-title",
         &Args::new()

@@ -4,7 +4,7 @@
 //! its expression, which is exact if less friendly.
 
 use crate::expr::ast::{Ast, AstKind, BinOp};
-use crate::findings::words::{Args, phrase};
+use crate::findings::words::{Args, phrase_in};
 use crate::questionnaire::model::{QuestionRef, QuestionType, Questionnaire};
 
 /// The condition in words in `lang`, if its form is one of those put in words.
@@ -27,7 +27,7 @@ pub fn in_words(ast: &Ast, q: &Questionnaire, lang: &str) -> Option<String> {
             let args = Args::new()
                 .text("a", in_words(l, q, lang)?)
                 .text("b", in_words(r, q, lang)?);
-            Some(phrase(lang, id, &args))
+            Some(phrase_in(lang, id, &args))
         }
         AstKind::Answered(r) => Some(about(q, *r, lang, "condition-answered", None)),
         // A yes/no answer on its own: "question 1 is “Yes”".
@@ -49,7 +49,7 @@ pub fn in_words(ast: &Ast, q: &Questionnaire, lang: &str) -> Option<String> {
             (AstKind::Answer(a), AstKind::List(items)) => {
                 let values: Option<Vec<String>> =
                     items.iter().map(|i| value(q, *a, i, lang)).collect();
-                let or = format!(" {} ", phrase(lang, "condition-or-word", &Args::new()));
+                let or = format!(" {} ", phrase_in(lang, "condition-or-word", &Args::new()));
                 Some(about(q, *a, lang, "condition-is", Some(values?.join(&or))))
             }
             (AstKind::Text(option), AstKind::Answer(m)) => {
@@ -81,7 +81,7 @@ pub fn in_words(ast: &Ast, q: &Questionnaire, lang: &str) -> Option<String> {
 fn about(q: &Questionnaire, r: QuestionRef, lang: &str, id: &str, value: Option<String>) -> String {
     let question = q.question(r);
     let name = match &question.number {
-        Some(n) => phrase(
+        Some(n) => phrase_in(
             lang,
             "condition-question",
             &Args::new().text("number", n.clone()),
@@ -93,7 +93,7 @@ fn about(q: &Questionnaire, r: QuestionRef, lang: &str, id: &str, value: Option<
     if let Some(value) = value {
         args = args.text("value", value);
     }
-    phrase(lang, id, &args)
+    phrase_in(lang, id, &args)
 }
 
 /// A literal as the reader knows it: an option's label, Yes or No, a number, a date.
@@ -115,7 +115,7 @@ fn option_label(q: &Questionnaire, r: QuestionRef, value: &str, lang: &str) -> S
 }
 
 fn quoted(text: &str, lang: &str) -> String {
-    phrase(
+    phrase_in(
         lang,
         "condition-quoted",
         &Args::new().text("text", text.to_string()),
@@ -129,5 +129,5 @@ fn yes_no(answer: bool, lang: &str) -> String {
     } else {
         "tabulate-no"
     };
-    quoted(&phrase(lang, id, &Args::new()), lang)
+    quoted(&phrase_in(lang, id, &Args::new()), lang)
 }

@@ -2,7 +2,7 @@
 //! same Fluent files as the findings (`findings::words`); any other language gets English
 //! framing around the questionnaire's translated texts.
 
-use crate::findings::words::{Args, phrase};
+use crate::findings::words::{Args, phrase_in};
 
 pub struct Words {
     pub reply: String,
@@ -35,7 +35,7 @@ pub struct Words {
 
 /// The template's words in `lang`.
 pub fn words(lang: &str) -> Words {
-    let say = |id: &str| phrase(lang, id, &Args::new());
+    let say = |id: &str| phrase_in(lang, id, &Args::new());
     Words {
         reply: say("template-reply"),
         how_to: say("template-how-to"),

@@ -1,31 +1,30 @@
 //! What a reply finding says about answers: what answer a question expects (the `help`
-//! line) and what a given value is ("the text \"many\"", "the number 12"), in the report's
-//! language. The sentences themselves live in `findings::words`.
+//! line) and what a given value is ("the text \"many\"", "the number 12"), as words not yet
+//! in a language ([`Text`]). The sentences themselves live in `findings::words`.
 
 use serde_json::Value;
 
 use crate::findings::visible::echo;
-use crate::findings::words::{Args, phrase};
+use crate::findings::words::{Args, Text, phrase};
 use crate::questionnaire::model::{Bound, Question, QuestionType, Questionnaire};
 
 /// What answer the question expects: type, options, range, unit, allowed codes.
-pub fn expected(q: &Questionnaire, question: &Question, lang: &str) -> String {
+pub fn expected(q: &Questionnaire, question: &Question) -> Text {
     let src = q.source_language();
     let unit = question
         .unit
         .as_ref()
-        .map(|u| format!(" {}", u.get(lang, src)))
-        .unwrap_or_default();
-    let say = |id: &str, args: Args| phrase(lang, id, &args);
-    let range = || range(question, &unit, lang);
+        .map(|u| Text::from(" ").then(Text::given(&u.0, src)));
+    let say = |id: &'static str, args: Args| phrase(id, &args);
+    let range = || range(question, unit.as_ref());
     let text = match question.kind {
         QuestionType::YesNo => say("expect-yes-no", Args::new()),
         QuestionType::Choice => say(
             "expect-choice",
-            Args::new().text("options", options(question, lang, src)),
+            Args::new().text("options", options(question, src)),
         ),
         QuestionType::MultiChoice => {
-            let args = Args::new().text("options", options(question, lang, src));
+            let args = Args::new().text("options", options(question, src));
             match (question.min_choices, question.max_choices) {
                 (Some(a), Some(b)) => say(
                     "expect-multi-between",
@@ -36,18 +35,18 @@ pub fn expected(q: &Questionnaire, question: &Question, lang: &str) -> String {
                 (None, None) => say("expect-multi", args),
             }
         }
-        QuestionType::Text => text(question, lang),
+        QuestionType::Text => text(question),
         QuestionType::Integer => say("expect-integer", Args::new().text("range", range())),
         QuestionType::Number => say("expect-number", Args::new().text("range", range())),
         QuestionType::Year => say("expect-year", Args::new().text("range", range())),
         QuestionType::Date => say("expect-date", Args::new().text("range", range())),
         QuestionType::Country => say("expect-country", Args::new()),
-        QuestionType::Table => table(question, lang),
+        QuestionType::Table => table(question),
     };
     if question.codes.is_empty() {
         return text;
     }
-    let codes: Vec<String> = question
+    let codes: Vec<Text> = question
         .codes
         .iter()
         .map(|c| match q.code(c) {
@@ -55,21 +54,21 @@ pub fn expected(q: &Questionnaire, question: &Question, lang: &str) -> String {
                 "code-label",
                 Args::new()
                     .text("code", c.clone())
-                    .text("label", code.label.get(lang, src)),
+                    .text("label", Text::given(&code.label.0, src)),
             ),
-            None => format!("\"{c}\""),
+            None => Text::Plain(format!("\"{c}\"")),
         })
         .collect();
     say(
         "expect-or-codes",
         Args::new()
             .text("expected", text)
-            .text("codes", or_list(&codes, lang)),
+            .text("codes", or_list(codes)),
     )
 }
 
-fn text(question: &Question, lang: &str) -> String {
-    let say = |id: &str, args: Args| phrase(lang, id, &args);
+fn text(question: &Question) -> Text {
+    let say = |id: &'static str, args: Args| phrase(id, &args);
     let length = match (question.min_length, question.max_length) {
         (Some(a), Some(b)) => say(
             "length-between",
@@ -79,9 +78,9 @@ fn text(question: &Question, lang: &str) -> String {
         ),
         (Some(a), None) => say("length-at-least", Args::new().text("min", a.to_string())),
         (None, Some(b)) => say("length-at-most", Args::new().text("max", b.to_string())),
-        (None, None) => String::new(),
+        (None, None) => Text::default(),
     };
-    let pattern = question.pattern.as_ref().map_or_else(String::new, |p| {
+    let pattern = question.pattern.as_ref().map_or_else(Text::default, |p| {
         say("pattern", Args::new().text("pattern", p.clone()))
     });
     let id = if question.format.is_some() {
@@ -95,9 +94,9 @@ fn text(question: &Question, lang: &str) -> String {
     )
 }
 
-fn table(question: &Question, lang: &str) -> String {
-    let say = |id: &str, args: Args| phrase(lang, id, &args);
-    let columns: Vec<String> = question
+fn table(question: &Question) -> Text {
+    let say = |id: &'static str, args: Args| phrase(id, &args);
+    let columns: Vec<Text> = question
         .columns
         .iter()
         .map(|c| {
@@ -114,70 +113,86 @@ fn table(question: &Question, lang: &str) -> String {
             )
         })
         .collect();
-    let args = Args::new().text("columns", columns.join(", "));
+    let args = Args::new().text("columns", joined(columns, ", "));
     match &question.key {
         Some(key) => say("expect-table-key", args.text("key", key.clone())),
         None => say("expect-table", args),
     }
 }
 
-/// "a or b or c", in the report's language.
-pub fn or_list(items: &[String], lang: &str) -> String {
-    let mut items = items.iter();
-    let first = items.next().cloned().unwrap_or_default();
+/// "a or b or c", in whatever language it is worded in.
+pub fn or_list(items: Vec<Text>) -> Text {
+    let mut items = items.into_iter();
+    let first = items.next().unwrap_or_default();
     items.fold(first, |acc, next| {
         phrase(
-            lang,
             "list-or",
-            &Args::new().text("first", acc).text("second", next.clone()),
+            &Args::new().text("first", acc).text("second", next),
         )
     })
 }
 
-fn options(question: &Question, lang: &str, src: &str) -> String {
-    question
+/// The pieces with `separator` between them.
+pub fn joined(pieces: Vec<Text>, separator: &str) -> Text {
+    let mut out = Vec::with_capacity(pieces.len() * 2);
+    for (n, piece) in pieces.into_iter().enumerate() {
+        if n > 0 {
+            out.push(Text::from(separator));
+        }
+        out.push(piece);
+    }
+    Text::Joined(out)
+}
+
+fn options(question: &Question, src: &str) -> Text {
+    let options = question
         .options
         .iter()
         .map(|o| {
-            let label = o.label.get(lang, src);
-            if label == o.value {
-                format!("\"{}\"", o.value)
-            } else {
-                format!("\"{}\" ({label})", o.value)
-            }
+            // In each language, an option whose label there is its value shows once.
+            let texts = o
+                .label
+                .0
+                .iter()
+                .map(|(lang, label)| {
+                    let shown = if *label == o.value {
+                        format!("\"{}\"", o.value)
+                    } else {
+                        format!("\"{}\" ({label})", o.value)
+                    };
+                    (lang.clone(), shown)
+                })
+                .collect();
+            Text::given(&texts, src)
         })
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect();
+    joined(options, ", ")
 }
 
-fn range(question: &Question, unit: &str, lang: &str) -> String {
+fn range(question: &Question, unit: Option<&Text>) -> Text {
     let show = |b: &Option<Bound>| match b {
         Some(Bound::Number(n)) => Some(n.to_string()),
         Some(Bound::Date(d)) => Some(d.clone()),
         None => None,
     };
-    let args = Args::new().text("unit", unit);
+    let args = Args::new().text("unit", unit.cloned().unwrap_or_default());
     match (show(&question.min), show(&question.max)) {
-        (Some(a), Some(b)) => phrase(lang, "range-between", &args.text("min", a).text("max", b)),
-        (Some(a), None) => phrase(lang, "range-at-least", &args.text("min", a)),
-        (None, Some(b)) => phrase(lang, "range-at-most", &args.text("max", b)),
-        (None, None) if unit.is_empty() => String::new(),
-        (None, None) => phrase(lang, "range-unit", &args),
+        (Some(a), Some(b)) => phrase("range-between", &args.text("min", a).text("max", b)),
+        (Some(a), None) => phrase("range-at-least", &args.text("min", a)),
+        (None, Some(b)) => phrase("range-at-most", &args.text("max", b)),
+        (None, None) if unit.is_none() => Text::default(),
+        (None, None) => phrase("range-unit", &args),
     }
 }
 
 /// A value as a finding names it.
-pub fn value(v: &Value, lang: &str) -> String {
+pub fn value(v: &Value) -> Text {
     match v {
-        Value::Null => phrase(lang, "value-nothing", &Args::new()),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => phrase(
-            lang,
-            "value-number",
-            &Args::new().text("number", n.as_str()),
-        ),
-        Value::String(s) => phrase(lang, "value-text", &Args::new().text("text", echo(s))),
-        Value::Array(_) => phrase(lang, "value-list", &Args::new()),
-        Value::Object(_) => phrase(lang, "value-table", &Args::new()),
+        Value::Null => phrase("value-nothing", &Args::new()),
+        Value::Bool(b) => Text::Plain(b.to_string()),
+        Value::Number(n) => phrase("value-number", &Args::new().text("number", n.as_str())),
+        Value::String(s) => phrase("value-text", &Args::new().text("text", echo(s))),
+        Value::Array(_) => phrase("value-list", &Args::new()),
+        Value::Object(_) => phrase("value-table", &Args::new()),
     }
 }

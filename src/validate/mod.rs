@@ -99,7 +99,6 @@ impl Validator {
         &self,
         file: &SourceFile,
         reply: &reply::compact::Json<'_>,
-        lang: &str,
     ) -> Vec<Finding> {
         let schema_accepts = self.compact_schema.is_valid(reply);
         if schema_accepts && self.residual_clean(reply) {
@@ -108,7 +107,7 @@ impl Validator {
         // Something to report, or numbers the schema may have rounded: the walk judges,
         // over the same value as a `Value` (built from the tree, which the property tests
         // hold equal to a full parse).
-        let findings = self.explain(&reply.to_value(), schema_accepts, lang);
+        let findings = self.explain(&reply.to_value(), schema_accepts);
         place(findings, file, Format::Json)
     }
 
@@ -119,9 +118,8 @@ impl Validator {
         file: &SourceFile,
         format: Format,
         value: &Value,
-        lang: &str,
     ) -> Vec<Finding> {
-        place(self.validate_value(value, lang), file, format)
+        place(self.validate_value(value), file, format)
     }
 
     /// Validate a parsed reply: findings with pointers, spans not yet resolved.
@@ -129,17 +127,17 @@ impl Validator {
     /// The fast path first: a reply the schema accepts and that has nothing left to check
     /// (`residual.rs`) has no findings, and costs no walk. Any other reply gets the full
     /// walk, which finds and explains each fault.
-    pub fn validate_value(&self, reply: &Value, lang: &str) -> Vec<Finding> {
+    pub fn validate_value(&self, reply: &Value) -> Vec<Finding> {
         let schema_accepts = self.schema.is_valid(reply);
         if schema_accepts && self.residual_clean(reply) {
             return Vec::new();
         }
-        self.explain(reply, schema_accepts, lang)
+        self.explain(reply, schema_accepts)
     }
 
     /// The findings of a reply that has something to report, given the schema's verdict.
-    fn explain(&self, reply: &Value, schema_accepts: bool, lang: &str) -> Vec<Finding> {
-        let (mut findings, capped) = walk::walk(self, reply, lang);
+    fn explain(&self, reply: &Value, schema_accepts: bool) -> Vec<Finding> {
+        let (mut findings, capped) = walk::walk(self, reply);
         if findings.len() > MAX_FINDINGS {
             // A hostile reply (a table of 10,000 broken rows) must not bury the report.
             let more = findings.len() - MAX_FINDINGS;
@@ -154,7 +152,7 @@ impl Validator {
                 } else {
                     "more-findings"
                 };
-                last.message = words::phrase(lang, id, &args);
+                last.message = words::phrase(id, &args);
             }
         }
         if schema_accepts || findings.iter().any(Finding::is_error) {
@@ -164,7 +162,6 @@ impl Validator {
         for error in self.schema.iter_errors(reply).take(10) {
             let pointer = error.instance_path().to_string();
             let said = words::say(
-                lang,
                 "schema-refuses",
                 &Args::new().text("error", error.to_string()),
             );
@@ -182,11 +179,7 @@ impl Validator {
     /// Whether the reply is valid (warnings allowed), for callers that need no findings.
     pub fn is_valid(&self, reply: &Value) -> bool {
         self.schema_accepts(reply)
-            && (self.residual_clean(reply)
-                || !self
-                    .walk(reply, self.questionnaire.source_language())
-                    .iter()
-                    .any(Finding::is_error))
+            && (self.residual_clean(reply) || !self.walk(reply).iter().any(Finding::is_error))
     }
 
     /// Whether the reply has nothing at all to report, by the fast path alone. Exactly when
@@ -212,8 +205,8 @@ impl Validator {
     }
 
     /// canvass's own walk alone: every fault it finds, without the schema's verdict.
-    pub fn walk(&self, reply: &Value, lang: &str) -> Vec<Finding> {
-        walk::walk(self, reply, lang).0
+    pub fn walk(&self, reply: &Value) -> Vec<Finding> {
+        walk::walk(self, reply).0
     }
 
     /// What is left to check once the schema accepted a reply: what no schema says, and

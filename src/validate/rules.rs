@@ -4,9 +4,9 @@
 
 use std::collections::HashSet;
 
-use super::walk::Walk;
+use super::walk::{Walk, say};
 use crate::expr::eval::{Answers, Truth, truth};
-use crate::findings::words::Args;
+use crate::findings::words::{Args, Text};
 use crate::findings::{Anchor, Code, Finding, Location};
 use crate::questionnaire::model::{QuestionRef, Questionnaire, Rule};
 use crate::reply::view::ReplyValue;
@@ -138,10 +138,10 @@ impl Walk<'_> {
         // `check` refuses a check that reads no answer; should one come through all the
         // same, the rule still fails, at the top of the reply.
         let Some(&first) = checked.first() else {
-            let said = self.say(
+            let said = say(
                 "rule-failed-nowhere",
                 Args::new()
-                    .text("message", rule.message.get(self.lang, src))
+                    .text("message", Text::given(&rule.message.0, src))
                     .text("rule", rule.id.clone())
                     .text("check", rule.check.source.clone()),
             );
@@ -165,10 +165,10 @@ impl Walk<'_> {
             })
             .map(|r| self.related_in_row(*r, row, ""))
             .collect();
-        let values: Vec<&str> = related.iter().map(|r| r.message.as_str()).collect();
+        let values: Vec<Text> = related.iter().map(|r| r.message.clone()).collect();
         let mut args = Args::new()
-            .text("message", rule.message.get(self.lang, src))
-            .text("values", values.join(", "))
+            .text("message", Text::given(&rule.message.0, src))
+            .text("values", super::describe::joined(values, ", "))
             .text("rule", rule.id.clone())
             .text("check", rule.check.source.clone());
         let id = match row {
@@ -178,7 +178,7 @@ impl Walk<'_> {
             }
             None => "rule-failed",
         };
-        let said = self.say(id, args);
+        let said = say(id, args);
         let section = &q.sections[first.section];
         let table = &section.questions[first.question];
         let question = q.question(first);
@@ -199,12 +199,10 @@ impl Walk<'_> {
             &question.number
         });
         finding.text = Some(match first.column {
-            Some(_) => format!(
-                "{} — {}",
-                table.text.get(self.lang, src),
-                question.text.get(self.lang, src)
-            ),
-            None => question.text.get(self.lang, src).to_string(),
+            Some(_) => Text::given(&table.text.0, src)
+                .then(" — ")
+                .then(Text::given(&question.text.0, src)),
+            None => Text::given(&question.text.0, src),
         });
         self.findings.push(finding);
     }

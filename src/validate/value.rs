@@ -8,10 +8,10 @@ use serde_json::Value;
 
 use super::describe;
 use super::own::{self, DateProblem};
-use super::walk::{Site, Walk};
+use super::walk::{Site, Walk, say};
 use crate::expr::eval::{Answer, Truth, classify};
 use crate::findings::visible::echo;
-use crate::findings::words::{Args, Said, phrase};
+use crate::findings::words::{Args, Said, Text, phrase};
 use crate::findings::{Anchor, Code, Finding, Location, Related};
 use crate::questionnaire::model::{Bound, QuestionRef, QuestionType, TextFormat};
 use crate::reply::number::{self, Decimal};
@@ -21,8 +21,8 @@ const MAX_ITEM_FINDINGS: usize = 10;
 
 impl<'a> Walk<'a> {
     /// One finding about the answer itself, worded by `id` with `args`.
-    fn flag(&mut self, site: Site<'_>, code: Code, id: &str, args: Args) {
-        let said = self.say(id, args);
+    fn flag(&mut self, site: Site<'_>, code: Code, id: &'static str, args: Args) {
+        let said = say(id, args);
         let f = self.finding(site, code, said, Anchor::Value(site.pointer()));
         self.findings.push(f);
     }
@@ -37,7 +37,7 @@ impl<'a> Walk<'a> {
             && !matches!(question.kind, QuestionType::Text | QuestionType::Choice)
             && self.q.code(s).is_some()
         {
-            let said = self.code_not_accepted(site, s);
+            let said = Self::code_not_accepted(site, s);
             let f = self.finding(
                 site,
                 Code::InvalidOption,
@@ -99,10 +99,10 @@ impl<'a> Walk<'a> {
     }
 
     /// `want` is the id of the words for the kind of answer expected.
-    fn wrong_type(&mut self, site: Site<'_>, value: &Value, want: &str) {
+    fn wrong_type(&mut self, site: Site<'_>, value: &Value, want: &'static str) {
         let args = Args::new()
-            .text("want", phrase(self.lang, want, &Args::new()))
-            .text("value", describe::value(value, self.lang));
+            .text("want", phrase(want, &Args::new()))
+            .text("value", describe::value(value));
         self.flag(site, Code::InvalidType, "wrong-type", args);
     }
 
@@ -129,26 +129,30 @@ impl<'a> Walk<'a> {
         };
         let args = Args::new().text("value", echo(chosen));
         let said = if self.q.code(chosen).is_some() {
-            self.code_not_accepted(site, chosen)
+            Self::code_not_accepted(site, chosen)
         } else if let Some(near) = crate::questionnaire::settings::closest(chosen, &values) {
-            self.say("not-an-option-near", args.text("near", near))
+            say("not-an-option-near", args.text("near", near))
         } else {
-            self.say("not-an-option", args)
+            say("not-an-option", args)
         };
         Some(self.finding(site, Code::InvalidOption, said, Anchor::Value(pointer)))
     }
 
     /// A code the questionnaire declares, given to a question that does not take it.
-    fn code_not_accepted(&self, site: Site<'_>, code: &str) -> Said {
+    fn code_not_accepted(site: Site<'_>, code: &str) -> Said {
         let question = site.question;
         let number = super::walk::question_label(question);
         let args = Args::new().text("value", code).text("number", number);
         if question.codes.is_empty() {
-            return self.say("code-not-accepted-none", args);
+            return say("code-not-accepted-none", args);
         }
-        let codes: Vec<String> = question.codes.iter().map(|c| format!("\"{c}\"")).collect();
-        let codes = super::describe::or_list(&codes, self.lang);
-        self.say("code-not-accepted", args.text("codes", codes))
+        let codes: Vec<Text> = question
+            .codes
+            .iter()
+            .map(|c| Text::Plain(format!("\"{c}\"")))
+            .collect();
+        let codes = super::describe::or_list(codes);
+        say("code-not-accepted", args.text("codes", codes))
     }
 
     /// A multi-choice answer. Each distinct problem is reported once, and at most
@@ -167,7 +171,7 @@ impl<'a> Walk<'a> {
                         self.finding(
                             site,
                             Code::InvalidOption,
-                            self.say("chosen-twice", Args::new().text("value", echo(s))),
+                            say("chosen-twice", Args::new().text("value", echo(s))),
                             Anchor::Value(format!("{}/{i}", site.pointer())),
                         )
                     })
@@ -176,9 +180,9 @@ impl<'a> Walk<'a> {
                 other => Some(self.finding(
                     site,
                     Code::InvalidType,
-                    self.say(
+                    say(
                         "choice-not-text",
-                        Args::new().text("value", describe::value(other, self.lang)),
+                        Args::new().text("value", describe::value(other)),
                     ),
                     Anchor::Value(format!("{}/{i}", site.pointer())),
                 )),
@@ -192,14 +196,13 @@ impl<'a> Walk<'a> {
         if more > 0
             && let Some(last) = found.last_mut()
         {
-            last.message = self
-                .say(
-                    "more-in-list",
-                    Args::new()
-                        .text("message", std::mem::take(&mut last.message))
-                        .count("more", more),
-                )
-                .message;
+            last.message = say(
+                "more-in-list",
+                Args::new()
+                    .text("message", std::mem::take(&mut last.message))
+                    .count("more", more),
+            )
+            .message;
         }
         self.findings.extend(found);
         let count = items.len() as u64;
@@ -219,7 +222,7 @@ impl<'a> Walk<'a> {
             let f = self.finding(
                 site,
                 Code::ExclusiveOption,
-                self.say(
+                say(
                     "exclusive-option",
                     Args::new().text("option", option.value.clone()),
                 ),
@@ -235,7 +238,7 @@ impl<'a> Walk<'a> {
         count: u64,
         min: Option<u64>,
         max: Option<u64>,
-        (too_few, too_many): (&str, &str),
+        (too_few, too_many): (&'static str, &'static str),
     ) {
         let count_args =
             || Args::new().count("count", usize::try_from(count).unwrap_or(usize::MAX));
@@ -311,7 +314,7 @@ impl<'a> Walk<'a> {
         let unit = question
             .unit
             .as_ref()
-            .map(|u| format!(" {}", u.get(self.lang, self.q.source_language())))
+            .map(|u| Text::from(" ").then(Text::given(&u.0, self.q.source_language())))
             .unwrap_or_default();
         let below = question
             .min
@@ -362,7 +365,7 @@ impl<'a> Walk<'a> {
     fn check_table(&mut self, site: Site<'_>, rows: &'a [Value]) {
         let table = site.question;
         if own::rows_over_limit(rows.len(), &self.limits) {
-            let said = self.say(
+            let said = say(
                 "rows-over-limit",
                 Args::new()
                     .text("count", rows.len().to_string())
@@ -385,11 +388,11 @@ impl<'a> Walk<'a> {
                 break;
             }
             let Value::Object(_) = row else {
-                let said = self.say(
+                let said = say(
                     "row-not-a-table",
                     Args::new()
                         .text("row", (r + 1).to_string())
-                        .text("value", describe::value(row, self.lang)),
+                        .text("value", describe::value(row)),
                 );
                 let f = self.finding(
                     site,
@@ -437,11 +440,11 @@ impl<'a> Walk<'a> {
             let help = match crate::questionnaire::settings::closest(key, &ids) {
                 Some(near) => {
                     misspelt.push(near);
-                    self.say("help-columns-near", ids_args.text("near", near))
+                    say("help-columns-near", ids_args.text("near", near))
                 }
-                None => self.say("help-columns-are", ids_args),
+                None => say("help-columns-are", ids_args),
             };
-            let said = self.say(
+            let said = say(
                 "unknown-column",
                 Args::new()
                     .text("row", (r + 1).to_string())
@@ -558,7 +561,7 @@ impl<'a> Walk<'a> {
             }
             _ => "missing-cell",
         };
-        let said = self.say(id, args);
+        let said = say(id, args);
         let mut f = self.finding(
             cell_site,
             Code::MissingAnswer,
@@ -577,7 +580,7 @@ impl<'a> Walk<'a> {
             .as_ref()
             .map(|w| w.source.clone())
             .unwrap_or_default();
-        let said = self.say(
+        let said = say(
             "cell-not-applicable",
             Args::new()
                 .text("row", (r + 1).to_string())
@@ -602,7 +605,7 @@ impl<'a> Walk<'a> {
             .as_ref()
             .map(|c| c.source.clone())
             .unwrap_or_default();
-        let said = self.say(
+        let said = say(
             "computed-answered",
             Args::new()
                 .text("id", question.id.clone())
@@ -648,7 +651,7 @@ impl<'a> Walk<'a> {
             .text("row", (r + 1).to_string())
             .text("key", key.clone())
             .text("value", crate::expr::eval::display(value));
-        let said = self.say("duplicate-row", args);
+        let said = say("duplicate-row", args);
         let mut f = self.finding(
             cell_site,
             Code::DuplicateRow,
@@ -663,12 +666,11 @@ impl<'a> Walk<'a> {
                 first + 1
             )),
             at: Location::answer(first_pointer.clone(), Anchor::Value(first_pointer)),
-            message: self
-                .say(
-                    "duplicate-row-first",
-                    Args::new().text("first", (first + 1).to_string()),
-                )
-                .message,
+            message: say(
+                "duplicate-row-first",
+                Args::new().text("first", (first + 1).to_string()),
+            )
+            .message,
         });
         self.findings.push(f);
     }

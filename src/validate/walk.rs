@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use super::{Validator, describe};
 use crate::expr::eval::{self, Answer, Answers, Truth, classify};
 use crate::findings::visible::echo;
-use crate::findings::words::{self, Args, Said};
+use crate::findings::words::{self, Args, Said, Text};
 use crate::findings::{Anchor, Code, Finding, Location, Related, Severity};
 use crate::questionnaire::model::{Question, QuestionRef, Questionnaire};
 use crate::questionnaire::settings::closest;
@@ -75,7 +75,6 @@ pub(super) struct Walk<'a> {
     /// Questions an unknown key was taken for (`specialized_unit` → `specialised_unit`):
     /// the misspelling is the fault, so their missing answer is not reported again.
     pub misspelt: HashSet<(usize, String)>,
-    pub lang: &'a str,
     pub limits: Limits,
     pub findings: Vec<Finding>,
     /// Whether the walk stopped looking for more (see [`Walk::full`]).
@@ -83,12 +82,6 @@ pub(super) struct Walk<'a> {
 }
 
 impl Walk<'_> {
-    /// The wording of a finding in the report's language.
-    #[allow(clippy::needless_pass_by_value)] // built at the call, in one expression
-    pub fn say(&self, id: &str, args: Args) -> Said {
-        words::say(self.lang, id, &args)
-    }
-
     /// A finding about a question, worded as `said`, with its number, text and (unless the
     /// wording has its own help) expected answer filled in; the location's pointer is the
     /// question's unless `at` names another answer.
@@ -103,23 +96,20 @@ impl Walk<'_> {
         let (number, text) = match site.table {
             Some((table, _)) => (
                 table.number.clone(),
-                format!(
-                    "{} — {}",
-                    table.text.get(self.lang, src),
-                    site.question.text.get(self.lang, src)
-                ),
+                Text::given(&table.text.0, src)
+                    .then(" — ")
+                    .then(Text::given(&site.question.text.0, src)),
             ),
             None => (
                 site.question.number.clone(),
-                site.question.text.get(self.lang, src).to_string(),
+                Text::given(&site.question.text.0, src),
             ),
         };
         let help = said.help.clone();
         let mut at = at.into();
         at.pointer.get_or_insert_with(|| site.pointer());
         let mut finding = Finding::said(code, Severity::Error, said, at);
-        finding.help =
-            Some(help.unwrap_or_else(|| describe::expected(self.q, site.question, self.lang)));
+        finding.help = Some(help.unwrap_or_else(|| describe::expected(self.q, site.question)));
         finding.question = Some(site.path());
         finding.number = number;
         finding.text = Some(text);
@@ -153,19 +143,19 @@ impl Walk<'_> {
             ),
         };
         let why = if why.is_empty() {
-            String::new()
+            Text::default()
         } else {
-            words::phrase(self.lang, why, &Args::new())
+            words::phrase(why.to_string(), &Args::new())
         };
         let args = Args::new().text("id", question.id.clone()).text("why", why);
         if question.compute.is_some() {
             let value = eval::value_of(self.q, &self.answers, r);
             let said = match value {
-                Some(v) => self.say(
+                Some(v) => say(
                     "related-computed",
                     args.text("value", eval::display_val(&v)),
                 ),
-                None => self.say("related-not-computed", args),
+                None => say("related-not-computed", args),
             };
             // Shown at an answer it is computed from (a cell of the row first): it has no
             // place of its own in the file.
@@ -191,16 +181,13 @@ impl Walk<'_> {
         let (anchor, message) = match classify(question, raw) {
             Answer::Value(v) => (
                 Anchor::Value(pointer.clone()),
-                self.say("related-value", args.text("value", eval::display(v))),
+                say("related-value", args.text("value", eval::display(v))),
             ),
             Answer::Code(c) => (
                 Anchor::Value(pointer.clone()),
-                self.say("related-code", args.text("code", c)),
+                say("related-code", args.text("code", c)),
             ),
-            Answer::Blank => (
-                Anchor::Container(container),
-                self.say("related-blank", args),
-            ),
+            Answer::Blank => (Anchor::Container(container), say("related-blank", args)),
         };
         Related {
             question: Some(path),
@@ -210,22 +197,27 @@ impl Walk<'_> {
     }
 }
 
+/// What a finding says (worded when it is shown).
+#[allow(clippy::needless_pass_by_value)] // built at the call, in one expression
+pub(super) fn say(id: &'static str, args: Args) -> Said {
+    words::say(id, &args)
+}
+
 /// The findings of a reply, and whether the walk stopped early (so that there are more).
-pub(super) fn walk(v: &Validator, reply: &Value, lang: &str) -> (Vec<Finding>, bool) {
+pub(super) fn walk(v: &Validator, reply: &Value) -> (Vec<Finding>, bool) {
     let mut walk = Walk {
         q: &v.questionnaire,
         answers: Answers::of(&v.questionnaire, reply),
         misspelt: HashSet::new(),
-        lang,
         limits: v.limits,
         findings: Vec::new(),
         capped: false,
     };
     let Value::Object(root) = reply else {
-        let said = walk.say(
+        let said = say(
             "reply-not-a-table",
             Args::new()
-                .text("value", describe::value(reply, lang))
+                .text("value", describe::value(reply))
                 .text("questionnaire", v.questionnaire.id.clone()),
         );
         walk.findings.push(Finding::said(
@@ -268,14 +260,14 @@ impl Walk<'_> {
             let (said, anchor) = match root.get(key) {
                 Some(Value::String(s)) if s == expected => continue,
                 Some(other) => (
-                    self.say(
+                    say(
                         "reply-names-other",
-                        args.text("value", describe_short(other, self.lang)),
+                        args.text("value", describe_short(other)),
                     ),
                     Anchor::Value(format!("/{key}")),
                 ),
                 None => (
-                    self.say("reply-names-none", args),
+                    say("reply-names-none", args),
                     Anchor::Container(String::new()),
                 ),
             };
@@ -306,24 +298,23 @@ impl Walk<'_> {
             let help = if owners.is_empty() {
                 let ids: Vec<&str> = q.sections.iter().map(|s| s.id.as_str()).collect();
                 match closest(key, &ids) {
-                    Some(near) => {
-                        self.say("help-did-you-mean-section", Args::new().text("near", near))
-                    }
-                    None => self.say("help-sections-are", Args::new().text("ids", ids.join(", "))),
+                    Some(near) => say("help-did-you-mean-section", Args::new().text("near", near)),
+                    None => say("help-sections-are", Args::new().text("ids", ids.join(", "))),
                 }
             } else {
-                self.say(
+                say(
                     "help-move-to-section",
-                    Args::new()
-                        .text("key", echo(key))
-                        .text("sections", describe::or_list(&owners, self.lang)),
+                    Args::new().text("key", echo(key)).text(
+                        "sections",
+                        describe::or_list(owners.iter().map(|o| Text::from(o.as_str())).collect()),
+                    ),
                 )
             };
             let pointer = format!("/{}", escape_pointer(key));
             let mut finding = Finding::said(
                 Code::UnknownQuestion,
                 Severity::Error,
-                self.say("unknown-section", Args::new().text("key", echo(key))),
+                say("unknown-section", Args::new().text("key", echo(key))),
                 Location::answer(pointer.clone(), Anchor::Key(pointer)),
             )
             .with_help(help.message);
@@ -350,11 +341,11 @@ impl Walk<'_> {
                 None => None,
                 Some(other) => {
                     let pointer = format!("/{}", escape_pointer(&section.id));
-                    let said = self.say(
+                    let said = say(
                         "section-not-a-table",
                         Args::new()
                             .text("section", section.id.clone())
-                            .text("value", describe::value(other, self.lang)),
+                            .text("value", describe::value(other)),
                     );
                     let finding = Finding::said(
                         Code::InvalidType,
@@ -518,17 +509,20 @@ impl Walk<'_> {
                 .map(|o| format!("[{}]", o.id))
                 .collect();
             let help = if !elsewhere.is_empty() {
-                self.say(
+                say(
                     "help-move-to-section",
-                    Args::new()
-                        .text("key", echo(key))
-                        .text("sections", describe::or_list(&elsewhere, self.lang)),
+                    Args::new().text("key", echo(key)).text(
+                        "sections",
+                        describe::or_list(
+                            elsewhere.iter().map(|o| Text::from(o.as_str())).collect(),
+                        ),
+                    ),
                 )
             } else if let Some(near) = closest(key, &ids) {
                 self.misspelt.insert((s, near.to_string()));
-                self.say("help-did-you-mean", Args::new().text("near", near))
+                say("help-did-you-mean", Args::new().text("near", near))
             } else {
-                self.say(
+                say(
                     "help-questions-are",
                     Args::new()
                         .text("section", section.id.clone())
@@ -536,7 +530,7 @@ impl Walk<'_> {
                 )
             };
             let pointer = format!("/{}/{}", escape_pointer(&section.id), escape_pointer(key));
-            let said = self.say(
+            let said = say(
                 "unknown-question",
                 Args::new()
                     .text("section", section.id.clone())
@@ -559,18 +553,16 @@ impl Walk<'_> {
         let sources: Vec<&str> = self.condition_sources(site);
         let args = Args::new().text("number", number);
         let mut said = if sources.is_empty() {
-            self.say("missing-answer", args)
+            say("missing-answer", args)
         } else {
-            self.say(
+            say(
                 "missing-answer-because",
                 args.text("condition", conjunction(&sources)),
             )
         };
         if section_pointer.is_empty() {
-            said.label = Some(
-                self.say("missing-section", Args::new().text("section", site.section))
-                    .message,
-            );
+            said.label =
+                Some(say("missing-section", Args::new().text("section", site.section)).message);
         }
         let mut finding = self.finding(
             site,
@@ -585,7 +577,7 @@ impl Walk<'_> {
     fn not_applicable(&mut self, site: Site<'_>, reads: &[QuestionRef]) {
         let number = question_label(site.question);
         let sources = self.condition_sources(site);
-        let said = self.say(
+        let said = say(
             "not-applicable",
             Args::new()
                 .text("number", number)
@@ -659,7 +651,7 @@ impl Walk<'_> {
             .text("specify", specify_id.clone());
         match (specify_option, given) {
             (Some(option), false) if applies => {
-                let said = self.say("missing-specify", args.text("option", option));
+                let said = say("missing-specify", args.text("option", option));
                 let finding = self.finding(
                     site,
                     Code::MissingSpecify,
@@ -673,7 +665,7 @@ impl Walk<'_> {
             }
             (None, true) => {
                 let pointer = format!("/{}/{specify_id}", escape_pointer(site.section));
-                let said = self.say("unexpected-specify", args);
+                let said = say("unexpected-specify", args);
                 let finding = self.finding(
                     site,
                     Code::UnexpectedSpecify,
@@ -684,9 +676,9 @@ impl Walk<'_> {
             }
             (Some(_), true) if !text.is_some_and(Value::is_string) => {
                 let pointer = format!("/{}/{specify_id}", escape_pointer(site.section));
-                let said = self.say(
+                let said = say(
                     "specify-not-text",
-                    args.text("value", describe::value(text.expect("given"), self.lang)),
+                    args.text("value", describe::value(text.expect("given"))),
                 );
                 let finding = self.finding(
                     site,
@@ -782,10 +774,10 @@ pub(super) fn question_label(question: &Question) -> String {
     }
 }
 
-fn describe_short(v: &Value, lang: &str) -> String {
+fn describe_short(v: &Value) -> Text {
     match v {
-        Value::String(s) => format!("\"{}\"", echo(s)),
-        other => describe::value(other, lang),
+        Value::String(s) => Text::Plain(format!("\"{}\"", echo(s))),
+        other => describe::value(other),
     }
 }
 

@@ -9,6 +9,8 @@
 //! It must not decide anything about a reply; a test holds the languages to the same ids,
 //! attributes and variables.
 
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -56,9 +58,142 @@ fn bundle(lang: &str) -> &'static Bundle {
     &bundles()[index]
 }
 
+/// Words not yet in any language: what a finding says, kept as data (a message id and its
+/// typed fields) and worded only when it is shown, in the language asked for then.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Text {
+    /// The same in every language: a value from the reply, an id, a number, or words from
+    /// outside canvass's files (a parser's account, a questionnaire author's finding).
+    Plain(String),
+    /// One of canvass's messages (its value, or one attribute: `label`, `help`) with its
+    /// fields.
+    Message {
+        /// The message id in the `.ftl` files.
+        id: Cow<'static, str>,
+        /// `label` or `help`; `None` for the message itself.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        attribute: Option<Cow<'static, str>>,
+        /// Its fields, by name.
+        #[serde(default, skip_serializing_if = "Args::is_empty")]
+        args: Args,
+    },
+    /// A text the questionnaire gives in several languages (a question's text, an option's
+    /// label); in `source` when the language asked for is not among them.
+    Given {
+        /// The text by language.
+        texts: BTreeMap<String, String>,
+        /// The questionnaire's source language.
+        source: String,
+    },
+    /// Pieces shown one after another.
+    Joined(Vec<Text>),
+}
+
+impl Text {
+    /// The words in `lang`: canvass's own falling back to English, the questionnaire's to
+    /// its source language.
+    pub fn word(&self, lang: &str) -> String {
+        let mut out = String::new();
+        self.word_into(lang, &mut out);
+        out
+    }
+
+    fn word_into(&self, lang: &str, out: &mut String) {
+        match self {
+            Text::Plain(text) => out.push_str(text),
+            Text::Message {
+                id,
+                attribute,
+                args,
+            } => {
+                let worded = part(lang, id, attribute.as_deref(), args);
+                // A message canvass lacks shows its id rather than nothing.
+                out.push_str(worded.as_deref().unwrap_or(id));
+            }
+            Text::Given { texts, source } => out.push_str(
+                texts
+                    .get(lang)
+                    .or_else(|| texts.get(source))
+                    .or_else(|| texts.values().next())
+                    .map_or("", String::as_str),
+            ),
+            Text::Joined(pieces) => {
+                for piece in pieces {
+                    piece.word_into(lang, out);
+                }
+            }
+        }
+    }
+
+    /// Whether it shows as nothing in every language.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Text::Plain(text) => text.is_empty(),
+            Text::Joined(pieces) => pieces.iter().all(Text::is_empty),
+            Text::Message { .. } | Text::Given { .. } => false,
+        }
+    }
+
+    /// A text the questionnaire gives, by language.
+    pub fn given(texts: &BTreeMap<String, String>, source: &str) -> Self {
+        Text::Given {
+            texts: texts.clone(),
+            source: source.to_string(),
+        }
+    }
+
+    /// `self` followed by `next`.
+    #[must_use]
+    pub fn then(self, next: impl Into<Text>) -> Self {
+        match self {
+            Text::Joined(mut pieces) => {
+                pieces.push(next.into());
+                Text::Joined(pieces)
+            }
+            first => Text::Joined(vec![first, next.into()]),
+        }
+    }
+}
+
+impl Default for Text {
+    fn default() -> Self {
+        Text::Plain(String::new())
+    }
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Self {
+        Text::Plain(text)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Self {
+        Text::Plain(text.to_string())
+    }
+}
+
+impl From<std::borrow::Cow<'_, str>> for Text {
+    fn from(text: std::borrow::Cow<'_, str>) -> Self {
+        Text::Plain(text.into_owned())
+    }
+}
+
+/// One field of a message.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Arg {
+    /// A text, inserted as worded.
+    Text(Text),
+    /// A count (it chooses between singular and plural).
+    Count(usize),
+}
+
 /// The fields of a finding, by name, as its wording refers to them.
-#[derive(Default)]
-pub struct Args(FluentArgs<'static>);
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Args(Vec<(Cow<'static, str>, Arg)>);
 
 impl Args {
     #[must_use]
@@ -66,59 +201,107 @@ impl Args {
         Self::default()
     }
 
-    /// A text field, inserted as is.
+    /// A text field.
     #[must_use]
-    pub fn text(mut self, name: &'static str, value: impl Into<String>) -> Self {
-        self.0.set(name, FluentValue::String(value.into().into()));
+    pub fn text(mut self, name: &'static str, value: impl Into<Text>) -> Self {
+        self.0.push((Cow::Borrowed(name), Arg::Text(value.into())));
         self
     }
 
     /// A count (it chooses between singular and plural).
     #[must_use]
     pub fn count(mut self, name: &'static str, value: usize) -> Self {
-        self.0.set(name, FluentValue::from(value));
+        self.0.push((Cow::Borrowed(name), Arg::Count(value)));
         self
     }
-}
 
-/// A message, its label and its help, in one language.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Said {
-    pub message: String,
-    pub label: Option<String>,
-    pub help: Option<String>,
-}
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 
-/// The message `id` with its `.label` and `.help`, in `lang`.
-pub fn say(lang: &str, id: &str, args: &Args) -> Said {
-    Said {
-        message: part(lang, id, None, args).unwrap_or_else(|| id.to_string()),
-        label: part(lang, id, Some("label"), args),
-        help: part(lang, id, Some("help"), args),
+    /// The fields as Fluent takes them, worded in `lang`.
+    fn fluent(&self, lang: &str) -> FluentArgs<'static> {
+        let mut args = FluentArgs::new();
+        for (name, arg) in &self.0 {
+            let value = match arg {
+                Arg::Text(text) => FluentValue::String(text.word(lang).into()),
+                Arg::Count(n) => FluentValue::from(*n),
+            };
+            args.set(name.clone(), value);
+        }
+        args
     }
 }
 
-/// The message `id` alone (a phrase that other wording is built from), in `lang`.
-pub fn phrase(lang: &str, id: &str, args: &Args) -> String {
+/// A message, its label and its help, not yet worded.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Said {
+    pub message: Text,
+    pub label: Option<Text>,
+    pub help: Option<Text>,
+}
+
+/// The message `id` with its `.label` and `.help` where the message has them.
+pub fn say(id: impl Into<Cow<'static, str>>, args: &Args) -> Said {
+    let id = id.into();
+    let attribute = |name: &'static str| {
+        has_attribute(&id, name).then(|| Text::Message {
+            id: id.clone(),
+            attribute: Some(Cow::Borrowed(name)),
+            args: args.clone(),
+        })
+    };
+    Said {
+        label: attribute("label"),
+        help: attribute("help"),
+        message: Text::Message {
+            id: id.clone(),
+            attribute: None,
+            args: args.clone(),
+        },
+    }
+}
+
+/// The message `id` alone (a phrase that other wording is built from).
+pub fn phrase(id: impl Into<Cow<'static, str>>, args: &Args) -> Text {
+    Text::Message {
+        id: id.into(),
+        attribute: None,
+        args: args.clone(),
+    }
+}
+
+/// The message `id` worded in `lang` at once: for printers, whose words are shown as they
+/// are made.
+pub fn phrase_in(lang: &str, id: &str, args: &Args) -> String {
     part(lang, id, None, args).unwrap_or_else(|| id.to_string())
+}
+
+/// Whether message `id` has the attribute `name` (every language has the same attributes:
+/// the words test holds them to English's).
+fn has_attribute(id: &str, name: &str) -> bool {
+    bundle("en")
+        .get_message(id)
+        .is_some_and(|m| m.get_attribute(name).is_some())
 }
 
 /// One attribute of a message (or its value, for `None`), falling back to English.
 fn part(lang: &str, id: &str, attribute: Option<&str>, args: &Args) -> Option<String> {
-    let in_lang = |bundle: &'static Bundle| {
+    let in_lang = |bundle: &'static Bundle, lang: &str| {
         let message = bundle.get_message(id)?;
         let pattern = match attribute {
             Some(name) => message.get_attribute(name)?.value(),
             None => message.value()?,
         };
         let mut errors = Vec::new();
+        let args = args.fluent(lang);
         Some(
             bundle
-                .format_pattern(pattern, Some(&args.0), &mut errors)
+                .format_pattern(pattern, Some(&args), &mut errors)
                 .into_owned(),
         )
     };
-    in_lang(bundle(lang)).or_else(|| in_lang(bundle("en")))
+    in_lang(bundle(lang), lang).or_else(|| in_lang(bundle("en"), lang))
 }
 
 #[cfg(test)]

@@ -89,10 +89,45 @@ fn every_message_the_code_asks_for_exists() {
 #[test]
 fn fields_are_inserted_as_given_without_isolation_marks() {
     let said = super::say(
-        "fr",
         "missing-answer",
         &super::Args::new().text("number", "0.2").text("why", ""),
     );
-    assert!(said.message.contains("0.2"), "{}", said.message);
-    assert!(!said.message.contains(['\u{2068}', '\u{2069}']));
+    let message = said.message.word("fr");
+    assert!(message.contains("0.2"), "{message}");
+    assert!(!message.contains(['\u{2068}', '\u{2069}']));
+}
+
+#[test]
+fn a_finding_kept_as_data_is_worded_in_any_language_later() {
+    use super::{Args, Text, phrase, say};
+    // A field that is itself words (a value described), and one the questionnaire gives
+    // in two languages.
+    let texts = [("en", "Title"), ("fr", "Titre")]
+        .into_iter()
+        .map(|(l, t)| (l.to_string(), t.to_string()))
+        .collect();
+    let args = Args::new()
+        .text("number", "5")
+        .text("condition", Text::given(&texts, "en"))
+        .text("why", phrase("why-required", &Args::new()));
+    let said = say("not-applicable", &args);
+    // Kept as JSON (as a collection keeps it) and read back, it says the same.
+    let json = serde_json::to_string(&said.message).unwrap();
+    let back: Text = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, said.message);
+    assert_eq!(
+        back.word("en"),
+        "question 5 is answered, but it applies only when `Title`"
+    );
+    assert_eq!(
+        back.word("fr"),
+        "la question 5 a une réponse, mais elle ne s'applique que si `Titre`"
+    );
+    // A language canvass has no words in falls back to English, the questionnaire's
+    // text to its source language.
+    assert_eq!(back.word("ru"), back.word("en"));
+    assert_eq!(
+        said.help.unwrap().word("es"),
+        "quite esta respuesta, o corrija la respuesta de la que depende"
+    );
 }
