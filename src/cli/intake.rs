@@ -52,6 +52,25 @@ pub enum IntakeCommand {
         #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
         format: StatusFormat,
     },
+    /// One stored version's findings, worded in the language asked for.
+    Show {
+        respondent: String,
+        /// The version (default: the latest).
+        #[arg(long)]
+        version: Option<i64>,
+        /// The language to word the findings in (default: the questionnaire's).
+        #[arg(long)]
+        lang: Option<String>,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Human)]
+        format: ShowFormat,
+        #[command(flatten)]
+        db: Db,
+    },
+    /// Bring a collection made by an older canvass up to date (its findings kept as data).
+    Upgrade {
+        #[command(flatten)]
+        db: Db,
+    },
     /// Take in a respondent's latest version despite its findings.
     Accept {
         respondent: String,
@@ -104,6 +123,12 @@ pub enum StatusFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Csv,
     Ndjson,
@@ -130,6 +155,14 @@ pub fn run(command: IntakeCommand) -> Result<ExitCode, String> {
             add(&db.path, stage, note.as_deref(), format, &paths)
         }
         IntakeCommand::Status { db, format } => status(&db.path, format),
+        IntakeCommand::Show {
+            respondent,
+            version,
+            lang,
+            format,
+            db,
+        } => show(&db.path, &respondent, version, lang.as_deref(), format),
+        IntakeCommand::Upgrade { db } => upgrade(&db.path),
         IntakeCommand::Accept {
             respondent,
             note,
@@ -196,12 +229,9 @@ fn init(questionnaire: &str, db: &Path, expect: Option<&str>) -> Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-/// The collection's questionnaire, as a validator.
+/// The collection's questionnaire, as a validator: checked again from the TOML it pinned.
 pub fn validator(store: &Store) -> Result<Validator, String> {
-    let pinned = store.pinned()?;
-    let schema: serde_json::Value = serde_json::from_str(&pinned.schema)
-        .map_err(|e| format!("the collection's questionnaire does not read: {e}"))?;
-    Validator::from_schema(&schema)
+    canvass::intake::upgrade::validator(store)
 }
 
 fn add(
@@ -213,6 +243,7 @@ fn add(
 ) -> Result<ExitCode, String> {
     let store = Store::open(db, true)?;
     let v = validator(&store)?;
+    upgrade_findings(&store, &v)?;
     let collection = SqliteCollection::new(store);
     let limits = Limits::default();
     let batch = Batch {
@@ -248,6 +279,96 @@ fn add(
         return Err("no replies found (looked for .toml, .json and .ndjson files)".into());
     }
     Ok(ExitCode::from(sink.worst))
+}
+
+/// Versions stored by an older canvass get their findings as data; said on standard error.
+fn upgrade_findings(store: &Store, v: &Validator) -> Result<usize, String> {
+    let given = canvass::intake::upgrade::findings_as_data(store, v)?;
+    if given > 0 {
+        eprintln!(
+            "note: {given} stored {} kept {} findings only as words; {} now kept as data too",
+            if given == 1 { "version" } else { "versions" },
+            if given == 1 { "its" } else { "their" },
+            if given == 1 { "it is" } else { "they are" },
+        );
+    }
+    Ok(given)
+}
+
+/// `intake upgrade`: bring a collection made by an older canvass up to date.
+fn upgrade(db: &Path) -> Result<ExitCode, String> {
+    let store = Store::open(db, true)?;
+    let v = validator(&store)?;
+    let given = upgrade_findings(&store, &v)?;
+    println!(
+        "{} is up to date ({given} stored versions given their findings as data)",
+        visible(&db.display().to_string())
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `intake show`: one stored version's findings, worded now in the language asked for.
+fn show(
+    db: &Path,
+    respondent: &str,
+    version: Option<i64>,
+    lang: Option<&str>,
+    format: ShowFormat,
+) -> Result<ExitCode, String> {
+    let store = Store::open(db, false)?;
+    let who = visible(respondent);
+    let Some(stored) = store.version_of(respondent, version)? else {
+        return Err(match version {
+            Some(n) => format!("{who} has no version {n}"),
+            None => format!("{who} has sent no reply"),
+        });
+    };
+    let Some(findings) = &stored.findings else {
+        return Err(format!(
+            "version {} of {who} was stored by an older canvass, which kept its findings only as \
+             words; run `canvass intake upgrade --db {}` once",
+            stored.version,
+            visible(&db.display().to_string())
+        ));
+    };
+    let findings: Vec<canvass::findings::Finding> =
+        serde_json::from_str(findings).map_err(|e| {
+            format!(
+                "version {} of {who}: its findings do not read: {e}",
+                stored.version
+            )
+        })?;
+    let pinned = store.pinned()?;
+    let source = canvass::check::check(&pinned.toml)
+        .questionnaire
+        .map_or_else(|| "en".to_string(), |q| q.source_language().to_string());
+    let lang = lang.map_or(source, str::to_string);
+    let text = String::from_utf8_lossy(&stored.bytes).into_owned();
+    let name = format!(
+        "{} (version {}, {})",
+        stored.file, stored.version, stored.stage
+    );
+    let mut report = canvass::findings::report::ReplyReport::new(
+        canvass::source::SourceFile::new(name, text),
+        findings,
+    );
+    report.respondent = Some(respondent.to_string());
+    report.questionnaire = Some(canvass::findings::report::JudgedBy {
+        id: pinned.id,
+        version: pinned.version,
+    });
+    report.lang = canvass::findings::words::canonical(&lang);
+    report.findings_lang = lang;
+    let out = match format {
+        ShowFormat::Human => canvass::findings::report::human_reply(&report, super::use_color()),
+        ShowFormat::Json => canvass::findings::report::json_line(&report) + "\n",
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|e| format!("cannot write the findings: {e}"))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Hands replies to the intake service and prints each receipt it gives back (only ever

@@ -32,8 +32,9 @@ pub use words::Text;
 
 use crate::source::Span;
 
-/// One fault, with where it is and what explains it.
-#[derive(Debug, Clone, PartialEq)]
+/// One fault, with where it is and what explains it. Serialized as data (a collection keeps
+/// it so), never as words.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Finding {
     /// The stable code users filter on.
     pub code: Code,
@@ -61,7 +62,7 @@ pub struct Finding {
 
 /// Another place that explains a finding: the answer that made a question required, an
 /// answer a rule read, the first of two duplicate keys.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Related {
     /// The question it is the answer to (`section.id`).
     pub question: Option<String>,
@@ -75,10 +76,12 @@ pub struct Related {
 /// printer reads. A stage knows the anchor (and, for a reply, the answer's JSON pointer); the
 /// place is known at once for a questionnaire or a syntax error, and filled in by the reply's
 /// source map otherwise (or by a workbook reader, as a cell).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Location {
     /// The file it is in, once the finding is placed in one (a reply's name); `None` for a
-    /// finding about the file a report is already about.
+    /// finding about the file a report is already about. Not kept with stored findings:
+    /// the stored reply is their file.
+    #[serde(skip)]
     pub file: Option<std::sync::Arc<str>>,
     /// Where in the file.
     pub place: Place,
@@ -89,7 +92,8 @@ pub struct Location {
 }
 
 /// A place in a file: a byte span of a text, a cell of a workbook, or the whole of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Place {
     /// The file as a whole (a limit on its size), or a place not resolved yet.
     Whole,
@@ -153,7 +157,8 @@ impl Location {
 }
 
 /// What a finding points at, before spans are known.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Anchor {
     /// A span known when the finding is made (questionnaire findings, syntax errors).
     Span(Span),

@@ -9,6 +9,7 @@ pub mod export;
 pub mod members;
 pub mod service;
 pub mod store;
+pub mod upgrade;
 
 use sha2::{Digest, Sha256};
 
@@ -90,6 +91,8 @@ pub struct Received {
     pub warnings: usize,
     /// The reply's report as one JSON line (what `validate --format ndjson` gives).
     pub report: String,
+    /// Its findings as data (a JSON array), to be worded in any language later.
+    pub findings: String,
 }
 
 /// Judge one reply for the collection (run on the batch's workers): its findings at
@@ -113,11 +116,17 @@ pub fn receive(judged: Judged, stage: Stage, q: &Questionnaire) -> Received {
         errors: r.errors,
         warnings: r.warnings,
         report: report::json_line(&r),
+        findings: findings_json(&r.findings),
     }
 }
 
+/// Findings as the collection keeps them: data, as JSON.
+pub fn findings_json(findings: &[crate::findings::Finding]) -> String {
+    serde_json::to_string(findings).expect("findings serialize")
+}
+
 /// At the draft stage, what is not there yet is a warning: `missing-answer`, `too-few`.
-fn at_stage(r: ReplyReport, stage: Stage) -> ReplyReport {
+pub(crate) fn at_stage(r: ReplyReport, stage: Stage) -> ReplyReport {
     if stage == Stage::Final {
         return r;
     }

@@ -215,6 +215,7 @@ impl<'c> Intake<'c> {
             errors: r.errors,
             warnings: r.warnings,
             report: &r.report,
+            findings: &r.findings,
         }
     }
 }
@@ -259,6 +260,7 @@ mod tests {
             errors: 0,
             warnings: 0,
             report: "{}".into(),
+            findings: "[]".into(),
         }
     }
 

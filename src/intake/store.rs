@@ -15,7 +15,8 @@ const APPLICATION_ID: i32 = 0x636e_7673;
 
 /// The schema, one step per version: `MIGRATIONS[n]` takes a collection from version `n` to
 /// `n + 1`. Never edit a step once released; add one.
-const MIGRATIONS: &[&str] = &[r"
+const MIGRATIONS: &[&str] = &[
+    r"
 CREATE TABLE questionnaire (
     singleton  INTEGER PRIMARY KEY CHECK (singleton = 1),
     id         TEXT NOT NULL,
@@ -51,7 +52,15 @@ CREATE TABLE acceptance (
     note        TEXT NOT NULL,
     accepted_at TEXT NOT NULL
 );
-"];
+",
+    r"
+-- The findings of each version as data (message ids and their fields, JSON), so that they
+-- can be worded in any language when shown. Versions stored before hold NULL here until
+-- `intake upgrade` (or the next `intake add`) judges their bytes again; `report` keeps the
+-- words they were receipted with.
+ALTER TABLE submission ADD COLUMN findings TEXT;
+",
+];
 
 /// The questionnaire a collection is pinned to.
 pub struct Pinned {
@@ -75,6 +84,8 @@ pub struct NewSubmission<'a> {
     pub errors: usize,
     pub warnings: usize,
     pub report: &'a str,
+    /// The findings as data (a JSON array).
+    pub findings: &'a str,
 }
 
 /// What storing a reply did.
@@ -108,6 +119,27 @@ pub struct StoredReply {
     pub bytes: Vec<u8>,
 }
 
+/// A stored version whose findings are kept only as words: what judging it again needs.
+pub struct Unworded {
+    /// Its row.
+    pub id: i64,
+    pub bytes: Vec<u8>,
+    pub format: String,
+    pub stage: String,
+}
+
+/// One stored version of a respondent.
+pub struct StoredVersion {
+    pub version: i64,
+    /// The file name it came in as.
+    pub file: String,
+    pub format: String,
+    pub bytes: Vec<u8>,
+    pub stage: String,
+    /// Its findings as data (JSON); `None` when kept only as words by an older canvass.
+    pub findings: Option<String>,
+}
+
 /// Which version of each respondent to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Which {
@@ -131,6 +163,8 @@ pub struct Store {
     path: PathBuf,
     /// Within a batch: each respondent's next version number, once looked up.
     next: std::cell::RefCell<std::collections::HashMap<String, i64>>,
+    /// The collection's schema version (older ones are opened to be read as they are).
+    schema_version: usize,
 }
 
 fn sql(path: &Path) -> impl Fn(rusqlite::Error) -> String + '_ {
@@ -248,6 +282,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             next: std::cell::RefCell::default(),
+            schema_version: MIGRATIONS.len(),
         };
         // Another process adding at the same time holds the lock for one batch at most.
         store
@@ -263,12 +298,74 @@ impl Store {
             if version < MIGRATIONS.len() {
                 migrate(&mut store.conn, version).map_err(sql(path))?;
             }
-        } else if version < MIGRATIONS.len() {
-            return Err(format!(
-                "{name} is of an older collection schema; run `canvass intake add` on it once to bring it up to date"
-            ));
         }
+        // Read-only, an older collection is read as it is: what it lacks is said where it
+        // is needed (findings kept only as words), not by refusing to show the status.
+        store.schema_version = version;
         Ok(store)
+    }
+
+    /// The versions whose findings are kept only as words (stored by a canvass before
+    /// findings were data).
+    pub fn without_findings(&self) -> Result<Vec<Unworded>, String> {
+        let mut statement = self
+            .conn
+            .prepare("SELECT id, bytes, format, stage FROM submission WHERE findings IS NULL ORDER BY id")
+            .map_err(self.err())?;
+        let rows = statement
+            .query_map([], |r| {
+                Ok(Unworded {
+                    id: r.get(0)?,
+                    bytes: r.get(1)?,
+                    format: r.get(2)?,
+                    stage: r.get(3)?,
+                })
+            })
+            .map_err(self.err())?;
+        rows.collect::<Result<_, _>>().map_err(self.err())
+    }
+
+    /// Keep the findings of stored version `id` as data (inside a batch).
+    pub fn set_findings(&self, id: i64, findings: &str) -> Result<(), String> {
+        self.conn
+            .prepare_cached(
+                "UPDATE submission SET findings = ?2 WHERE id = ?1 AND findings IS NULL",
+            )
+            .and_then(|mut st| st.execute(params![id, findings]))
+            .map(drop)
+            .map_err(self.err())
+    }
+
+    /// One version of a respondent (the latest when `version` is `None`): its bytes, format,
+    /// version number and findings as data (`None` when kept only as words).
+    pub fn version_of(
+        &self,
+        respondent: &str,
+        version: Option<i64>,
+    ) -> Result<Option<StoredVersion>, String> {
+        let findings = if self.schema_version >= 2 {
+            "findings"
+        } else {
+            "NULL"
+        };
+        let query = format!(
+            "SELECT version, file, format, bytes, stage, {findings} FROM submission
+             WHERE respondent = ?1 AND (?2 IS NULL OR version = ?2)
+             ORDER BY version DESC LIMIT 1"
+        );
+        self.conn
+            .query_row(&query, params![respondent, version], |r| {
+                Ok(StoredVersion {
+                    version: r.get(0)?,
+                    file: r.get(1)?,
+                    format: r.get(2)?,
+                    bytes: r.get(3)?,
+                    stage: r.get(4)?,
+                    findings: r.get(5)?,
+                })
+            })
+            .optional()
+            .map_err(self.err())
     }
 
     fn err(&self) -> impl Fn(rusqlite::Error) -> String + '_ {
@@ -338,14 +435,14 @@ impl Store {
         let added = self
             .conn
             .prepare_cached(
-                "INSERT INTO submission (respondent, version, file, received_at, sha256, bytes, format, stage, note, valid, errors, warnings, report)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                "INSERT INTO submission (respondent, version, file, received_at, sha256, bytes, format, stage, note, valid, errors, warnings, report, findings)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
                  ON CONFLICT (ifnull(respondent, ''), sha256) DO NOTHING",
             )
             .and_then(|mut st| {
                 st.execute(params![
                     s.respondent, version, s.file, s.received_at, s.sha256, s.bytes, s.format, s.stage, s.note,
-                    s.valid, count(s.errors), count(s.warnings), s.report
+                    s.valid, count(s.errors), count(s.warnings), s.report, s.findings
                 ])
             })
             .map_err(&err)?;

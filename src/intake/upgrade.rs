@@ -1,0 +1,64 @@
+//! What keeps a collection usable across canvass versions: its questionnaire is re-checked
+//! from the TOML it pinned (never rebuilt from compiled schema bytes, which a newer compiler
+//! would write differently), and versions stored before findings were data get their
+//! findings as data by judging their bytes again.
+//!
+//! The verdict a version was receipted with (valid, counts, the words in `report`) is never
+//! changed: the findings added here explain it, in any language, and nothing else.
+
+use super::store::Store;
+use super::{Stage, at_stage, findings_json};
+use crate::findings::report::ReplyReport;
+use crate::judge::{Judge, Questionnaires};
+use crate::reply::Format;
+use crate::source::SourceFile;
+use crate::validate::Validator;
+
+/// The collection's questionnaire, checked again from its TOML by this canvass.
+pub fn validator(store: &Store) -> Result<Validator, String> {
+    let pinned = store.pinned()?;
+    let checked = crate::check::check(&pinned.toml);
+    let Some(questionnaire) = checked.questionnaire else {
+        let errors = checked.findings.iter().filter(|f| f.is_error()).count();
+        return Err(format!(
+            "the collection's questionnaire ({} version {}) no longer checks with this canvass \
+             ({errors} errors); nothing was changed. Run `canvass check` on its TOML \
+             (`canvass intake export`-ed collections keep their replies readable)",
+            pinned.id, pinned.version
+        ));
+    };
+    Validator::new(questionnaire)
+}
+
+/// Give every version whose findings are kept only as words its findings as data, judged
+/// again from its bytes at its stage, in one transaction. Returns how many were given.
+pub fn findings_as_data(store: &Store, v: &Validator) -> Result<usize, String> {
+    let pending = store.without_findings()?;
+    if pending.is_empty() {
+        return Ok(0);
+    }
+    let judge = Judge::new(Questionnaires::Fixed(v));
+    store.begin()?;
+    for version in &pending {
+        let id = version.id;
+        let format = if version.format == "toml" {
+            Format::Toml
+        } else {
+            Format::Json
+        };
+        let stage = if version.stage == "draft" {
+            Stage::Draft
+        } else {
+            Stage::Final
+        };
+        let judgement = judge.judge(format!("#{id}"), version.bytes.clone(), Some(format));
+        let report = ReplyReport::new(SourceFile::new("", ""), judgement.findings);
+        let findings = at_stage(report, stage).findings;
+        if let Err(e) = store.set_findings(id, &findings_json(&findings)) {
+            let _ = store.rollback();
+            return Err(e);
+        }
+    }
+    store.commit()?;
+    Ok(pending.len())
+}
