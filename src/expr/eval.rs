@@ -6,6 +6,9 @@
 //! comparison" and "a rule that reads an unanswered question is not evaluated".
 //! Evaluation never fails and never allocates for the common cases.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use serde_json::Value;
 
 use super::ast::{Ast, AstKind, BinOp};
@@ -50,8 +53,9 @@ pub fn classify<'v, V: ReplyValue<'v>>(question: &Question, value: Option<V>) ->
 /// the few ids of a section, which costs less than hashing every id.
 pub struct Answers<'v, V> {
     flat: Vec<Option<V>>,
-    /// The row a row-scoped expression is read in (a column's `when`, an `each` rule).
-    row: std::cell::Cell<Option<V>>,
+    /// The row a row-scoped expression is read in (a column's `when`, an `each` rule);
+    /// shared with the [`RowScope`] that entered it, which puts the outer one back.
+    row: Rc<Cell<Option<V>>>,
     starts: Vec<usize>,
     /// Each section's value in the reply, if it is there.
     pub sections: Vec<Option<V>>,
@@ -70,7 +74,7 @@ impl<'v, V: ReplyValue<'v>> Answers<'v, V> {
         }
         let mut answers = Self {
             flat: vec![None; total],
-            row: std::cell::Cell::new(None),
+            row: Rc::new(Cell::new(None)),
             starts,
             sections: vec![None; q.sections.len()],
             unmatched: Vec::new(),
@@ -120,10 +124,27 @@ impl<'v, V: ReplyValue<'v>> Answers<'v, V> {
         }
     }
 
-    /// Read row-scoped expressions in `row` (or in no row) from now on; returns the row
-    /// they were read in before, to put back.
-    pub fn enter_row(&self, row: Option<V>) -> Option<V> {
-        self.row.replace(row)
+    /// Read row-scoped expressions in `row` (or in no row) until the returned scope is
+    /// dropped, which puts back the row they were read in before: a row cannot be left
+    /// half-entered, whatever way the caller's block ends.
+    pub fn enter_row(&self, row: Option<V>) -> RowScope<V> {
+        RowScope {
+            outer: self.row.replace(row),
+            row: Rc::clone(&self.row),
+        }
+    }
+}
+
+/// A row entered by [`Answers::enter_row`]; dropping it leaves the row.
+#[must_use = "the row is left as soon as its scope is dropped"]
+pub struct RowScope<V> {
+    row: Rc<Cell<Option<V>>>,
+    outer: Option<V>,
+}
+
+impl<V> Drop for RowScope<V> {
+    fn drop(&mut self) {
+        self.row.set(self.outer.take());
     }
 }
 
@@ -242,19 +263,6 @@ pub fn eval<'a, 'v: 'a, V: ReplyValue<'v>>(
     }
 }
 
-/// Whether a column is asked in the row the answers are read in: its `when`, read there
-/// (a column without one always is).
-pub fn column_applies<'v, V: ReplyValue<'v>>(
-    q: &Questionnaire,
-    column: &Question,
-    answers: &Answers<'v, V>,
-) -> Truth {
-    column
-        .when
-        .as_ref()
-        .map_or(Truth::True, |when| truth(when.ast(), q, answers))
-}
-
 /// The value of a question (or of a cell of the current row) in expressions: its answer,
 /// or, for a computed value, what its expression gives.
 pub fn value_of<'a, 'v: 'a, V: ReplyValue<'v>>(
@@ -289,15 +297,13 @@ fn sum<'a, 'v: 'a, V: ReplyValue<'v>>(
     };
     let rows = rows.items()?;
     // Each cell is read in its own row (a computed column is computed there).
-    let outer = answers.enter_row(None);
     let total = rows.into_iter().try_fold(Decimal::ZERO, |total, row| {
-        answers.enter_row(Some(row));
+        let _row = answers.enter_row(Some(row));
         match value_of(q, answers, r)? {
             Val::Num(n) => total.checked_add(n),
             _ => None,
         }
     });
-    answers.enter_row(outer);
     total.map(Val::Num)
 }
 

@@ -3,9 +3,11 @@
 //! Three steps, each its own file: [`parser`] turns text into a [`syntax`] tree with spans
 //! relative to the expression string; [`typeck`] resolves names against a questionnaire
 //! and checks types, giving an [`ast::Ast`] that can only refer to real questions;
-//! [`eval`] evaluates an `Ast` over a reply in three-valued logic. Mapping an expression's
+//! [`eval`] evaluates an `Ast` over a reply in three-valued logic; [`asked`] says, with it,
+//! whether a question or a cell is asked. Mapping an expression's
 //! offsets into the TOML file is the checker's business, not this module's.
 
+pub mod asked;
 pub mod ast;
 pub mod eval;
 pub mod parser;

@@ -13,7 +13,8 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::expr::eval::{self, Answer, Answers, Truth, Val, classify, truth};
+use crate::expr::asked::asked;
+use crate::expr::eval::{self, Answer, Answers, Truth, Val, classify};
 use crate::findings::report::JudgedBy;
 use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire};
 use crate::reply::number::Decimal;
@@ -108,14 +109,12 @@ impl<'q> Counter<'q> {
         for ((s, i), tallies) in &mut self.tables.questions {
             let section = &self.q.sections[*s];
             let question = &section.questions[*i];
-            let applies = section
-                .whens(question)
-                .all(|w| truth(w.ast(), self.q, &answers) == Truth::True);
             let r = QuestionRef {
                 section: *s,
                 question: *i,
                 column: None,
             };
+            let applies = asked(self.q, r, &answers) == Truth::True;
             let computed = computed_value(self.q, &answers, r);
             let raw = computed.as_ref().or(answers.raw(r));
             let reading = Reading {
@@ -265,21 +264,19 @@ fn count(t: &mut Tally, question: &Question, applies: bool, raw: Option<&Value>)
 /// Each column of a table's rows, over all rows: read in its row (its `when`, a computed
 /// column), skipped where the row's `when` does not hold.
 fn count_cells<'v>(t: &mut Tally, table: &Question, rows: &'v [Value], at: &Reading<'_, 'v>) {
-    let outer = at.answers.enter_row(None);
     for row in rows {
-        at.answers.enter_row(Some(row));
+        let _row = at.answers.enter_row(Some(row));
         for (c, column) in table.columns.iter().enumerate() {
             let cell = QuestionRef {
                 column: Some(c),
                 ..at.r
             };
-            let applies = eval::column_applies(at.q, column, at.answers) == Truth::True;
+            let applies = asked(at.q, cell, at.answers) == Truth::True;
             let computed = computed_value(at.q, at.answers, cell);
             let raw = computed.as_ref().or(row.get(&column.id));
             count(&mut t.columns[c], column, applies, raw);
         }
     }
-    at.answers.enter_row(outer);
 }
 
 impl Tally {

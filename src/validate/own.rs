@@ -98,7 +98,3 @@ fn key_text<'v, V: ReplyValue<'v>>(value: V) -> Cow<'v, str> {
         None => Cow::Owned(value.json_text()),
     }
 }
-
-/// Whether a column is asked in the row the answers are read in (the evaluator's rule, the
-/// one tabulate counts by too).
-pub(super) use crate::expr::eval::column_applies;

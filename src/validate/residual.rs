@@ -11,9 +11,9 @@
 //! and where. It must never say "clean" where the walk would report something; the
 //! property tests hold it to that.
 
-use super::walk::applies;
 use super::{own, rules};
 use crate::compile::{schema_carries_column_when, schema_carries_when};
+use crate::expr::asked::asked;
 use crate::expr::eval::{Answer, Answers, Truth, classify};
 use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire};
 use crate::reply::Limits;
@@ -77,7 +77,7 @@ impl Residual {
             let question = q.question(*r);
             let answer = classify(question, answers.raw(*r));
             let blank = matches!(answer, Answer::Blank);
-            match applies(q, r.section, r.question, &answers) {
+            match asked(q, *r, &answers) {
                 Truth::True => !(blank && question.required),
                 Truth::False | Truth::Unknown => blank,
             }
@@ -107,16 +107,14 @@ fn rows_clean<'v, V: ReplyValue<'v>>(
     let Some(rows) = answers.raw(table).and_then(ReplyValue::items) else {
         return true;
     };
-    let clean = rows.into_iter().all(|row| {
-        answers.enter_row(Some(row));
+    rows.into_iter().all(|row| {
+        let _row = answers.enter_row(Some(row));
         let blank = matches!(classify(column, row.get(&column.id)), Answer::Blank);
-        match own::column_applies(q, column, answers) {
+        match asked(q, r, answers) {
             Truth::True => !(blank && column.required),
             Truth::False | Truth::Unknown => blank,
         }
-    });
-    answers.enter_row(None);
-    clean
+    })
 }
 
 /// Whether a question's answers have checks that are canvass's alone.

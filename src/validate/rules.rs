@@ -55,12 +55,10 @@ pub(super) fn fails<'v, V: ReplyValue<'v>>(
     if rule.each.is_none() {
         return fails_here(rule, q, answers);
     }
-    let failed = rows(rule, q, answers).into_iter().any(|row| {
-        answers.enter_row(row.map(|(_, v)| v));
+    rows(rule, q, answers).into_iter().any(|row| {
+        let _row = answers.enter_row(row.map(|(_, v)| v));
         fails_here(rule, q, answers)
-    });
-    answers.enter_row(None);
-    failed
+    })
 }
 
 /// What is already reported before the rules run: broken answers, and the pointers of
@@ -89,12 +87,11 @@ impl Walk<'_> {
                 if self.full() {
                     break;
                 }
-                self.answers.enter_row(row.map(|(_, v)| v));
+                let _row = self.answers.enter_row(row.map(|(_, v)| v));
                 if fails_here(rule, q, &self.answers) {
                     self.rule_failed(rule, row.map(|(r, _)| r), &broken);
                 }
             }
-            self.answers.enter_row(None);
         }
     }
 

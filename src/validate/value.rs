@@ -9,6 +9,7 @@ use serde_json::Value;
 use super::describe;
 use super::own::{self, DateProblem};
 use super::walk::{Site, Walk, say};
+use crate::expr::asked::cell_asked;
 use crate::expr::eval::{Answer, Truth, classify};
 use crate::findings::visible::echo;
 use crate::findings::words::{Args, Said, Text, phrase};
@@ -493,7 +494,7 @@ impl<'a> Walk<'a> {
             }
             own.push(found);
         }
-        let outer = self.answers.enter_row(Some(row));
+        let _row = self.answers.enter_row(Some(row));
         for (c, column) in table.columns.iter().enumerate() {
             let cell_site = Site {
                 section: site.section,
@@ -531,7 +532,7 @@ impl<'a> Walk<'a> {
                 continue;
             }
             let reads = when.ast().references();
-            match (own::column_applies(self.q, column, &self.answers), answer) {
+            match (cell_asked(self.q, column, &self.answers), answer) {
                 (Truth::True, Answer::Blank) if column.required => {
                     if !misspelt.contains(&column.id.as_str()) {
                         self.missing_cell(cell_site, r, &reads);
@@ -543,7 +544,6 @@ impl<'a> Walk<'a> {
                 }
             }
         }
-        self.answers.enter_row(outer);
     }
 
     /// A required cell left blank in a row (required by its column's `when`, when `reads`

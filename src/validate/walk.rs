@@ -8,13 +8,13 @@ use std::collections::HashSet;
 use serde_json::{Map, Value};
 
 use super::{Validator, describe};
+use crate::expr::asked::asked;
 use crate::expr::eval::{self, Answer, Answers, Truth, classify};
 use crate::findings::visible::echo;
 use crate::findings::words::{self, Args, Said, Text};
 use crate::findings::{Anchor, Code, Finding, Location, Related, Severity};
 use crate::questionnaire::model::{Question, QuestionRef, Questionnaire};
 use crate::questionnaire::settings::closest;
-use crate::reply::view::ReplyValue;
 use crate::reply::{Limits, escape_pointer};
 
 /// A question (or a table cell) being checked; pointers and names are built only when a
@@ -434,7 +434,15 @@ impl Walk<'_> {
                     }
                     continue;
                 }
-                let truth = applies(q, s, i, &self.answers);
+                let truth = asked(
+                    q,
+                    QuestionRef {
+                        section: s,
+                        question: i,
+                        column: None,
+                    },
+                    &self.answers,
+                );
                 let reads = || -> Vec<QuestionRef> {
                     section
                         .whens(question)
@@ -691,27 +699,6 @@ impl Walk<'_> {
             _ => {}
         }
     }
-}
-
-/// Whether question `i` of section `s` is asked: its section's `when` and its own, both
-/// holding (unknown when either reads a blank answer).
-pub(super) fn applies<'v, V: ReplyValue<'v>>(
-    q: &Questionnaire,
-    s: usize,
-    i: usize,
-    answers: &Answers<'v, V>,
-) -> Truth {
-    let section = &q.sections[s];
-    // No allocation on the path every valid reply takes.
-    section
-        .whens(&section.questions[i])
-        .fold(Truth::True, |acc, when| {
-            match (acc, eval::truth(when.ast(), q, answers)) {
-                (Truth::False, _) | (_, Truth::False) => Truth::False,
-                (Truth::Unknown, _) | (_, Truth::Unknown) => Truth::Unknown,
-                _ => Truth::True,
-            }
-        })
 }
 
 /// Record what a question's findings break. A table is broken as a whole only by a finding
