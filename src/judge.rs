@@ -10,12 +10,30 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use crate::findings::report::JudgedBy;
 use crate::findings::{Anchor, Code, Finding, Location, Severity, words};
-use crate::reply::view::ReplyValue;
 use crate::reply::{Format, Limits};
 use crate::source::SourceFile;
 use crate::validate::Validator;
+use crate::values::view::ReplyValue;
+
+/// The questionnaire a reply was judged against.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct JudgedBy {
+    /// The questionnaire's id.
+    pub id: String,
+    /// Its version.
+    pub version: String,
+}
+
+impl JudgedBy {
+    /// The id and version of `q`.
+    pub fn of(q: &crate::questionnaire::model::Questionnaire) -> Self {
+        Self {
+            id: q.id.clone(),
+            version: q.version.clone(),
+        }
+    }
+}
 
 /// Which questionnaire judges each reply.
 #[derive(Clone, Copy)]

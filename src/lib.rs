@@ -38,6 +38,8 @@ pub mod check;
 #[doc(hidden)]
 pub mod compile;
 #[doc(hidden)]
+pub mod eval;
+#[doc(hidden)]
 pub mod expr;
 pub mod findings;
 #[doc(hidden)]
@@ -47,6 +49,8 @@ pub mod judge;
 pub mod questionnaire;
 #[doc(hidden)]
 pub mod reply;
+#[doc(hidden)]
+pub mod report;
 #[doc(hidden)]
 pub mod source;
 #[doc(hidden)]
@@ -58,8 +62,8 @@ pub mod validate;
 #[doc(hidden)]
 pub mod values;
 
-pub use findings::report::JudgedBy;
 pub use findings::{Anchor, Code, Finding, Location, Place, Related, Severity, Text, Worded};
+pub use judge::JudgedBy;
 pub use judge::{Judge, Judgement, Questionnaires};
 pub use reply::{Format, Limits};
 pub use source::{SourceFile, Span};

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use canvass::check::check;
 use canvass::findings::Code;
-use canvass::findings::human::{Style, render};
+use canvass::report::human::{Style, render};
 use canvass::source::SourceFile;
 
 fn report(path: &Path) -> (String, canvass::check::Checked) {

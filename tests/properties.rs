@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 
 use canvass::check::check;
 use canvass::compile::compile;
-use canvass::expr::eval::{Answers, Truth, truth};
+use canvass::eval::{Answers, Truth, truth};
 use canvass::questionnaire::model::{Bound, Question, QuestionType, Questionnaire};
 use canvass::validate::Validator;
 

@@ -5,10 +5,12 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use canvass::batch::ReplyReport;
 use canvass::check::check;
 use canvass::findings::Code;
-use canvass::findings::human::{Style, render};
-use canvass::findings::report::{JudgedBy, ReplyReport, json_reply};
+use canvass::judge::JudgedBy;
+use canvass::report::document::json_reply;
+use canvass::report::human::{Style, render};
 use canvass::source::SourceFile;
 use canvass::validate::Validator;
 

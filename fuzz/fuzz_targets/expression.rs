@@ -3,7 +3,8 @@
 
 use std::sync::OnceLock;
 
-use canvass::expr::{parser, typeck};
+use canvass::check::typeck;
+use canvass::expr::parser;
 use canvass::questionnaire::model::Questionnaire;
 use libfuzzer_sys::fuzz_target;
 
@@ -27,8 +28,8 @@ fuzz_target!(|data: &[u8]| {
         let scope = typeck::Scope { questionnaire: questionnaire(), names: &names, section, row: None };
         if let Ok(ast) = typeck::check_condition(&node, scope) {
             let reply = serde_json::json!({ "main": { "law": "yes", "cases": 3, "offences": ["sale"] } });
-            let answers = canvass::expr::eval::Answers::of(questionnaire(), &reply);
-            let _ = canvass::expr::eval::truth(&ast, questionnaire(), &answers);
+            let answers = canvass::eval::Answers::of(questionnaire(), &reply);
+            let _ = canvass::eval::truth(&ast, questionnaire(), &answers);
         }
     }
 });

@@ -9,8 +9,10 @@
 
 use std::sync::OnceLock;
 
-use canvass::findings::human::{Style, render, render_in};
-use canvass::findings::report::{JudgedBy, ReplyReport, json_line};
+use canvass::report::human::{Style, render, render_in};
+use canvass::batch::ReplyReport;
+use canvass::judge::JudgedBy;
+use canvass::report::document::json_line;
 use canvass::findings::visible::is_hidden;
 use canvass::reply::Format;
 use canvass::source::SourceFile;
@@ -67,7 +69,7 @@ fuzz_target!(|data: &[u8]| {
         report.questionnaire = Some(JudgedBy::of(validator.questionnaire()));
         let line = json_line(&report);
         serde_json::from_str::<serde_json::Value>(&line).expect("the JSON report parses");
-        let html = canvass::findings::html::section(&report);
+        let html = canvass::report::html::section(&report);
         assert!(!html.body.contains("<script"), "markup from the reply reached the page");
         assert!(!html.body.contains("<mark><"), "markup from the reply reached the page");
     }

@@ -11,12 +11,14 @@
 
 mod inputs;
 mod read;
+mod report;
+
+pub use report::ReplyReport;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, mpsc};
 
-use crate::findings::report::ReplyReport;
 use crate::findings::words;
 pub use crate::judge::Questionnaires;
 use crate::judge::{Judge, Judgement};

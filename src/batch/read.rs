@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use super::inputs::Input;
-use crate::findings::report::ReplyReport;
+use crate::batch::ReplyReport;
 use crate::findings::{Anchor, Code, Finding, Severity, words};
 use crate::judge::Judgement;
 use crate::reply::{Format, Limits};

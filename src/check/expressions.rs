@@ -3,9 +3,9 @@
 
 use super::Lints;
 use super::string_offsets::{map_span, offsets};
+use crate::check::typeck::{self, Names, Scope, Ty, check_condition, check_value};
 use crate::expr::ast::Ast;
 use crate::expr::syntax::Node;
-use crate::expr::typeck::{self, Names, Scope, Ty, check_condition, check_value};
 use crate::expr::{ExprError, ExprErrorKind, parser};
 use crate::findings::Code;
 use crate::questionnaire::def::{QuestionnaireDef, Sp};

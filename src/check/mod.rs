@@ -15,6 +15,7 @@ mod hidden;
 mod never_applies;
 pub mod string_offsets;
 mod translations;
+pub mod typeck;
 
 use crate::findings::{Anchor, Code, Finding, Related};
 use crate::questionnaire::load::load;

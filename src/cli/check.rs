@@ -5,8 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use canvass::findings::count;
-use canvass::findings::human::{Style, render};
-use canvass::findings::json::{Spans, finding};
+use canvass::report::human::{Style, render};
+use canvass::report::json::{Spans, finding};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum CheckFormat {
@@ -21,7 +21,7 @@ pub fn run(path: &Path, deny_warnings: bool, format: CheckFormat) -> Result<Exit
     match format {
         CheckFormat::Sarif => {
             let uri = uri_reference(&file.name);
-            let log = canvass::findings::sarif::log(&checked.findings, &file, &uri);
+            let log = canvass::report::sarif::log(&checked.findings, &file, &uri);
             let mut text = serde_json::to_string_pretty(&log)
                 .map_err(|e| format!("cannot write the report: {e}"))?;
             text.push('\n');

@@ -4,9 +4,9 @@ use std::path::{Path, PathBuf};
 
 use canvass::check::{Checked, check_with};
 use canvass::expr::parser::Limits;
-use canvass::findings::human::{Style, render};
 use canvass::findings::visible::visible;
 use canvass::questionnaire::model::Questionnaire;
+use canvass::report::human::{Style, render};
 use canvass::source::SourceFile;
 
 /// Largest questionnaire file read: far above any real one, small enough to be safe.

@@ -348,20 +348,18 @@ fn show(
         "{} (version {}, {})",
         stored.file, stored.version, stored.stage
     );
-    let mut report = canvass::findings::report::ReplyReport::new(
-        canvass::source::SourceFile::new(name, text),
-        findings,
-    );
+    let mut report =
+        canvass::batch::ReplyReport::new(canvass::source::SourceFile::new(name, text), findings);
     report.respondent = Some(respondent.to_string());
-    report.questionnaire = Some(canvass::findings::report::JudgedBy {
+    report.questionnaire = Some(canvass::judge::JudgedBy {
         id: pinned.id,
         version: pinned.version,
     });
     report.lang = canvass::findings::words::canonical(&lang);
     report.findings_lang = lang;
     let out = match format {
-        ShowFormat::Human => canvass::findings::report::human_reply(&report, super::use_color()),
-        ShowFormat::Json => canvass::findings::report::json_line(&report) + "\n",
+        ShowFormat::Human => canvass::report::document::human_reply(&report, super::use_color()),
+        ShowFormat::Json => canvass::report::document::json_line(&report) + "\n",
     };
     let mut stdout = std::io::stdout().lock();
     stdout
@@ -571,7 +569,7 @@ fn status_table(status: &intake::Status) -> String {
         status.questionnaire.version,
         status.respondents.len()
     );
-    text += &canvass::findings::table::render(&header, &rows);
+    text += &canvass::report::table::render(&header, &rows);
     let t = status.totals;
     text += &format!(
         "\n{} accepted, {} invalid, {} draft, {} missing; {}\n",

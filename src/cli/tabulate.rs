@@ -59,7 +59,7 @@ pub fn run(args: &TabulateArgs) -> Result<ExitCode, String> {
     let (validator, store) = match (&args.db, &args.questionnaire) {
         (Some(db), _) => {
             let store = Store::open(db, false)?;
-            (super::intake::validator(&store)?, Some(store))
+            (canvass::intake::upgrade::validator(&store)?, Some(store))
         }
         (None, Some(name)) => {
             let q = super::files::load_questionnaire(&super::files::resolve(name))?;

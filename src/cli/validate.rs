@@ -9,11 +9,12 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
+use canvass::batch::ReplyReport;
 use canvass::batch::{self, Batch, Questionnaires};
-use canvass::findings::html;
-use canvass::findings::report::{self, ReplyReport, Summary};
 use canvass::findings::words;
 use canvass::reply::Limits;
+use canvass::report::document::{self as report, Summary};
+use canvass::report::html;
 use canvass::source::SourceFile;
 use canvass::validate::Validator;
 

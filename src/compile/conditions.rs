@@ -62,7 +62,7 @@ fn literal(ast: &Ast) -> Option<Value> {
     match &ast.kind {
         AstKind::Bool(b) => Some(json!(b)),
         AstKind::Text(t) => Some(json!(t)),
-        AstKind::Number(n) => Some(Value::Number(crate::reply::number::to_json(*n))),
+        AstKind::Number(n) => Some(Value::Number(crate::values::number::to_json(*n))),
         _ => None,
     }
 }

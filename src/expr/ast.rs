@@ -3,10 +3,9 @@
 
 use std::ops::Range;
 
-use crate::reply::number::Decimal;
+use crate::values::number::Decimal;
 
 pub use super::syntax::BinOp;
-use crate::questionnaire::model::QuestionRef;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ast {
@@ -96,4 +95,14 @@ fn first_appearances(found: Vec<(QuestionRef, Range<usize>)>) -> Vec<QuestionRef
         }
     }
     refs
+}
+
+/// Where a question is: its section, its index there, and a column of a table.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub struct QuestionRef {
+    pub section: usize,
+    pub question: usize,
+    pub column: Option<usize>,
 }

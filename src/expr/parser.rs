@@ -12,7 +12,7 @@
 //! atom := number | 'text' | "text" | true | false | [list] | (or) | name(args) | name(.name)*
 //! ```
 
-use crate::reply::number::Decimal;
+use crate::values::number::Decimal;
 use std::ops::Range;
 
 use super::syntax::{BinOp, Node, NodeKind};
@@ -152,7 +152,7 @@ fn lex(text: &str) -> Result<Vec<Token>, ExprError> {
                 i += 1;
             }
             // Exactly as written, as answers are (`0.1 + 0.2 == 0.3` holds).
-            let value = crate::reply::number::exact(&text[start..i]).ok_or_else(|| {
+            let value = crate::values::number::exact(&text[start..i]).ok_or_else(|| {
                 syntax(
                     start..i,
                     format!(

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::reply::number::Decimal;
+use crate::values::number::Decimal;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {

@@ -8,29 +8,48 @@
 //! findings, for authors, are worded in English in `check`.
 
 mod code;
-mod excerpt;
-#[doc(hidden)]
-pub mod html;
-#[doc(hidden)]
-pub mod human;
-#[doc(hidden)]
-pub mod json;
-#[doc(hidden)]
-pub mod report;
-#[doc(hidden)]
-pub mod sarif;
-#[doc(hidden)]
-pub mod table;
 #[doc(hidden)]
 pub mod visible;
 #[doc(hidden)]
 pub mod words;
 
-pub use crate::questionnaire::def::Severity;
 pub use code::Code;
 pub use words::Text;
 
 use crate::source::Span;
+
+// How much a finding weighs; a questionnaire's `[[rule]]` says which it gives. An `Error`
+// makes the reply (or questionnaire) invalid; a `Warning` is worth a look and does not.
+// Plain comments, not doc comments: schemars would copy those into the editor schema
+// (`schemas/questionnaire.schema.json`), which must not change.
+#[allow(missing_docs)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    serde::Deserialize,
+    serde::Serialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+        }
+    }
+}
 
 /// One fault, with where it is and what explains it. Serialized as data (a collection keeps
 /// it so), never as words.

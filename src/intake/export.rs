@@ -4,6 +4,7 @@
 //! Cells hold answers as written (numbers keep their digits); a text answer that a
 //! spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`.
 
+use crate::values::spreadsheet::guard;
 use std::io::Write;
 use std::path::Path;
 
@@ -168,15 +169,6 @@ fn cell(v: &Value) -> String {
         Value::Number(n) => n.to_string(),
         Value::String(s) => guard(s),
         other => guard(&other.to_string()),
-    }
-}
-
-/// Text a spreadsheet would take for a formula is kept as text (every CSV canvass writes).
-pub fn guard(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
     }
 }
 

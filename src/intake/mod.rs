@@ -14,10 +14,12 @@ pub mod upgrade;
 use sha2::{Digest, Sha256};
 
 use crate::batch::Judged;
-use crate::findings::report::{self, ReplyReport};
+use crate::batch::ReplyReport;
 use crate::findings::{Code, Severity};
+use crate::judge::JudgedBy;
 use crate::questionnaire::model::Questionnaire;
 use crate::reply::Format;
+use crate::report::document;
 use crate::source::SourceFile;
 
 /// How far along a respondent says its reply is.
@@ -115,7 +117,7 @@ pub fn receive(judged: Judged, stage: Stage, q: &Questionnaire) -> Received {
         valid: r.valid(),
         errors: r.errors,
         warnings: r.warnings,
-        report: report::json_line(&r),
+        report: document::json_line(&r),
         findings: findings_json(&r.findings),
     }
 }
@@ -195,7 +197,7 @@ pub struct Totals {
 /// count per state, and how many submissions name no respondent.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Status {
-    pub questionnaire: report::JudgedBy,
+    pub questionnaire: JudgedBy,
     pub respondents: Vec<StatusLine>,
     pub totals: Totals,
     pub unidentified: i64,
@@ -246,7 +248,7 @@ pub fn status(store: &store::Store) -> Result<Status, String> {
         missing: count(State::Missing),
     };
     Ok(Status {
-        questionnaire: report::JudgedBy {
+        questionnaire: JudgedBy {
             id: pinned.id,
             version: pinned.version,
         },

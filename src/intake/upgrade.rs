@@ -8,7 +8,7 @@
 
 use super::store::Store;
 use super::{Stage, at_stage, findings_json};
-use crate::findings::report::ReplyReport;
+use crate::batch::ReplyReport;
 use crate::judge::{Judge, Questionnaires};
 use crate::reply::Format;
 use crate::source::SourceFile;

@@ -4,6 +4,7 @@
 //! so an editor completes exactly what the loader accepts. Nothing here is validated:
 //! a `min` may be a date on an integer question; the checker says so.
 
+pub use crate::findings::Severity;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -313,25 +314,4 @@ pub struct RuleDef {
     pub check: Sp<String>,
     pub severity: Option<Sp<Severity>>,
     pub message: Sp<TextDef>,
-}
-
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    // Makes the reply (or questionnaire) invalid (a plain comment: a doc comment would change the editor schema).
-    Error,
-    // Worth a look; does not make it invalid.
-    Warning,
-}
-
-impl Severity {
-    /// `error` or `warning`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Error => "error",
-            Self::Warning => "warning",
-        }
-    }
 }

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 pub use super::def::{QuestionType, Severity, TextFormat};
 use crate::expr::ast::Ast;
+pub use crate::expr::ast::QuestionRef;
 
 /// A text in every language it was given in, keyed by language.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -192,14 +193,6 @@ impl Expr {
             .as_ref()
             .expect("invariant: expressions of a checked questionnaire are resolved")
     }
-}
-
-/// Where a question is: its section, its index there, and a column of a table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct QuestionRef {
-    pub section: usize,
-    pub question: usize,
-    pub column: Option<usize>,
 }
 
 impl Questionnaire {

@@ -20,7 +20,8 @@ use bumpalo::Bump;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
-use super::{Format, Limits, number};
+use super::{Format, Limits};
+use crate::values::number;
 
 /// A JSON value in the arena.
 #[derive(Debug, Clone, Copy)]
@@ -78,11 +79,11 @@ impl Number<'_> {
     }
 
     /// The exact value, if it fits in 28 significant digits.
-    pub fn exact(self) -> Option<super::number::Decimal> {
+    pub fn exact(self) -> Option<crate::values::number::Decimal> {
         match self {
             Self::PosInt(n) => Some(n.into()),
             Self::NegInt(n) => Some(n.into()),
-            Self::Text(text) => super::number::exact(text),
+            Self::Text(text) => crate::values::number::exact(text),
         }
     }
 
@@ -92,7 +93,7 @@ impl Number<'_> {
             Self::PosInt(n) => n.into(),
             Self::NegInt(n) => n.into(),
             // Only the parser's own number texts are ever stored (see `Build::visit_map`).
-            Self::Text(text) => super::number::from_text(text).unwrap_or_else(|| 0.into()),
+            Self::Text(text) => crate::values::number::from_text(text).unwrap_or_else(|| 0.into()),
         }
     }
 }

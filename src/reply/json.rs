@@ -266,10 +266,10 @@ impl<'de> Visitor<'de> for Strict<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
         let mut next = access.next_key_seed(Key)?;
         if let Some((key, borrowed)) = &next
-            && super::number::is_number_token(key, *borrowed, self.text)
+            && crate::values::number::is_number_token(key, *borrowed, self.text)
         {
             let text: String = access.next_value()?;
-            return super::number::from_text(&text)
+            return crate::values::number::from_text(&text)
                 .map(Value::Number)
                 .ok_or_else(|| de::Error::custom("not a number"));
         }

@@ -10,8 +10,6 @@ pub mod compact;
 mod json;
 mod json_locate;
 mod limits;
-pub mod number;
-pub mod precision;
 mod source_map;
 mod toml_reply;
 pub mod view;

@@ -51,7 +51,7 @@ fn convert(value: &DeValue<'_>, span: Span, findings: &mut Faults) -> Value {
             } else if let Ok(n) = u64::from_str_radix(&digits, i.radix()) {
                 Value::from(n)
             } else if let Some(n) = (i.radix() == 10)
-                .then(|| super::number::from_text(digits.trim_start_matches('+')))
+                .then(|| crate::values::number::from_text(digits.trim_start_matches('+')))
                 .flatten()
             {
                 // Beyond 64 bits, kept as written (judged exactly, or refused, later).
@@ -64,7 +64,7 @@ fn convert(value: &DeValue<'_>, span: Span, findings: &mut Faults) -> Value {
         DeValue::Float(f) => {
             // Kept as written; `nan` and `inf` are no JSON numbers, so they do not read.
             let text = f.as_str().replace('_', "");
-            if let Some(n) = super::number::from_text(text.trim_start_matches('+')) {
+            if let Some(n) = crate::values::number::from_text(text.trim_start_matches('+')) {
                 Value::Number(n)
             } else {
                 findings.push((span, "number-not-finite"));

@@ -13,12 +13,12 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::expr::asked::asked;
-use crate::expr::eval::{self, Answer, Answers, Truth, Val, classify};
-use crate::findings::report::JudgedBy;
+use crate::eval::asked::asked;
+use crate::eval::{self, Answer, Answers, Truth, Val, classify};
+use crate::judge::JudgedBy;
 use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire};
-use crate::reply::number::Decimal;
-use crate::reply::view::ReplyValue;
+use crate::values::number::Decimal;
+use crate::values::view::ReplyValue;
 
 /// The counts of one question (or of one table column, over all rows).
 #[derive(Debug, Clone, Default)]
@@ -177,7 +177,7 @@ fn computed_value<'v>(
     q.question(r).compute.as_ref()?;
     Some(match eval::value_of(q, answers, r)? {
         Val::Bool(b) => Value::Bool(b),
-        Val::Num(n) => Value::Number(crate::reply::number::to_json(n)),
+        Val::Num(n) => Value::Number(crate::values::number::to_json(n)),
         Val::Str(text) | Val::Date(text) => Value::String(text.to_string()),
         Val::Day(day) => Value::String(crate::values::dates::from_days(day)?),
         Val::Multi(_) | Val::Rows(_) | Val::List(_) => return None,

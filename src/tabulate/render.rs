@@ -4,13 +4,13 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::intake::export::guard;
+use crate::values::spreadsheet::guard;
 
 use super::{Tables, Tally, option_values};
 use crate::findings::visible::visible;
 use crate::findings::words::{Args, phrase_in};
 use crate::questionnaire::model::{Question, QuestionType, Questionnaire};
-use crate::reply::number::{Decimal, to_json};
+use crate::values::number::{Decimal, to_json};
 
 /// One line of a question's table: a statistic (and the option or code it is about), with
 /// its value per group.
@@ -433,7 +433,7 @@ fn tally_json(
 
 /// A self-contained page with the same tables; nothing is loaded from anywhere.
 pub fn html(t: &Tables, q: &Questionnaire, lang: &str) -> String {
-    let e = crate::findings::html::escape;
+    let e = crate::report::html::escape;
     let groups = group_names(t, lang);
     let mut page = format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\

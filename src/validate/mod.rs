@@ -214,7 +214,7 @@ impl Validator {
     fn residual_clean<'v>(&self, reply: impl reply::view::ReplyValue<'v>) -> bool {
         self.residual
             .clean(&self.questionnaire, reply, &self.limits)
-            && !reply::precision::f64_may_misjudge(reply)
+            && !crate::values::precision::f64_may_misjudge(reply)
     }
 }
 

@@ -8,12 +8,12 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::expr::eval::{Answer, classify};
+use crate::eval::{Answer, classify};
 use crate::findings::words::Args;
 use crate::questionnaire::model::{Bound, Question};
 use crate::reply::Limits;
-use crate::reply::view::ReplyValue;
 use crate::values::dates::{self, DateFault};
+use crate::values::view::ReplyValue;
 
 /// What is wrong with a date answer: its form, or its place outside the question's bounds.
 pub(super) enum DateProblem {

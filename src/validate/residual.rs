@@ -13,12 +13,12 @@
 
 use super::{own, rules};
 use crate::compile::{schema_carries_column_when, schema_carries_when};
-use crate::expr::asked::asked;
-use crate::expr::eval::{Answer, Answers, Truth, classify};
+use crate::eval::asked::asked;
+use crate::eval::{Answer, Answers, Truth, classify};
 use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire};
 use crate::reply::Limits;
-use crate::reply::view::ReplyValue;
 use crate::values::text;
+use crate::values::view::ReplyValue;
 
 /// What is left to check after the schema, for one questionnaire.
 pub(super) struct Residual {

@@ -5,11 +5,11 @@
 use std::collections::HashSet;
 
 use super::walk::{Walk, say};
-use crate::expr::eval::{Answers, Truth, truth};
+use crate::eval::{Answers, Truth, truth};
 use crate::findings::words::{Args, Text};
 use crate::findings::{Anchor, Code, Finding, Location};
 use crate::questionnaire::model::{QuestionRef, Questionnaire, Rule};
-use crate::reply::view::ReplyValue;
+use crate::values::view::ReplyValue;
 
 /// Whether a rule applies (its `when` holds) and its check is false. A check that reads a
 /// blank or coded answer is unknown, which is not a failure. A rule checked `each` row is

@@ -9,13 +9,13 @@ use serde_json::Value;
 use super::describe;
 use super::own::{self, DateProblem};
 use super::walk::{Site, Walk, say};
-use crate::expr::asked::cell_asked;
-use crate::expr::eval::{Answer, Truth, classify};
+use crate::eval::asked::cell_asked;
+use crate::eval::{Answer, Truth, classify};
 use crate::findings::visible::echo;
 use crate::findings::words::{Args, Said, Text, phrase};
 use crate::findings::{Anchor, Code, Finding, Location, Related};
 use crate::questionnaire::model::{Bound, QuestionRef, QuestionType, TextFormat};
-use crate::reply::number::{self, Decimal};
+use crate::values::number::{self, Decimal};
 
 /// Most findings reported about the items of one list.
 const MAX_ITEM_FINDINGS: usize = 10;
@@ -650,7 +650,7 @@ impl<'a> Walk<'a> {
             .text("first", (first + 1).to_string())
             .text("row", (r + 1).to_string())
             .text("key", key.clone())
-            .text("value", crate::expr::eval::display(value));
+            .text("value", crate::eval::display(value));
         let said = say("duplicate-row", args);
         let mut f = self.finding(
             cell_site,

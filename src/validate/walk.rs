@@ -8,8 +8,8 @@ use std::collections::HashSet;
 use serde_json::{Map, Value};
 
 use super::{Validator, describe};
-use crate::expr::asked::asked;
-use crate::expr::eval::{self, Answer, Answers, Truth, classify};
+use crate::eval::asked::asked;
+use crate::eval::{self, Answer, Answers, Truth, classify};
 use crate::findings::visible::echo;
 use crate::findings::words::{self, Args, Said, Text};
 use crate::findings::{Anchor, Code, Finding, Location, Related, Severity};

@@ -7,7 +7,7 @@
 
 use serde_json::{Map, Value, json};
 
-use canvass::expr::eval::{Answers, Truth, truth};
+use canvass::eval::{Answers, Truth, truth};
 use canvass::questionnaire::model::{Bound, Question, QuestionType, Questionnaire};
 
 /// Random choices drawn from a vector proptest can shrink.

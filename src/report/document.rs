@@ -4,7 +4,7 @@
 //! `{ replies, questionnaire, summary }` (in that order, so that it can be written as the
 //! replies come), and one `replies` element per NDJSON line.
 
-use super::words::{Args, phrase_in};
+use crate::findings::words::{Args, phrase_in};
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -12,80 +12,10 @@ use serde_json::{Value, json};
 
 use super::human::{Style, render_in};
 use super::json::{Spans, finding};
-use super::visible::visible;
-use super::{Finding, count};
-use crate::source::SourceFile;
+use crate::batch::ReplyReport;
+use crate::findings::visible::visible;
 
-/// The questionnaire a reply was judged against.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct JudgedBy {
-    /// The questionnaire's id.
-    pub id: String,
-    /// Its version.
-    pub version: String,
-}
-
-impl JudgedBy {
-    /// The id and version of `q`.
-    pub fn of(q: &crate::questionnaire::model::Questionnaire) -> Self {
-        Self {
-            id: q.id.clone(),
-            version: q.version.clone(),
-        }
-    }
-}
-
-/// The outcome for one reply.
-#[derive(Debug, Clone)]
-pub struct ReplyReport {
-    pub file: SourceFile,
-    /// The questionnaire the reply was validated against, if one was found.
-    pub questionnaire: Option<JudgedBy>,
-    /// Who sent it: the answer the questionnaire's `respondent` names, as written.
-    pub respondent: Option<String>,
-    pub findings: Vec<Finding>,
-    pub errors: usize,
-    pub warnings: usize,
-    /// Why the file could not be read at all (then `findings` is empty).
-    pub unreadable: Option<String>,
-    /// Whether canvass failed on this reply (an `internal-error` finding).
-    pub internal_error: bool,
-    /// The language canvass's own words about it are in (headings, labels).
-    pub lang: &'static str,
-    /// The language its findings are worded in: the one asked for, or the questionnaire's.
-    pub findings_lang: String,
-}
-
-impl ReplyReport {
-    pub fn new(file: SourceFile, findings: Vec<Finding>) -> Self {
-        let (errors, warnings) = count(&findings);
-        let internal_error = findings
-            .iter()
-            .any(|f| f.code == super::Code::InternalError);
-        Self {
-            file,
-            internal_error,
-            questionnaire: None,
-            respondent: None,
-            findings,
-            errors,
-            warnings,
-            unreadable: None,
-            lang: "en",
-            findings_lang: "en".to_string(),
-        }
-    }
-
-    pub fn unreadable(name: &str, why: &str) -> Self {
-        let mut report = Self::new(SourceFile::new(name, String::new()), Vec::new());
-        report.unreadable = Some(why.to_string());
-        report
-    }
-
-    pub fn valid(&self) -> bool {
-        self.unreadable.is_none() && self.errors == 0
-    }
-}
+use crate::judge::JudgedBy;
 
 /// Counts over all replies.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -464,6 +394,7 @@ impl CommonQuestionnaire {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::SourceFile;
 
     #[test]
     fn the_common_questionnaire_is_the_one_every_naming_reply_names() {

@@ -2,18 +2,18 @@
 //! a label on the offending span and on every related place, and the help line.
 //!
 //! Everything printed that canvass did not write itself (values, keys, file names,
-//! question texts, the file's lines) goes through [`super::visible`], and each finding
+//! question texts, the file's lines) goes through `findings::visible`, and each finding
 //! shows an `Excerpt` of the file rather than the file, so the output stays in
 //! proportion to the findings, not to the file.
 
-use super::words::{Args, phrase_in};
+use crate::findings::words::{Args, phrase_in};
 use std::fmt;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use super::excerpt::Excerpt;
-use super::visible::{visible, visible_lines};
-use super::{Finding, Severity};
+use crate::findings::visible::{visible, visible_lines};
+use crate::findings::{Finding, Severity};
 use crate::source::{LineIndex, SourceFile, Span};
 
 /// Rendering settings: colour or not, and the width to wrap at.
@@ -92,7 +92,7 @@ fn opening_of(primary: Span, others: &[Option<Span>], text: &str) -> Span {
 }
 
 struct Report<'a> {
-    finding: super::Worded<'a>,
+    finding: crate::findings::Worded<'a>,
     excerpt: Excerpt,
     /// The finding's span, then each related span, in the excerpt.
     spans: Vec<Option<Span>>,
@@ -131,7 +131,7 @@ impl Diagnostic for Report<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         let code = self.finding.finding.code.as_str();
         Some(Box::new(match &self.finding.finding.question {
-            Some(q) => format!("{code} {}", super::visible::echo(q)),
+            Some(q) => format!("{code} {}", crate::findings::visible::echo(q)),
             None => code.to_string(),
         }))
     }

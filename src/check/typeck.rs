@@ -4,9 +4,9 @@
 
 use std::collections::HashMap;
 
-use super::ast::{Ast, AstKind, BinOp};
-use super::syntax::{Node, NodeKind};
-use super::{ExprError, ExprErrorKind};
+use crate::expr::ast::{Ast, AstKind, BinOp};
+use crate::expr::syntax::{Node, NodeKind};
+use crate::expr::{ExprError, ExprErrorKind};
 use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire};
 use crate::questionnaire::settings::closest;
 

@@ -4,18 +4,24 @@
 //! comparisons with it are *unknown*, `&&`/`||` follow Kleene's rules, and a `when` holds
 //! only when it is *true*. This is what the spec means by "an answer code never satisfies a
 //! comparison" and "a rule that reads an unanswered question is not evaluated".
-//! Evaluation never fails and never allocates for the common cases.
+//! Evaluation never fails and never allocates for the common cases. [`asked`] says, with
+//! it, whether a question or a cell is asked.
+//!
+//! It sits above the questionnaire model (it reads a checked questionnaire's expressions)
+//! and below every stage that reads answers: the walk, the fast path, tabulate.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
 use serde_json::Value;
 
-use super::ast::{Ast, AstKind, BinOp};
+pub mod asked;
+
+use crate::expr::ast::{Ast, AstKind, BinOp};
 use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire};
-use crate::reply::number::Decimal;
-use crate::reply::view::ReplyValue;
 use crate::values::dates::is_iso_date;
+use crate::values::number::Decimal;
+use crate::values::view::ReplyValue;
 
 /// How a question was answered; `V` is a value of the reply, however it was read.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -3,13 +3,13 @@
 //! applicable") all ask here, so they cannot disagree.
 //!
 //! A question is asked when its section's `when` and its own both hold; a cell when its
-//! column's `when` holds in the row the answers are read in ([`super::eval::Answers::enter_row`]).
+//! column's `when` holds in the row the answers are read in ([`super::Answers::enter_row`]).
 //! Unknown when a condition reads a blank or coded answer. It decides nothing else: what a
 //! missing or unexpected answer means is the caller's.
 
-use super::eval::{Answers, Truth, truth};
+use super::{Answers, Truth, truth};
 use crate::questionnaire::model::{Question, QuestionRef, Questionnaire};
-use crate::reply::view::ReplyValue;
+use crate::values::view::ReplyValue;
 
 /// Whether the question or cell `r` is asked, as the answers are read now.
 pub fn asked<'v, V: ReplyValue<'v>>(

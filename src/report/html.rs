@@ -12,10 +12,11 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{Read, Seek, Write};
 
+use super::document::Summary;
 use super::json::Spans;
-use super::report::{ReplyReport, Summary};
-use super::words::{Args, phrase_in};
-use super::{Related, Worded};
+use crate::batch::ReplyReport;
+use crate::findings::words::{Args, phrase_in};
+use crate::findings::{Related, Worded};
 use crate::source::{LineIndex, Span};
 
 /// What the end of the page needs from one reply, taken when it is rendered.
@@ -88,7 +89,7 @@ ul{margin:.2rem 0}#filters{margin:1rem 0}[hidden]{display:none!important}
 impl Page {
     /// The page up to the first reply.
     pub fn start(lang: &str) -> (Self, String) {
-        let lang = super::words::canonical(lang);
+        let lang = crate::findings::words::canonical(lang);
         let title = escape(&phrase_in(lang, "report-title", &Args::new()));
         let word = |id: &str| escape(&phrase_in(lang, id, &Args::new()));
         let script_hash = {
@@ -247,11 +248,11 @@ impl Page {
 /// One reply's part of the page (rendered on the batch's workers).
 pub fn section(r: &ReplyReport) -> Rendered {
     let class = if r.valid() { "valid" } else { "invalid" };
-    let verdict = phrase_in(r.lang, super::report::verdict(r), &Args::new());
+    let verdict = phrase_in(r.lang, super::document::verdict(r), &Args::new());
     let judged_by = r
         .questionnaire
         .as_ref()
-        .map(|q| super::report::judged_by(q, r.lang));
+        .map(|q| super::document::judged_by(q, r.lang));
     let mut out = format!(
         "<h2>{}{} — <span class=\"{class}\">{}</span>{}</h2>\n",
         escape(&r.file.name),
@@ -494,7 +495,7 @@ pub fn with_code(text: &str) -> String {
 /// Markup escaped, and hidden characters (bidi overrides, zero-width, controls) shown as
 /// escapes, as in the terminal: they would mislead a reader of the page as much.
 pub fn escape(text: &str) -> String {
-    let text = super::visible::visible_lines(text);
+    let text = crate::findings::visible::visible_lines(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

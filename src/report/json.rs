@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::Finding;
+use crate::findings::Finding;
 use crate::source::{LineIndex, SourceFile, Span};
 
 #[derive(Debug, Serialize)]

@@ -1,6 +1,6 @@
 //! The part of a file one finding shows: the lines its spans are on, one line of context
 //! around them, every line cut to a window around the spans (`…` where text is left out),
-//! and every hidden character escaped (see [`super::visible`]).
+//! and every hidden character escaped (see `findings::visible`).
 //!
 //! miette is handed this excerpt instead of the whole file, for three reasons: a reply is
 //! hostile text and must not reach the terminal raw; a one-line JSON reply of megabytes
@@ -12,7 +12,7 @@
 
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
-use super::visible::{escape_len, is_hidden, push_escape};
+use crate::findings::visible::{escape_len, is_hidden, push_escape};
 use crate::source::{LineIndex, Span};
 
 /// A line longer than this (in characters) is cut to windows around the spans on it.
@@ -109,7 +109,7 @@ impl Excerpt {
             }
         }
         let mut excerpt = Self {
-            name: super::visible::visible(name).into_owned(),
+            name: crate::findings::visible::visible(name).into_owned(),
             text: String::new(),
             lines: Vec::new(),
             starts: Vec::new(),

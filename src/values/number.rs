@@ -22,12 +22,12 @@ pub const EXACT_DIGITS: usize = 28;
 /// an object of the reply: it is the token, handed over borrowed, and not from `text` (the
 /// text being read). A reply's own key `"$serde_json::private::Number"` is borrowed from
 /// the text (or unescaped, so not borrowed): a reply cannot forge a number.
-pub(super) fn is_number_token(key: &str, borrowed: bool, text: &str) -> bool {
+pub(crate) fn is_number_token(key: &str, borrowed: bool, text: &str) -> bool {
     borrowed && key == NUMBER_TOKEN && !text.as_bytes().as_ptr_range().contains(&key.as_ptr())
 }
 
 /// A `serde_json` number from a JSON number's text, kept as written.
-pub(super) fn from_text(text: &str) -> Option<serde_json::Number> {
+pub(crate) fn from_text(text: &str) -> Option<serde_json::Number> {
     text.parse().ok()
 }
 

@@ -1,6 +1,6 @@
 //! Replies whose numbers a rounded `f64` could misjudge.
 //!
-//! canvass judges every number exactly, as written (`reply::number`), but the compiled
+//! canvass judges every number exactly, as written (`values::number`), but the compiled
 //! schema that decides the fast path compares numbers as binary floating-point. That is
 //! exact for a number of up to 15 significant digits written without an exponent (it
 //! reads back as the same decimal, and doubles keep the decimals' order), and lenient
@@ -10,7 +10,7 @@
 //! walk, which judges exactly. It only routes, it never makes a finding.
 
 use super::number::significant_digits;
-use super::view::ReplyValue;
+use crate::values::view::ReplyValue;
 
 /// The most significant digits a binary floating-point number tells apart.
 const F64_DIGITS: usize = 15;

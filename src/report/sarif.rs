@@ -5,8 +5,8 @@
 
 use serde_json::{Value, json};
 
-use super::Finding;
 use super::json::Spans;
+use crate::findings::Finding;
 use crate::source::SourceFile;
 
 /// The SARIF log of one file's findings. `uri` is the file as a relative URI reference.
