@@ -9,7 +9,7 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use canvass::batch::{self, Batch, Questionnaires};
 use canvass::findings::visible::visible;
-use canvass::intake::service::{Intake, IntakeError, Receipt, SqliteCollection};
+use canvass::intake::service::{Collection, Intake, IntakeError, Receipt, SqliteCollection};
 use canvass::intake::store::{Pinned, Store, Stored, Which};
 use canvass::intake::{self, Received, Stage, members};
 use canvass::reply::Limits;
@@ -230,7 +230,7 @@ fn init(questionnaire: &str, db: &Path, expect: Option<&str>) -> Result<ExitCode
 }
 
 /// The collection's questionnaire, as a validator: checked again from the TOML it pinned.
-pub fn validator(store: &Store) -> Result<Validator, String> {
+pub fn validator(store: &dyn Collection) -> Result<Validator, String> {
     canvass::intake::upgrade::validator(store)
 }
 
@@ -242,7 +242,7 @@ fn add(
     paths: &[PathBuf],
 ) -> Result<ExitCode, String> {
     let store = Store::open(db, true)?;
-    let v = validator(&store)?;
+    let v = canvass::intake::upgrade::validator_of(&store.pinned()?)?;
     upgrade_findings(&store, &v)?;
     let collection = SqliteCollection::new(store);
     let limits = Limits::default();
@@ -298,7 +298,7 @@ fn upgrade_findings(store: &Store, v: &Validator) -> Result<usize, String> {
 /// `intake upgrade`: bring a collection made by an older canvass up to date.
 fn upgrade(db: &Path) -> Result<ExitCode, String> {
     let store = Store::open(db, true)?;
-    let v = validator(&store)?;
+    let v = canvass::intake::upgrade::validator_of(&store.pinned()?)?;
     let given = upgrade_findings(&store, &v)?;
     println!(
         "{} is up to date ({given} stored versions given their findings as data)",
@@ -315,7 +315,7 @@ fn show(
     lang: Option<&str>,
     format: ShowFormat,
 ) -> Result<ExitCode, String> {
-    let store = Store::open(db, false)?;
+    let store = SqliteCollection::new(Store::open(db, false)?);
     let who = visible(respondent);
     let Some(stored) = store.version_of(respondent, version)? else {
         return Err(match version {
@@ -493,7 +493,7 @@ fn receipt(
 }
 
 fn status(db: &Path, format: StatusFormat) -> Result<ExitCode, String> {
-    let store = Store::open(db, false)?;
+    let store = SqliteCollection::new(Store::open(db, false)?);
     let status = intake::status(&store)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let io = |e: std::io::Error| format!("cannot write the status: {e}");
@@ -587,7 +587,7 @@ fn status_table(status: &intake::Status) -> String {
 }
 
 fn accept(db: &Path, respondent: &str, note: &str) -> Result<ExitCode, String> {
-    let store = Store::open(db, true)?;
+    let store = SqliteCollection::new(Store::open(db, true)?);
     match store.accept(respondent, note, &intake::now())? {
         None => Err(format!(
             "{} has sent no reply to accept",
@@ -617,7 +617,7 @@ fn export(
     output: Option<&Path>,
     all: bool,
 ) -> Result<ExitCode, String> {
-    let store = Store::open(db, false)?;
+    let store = SqliteCollection::new(Store::open(db, false)?);
     let which = if all {
         Which::Latest
     } else {

@@ -9,6 +9,7 @@ use clap::{Args, ValueEnum};
 
 use canvass::batch::{self, Batch, Questionnaires};
 use canvass::intake::members;
+use canvass::intake::service::{Collection, SqliteCollection};
 use canvass::intake::store::{Store, Which};
 use canvass::reply::Limits;
 use canvass::tabulate::{Counter, render};
@@ -58,7 +59,7 @@ pub fn run(args: &TabulateArgs) -> Result<ExitCode, String> {
     }
     let (validator, store) = match (&args.db, &args.questionnaire) {
         (Some(db), _) => {
-            let store = Store::open(db, false)?;
+            let store = SqliteCollection::new(Store::open(db, false)?);
             (canvass::intake::upgrade::validator(&store)?, Some(store))
         }
         (None, Some(name)) => {
@@ -78,7 +79,7 @@ pub fn run(args: &TabulateArgs) -> Result<ExitCode, String> {
     let regions = args.by.map(|By::Region| members::REGIONS);
     let mut counter = Counter::new(q, regions);
     match &store {
-        Some(store) => store.replies(Which::LatestAccepted, |r| {
+        Some(store) => store.replies(Which::LatestAccepted, &mut |r| {
             let value = canvass::intake::export::reply_value(&r)?;
             counter.add(&value, members::region(&r.respondent).or(Some("unknown")));
             Ok(())

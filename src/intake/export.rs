@@ -4,15 +4,16 @@
 //! Cells hold answers as written (numbers keep their digits); a text answer that a
 //! spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`.
 
-use crate::values::spreadsheet::guard;
 use std::io::Write;
 use std::path::Path;
 
 use serde_json::Value;
 
-use super::store::{Store, StoredReply, Which};
+use super::service::Collection;
+use super::store::{StoredReply, Which};
 use crate::questionnaire::model::{Question, QuestionType, Questionnaire};
 use crate::reply::{Format, Limits};
+use crate::values::spreadsheet::guard;
 
 /// A stored reply's JSON value.
 pub fn reply_value(r: &StoredReply) -> Result<Value, String> {
@@ -34,7 +35,7 @@ pub fn reply_value(r: &StoredReply) -> Result<Value, String> {
 
 /// The files `csv` writes: `replies.csv`, then one per table question.
 pub fn csv(
-    store: &Store,
+    store: &dyn Collection,
     q: &Questionnaire,
     which: Which,
     dir: &Path,
@@ -53,7 +54,7 @@ pub fn csv(
         }
         files.push(Sheet::new(dir, &format!("{s}.{}.csv", table.id), &head)?);
     }
-    store.replies(which, |r| {
+    store.replies(which, &mut |r| {
         let value = reply_value(&r)?;
         let mut row = vec![
             r.respondent.clone(),
@@ -98,8 +99,8 @@ pub fn csv(
 }
 
 /// One reply a line: `{ respondent, version, received_at, reply }`.
-pub fn ndjson(store: &Store, which: Which, out: &mut impl Write) -> Result<(), String> {
-    store.replies(which, |r| {
+pub fn ndjson(store: &dyn Collection, which: Which, out: &mut impl Write) -> Result<(), String> {
+    store.replies(which, &mut |r| {
         let line = serde_json::json!({
             "respondent": r.respondent,
             "version": r.version,

@@ -203,7 +203,8 @@ pub struct Status {
     pub unidentified: i64,
 }
 
-pub fn status(store: &store::Store) -> Result<Status, String> {
+/// The status of a collection, from what it keeps.
+pub fn status(store: &dyn service::Collection) -> Result<Status, service::IntakeError> {
     let pinned = store.pinned()?;
     let expected = store.expected()?;
     let latest = store.latest()?;

@@ -15,7 +15,9 @@
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use super::store::{NewSubmission, Pinned, Store, Stored};
+use super::store::{
+    Latest, NewSubmission, Pinned, Store, Stored, StoredReply, StoredVersion, Which,
+};
 use super::{Received, Stage};
 
 /// Why the intake could not do its job.
@@ -36,27 +38,60 @@ impl std::fmt::Display for IntakeError {
 
 impl std::error::Error for IntakeError {}
 
+impl From<IntakeError> for String {
+    fn from(e: IntakeError) -> Self {
+        e.to_string()
+    }
+}
+
 impl From<String> for IntakeError {
     fn from(why: String) -> Self {
         IntakeError::Collection(why)
     }
 }
 
-/// Where received replies are kept. Shared between threads (a server's handlers); each call
-/// is whole: stored and durable, or not stored at all.
+/// Where received replies are kept: everything the intake, the status, the exports and a
+/// server ask of a collection, so that another database can fill it. Shared between threads
+/// (a server's handlers); each call is whole: done and durable, or not done at all.
 pub trait Collection: Send + Sync {
     /// The questionnaire the collection is pinned to.
     fn pinned(&self) -> Result<Pinned, IntakeError>;
     /// Store replies in one transaction, in order; returns once it is committed. The same
     /// bytes from the same respondent are not stored twice ([`Stored::Unchanged`]).
     fn store(&self, replies: &[NewSubmission<'_>]) -> Result<Vec<Stored>, IntakeError>;
+    /// The expected respondents, by id, with their region when known.
+    fn expected(&self) -> Result<Vec<(String, Option<String>)>, IntakeError>;
+    /// Each respondent's latest version, by respondent id.
+    fn latest(&self) -> Result<Vec<Latest>, IntakeError>;
+    /// How many submissions name no readable respondent.
+    fn unidentified(&self) -> Result<i64, IntakeError>;
+    /// Take in a respondent's latest version despite its findings: its version, and whether
+    /// this call accepted it (`false`: it already was). `None`: no version to accept.
+    fn accept(
+        &self,
+        respondent: &str,
+        note: &str,
+        now: &str,
+    ) -> Result<Option<(i64, bool)>, IntakeError>;
+    /// One version of a respondent (the latest when `version` is `None`).
+    fn version_of(
+        &self,
+        respondent: &str,
+        version: Option<i64>,
+    ) -> Result<Option<StoredVersion>, IntakeError>;
+    /// Call `f` with one stored reply per respondent (by respondent id), one at a time.
+    fn replies(
+        &self,
+        which: Which,
+        f: &mut dyn FnMut(StoredReply) -> Result<(), String>,
+    ) -> Result<(), IntakeError>;
 }
 
 /// A collection in one SQLite file.
 pub struct SqliteCollection(Mutex<Store>);
 
 impl SqliteCollection {
-    /// Serve `store` (opened for writing) as a collection.
+    /// Serve `store` as a collection (opened for writing to store and accept).
     pub fn new(store: Store) -> Self {
         Self(Mutex::new(store))
     }
@@ -73,6 +108,43 @@ impl SqliteCollection {
 impl Collection for SqliteCollection {
     fn pinned(&self) -> Result<Pinned, IntakeError> {
         Ok(self.lock().pinned()?)
+    }
+
+    fn expected(&self) -> Result<Vec<(String, Option<String>)>, IntakeError> {
+        Ok(self.lock().expected()?)
+    }
+
+    fn latest(&self) -> Result<Vec<Latest>, IntakeError> {
+        Ok(self.lock().latest()?)
+    }
+
+    fn unidentified(&self) -> Result<i64, IntakeError> {
+        Ok(self.lock().unidentified()?)
+    }
+
+    fn accept(
+        &self,
+        respondent: &str,
+        note: &str,
+        now: &str,
+    ) -> Result<Option<(i64, bool)>, IntakeError> {
+        Ok(self.lock().accept(respondent, note, now)?)
+    }
+
+    fn version_of(
+        &self,
+        respondent: &str,
+        version: Option<i64>,
+    ) -> Result<Option<StoredVersion>, IntakeError> {
+        Ok(self.lock().version_of(respondent, version)?)
+    }
+
+    fn replies(
+        &self,
+        which: Which,
+        f: &mut dyn FnMut(StoredReply) -> Result<(), String>,
+    ) -> Result<(), IntakeError> {
+        Ok(self.lock().replies(which, f)?)
     }
 
     fn store(&self, replies: &[NewSubmission<'_>]) -> Result<Vec<Stored>, IntakeError> {
@@ -235,6 +307,38 @@ mod tests {
     impl Collection for Memory {
         fn pinned(&self) -> Result<Pinned, IntakeError> {
             Err(IntakeError::Collection("not pinned".into()))
+        }
+
+        fn expected(&self) -> Result<Vec<(String, Option<String>)>, IntakeError> {
+            Ok(Vec::new())
+        }
+
+        fn latest(&self) -> Result<Vec<Latest>, IntakeError> {
+            Ok(Vec::new())
+        }
+
+        fn unidentified(&self) -> Result<i64, IntakeError> {
+            Ok(0)
+        }
+
+        fn accept(&self, _: &str, _: &str, _: &str) -> Result<Option<(i64, bool)>, IntakeError> {
+            Ok(None)
+        }
+
+        fn version_of(
+            &self,
+            _: &str,
+            _: Option<i64>,
+        ) -> Result<Option<StoredVersion>, IntakeError> {
+            Ok(None)
+        }
+
+        fn replies(
+            &self,
+            _: Which,
+            _: &mut dyn FnMut(StoredReply) -> Result<(), String>,
+        ) -> Result<(), IntakeError> {
+            Ok(())
         }
 
         fn store(&self, replies: &[NewSubmission<'_>]) -> Result<Vec<Stored>, IntakeError> {

@@ -6,7 +6,8 @@
 //! The verdict a version was receipted with (valid, counts, the words in `report`) is never
 //! changed: the findings added here explain it, in any language, and nothing else.
 
-use super::store::Store;
+use super::service::Collection;
+use super::store::{Pinned, Store};
 use super::{Stage, at_stage, findings_json};
 use crate::batch::ReplyReport;
 use crate::judge::{Judge, Questionnaires};
@@ -15,8 +16,12 @@ use crate::source::SourceFile;
 use crate::validate::Validator;
 
 /// The collection's questionnaire, checked again from its TOML by this canvass.
-pub fn validator(store: &Store) -> Result<Validator, String> {
-    let pinned = store.pinned()?;
+pub fn validator(store: &dyn Collection) -> Result<Validator, String> {
+    validator_of(&store.pinned()?)
+}
+
+/// A pinned questionnaire, checked again from its TOML by this canvass.
+pub fn validator_of(pinned: &Pinned) -> Result<Validator, String> {
     let checked = crate::check::check(&pinned.toml);
     let Some(questionnaire) = checked.questionnaire else {
         let errors = checked.findings.iter().filter(|f| f.is_error()).count();
