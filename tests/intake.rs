@@ -754,3 +754,45 @@ fn replies_come_from_standard_input_too_and_hostile_names_are_escaped_in_receipt
         run.stdout
     );
 }
+
+/// Receipts that cannot be shown (`add … | head -1`, a full disk) are not lost replies: the
+/// replies whose batch committed are stored, and the message says so.
+#[test]
+fn receipts_that_cannot_be_written_do_not_unsay_what_was_stored() {
+    let dir = temp_dir("receipts-full");
+    let db = db_in(&dir);
+    init(&db);
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_canvass"))
+        .args(["intake", "add", "--db", &db, SAMPLES])
+        .env("NO_COLOR", "1")
+        .stdout(
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .unwrap(),
+        )
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        !stderr.contains("replies without a receipt were not stored"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("7 replies are stored all the same"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("canvass intake status"), "{stderr}");
+    // And they are: six respondents have a version, and KEN's reply (it names no one) is
+    // an unidentified submission.
+    let status = status_json(&db);
+    let received = status["respondents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["version"].is_number())
+        .count();
+    assert_eq!(received, 6, "{status}");
+    assert_eq!(status["unidentified"], 1, "{status}");
+}

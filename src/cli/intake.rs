@@ -273,8 +273,7 @@ fn add(
         sink.print_all(&receipts)
     });
     sink.progress.finish();
-    // What was committed has its receipt printed; the rest is not stored.
-    ran.map_err(|e| format!("{e}; replies without a receipt were not stored"))?;
+    ran.map_err(|e| e.to_string())?;
     if sink.replies == 0 {
         return Err("no replies found (looked for .toml, .json and .ndjson files)".into());
     }
@@ -383,17 +382,56 @@ struct Receipts<'a, W: Write> {
     replies: usize,
 }
 
-impl<W: Write> batch::Sink<Received> for Receipts<'_, W> {
-    type Error = IntakeError;
+/// Why `add` stopped before the end.
+enum AddError {
+    /// The collection could not store a batch: nothing of it was kept.
+    Intake(IntakeError),
+    /// The receipts could not be written (a closed pipe, a full disk) after `stored` replies
+    /// of the batch were committed: they are kept, their receipts maybe not shown.
+    Receipts {
+        error: std::io::Error,
+        stored: usize,
+    },
+}
 
-    fn take(&mut self, r: Received) -> Result<(), IntakeError> {
+impl From<IntakeError> for AddError {
+    fn from(e: IntakeError) -> Self {
+        AddError::Intake(e)
+    }
+}
+
+impl std::fmt::Display for AddError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AddError::Intake(e) => write!(f, "{e}; replies without a receipt were not stored"),
+            AddError::Receipts { error, stored } => write!(
+                f,
+                "cannot write the receipts ({error}); {} stored all the same, with \
+                 {} perhaps not shown (`canvass intake status` lists every \
+                 version); replies after {} were not stored",
+                plural(*stored, "reply is", "replies are"),
+                if *stored == 1 {
+                    "its receipt"
+                } else {
+                    "their receipts"
+                },
+                if *stored == 1 { "it" } else { "them" },
+            ),
+        }
+    }
+}
+
+impl<W: Write> batch::Sink<Received> for Receipts<'_, W> {
+    type Error = AddError;
+
+    fn take(&mut self, r: Received) -> Result<(), AddError> {
         self.replies += 1;
         self.progress.tick();
         let receipts = self.intake.take(r)?;
         self.print_all(&receipts)
     }
 
-    fn idle(&mut self) -> Result<(), IntakeError> {
+    fn idle(&mut self) -> Result<(), AddError> {
         // A reply waiting in a slow stream gets its receipt within moments; a fast batch
         // is not cut into many small commits (each waits for the disk).
         let receipts = self.intake.idle()?;
@@ -402,12 +440,13 @@ impl<W: Write> batch::Sink<Received> for Receipts<'_, W> {
 }
 
 impl<W: Write> Receipts<'_, W> {
-    fn print_all(&mut self, receipts: &[Receipt]) -> Result<(), IntakeError> {
+    fn print_all(&mut self, receipts: &[Receipt]) -> Result<(), AddError> {
         if receipts.is_empty() {
             return Ok(());
         }
-        let cannot =
-            |e: std::io::Error| IntakeError::Collection(format!("cannot write the receipts: {e}"));
+        // Every receipt handed here is of a committed batch: what fails now is only showing it.
+        let stored = receipts.iter().filter(|r| r.stored.is_some()).count();
+        let cannot = |error: std::io::Error| AddError::Receipts { error, stored };
         for r in receipts {
             let status = match (r.stored, &r.received.respondent) {
                 (None, _) => 2,
