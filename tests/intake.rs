@@ -796,3 +796,63 @@ fn receipts_that_cannot_be_written_do_not_unsay_what_was_stored() {
     assert_eq!(received, 6, "{status}");
     assert_eq!(status["unidentified"], 1, "{status}");
 }
+
+/// A rule that reads the respondent's answer (here a warning) does not make the reply
+/// anonymous: only an answer that names no one does.
+#[test]
+fn a_finding_from_a_rule_that_reads_the_respondent_leaves_the_reply_its_respondent_s() {
+    let dir = temp_dir("respondent-rule");
+    let questionnaire = dir.join("questionnaire.toml");
+    std::fs::write(
+        &questionnaire,
+        r#"id = "who"
+version = "1"
+title = "Who"
+languages = ["en"]
+respondent = "r.country"
+
+[[section]]
+id = "r"
+title = "Respondent"
+
+[[section.question]]
+id = "country"
+text = "Country"
+type = "country"
+required = true
+
+[[rule]]
+id = "not-the-host"
+check = "r.country != 'FRA'"
+severity = "warning"
+message = "The host country replies through another channel; please confirm."
+"#,
+    )
+    .unwrap();
+    let reply = dir.join("fra.toml");
+    std::fs::write(
+        &reply,
+        "questionnaire = \"who\"\nversion = \"1\"\n\n[r]\ncountry = \"FRA\"\n",
+    )
+    .unwrap();
+    let db = db_in(&dir);
+    let run = canvass(&[
+        "intake",
+        "init",
+        "-q",
+        questionnaire.to_str().unwrap(),
+        "--db",
+        &db,
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let add = canvass(&["intake", "add", "--db", &db, reply.to_str().unwrap()]);
+    assert_eq!(add.status, 0, "{}\n{}", add.stdout, add.stderr);
+    assert!(
+        add.stdout.contains("FRA version 1") && add.stdout.contains("valid (0 errors, 1 warning)"),
+        "{}",
+        add.stdout
+    );
+    let status = status_json(&db);
+    assert_eq!(state_of(&status, "FRA"), "accepted");
+    assert_eq!(status["unidentified"], 0);
+}

@@ -156,18 +156,22 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex
 }
 
-/// Whether the answer picked at the questionnaire's `respondent` names someone: not
-/// empty, and no finding is about it (a country code that is no country names no one).
+/// Whether the answer picked at the questionnaire's `respondent` names someone: not empty,
+/// the reply read, and no error about the answer itself (a country code that is no country
+/// names no one). A rule that reads the answer, or a warning about it, says nothing about
+/// whom it names: the reply stays that respondent's.
 fn identifies(answer: &str, q: &Questionnaire, r: &ReplyReport) -> bool {
     let Some((section, question)) = q.respondent.as_deref().and_then(|p| p.split_once('.')) else {
         return false;
     };
     let pointer = format!("/{section}/{question}");
     !answer.is_empty()
-        && !r
-            .findings
-            .iter()
-            .any(|f| f.at.pointer.as_deref() == Some(pointer.as_str()) || f.code == Code::Syntax)
+        && !r.findings.iter().any(|f| {
+            f.code == Code::Syntax
+                || (f.at.pointer.as_deref() == Some(pointer.as_str())
+                    && f.is_error()
+                    && f.code != Code::Rule)
+        })
 }
 
 /// One line of the status: an expected or received respondent.
