@@ -131,6 +131,8 @@ fn the_same_bytes_add_nothing_and_a_reviewer_can_take_a_reply_in() {
         "intake",
         "accept",
         "BRA",
+        "--version",
+        "1",
         "--note",
         "Table sent by post",
         "--db",
@@ -144,7 +146,17 @@ fn the_same_bytes_add_nothing_and_a_reviewer_can_take_a_reply_in() {
     let status = status_json(&db);
     assert_eq!(state_of(&status, "BRA"), "accepted");
     assert_eq!(status["totals"]["accepted"], 3);
-    let nobody = canvass(&["intake", "accept", "ZWE", "--note", "x", "--db", &db]);
+    let nobody = canvass(&[
+        "intake",
+        "accept",
+        "ZWE",
+        "--version",
+        "1",
+        "--note",
+        "x",
+        "--db",
+        &db,
+    ]);
     assert_eq!(nobody.status, 2);
     assert!(
         nobody.stderr.contains("ZWE has sent no reply to accept"),
@@ -477,7 +489,17 @@ fn a_read_only_collection_is_refused() {
         "is read-only; nothing was added",
     );
     refused(
-        &canvass(&["intake", "accept", "AUT", "--note", "x", "--db", &db]),
+        &canvass(&[
+            "intake",
+            "accept",
+            "AUT",
+            "--version",
+            "1",
+            "--note",
+            "x",
+            "--db",
+            &db,
+        ]),
         "read-only",
         "is read-only",
     );
@@ -855,4 +877,61 @@ message = "The host country replies through another channel; please confirm."
     let status = status_json(&db);
     assert_eq!(state_of(&status, "FRA"), "accepted");
     assert_eq!(status["unidentified"], 0);
+}
+
+/// A reviewer accepts the version they read: if the respondent has sent a newer one since,
+/// nothing is accepted unless the reviewer says so.
+#[test]
+fn accept_names_the_version_read_and_a_newer_one_is_not_accepted_unread() {
+    let dir = temp_dir("accept-version");
+    let db = db_in(&dir);
+    init(&db);
+    let bra = format!("{SAMPLES}/bra.toml");
+    assert_eq!(canvass(&["intake", "add", "--db", &db, &bra]).status, 1);
+    // Version 2 arrives while the reviewer reads version 1.
+    let second = dir.join("bra-2.toml");
+    let text = std::fs::read_to_string(&bra).unwrap();
+    std::fs::write(&second, format!("{text}\n# resent\n")).unwrap();
+    let add = canvass(&["intake", "add", "--db", &db, second.to_str().unwrap()]);
+    assert!(add.stdout.contains("BRA version 2"), "{}", add.stdout);
+    let accept = |version: &str, more: &[&str]| {
+        let mut args = vec![
+            "intake",
+            "accept",
+            "BRA",
+            "--version",
+            version,
+            "--note",
+            "read",
+            "--db",
+            &db,
+        ];
+        args.extend_from_slice(more);
+        canvass(&args)
+    };
+    let refused = accept("1", &[]);
+    assert_eq!(refused.status, 2);
+    assert!(
+        refused
+            .stderr
+            .contains("BRA has sent version 2 since version 1; nothing was accepted"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(state_of(&status_json(&db), "BRA"), "invalid");
+    let missing = accept("7", &[]);
+    assert!(
+        missing
+            .stderr
+            .contains("BRA has no version 7; its latest is version 2"),
+        "{}",
+        missing.stderr
+    );
+    // Told so, the older version is accepted (and export gives it: the latest accepted).
+    let anyway = accept("1", &["--not-latest"]);
+    assert_eq!(anyway.status, 0, "{}", anyway.stderr);
+    assert_eq!(anyway.stdout.trim(), "accepted BRA version 1: read");
+    let latest = accept("2", &[]);
+    assert_eq!(latest.stdout.trim(), "accepted BRA version 2: read");
+    assert_eq!(state_of(&status_json(&db), "BRA"), "accepted");
 }

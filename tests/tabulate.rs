@@ -145,6 +145,8 @@ fn a_collection_counts_the_latest_accepted_version_of_each_respondent() {
             "intake",
             "accept",
             "BRA",
+            "--version",
+            "1",
             "--note",
             "checked by phone",
             "--db",

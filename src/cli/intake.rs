@@ -10,7 +10,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use canvass::batch::{self, Batch, Questionnaires};
 use canvass::findings::visible::visible;
 use canvass::intake::service::{Collection, Intake, IntakeError, Receipt, SqliteCollection};
-use canvass::intake::store::{Pinned, Store, Stored, Which};
+use canvass::intake::store::{Acceptance, Pinned, Store, Stored, Which};
 use canvass::intake::{self, Received, Stage, members};
 use canvass::reply::Limits;
 use canvass::validate::Validator;
@@ -74,6 +74,12 @@ pub enum IntakeCommand {
     /// Take in a respondent's latest version despite its findings.
     Accept {
         respondent: String,
+        /// The version the reviewer read (refused if a newer one has arrived since).
+        #[arg(long, required = true)]
+        version: i64,
+        /// Accept that version even though a newer one has arrived.
+        #[arg(long)]
+        not_latest: bool,
         /// Why (kept with the acceptance).
         #[arg(long, required = true)]
         note: String,
@@ -165,9 +171,11 @@ pub fn run(command: IntakeCommand) -> Result<ExitCode, String> {
         IntakeCommand::Upgrade { db } => upgrade(&db.path),
         IntakeCommand::Accept {
             respondent,
+            version,
+            not_latest,
             note,
             db,
-        } => accept(&db.path, &respondent, &note),
+        } => accept(&db.path, &respondent, version, not_latest, &note),
         IntakeCommand::Export {
             db,
             format,
@@ -625,26 +633,31 @@ fn status_table(status: &intake::Status) -> String {
     text
 }
 
-fn accept(db: &Path, respondent: &str, note: &str) -> Result<ExitCode, String> {
+fn accept(
+    db: &Path,
+    respondent: &str,
+    version: i64,
+    not_latest: bool,
+    note: &str,
+) -> Result<ExitCode, String> {
     let store = SqliteCollection::new(Store::open(db, true)?);
-    match store.accept(respondent, note, &intake::now())? {
-        None => Err(format!(
-            "{} has sent no reply to accept",
-            visible(respondent)
+    let who = visible(respondent);
+    match store.accept(respondent, version, not_latest, note, &intake::now())? {
+        Acceptance::NoReply => Err(format!("{who} has sent no reply to accept")),
+        Acceptance::NoSuchVersion { latest } => Err(format!(
+            "{who} has no version {version}; its latest is version {latest}"
         )),
-        Some((version, true)) => {
-            println!(
-                "accepted {} version {version}: {}",
-                visible(respondent),
-                visible(note)
-            );
+        Acceptance::NotLatest { latest } => Err(format!(
+            "{who} has sent version {latest} since version {version}; nothing was accepted. \
+             Read version {latest} (`canvass intake show {who} --version {latest}`), or accept \
+             version {version} anyway with --not-latest"
+        )),
+        Acceptance::Accepted => {
+            println!("accepted {who} version {version}: {}", visible(note));
             Ok(ExitCode::SUCCESS)
         }
-        Some((version, false)) => {
-            println!(
-                "{} version {version} was already accepted; the first note is kept",
-                visible(respondent)
-            );
+        Acceptance::Already => {
+            println!("{who} version {version} was already accepted; the first note is kept");
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -16,7 +16,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use super::store::{
-    Latest, NewSubmission, Pinned, Store, Stored, StoredReply, StoredVersion, Which,
+    Acceptance, Latest, NewSubmission, Pinned, Store, Stored, StoredReply, StoredVersion, Which,
 };
 use super::{Received, Stage};
 
@@ -65,14 +65,16 @@ pub trait Collection: Send + Sync {
     fn latest(&self) -> Result<Vec<Latest>, IntakeError>;
     /// How many submissions name no readable respondent.
     fn unidentified(&self) -> Result<i64, IntakeError>;
-    /// Take in a respondent's latest version despite its findings: its version, and whether
-    /// this call accepted it (`false`: it already was). `None`: no version to accept.
+    /// Take in version `version` of a respondent despite its findings: refused when it is
+    /// not the latest, unless `not_latest`.
     fn accept(
         &self,
         respondent: &str,
+        version: i64,
+        not_latest: bool,
         note: &str,
         now: &str,
-    ) -> Result<Option<(i64, bool)>, IntakeError>;
+    ) -> Result<Acceptance, IntakeError>;
     /// One version of a respondent (the latest when `version` is `None`).
     fn version_of(
         &self,
@@ -125,10 +127,14 @@ impl Collection for SqliteCollection {
     fn accept(
         &self,
         respondent: &str,
+        version: i64,
+        not_latest: bool,
         note: &str,
         now: &str,
-    ) -> Result<Option<(i64, bool)>, IntakeError> {
-        Ok(self.lock().accept(respondent, note, now)?)
+    ) -> Result<Acceptance, IntakeError> {
+        Ok(self
+            .lock()
+            .accept(respondent, version, not_latest, note, now)?)
     }
 
     fn version_of(
@@ -321,8 +327,15 @@ mod tests {
             Ok(0)
         }
 
-        fn accept(&self, _: &str, _: &str, _: &str) -> Result<Option<(i64, bool)>, IntakeError> {
-            Ok(None)
+        fn accept(
+            &self,
+            _: &str,
+            _: i64,
+            _: bool,
+            _: &str,
+            _: &str,
+        ) -> Result<Acceptance, IntakeError> {
+            Ok(Acceptance::NoReply)
         }
 
         fn version_of(

@@ -119,6 +119,21 @@ pub struct StoredReply {
     pub bytes: Vec<u8>,
 }
 
+/// What `accept` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Acceptance {
+    /// The version is now accepted.
+    Accepted,
+    /// It already was (the first note is kept).
+    Already,
+    /// The respondent has sent nothing.
+    NoReply,
+    /// The respondent has no such version; `latest` is its latest.
+    NoSuchVersion { latest: i64 },
+    /// A newer version, `latest`, has arrived: nothing was accepted.
+    NotLatest { latest: i64 },
+}
+
 /// A stored version whose findings are kept only as words: what judging it again needs.
 pub struct Unworded {
     /// Its row.
@@ -514,38 +529,70 @@ impl Store {
             .map_err(self.err())
     }
 
-    /// Record a reviewer's acceptance of a respondent's latest version: its version, or
-    /// `None` when the respondent has sent nothing. Accepting twice keeps the first note.
+    /// Record a reviewer's acceptance of version `version` of a respondent, the one the
+    /// reviewer read: refused when a newer version has arrived since, unless `not_latest`.
+    /// Checked and recorded in one transaction, so no version can slip in between. Accepting
+    /// twice keeps the first note.
     pub fn accept(
         &self,
         respondent: &str,
+        version: i64,
+        not_latest: bool,
         note: &str,
         now: &str,
-    ) -> Result<Option<(i64, bool)>, String> {
+    ) -> Result<Acceptance, String> {
         let err = self.err();
         self.begin()?;
-        let latest: Option<(i64, i64)> = self
-            .conn
-            .query_row(
-                "SELECT id, version FROM submission WHERE respondent = ?1 ORDER BY version DESC LIMIT 1",
-                [respondent],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()
-            .map_err(&err)?;
-        let Some((id, version)) = latest else {
-            self.commit()?;
-            return Ok(None);
-        };
-        let added = self
-            .conn
-            .execute(
-                "INSERT OR IGNORE INTO acceptance (submission, note, accepted_at) VALUES (?1, ?2, ?3)",
-                params![id, note, now],
-            )
-            .map_err(&err)?;
-        self.commit()?;
-        Ok(Some((version, added == 1)))
+        let found = (|| {
+            let latest: Option<i64> = self
+                .conn
+                .query_row(
+                    "SELECT max(version) FROM submission WHERE respondent = ?1",
+                    [respondent],
+                    |r| r.get(0),
+                )
+                .map_err(&err)?;
+            let Some(latest) = latest else {
+                return Ok(Acceptance::NoReply);
+            };
+            let id: Option<i64> = self
+                .conn
+                .query_row(
+                    "SELECT id FROM submission WHERE respondent = ?1 AND version = ?2",
+                    params![respondent, version],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(&err)?;
+            let Some(id) = id else {
+                return Ok(Acceptance::NoSuchVersion { latest });
+            };
+            if version != latest && !not_latest {
+                return Ok(Acceptance::NotLatest { latest });
+            }
+            let added = self
+                .conn
+                .execute(
+                    "INSERT OR IGNORE INTO acceptance (submission, note, accepted_at) VALUES (?1, ?2, ?3)",
+                    params![id, note, now],
+                )
+                .map_err(&err)?;
+            Ok(if added == 1 {
+                Acceptance::Accepted
+            } else {
+                Acceptance::Already
+            })
+        })();
+        match found {
+            Ok(acceptance) => {
+                self.commit()?;
+                Ok(acceptance)
+            }
+            Err(e) => {
+                let _ = self.rollback();
+                Err(e)
+            }
+        }
     }
 
     /// Call `f` with one stored reply per respondent (by respondent id), read one at a time.
