@@ -935,3 +935,44 @@ fn accept_names_the_version_read_and_a_newer_one_is_not_accepted_unread() {
     assert_eq!(latest.stdout.trim(), "accepted BRA version 2: read");
     assert_eq!(state_of(&status_json(&db), "BRA"), "accepted");
 }
+
+/// Versions from one `add` of a folder follow the numbers in the file names: `aut-10.toml`
+/// is the tenth version, not the second.
+#[test]
+fn versions_of_one_folder_follow_the_numbers_in_the_file_names() {
+    let dir = temp_dir("natural-order");
+    let db = db_in(&dir);
+    init(&db);
+    let folder = dir.join("replies");
+    std::fs::create_dir(&folder).unwrap();
+    let aut = std::fs::read_to_string(format!("{SAMPLES}/aut.toml")).unwrap();
+    for n in 1..=10 {
+        std::fs::write(
+            folder.join(format!("aut-{n}.toml")),
+            format!("{aut}\n# {n}\n"),
+        )
+        .unwrap();
+    }
+    let add = canvass(&["intake", "add", "--db", &db, folder.to_str().unwrap()]);
+    assert_eq!(add.status, 0, "{}", add.stderr);
+    let versions: Vec<(String, String)> = add
+        .stdout
+        .lines()
+        .map(|l| {
+            let file = l.split(':').next().unwrap();
+            let file = file.rsplit('/').next().unwrap().to_string();
+            let version = l
+                .split("version ")
+                .nth(1)
+                .unwrap()
+                .split(',')
+                .next()
+                .unwrap();
+            (file, version.to_string())
+        })
+        .collect();
+    let expected: Vec<(String, String)> = (1..=10)
+        .map(|n| (format!("aut-{n}.toml"), n.to_string()))
+        .collect();
+    assert_eq!(versions, expected);
+}

@@ -137,7 +137,44 @@ pub fn gather(path: &Path, inputs: &mut Batches) {
     }
     inputs.push(Input::File(path.to_path_buf()));
 }
-/// The replies in a folder, sorted by name, recursively. The file type comes with the
+/// Names in the order people number them: runs of digits compare as numbers (`2` before
+/// `10`, `007` beside `7`), the rest byte by byte; names that tie so (`7` and `007`) fall
+/// back to their bytes, so the order is total.
+fn natural(a: &std::ffi::OsStr, b: &std::ffi::OsStr) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (x, y) = (a.as_encoded_bytes(), b.as_encoded_bytes());
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        if x[i].is_ascii_digit() && y[j].is_ascii_digit() {
+            let run = |s: &[u8], from: usize| {
+                let end = s[from..]
+                    .iter()
+                    .position(|c| !c.is_ascii_digit())
+                    .map_or(s.len(), |n| from + n);
+                (from, end)
+            };
+            let ((xs, xe), (ys, ye)) = (run(x, i), run(y, j));
+            let strip = |s: &[u8], from: usize, end: usize| {
+                let zeros = s[from..end].iter().take_while(|c| **c == b'0').count();
+                from + zeros.min(end - from - 1)
+            };
+            let (xd, yd) = (&x[strip(x, xs, xe)..xe], &y[strip(y, ys, ye)..ye]);
+            let order = xd.len().cmp(&yd.len()).then_with(|| xd.cmp(yd));
+            if order != Ordering::Equal {
+                return order;
+            }
+            (i, j) = (xe, ye);
+        } else {
+            match x[i].cmp(&y[j]) {
+                Ordering::Equal => (i, j) = (i + 1, j + 1),
+                order => return order,
+            }
+        }
+    }
+    (x.len() - i).cmp(&(y.len() - j)).then_with(|| x.cmp(y))
+}
+
+/// The replies in a folder, sorted by name (numbers as numbers), recursively. The file type comes with the
 /// directory entry, so listing 10,000 replies costs no `stat` each. Only regular files
 /// are read: a FIFO would hang the run and a device never ends, so both are skipped with
 /// a finding, and so is a symbolic link that leads out of the folder (a reply folder
@@ -164,8 +201,9 @@ fn gather_entries(path: &Path, name: String, root: &Path, inputs: &mut Batches) 
         .filter_map(Result::ok)
         .map(|e| (e.path(), e.file_type().ok()))
         .collect();
-    // By the bytes of the name: the same order as comparing paths, for less work.
-    entries.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
+    // The way people number files: `aut-2.toml` before `aut-10.toml` (the order versions of
+    // one respondent are stored in).
+    entries.sort_unstable_by(|a, b| natural(a.0.as_os_str(), b.0.as_os_str()));
     for (entry, file_type) in entries {
         let Some(file_type) = file_type else { continue };
         let is_reply = has_reply_extension(&entry);
@@ -388,5 +426,50 @@ fn skip_line(reader: &mut impl BufRead, closed: impl Fn() -> bool) -> std::io::R
         if closed() {
             return Ok(());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::natural;
+
+    fn sorted(names: &[&str]) -> Vec<String> {
+        let mut names: Vec<&std::ffi::OsStr> = names.iter().map(std::ffi::OsStr::new).collect();
+        names.sort_by(|a, b| natural(a, b));
+        names
+            .iter()
+            .map(|n| n.to_string_lossy().into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn files_come_in_the_order_people_number_them() {
+        assert_eq!(
+            sorted(&[
+                "aut-10.toml",
+                "aut-2.toml",
+                "aut-1.toml",
+                "aut.toml",
+                "bra-1.toml"
+            ]),
+            [
+                "aut-1.toml",
+                "aut-2.toml",
+                "aut-10.toml",
+                "aut.toml",
+                "bra-1.toml"
+            ]
+        );
+        // Zero-padded numbers keep their order; a tie on value falls back to the bytes.
+        assert_eq!(
+            sorted(&["r-010.json", "r-009.json", "r-10.json", "r-9.json"]),
+            ["r-009.json", "r-9.json", "r-010.json", "r-10.json"]
+        );
+        // Digits longer than any integer type still compare.
+        assert_eq!(
+            sorted(&["v99999999999999999999999", "v100000000000000000000000"]),
+            ["v99999999999999999999999", "v100000000000000000000000"]
+        );
+        assert_eq!(sorted(&["b", "a1", "a"]), ["a", "a1", "b"]);
     }
 }
