@@ -316,3 +316,31 @@ fn fix_patterns(value: &mut serde_json::Value, bad: &str, good: &str) -> usize {
         _ => 0,
     }
 }
+
+/// A questionnaire that is not UTF-8 is still a SARIF log (and JSON report) with its one
+/// finding, not an empty output: a code-scanning upload must say why the file failed.
+#[test]
+fn a_questionnaire_that_is_not_utf8_is_one_finding_in_every_format() {
+    let path = "tests/hostile/questionnaires/invalid-utf8.toml";
+    for format in ["sarif", "json"] {
+        let run = cli::canvass(&["check", "--format", format, path]);
+        assert_eq!(run.status, 2, "{format}: {}", run.stderr);
+        let log: serde_json::Value = serde_json::from_str(&run.stdout)
+            .unwrap_or_else(|e| panic!("{format}: {e}: {:?}", run.stdout));
+        let (code, message) = match format {
+            "sarif" => {
+                let result = &log["runs"][0]["results"][0];
+                (&result["ruleId"], &result["message"]["text"])
+            }
+            _ => (&log["findings"][0]["code"], &log["findings"][0]["message"]),
+        };
+        assert_eq!(code, "syntax", "{format}: {log}");
+        assert!(
+            message
+                .as_str()
+                .unwrap()
+                .contains("not valid UTF-8: byte 0xE9 at offset 35"),
+            "{format}: {log}"
+        );
+    }
+}

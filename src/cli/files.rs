@@ -15,6 +15,17 @@ const MAX_QUESTIONNAIRE_BYTES: u64 = 64 << 20;
 /// Read a whole text file of at most `limit` bytes. The limit is applied while reading, not
 /// from the size the file claims: `/dev/urandom` or a FIFO claims none and never ends.
 pub fn read_text(path: &Path, limit: u64) -> Result<String, String> {
+    let name = visible(&path.display().to_string()).into_owned();
+    String::from_utf8(read_bytes(path, limit)?).map_err(|e| {
+        format!(
+            "{name} is not valid UTF-8 (byte {} is not part of a UTF-8 character)",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// A file's bytes, at most `limit`.
+fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let name = visible(&path.display().to_string()).into_owned();
     let cannot = |e: std::io::Error| format!("cannot read {name}: {e}");
@@ -29,12 +40,7 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, String> {
     if bytes.len() as u64 > limit {
         return Err(format!("{name} is over the limit of {limit} bytes"));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{name} is not valid UTF-8 (byte {} is not part of a UTF-8 character)",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    Ok(bytes)
 }
 
 /// Write to standard output; a closed pipe or a full disk is an error to report in one
@@ -120,9 +126,33 @@ pub fn set_expression_limits(limits: Limits) {
 
 /// Load and check a questionnaire file, returning the source and the check result.
 pub fn check_file(path: &Path) -> Result<(SourceFile, Checked), String> {
-    let text = read_text(path, MAX_QUESTIONNAIRE_BYTES)?;
+    let name = path.display().to_string();
+    let text = match String::from_utf8(read_bytes(path, MAX_QUESTIONNAIRE_BYTES)?) {
+        Ok(text) => text,
+        // Not text: one `syntax` finding at the first bad byte, reported in every format
+        // (a SARIF consumer gets a log saying so, not an empty output).
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bad = e.as_bytes()[at];
+            let finding = canvass::findings::Finding::error(
+                canvass::findings::Code::Syntax,
+                format!(
+                    "the file is not valid UTF-8: byte 0x{bad:02X} at offset {at} is not part of a UTF-8 character"
+                ),
+                canvass::findings::Anchor::Span(at..at + 1),
+            )
+            .with_label("not UTF-8")
+            .with_help("save the questionnaire as UTF-8 (a UTF-16 or Latin-1 file must be converted)");
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let checked = Checked {
+                questionnaire: None,
+                findings: vec![finding],
+            };
+            return Ok((SourceFile::new(name, text), checked));
+        }
+    };
     let checked = check_with(&text, EXPRESSION_LIMITS.get().copied().unwrap_or_default());
-    Ok((SourceFile::new(path.display().to_string(), text), checked))
+    Ok((SourceFile::new(name, text), checked))
 }
 
 /// A questionnaire that passes `check`, or an error with its rendered findings.
