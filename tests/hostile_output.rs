@@ -235,3 +235,46 @@ fn the_html_page_is_written_as_the_replies_come() {
     assert!(page.contains("1 reply checked: 1 valid"));
     assert!(page.ends_with("</html>\n"));
 }
+
+/// A questionnaire's languages become a page's `lang` attribute and a template's heading:
+/// `check` refuses anything that is not a language tag, so no markup or line break rides in.
+#[test]
+fn a_language_that_is_not_a_language_tag_is_refused_by_check() {
+    let dir = cli::temp_dir("language-tag");
+    for bad in [
+        "en\\\"><script>alert(1)</script>",
+        "fr\\nversion = \\\"2\\\"",
+        "e",
+        "en_US",
+        "",
+    ] {
+        let path = dir.join("q.toml");
+        std::fs::write(
+            &path,
+            format!(
+                "id = \"q\"\nversion = \"1\"\ntitle = \"Q\"\nlanguages = [\"{bad}\"]\n\n[[section]]\nid = \"s\"\ntitle = \"S\"\n\n[[section.question]]\nid = \"a\"\ntext = \"A\"\ntype = \"yes_no\"\n"
+            ),
+        )
+        .unwrap();
+        let run = cli::canvass(&["check", path.to_str().unwrap(), "--format", "json"]);
+        assert_eq!(run.status, 2, "{bad}: {}", run.stdout);
+        assert!(
+            run.stdout.contains("is not a language tag") || run.stdout.contains("is empty"),
+            "{bad}: {}",
+            run.stdout
+        );
+    }
+    // Tags as people write them pass.
+    for good in ["en", "fr", "es-419", "zh-Hans", "ar", "ru"] {
+        let path = dir.join("q.toml");
+        std::fs::write(
+            &path,
+            format!(
+                "id = \"q\"\nversion = \"1\"\ntitle = \"Q\"\nlanguages = [\"{good}\"]\n\n[[section]]\nid = \"s\"\ntitle = \"S\"\n\n[[section.question]]\nid = \"a\"\ntext = \"A\"\ntype = \"yes_no\"\n"
+            ),
+        )
+        .unwrap();
+        let run = cli::canvass(&["check", path.to_str().unwrap()]);
+        assert_eq!(run.status, 0, "{good}: {}", run.stderr);
+    }
+}

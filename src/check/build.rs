@@ -49,6 +49,17 @@ pub(crate) fn build(def: &QuestionnaireDef, lints: &mut Lints<'_>) -> Questionna
             let mut seen = HashMap::new();
             for lang in &langs.value {
                 duplicate(&mut seen, lang, "language", lints);
+                if !is_language_tag(&lang.value) {
+                    lints
+                        .error(
+                            Code::InvalidSetting,
+                            format!("`{}` is not a language tag", lang.value),
+                            lang.span.clone(),
+                        )
+                        .help_(
+                            "write a BCP 47 tag: letters, digits and hyphens, such as \"en\", \"fr\", \"es-419\" or \"zh-Hans\"",
+                        );
+                }
             }
             let listed: Vec<String> = langs.value.iter().map(|l| l.value.clone()).collect();
             // Building goes on with the default, so the other mistakes are found too.
@@ -843,4 +854,17 @@ fn respondent_faults(question: &Question, conditional: bool) -> String {
         faults.push("asked only under a `when`".to_string());
     }
     faults.join(", ")
+}
+
+/// Whether `tag` is a well-formed BCP 47 language tag as canvass takes them: a primary
+/// language of two or three letters, then subtags of letters and digits, joined by hyphens,
+/// that `unic-langid` reads. It becomes a page's `lang` attribute and a template's heading,
+/// so nothing else may pass.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+        && tag.parse::<unic_langid::LanguageIdentifier>().is_ok()
 }

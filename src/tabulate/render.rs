@@ -441,6 +441,7 @@ pub fn html(t: &Tables, q: &Questionnaire, lang: &str) -> String {
          <title>{title}</title>\n<style>body{{font-family:sans-serif;margin:2em;max-width:60em}}\
          table{{border-collapse:collapse;margin:.5em 0 1.5em}}td,th{{border:1px solid #ccc;padding:.2em .6em}}\
          td.n{{text-align:right}}code{{font-size:90%}}</style>\n</head>\n<body>\n<h1>{title}</h1>\n",
+        lang = e(lang),
         title = e(&title(t, lang)),
     );
     for b in blocks(t, q, lang) {
