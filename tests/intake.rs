@@ -976,3 +976,54 @@ fn versions_of_one_folder_follow_the_numbers_in_the_file_names() {
         .collect();
     assert_eq!(versions, expected);
 }
+
+/// One very long respondent id (from a text question) does not pad every line of the status
+/// to its width: the status cuts it as findings cut long values.
+#[test]
+fn a_very_long_respondent_id_does_not_blow_up_the_status() {
+    let dir = temp_dir("long-id");
+    let questionnaire = dir.join("questionnaire.toml");
+    std::fs::write(
+        &questionnaire,
+        r#"id = "who"
+version = "1"
+title = "Who"
+languages = ["en"]
+respondent = "r.name"
+
+[[section]]
+id = "r"
+title = "Respondent"
+
+[[section.question]]
+id = "name"
+text = "Name of the office"
+type = "text"
+required = true
+"#,
+    )
+    .unwrap();
+    let db = db_in(&dir);
+    let q = questionnaire.to_str().unwrap();
+    assert_eq!(canvass(&["intake", "init", "-q", q, "--db", &db]).status, 0);
+    let long = "x".repeat(200_000);
+    for (file, name) in [("a.toml", "Office A"), ("b.toml", long.as_str())] {
+        let path = dir.join(file);
+        std::fs::write(
+            &path,
+            format!("questionnaire = \"who\"\nversion = \"1\"\n\n[r]\nname = \"{name}\"\n"),
+        )
+        .unwrap();
+        let add = canvass(&["intake", "add", "--db", &db, path.to_str().unwrap()]);
+        assert_eq!(add.status, 0, "{}", add.stderr);
+    }
+    let status = canvass(&["intake", "status", "--db", &db]);
+    assert_eq!(status.status, 0, "{}", status.stderr);
+    assert!(status.stdout.len() < 2_000, "{} bytes", status.stdout.len());
+    assert!(
+        status.stdout.contains("(200000 characters)"),
+        "{}",
+        status.stdout
+    );
+    assert!(status.stdout.contains("Office A"), "{}", status.stdout);
+}

@@ -600,7 +600,7 @@ fn status_table(status: &intake::Status) -> String {
         .map(|l| {
             let opt = |v: Option<i64>| v.map_or_else(|| "-".into(), |v| v.to_string());
             [
-                visible(&l.respondent).into_owned(),
+                canvass::findings::visible::echo(&l.respondent),
                 l.state.to_string(),
                 opt(l.version),
                 l.received_at.clone().unwrap_or_else(|| "-".into()),
