@@ -1027,3 +1027,79 @@ required = true
     );
     assert!(status.stdout.contains("Office A"), "{}", status.stdout);
 }
+
+/// Ids that look alike are one respondent, or none: `Café` composed or decomposed, with a
+/// space after it, is one respondent; an id mixing Cyrillic and Latin letters names no one;
+/// a byte-order mark before the first expected id is not part of it.
+#[test]
+fn look_alike_respondent_ids_are_one_respondent_or_none() {
+    let dir = temp_dir("look-alike");
+    let questionnaire = dir.join("questionnaire.toml");
+    std::fs::write(
+        &questionnaire,
+        r#"id = "who"
+version = "1"
+title = "Who"
+languages = ["en"]
+respondent = "r.name"
+
+[[section]]
+id = "r"
+title = "Respondent"
+
+[[section.question]]
+id = "name"
+text = "Name of the office"
+type = "text"
+required = true
+"#,
+    )
+    .unwrap();
+    let expect = dir.join("expected.txt");
+    std::fs::write(&expect, "\u{feff}Caf\u{e9}\nCAN\n").unwrap();
+    let db = db_in(&dir);
+    let run = canvass(&[
+        "intake",
+        "init",
+        "-q",
+        questionnaire.to_str().unwrap(),
+        "--db",
+        &db,
+        "--expect",
+        expect.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let replies = dir.join("replies");
+    std::fs::create_dir(&replies).unwrap();
+    for (file, name) in [
+        ("1.toml", "Caf\u{e9}"),
+        ("2.toml", "Cafe\u{301}"),
+        ("3.toml", "Caf\u{e9} "),
+        ("4.toml", "\u{421}AN"),
+    ] {
+        std::fs::write(
+            replies.join(file),
+            format!("questionnaire = \"who\"\nversion = \"1\"\n\n[r]\nname = \"{name}\"\n"),
+        )
+        .unwrap();
+    }
+    let add = canvass(&["intake", "add", "--db", &db, replies.to_str().unwrap()]);
+    let lines: Vec<&str> = add.stdout.lines().collect();
+    assert!(lines[0].contains("Caf\u{e9} version 1"), "{}", add.stdout);
+    assert!(lines[1].contains("Caf\u{e9} version 2"), "{}", add.stdout);
+    assert!(lines[2].contains("Caf\u{e9} version 3"), "{}", add.stdout);
+    assert!(
+        lines[3].contains("unidentified submission"),
+        "{}",
+        add.stdout
+    );
+    let status = status_json(&db);
+    assert_eq!(state_of(&status, "Caf\u{e9}"), "accepted");
+    assert_eq!(state_of(&status, "CAN"), "missing");
+    assert_eq!(
+        status["respondents"].as_array().unwrap().len(),
+        2,
+        "{status}"
+    );
+    assert_eq!(status["unidentified"], 1);
+}

@@ -204,17 +204,22 @@ fn init(questionnaire: &str, db: &Path, expect: Option<&str>) -> Result<ExitCode
             .map(|m| (m.code.to_string(), Some(m.region)))
             .collect(),
         Some(file) => super::files::read_text(Path::new(file), 16 << 20)?
+            // A byte-order mark is not part of the first id.
+            .trim_start_matches('\u{feff}')
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|id| {
-                if id.chars().any(char::is_control) {
+            .map(|line| {
+                // The same form replies' ids are kept in, so the two meet.
+                let Some(id) = intake::respondent_id(line) else {
                     return Err(format!(
-                        "{file}: the respondent id {} holds a control character",
-                        visible(id)
+                        "{file}: the respondent id {} holds a hidden character or letters \
+                         of two scripts; write it in one script, without control characters",
+                        visible(line)
                     ));
-                }
-                Ok((id.to_string(), members::region(id)))
+                };
+                let region = members::region(&id);
+                Ok((id, region))
             })
             .collect::<Result<_, _>>()?,
     };

@@ -106,7 +106,11 @@ pub fn receive(judged: Judged, stage: Stage, q: &Questionnaire) -> Received {
         format,
     } = judged;
     let r = at_stage(r, stage);
-    let respondent = r.respondent.clone().filter(|p| identifies(p, q, &r));
+    let respondent = r
+        .respondent
+        .as_deref()
+        .and_then(respondent_id)
+        .filter(|p| identifies(p, q, &r));
     let sha256 = bytes.as_deref().map(sha256_hex).unwrap_or_default();
     Received {
         file: r.file.name.clone(),
@@ -154,6 +158,34 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         hex.push(char::from(b"0123456789abcdef"[usize::from(b & 15)]));
     }
     hex
+}
+
+/// A respondent id as the collection keeps it: Unicode's composed form (NFC), without spaces
+/// around it, so `Café` typed two ways and `FRA ` are the same respondent as `Café` and
+/// `FRA`. `None` for an id no one could tell from another by looking: one holding an
+/// invisible or control character, or letters of two of the Latin, Greek and Cyrillic
+/// scripts (a Cyrillic `С` in `СAN`).
+pub fn respondent_id(answer: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let id: String = answer.trim().nfc().collect();
+    if id
+        .chars()
+        .any(|c| crate::findings::visible::is_hidden(c) || c.is_control())
+    {
+        return None;
+    }
+    let script = |c: char| match c {
+        'A'..='Z' | 'a'..='z' | '\u{c0}'..='\u{24f}' => Some(0),
+        '\u{370}'..='\u{3ff}' => Some(1),
+        '\u{400}'..='\u{52f}' => Some(2),
+        _ => None,
+    };
+    let mut scripts = id.chars().filter_map(script);
+    let first = scripts.next();
+    if scripts.any(|s| Some(s) != first) {
+        return None;
+    }
+    Some(id)
 }
 
 /// Whether the answer picked at the questionnaire's `respondent` names someone: not empty,
