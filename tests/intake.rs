@@ -1103,3 +1103,32 @@ required = true
     );
     assert_eq!(status["unidentified"], 1);
 }
+
+/// A questionnaire's version is text from outside too: `intake init` and `status` show a
+/// control character in it escaped, never raw to the terminal.
+#[test]
+fn a_questionnaire_version_reaches_the_terminal_escaped() {
+    let dir = temp_dir("version-escape");
+    let questionnaire = dir.join("questionnaire.toml");
+    std::fs::write(
+        &questionnaire,
+        "id = \"who\"\nversion = \"1\\u001b[2J\"\ntitle = \"Who\"\nlanguages = [\"en\"]\nrespondent = \"r.country\"\n\n[[section]]\nid = \"r\"\ntitle = \"R\"\n\n[[section.question]]\nid = \"country\"\ntext = \"Country\"\ntype = \"country\"\nrequired = true\n",
+    )
+    .unwrap();
+    let db = db_in(&dir);
+    let init = canvass(&[
+        "intake",
+        "init",
+        "-q",
+        questionnaire.to_str().unwrap(),
+        "--db",
+        &db,
+    ]);
+    assert_eq!(init.status, 0, "{}", init.stderr);
+    let status = canvass(&["intake", "status", "--db", &db]);
+    assert_eq!(status.status, 0, "{}", status.stderr);
+    for out in [&init.stdout, &status.stdout] {
+        assert!(!out.contains('\u{1b}'), "{out:?}");
+        assert!(out.contains("version 1\\u{1b}[2J"), "{out:?}");
+    }
+}

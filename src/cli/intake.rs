@@ -235,8 +235,8 @@ fn init(questionnaire: &str, db: &Path, expect: Option<&str>) -> Result<ExitCode
         out,
         "made collection {} for {} version {}, expecting {} respondents",
         visible(&db.display().to_string()),
-        q.id,
-        q.version,
+        visible(&q.id),
+        visible(&q.version),
         expected.len()
     );
     Ok(ExitCode::SUCCESS)
@@ -617,8 +617,8 @@ fn status_table(status: &intake::Status) -> String {
         .collect();
     let mut text = format!(
         "{} version {}: {} respondents\n\n",
-        status.questionnaire.id,
-        status.questionnaire.version,
+        visible(&status.questionnaire.id),
+        visible(&status.questionnaire.version),
         status.respondents.len()
     );
     text += &canvass::report::table::render(&header, &rows);
