@@ -128,10 +128,7 @@ impl<'a> Judge<'a> {
     ) -> Judgement {
         let name = name.into();
         if bytes.len() > self.limits.max_bytes {
-            let finding = self.limits.too_large(Some(bytes.len()));
-            let mut judgement = Judgement::refused(name, Format::Json, finding);
-            judgement.lang = self.words_lang();
-            return judgement;
+            return self.refuse(name, self.limits.too_large(Some(bytes.len())));
         }
         match String::from_utf8(bytes) {
             Ok(text) => {
@@ -139,6 +136,20 @@ impl<'a> Judge<'a> {
                 self.judge_text(SourceFile::new(name, text), format)
             }
             Err(e) => self.not_utf8(name, e, format.unwrap_or(Format::Json)),
+        }
+    }
+
+    /// A reply refused before it was read (over the size limit): `finding` says why, in the
+    /// language findings are worded in before a questionnaire is known.
+    pub fn refuse(&self, name: String, finding: Finding) -> Judgement {
+        Judgement {
+            file: SourceFile::new(name, String::new()),
+            format: Format::Json,
+            questionnaire: None,
+            respondent: None,
+            findings: vec![finding],
+            lang: self.words_lang(),
+            not_utf8: None,
         }
     }
 
@@ -290,21 +301,6 @@ impl<'a> Judge<'a> {
             .entry(id)
             .or_insert_with_key(|id| load(id).map(|v| Arc::new(v.with_limits(self.limits))))
             .clone()
-    }
-}
-
-impl Judgement {
-    /// A reply refused before it was read (too large, unreadable as text).
-    pub fn refused(name: String, format: Format, finding: Finding) -> Self {
-        Self {
-            file: SourceFile::new(name, String::new()),
-            format,
-            questionnaire: None,
-            respondent: None,
-            findings: vec![finding],
-            lang: "en".to_string(),
-            not_utf8: None,
-        }
     }
 }
 

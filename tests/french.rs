@@ -119,3 +119,44 @@ fn french_findings_of_one_reply() {
     assert_eq!(run.status, 1, "{}", run.stderr);
     insta::assert_snapshot!(run.stdout);
 }
+
+/// Findings made before any questionnaire is known (a reply over the size limit, a folder
+/// entry that is not a file, a line of a stream over the limit) are in French too.
+#[test]
+fn findings_about_reading_are_in_french() {
+    let dir = cli::temp_dir("french-reading");
+    std::fs::write(dir.join("big.json"), " ".repeat(300)).unwrap();
+    let fifo = dir.join("fifo.json");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let run = canvass(&[
+        "validate",
+        "-q",
+        "res-16-2",
+        "--lang",
+        "fr",
+        "--max-reply-bytes",
+        "100",
+        "--format",
+        "json",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let messages: Vec<&str> = report["replies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["findings"].as_array().unwrap())
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    for message in messages {
+        assert_french("a finding about reading", message);
+    }
+}

@@ -175,12 +175,11 @@ fn one(input: &Input, judge: &Judge<'_>, keep_bytes: bool, words_lang: &'static 
                 bytes,
                 format,
             }) => kept(judge.judge(name, bytes, format), keep_bytes, words_lang),
-            Ok(Loaded::Refused(judgement)) => kept(judgement, keep_bytes, words_lang),
+            Ok(Loaded::Refused { name, finding }) => {
+                kept(judge.refuse(name, *finding), keep_bytes, words_lang)
+            }
             Err(report) => Judged {
-                report: ReplyReport {
-                    lang: words_lang,
-                    ..*report
-                },
+                report: in_lang(*report, words_lang),
                 bytes: None,
                 format: Format::Json,
             },
@@ -233,6 +232,14 @@ fn panic_on_request(input: &Input) {
     }
 }
 
+/// A report made before any questionnaire was known (the input unreadable, skipped, or a
+/// bug): canvass's words and its findings both in the batch's language.
+fn in_lang(mut report: ReplyReport, words_lang: &'static str) -> ReplyReport {
+    report.lang = words_lang;
+    report.findings_lang = words_lang.to_string();
+    report
+}
+
 /// The report of a reply whose validation panicked.
 fn internal_error(name: String, lang: &'static str) -> ReplyReport {
     let said = words::say("internal-error", &words::Args::new());
@@ -242,7 +249,8 @@ fn internal_error(name: String, lang: &'static str) -> ReplyReport {
         said,
         crate::findings::Anchor::Nowhere,
     );
-    let mut report = ReplyReport::new(SourceFile::new(name, String::new()), vec![finding]);
-    report.lang = lang;
-    report
+    in_lang(
+        ReplyReport::new(SourceFile::new(name, String::new()), vec![finding]),
+        lang,
+    )
 }

@@ -7,23 +7,24 @@ use std::path::Path;
 use super::inputs::Input;
 use crate::batch::ReplyReport;
 use crate::findings::{Anchor, Code, Finding, Severity, words};
-use crate::judge::Judgement;
 use crate::reply::{Format, Limits};
 use crate::source::SourceFile;
 
 /// A reply once read: its bytes and the format its source tells (a stream's line is JSON),
-/// or, for a reply over the size limit, its judgement already.
+/// or, for a reply over the size limit, the finding that refuses it (the judge words it).
 pub enum Loaded {
     Bytes {
         name: String,
         bytes: Vec<u8>,
         format: Option<Format>,
     },
-    Refused(Judgement),
+    Refused {
+        name: String,
+        finding: Box<Finding>,
+    },
 }
 
-/// Read one input. A file over the size limit is not read at all. Findings about reading
-/// are worded in `lang` (`--lang`, English without it: the questionnaire is not known yet).
+/// Read one input. A file over the size limit is not read at all.
 pub fn load(input: &Input, limits: Limits) -> Result<Loaded, Box<ReplyReport>> {
     let (name, bytes, format) = match input {
         Input::Unreadable { name, why } => {
@@ -38,12 +39,10 @@ pub fn load(input: &Input, limits: Limits) -> Result<Loaded, Box<ReplyReport>> {
             )));
         }
         Input::TooLarge { name } => {
-            let finding = limits.too_large(None);
-            return Ok(Loaded::Refused(Judgement::refused(
-                name.clone(),
-                Format::Json,
-                finding,
-            )));
+            return Ok(Loaded::Refused {
+                name: name.clone(),
+                finding: Box::new(limits.too_large(None)),
+            });
         }
         Input::Line { name, bytes } => (name.clone(), bytes.clone(), Some(Format::Json)),
         Input::File(path) => {
@@ -56,12 +55,10 @@ pub fn load(input: &Input, limits: Limits) -> Result<Loaded, Box<ReplyReport>> {
                 let size = std::fs::metadata(path)
                     .ok()
                     .and_then(|m| usize::try_from(m.len()).ok());
-                let finding = limits.too_large(size);
-                return Ok(Loaded::Refused(Judgement::refused(
+                return Ok(Loaded::Refused {
                     name,
-                    Format::Json,
-                    finding,
-                )));
+                    finding: Box::new(limits.too_large(size)),
+                });
             }
             (name, bytes, None)
         }
