@@ -55,6 +55,14 @@ pub struct Judge<'a> {
     cache: Mutex<HashMap<String, Option<Arc<Validator>>>>,
 }
 
+/// What judging a reply's text found (a [`Judgement`] without the file).
+struct Found {
+    questionnaire: Option<JudgedBy>,
+    respondent: Option<String>,
+    findings: Vec<Finding>,
+    lang: String,
+}
+
 /// One reply, judged.
 #[derive(Debug)]
 pub struct Judgement {
@@ -155,30 +163,22 @@ impl<'a> Judge<'a> {
 
     /// Judge one reply already known to be text.
     pub fn judge_text(&self, file: SourceFile, format: Format) -> Judgement {
-        let (questionnaire, respondent, findings, lang) = self.judge_file(&file, format);
+        let found = self.judge_file(&file, format);
         Judgement {
             file,
             format,
-            questionnaire,
-            respondent,
-            findings,
-            lang,
+            questionnaire: found.questionnaire,
+            respondent: found.respondent,
+            findings: found.findings,
+            lang: found.lang,
             not_utf8: None,
         }
     }
 
-    /// The questionnaire, the respondent and the findings of one reply.
-    fn judge_file(
-        &self,
-        file: &SourceFile,
-        format: Format,
-    ) -> (Option<JudgedBy>, Option<String>, Vec<Finding>, String) {
-        match self.by_compact_reading(file, format) {
-            Some((judged_by, findings, respondent, lang)) => {
-                (Some(judged_by), respondent, findings, lang)
-            }
-            None => self.by_full_parse(file, format),
-        }
+    /// What one reply's text says: compactly read when it can be, parsed in full otherwise.
+    fn judge_file(&self, file: &SourceFile, format: Format) -> Found {
+        self.by_compact_reading(file, format)
+            .unwrap_or_else(|| self.by_full_parse(file, format))
     }
 
     /// Invalid UTF-8 is a `syntax` finding at the first bad byte.
@@ -210,22 +210,11 @@ impl<'a> Judge<'a> {
     /// A JSON reply read compactly (the fast path, see `reply::compact`) and validated by
     /// its questionnaire. `None` when the reply does not read, or names no questionnaire
     /// canvass has: the full parse then says why.
-    fn by_compact_reading(
-        &self,
-        file: &SourceFile,
-        format: Format,
-    ) -> Option<(JudgedBy, Vec<Finding>, Option<String>, String)> {
+    fn by_compact_reading(&self, file: &SourceFile, format: Format) -> Option<Found> {
         crate::reply::compact::read(&file.text, format, &self.limits, |reply| {
             self.with_validator(
                 || questionnaire_id(reply),
-                |v| {
-                    (
-                        JudgedBy::of(v.questionnaire()),
-                        v.validate_compact(file, reply),
-                        respondent(v, reply),
-                        self.lang_of(v),
-                    )
-                },
+                |v| self.found(v, v.validate_compact(file, reply), respondent(v, reply)),
             )
         })
         .flatten()
@@ -233,45 +222,45 @@ impl<'a> Judge<'a> {
 
     /// A reply parsed in full (TOML, or JSON the compact reading gave up on) and validated
     /// by its questionnaire, if it names one canvass has.
-    fn by_full_parse(
-        &self,
-        file: &SourceFile,
-        format: Format,
-    ) -> (Option<JudgedBy>, Option<String>, Vec<Finding>, String) {
-        match crate::reply::parse(&file.text, format, &self.limits) {
+    fn by_full_parse(&self, file: &SourceFile, format: Format) -> Found {
+        let (value, read) = match crate::reply::parse(&file.text, format, &self.limits) {
+            Ok(parsed) => parsed,
             // A reply that does not parse has nothing to say about its questionnaire.
-            Err(findings) => (None, None, findings, self.words_lang()),
-            // What reading found (a key given twice) comes first, then the reply's findings.
-            Ok((value, read)) => {
-                let judged = self.with_validator(
-                    || questionnaire_id(&value),
-                    |v| {
-                        (
-                            JudgedBy::of(v.questionnaire()),
-                            v.validate_parsed(file, format, &value),
-                            respondent(v, &value),
-                            self.lang_of(v),
-                        )
-                    },
-                );
-                let (by, respondent, findings, lang) = match judged {
-                    Some((by, findings, respondent, lang)) => {
-                        (Some(by), respondent, findings, lang)
-                    }
-                    None => (
-                        None,
-                        None,
-                        vec![no_questionnaire(&value, file, format)],
-                        self.words_lang(),
-                    ),
-                };
-                (
-                    by,
-                    respondent,
-                    read.into_iter().chain(findings).collect(),
-                    lang,
-                )
-            }
+            Err(findings) => return self.found_without_questionnaire(findings),
+        };
+        let mut found = self
+            .with_validator(
+                || questionnaire_id(&value),
+                |v| {
+                    let findings = v.validate_parsed(file, format, &value);
+                    self.found(v, findings, respondent(v, &value))
+                },
+            )
+            .unwrap_or_else(|| {
+                self.found_without_questionnaire(vec![no_questionnaire(&value, file, format)])
+            });
+        // What reading found (a key given twice) comes first, then the reply's findings.
+        found.findings.splice(0..0, read);
+        found
+    }
+
+    /// What `v` found in a reply.
+    fn found(&self, v: &Validator, findings: Vec<Finding>, respondent: Option<String>) -> Found {
+        Found {
+            questionnaire: Some(JudgedBy::of(v.questionnaire())),
+            respondent,
+            findings,
+            lang: self.lang_of(v),
+        }
+    }
+
+    /// Findings about a reply no questionnaire judged.
+    fn found_without_questionnaire(&self, findings: Vec<Finding>) -> Found {
+        Found {
+            questionnaire: None,
+            respondent: None,
+            findings,
+            lang: self.words_lang(),
         }
     }
 
@@ -357,6 +346,6 @@ impl Validator {
         Judge::new(Questionnaires::Fixed(self))
             .limits(*self.limits())
             .judge_file(file, format)
-            .2
+            .findings
     }
 }
