@@ -155,19 +155,9 @@ impl Collection for SqliteCollection {
 
     fn store(&self, replies: &[NewSubmission<'_>]) -> Result<Vec<Stored>, IntakeError> {
         let store = self.lock();
-        store.begin()?;
-        let added: Result<Vec<Stored>, String> = replies.iter().map(|r| store.add(r)).collect();
-        match added {
-            Ok(stored) => {
-                store.commit()?;
-                Ok(stored)
-            }
-            Err(e) => {
-                // Nothing of the batch is kept: none of it has a receipt.
-                let _ = store.rollback();
-                Err(e.into())
-            }
-        }
+        // One batch, one transaction: on a failure nothing of it is kept, and none of it
+        // has a receipt.
+        Ok(store.transaction(|| replies.iter().map(|r| store.add(r)).collect())?)
     }
 }
 

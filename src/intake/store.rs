@@ -418,23 +418,39 @@ impl Store {
 
     /// Start a batch of additions; the write lock is taken now, so version numbers read in
     /// the batch are the ones written.
-    pub fn begin(&self) -> Result<(), String> {
+    fn begin(&self) -> Result<(), String> {
         self.next.borrow_mut().clear();
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(self.err())
     }
 
-    pub fn commit(&self) -> Result<(), String> {
+    fn commit(&self) -> Result<(), String> {
         // Once the lock is let go, another writer may add versions.
         self.next.borrow_mut().clear();
         self.conn.execute_batch("COMMIT").map_err(self.err())
     }
 
     /// Give up a batch of additions: nothing of it is kept.
-    pub fn rollback(&self) -> Result<(), String> {
+    fn rollback(&self) -> Result<(), String> {
         self.next.borrow_mut().clear();
         self.conn.execute_batch("ROLLBACK").map_err(self.err())
+    }
+
+    /// Run `work` in one transaction holding the write lock: committed when it succeeds,
+    /// rolled back (nothing of it kept) when it fails.
+    pub fn transaction<T>(&self, work: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+        self.begin()?;
+        match work() {
+            Ok(done) => {
+                self.commit()?;
+                Ok(done)
+            }
+            Err(e) => {
+                let _ = self.rollback();
+                Err(e)
+            }
+        }
     }
 
     /// Store a reply (inside a batch), unless the same bytes from the same respondent are
@@ -542,8 +558,7 @@ impl Store {
         now: &str,
     ) -> Result<Acceptance, String> {
         let err = self.err();
-        self.begin()?;
-        let found = (|| {
+        self.transaction(|| {
             let latest: Option<i64> = self
                 .conn
                 .query_row(
@@ -582,17 +597,7 @@ impl Store {
             } else {
                 Acceptance::Already
             })
-        })();
-        match found {
-            Ok(acceptance) => {
-                self.commit()?;
-                Ok(acceptance)
-            }
-            Err(e) => {
-                let _ = self.rollback();
-                Err(e)
-            }
-        }
+        })
     }
 
     /// Call `f` with one stored reply per respondent (by respondent id), read one at a time.

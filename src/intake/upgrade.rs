@@ -43,27 +43,24 @@ pub fn findings_as_data(store: &Store, v: &Validator) -> Result<usize, String> {
         return Ok(0);
     }
     let judge = Judge::new(Questionnaires::Fixed(v));
-    store.begin()?;
-    for version in &pending {
-        let id = version.id;
-        let format = if version.format == "toml" {
-            Format::Toml
-        } else {
-            Format::Json
-        };
-        let stage = if version.stage == "draft" {
-            Stage::Draft
-        } else {
-            Stage::Final
-        };
-        let judgement = judge.judge(format!("#{id}"), version.bytes.clone(), Some(format));
-        let report = ReplyReport::new(SourceFile::new("", ""), judgement.findings);
-        let findings = at_stage(report, stage).findings;
-        if let Err(e) = store.set_findings(id, &findings_json(&findings)) {
-            let _ = store.rollback();
-            return Err(e);
+    store.transaction(|| {
+        for version in &pending {
+            let id = version.id;
+            let format = if version.format == "toml" {
+                Format::Toml
+            } else {
+                Format::Json
+            };
+            let stage = if version.stage == "draft" {
+                Stage::Draft
+            } else {
+                Stage::Final
+            };
+            let judgement = judge.judge(format!("#{id}"), version.bytes.clone(), Some(format));
+            let report = ReplyReport::new(SourceFile::new("", ""), judgement.findings);
+            let findings = at_stage(report, stage).findings;
+            store.set_findings(id, &findings_json(&findings))?;
         }
-    }
-    store.commit()?;
-    Ok(pending.len())
+        Ok(pending.len())
+    })
 }
