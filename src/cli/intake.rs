@@ -242,9 +242,14 @@ fn init(questionnaire: &str, db: &Path, expect: Option<&str>) -> Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-/// The collection's questionnaire, as a validator: checked again from the TOML it pinned.
-pub fn validator(store: &dyn Collection) -> Result<Validator, String> {
-    canvass::intake::upgrade::validator(store)
+/// A collection opened to add to, with its questionnaire checked again from the TOML it
+/// pinned; versions stored by an older canvass are given their findings as data first.
+/// How many were is the second value.
+fn open_for_writing(db: &Path) -> Result<(Store, Validator, usize), String> {
+    let store = Store::open(db, true)?;
+    let v = canvass::intake::upgrade::validator_of(&store.pinned()?)?;
+    let given = upgrade_findings(&store, &v)?;
+    Ok((store, v, given))
 }
 
 fn add(
@@ -254,9 +259,7 @@ fn add(
     format: ReceiptFormat,
     paths: &[PathBuf],
 ) -> Result<ExitCode, String> {
-    let store = Store::open(db, true)?;
-    let v = canvass::intake::upgrade::validator_of(&store.pinned()?)?;
-    upgrade_findings(&store, &v)?;
+    let (store, v, _) = open_for_writing(db)?;
     let collection = SqliteCollection::new(store);
     let limits = Limits::default();
     let batch = Batch {
@@ -309,9 +312,7 @@ fn upgrade_findings(store: &Store, v: &Validator) -> Result<usize, String> {
 
 /// `intake upgrade`: bring a collection made by an older canvass up to date.
 fn upgrade(db: &Path) -> Result<ExitCode, String> {
-    let store = Store::open(db, true)?;
-    let v = canvass::intake::upgrade::validator_of(&store.pinned()?)?;
-    let given = upgrade_findings(&store, &v)?;
+    let (_, _, given) = open_for_writing(db)?;
     println!(
         "{} is up to date ({given} stored versions given their findings as data)",
         visible(&db.display().to_string())
@@ -351,9 +352,8 @@ fn show(
             )
         })?;
     let pinned = store.pinned()?;
-    let source = canvass::check::check(&pinned.toml)
-        .questionnaire
-        .map_or_else(|| "en".to_string(), |q| q.source_language().to_string());
+    let source = canvass::intake::upgrade::questionnaire_of(&pinned)
+        .map_or_else(|_| "en".to_string(), |q| q.source_language().to_string());
     let lang = lang.map_or(source, str::to_string);
     let text = String::from_utf8_lossy(&stored.bytes).into_owned();
     let name = format!(
@@ -682,7 +682,7 @@ fn export(
     };
     match format {
         ExportFormat::Csv => {
-            let v = validator(&store)?;
+            let v = canvass::intake::upgrade::validator(&store)?;
             let dir = output.unwrap_or(Path::new("."));
             std::fs::create_dir_all(dir)
                 .map_err(|e| format!("cannot make {}: {e}", visible(&dir.display().to_string())))?;

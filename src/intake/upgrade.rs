@@ -11,6 +11,7 @@ use super::store::{Pinned, Store};
 use super::{Stage, at_stage, findings_json};
 use crate::batch::ReplyReport;
 use crate::judge::{Judge, Questionnaires};
+use crate::questionnaire::model::Questionnaire;
 use crate::reply::Format;
 use crate::source::SourceFile;
 use crate::validate::Validator;
@@ -20,8 +21,14 @@ pub fn validator(store: &dyn Collection) -> Result<Validator, String> {
     validator_of(&store.pinned()?)
 }
 
-/// A pinned questionnaire, checked again from its TOML by this canvass.
+/// A pinned questionnaire as a validator, checked again from its TOML by this canvass.
 pub fn validator_of(pinned: &Pinned) -> Result<Validator, String> {
+    Validator::new(questionnaire_of(pinned)?)
+}
+
+/// A pinned questionnaire, checked again from its TOML by this canvass: the one place a
+/// collection's questionnaire is rebuilt.
+pub fn questionnaire_of(pinned: &Pinned) -> Result<Questionnaire, String> {
     let checked = crate::check::check(&pinned.toml);
     let Some(questionnaire) = checked.questionnaire else {
         let errors = checked.findings.iter().filter(|f| f.is_error()).count();
@@ -32,7 +39,7 @@ pub fn validator_of(pinned: &Pinned) -> Result<Validator, String> {
             pinned.id, pinned.version
         ));
     };
-    Validator::new(questionnaire)
+    Ok(questionnaire)
 }
 
 /// Give every version whose findings are kept only as words its findings as data, judged
