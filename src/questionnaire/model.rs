@@ -22,11 +22,7 @@ pub struct Text(pub BTreeMap<String, String>);
 impl Text {
     /// The text in `lang`, else in the source language, else any.
     pub fn get<'a>(&'a self, lang: &str, source_lang: &str) -> &'a str {
-        self.0
-            .get(lang)
-            .or_else(|| self.0.get(source_lang))
-            .or_else(|| self.0.values().next())
-            .map_or("", String::as_str)
+        crate::findings::words::in_language(&self.0, lang, source_lang)
     }
 }
 

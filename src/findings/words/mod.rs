@@ -111,27 +111,12 @@ impl Text {
                 // A message canvass lacks shows its id rather than nothing.
                 out.push_str(worded.as_deref().unwrap_or(id));
             }
-            Text::Given { texts, source } => out.push_str(
-                texts
-                    .get(lang)
-                    .or_else(|| texts.get(source))
-                    .or_else(|| texts.values().next())
-                    .map_or("", String::as_str),
-            ),
+            Text::Given { texts, source } => out.push_str(in_language(texts, lang, source)),
             Text::Joined(pieces) => {
                 for piece in pieces {
                     piece.word_into(lang, out);
                 }
             }
-        }
-    }
-
-    /// Whether it shows as nothing in every language.
-    pub fn is_empty(&self) -> bool {
-        match self {
-            Text::Plain(text) => text.is_empty(),
-            Text::Joined(pieces) => pieces.iter().all(Text::is_empty),
-            Text::Message { .. } | Text::Given { .. } => false,
         }
     }
 
@@ -178,6 +163,16 @@ impl From<std::borrow::Cow<'_, str>> for Text {
     fn from(text: std::borrow::Cow<'_, str>) -> Self {
         Text::Plain(text.into_owned())
     }
+}
+
+/// A text given in several languages, in `lang`; else in `source`; else in any it has.
+/// The one rule for picking a translation: the questionnaire model's texts use it too.
+pub fn in_language<'a>(texts: &'a BTreeMap<String, String>, lang: &str, source: &str) -> &'a str {
+    texts
+        .get(lang)
+        .or_else(|| texts.get(source))
+        .or_else(|| texts.values().next())
+        .map_or("", String::as_str)
 }
 
 /// One field of a message.
