@@ -53,6 +53,30 @@ fn state_of<'a>(status: &'a serde_json::Value, respondent: &str) -> &'a str {
         .unwrap()
 }
 
+/// A one-question questionnaire `who` whose only answer, `r.{id}` of type `kind`, names the
+/// respondent; `version` as written in TOML (escapes allowed), `rules` appended as they are.
+/// Written in `dir`; its path.
+fn who_questionnaire(
+    dir: &Path,
+    version: &str,
+    id: &str,
+    kind: &str,
+    rules: &str,
+) -> std::path::PathBuf {
+    let path = dir.join("questionnaire.toml");
+    std::fs::write(
+        &path,
+        format!(
+            "id = \"who\"\nversion = \"{version}\"\ntitle = \"Who\"\nlanguages = [\"en\"]\n\
+             respondent = \"r.{id}\"\n\n[[section]]\nid = \"r\"\ntitle = \"Respondent\"\n\n\
+             [[section.question]]\nid = \"{id}\"\ntext = \"Who replies\"\ntype = \"{kind}\"\n\
+             required = true\n{rules}"
+        ),
+    )
+    .unwrap();
+    path
+}
+
 /// The sample replies: AUT and FRA are valid; BRA, CAN, NZL and PHL have errors; KEN
 /// writes its country as "kenya", which names no one.
 #[test]
@@ -824,33 +848,14 @@ fn receipts_that_cannot_be_written_do_not_unsay_what_was_stored() {
 #[test]
 fn a_finding_from_a_rule_that_reads_the_respondent_leaves_the_reply_its_respondent_s() {
     let dir = temp_dir("respondent-rule");
-    let questionnaire = dir.join("questionnaire.toml");
-    std::fs::write(
-        &questionnaire,
-        r#"id = "who"
-version = "1"
-title = "Who"
-languages = ["en"]
-respondent = "r.country"
-
-[[section]]
-id = "r"
-title = "Respondent"
-
-[[section.question]]
-id = "country"
-text = "Country"
-type = "country"
-required = true
-
-[[rule]]
-id = "not-the-host"
-check = "r.country != 'FRA'"
-severity = "warning"
-message = "The host country replies through another channel; please confirm."
-"#,
-    )
-    .unwrap();
+    let questionnaire = who_questionnaire(
+        &dir,
+        "1",
+        "country",
+        "country",
+        "\n[[rule]]\nid = \"not-the-host\"\ncheck = \"r.country != 'FRA'\"\nseverity = \"warning\"\n\
+         message = \"The host country replies through another channel; please confirm.\"\n",
+    );
     let reply = dir.join("fra.toml");
     std::fs::write(
         &reply,
@@ -982,27 +987,7 @@ fn versions_of_one_folder_follow_the_numbers_in_the_file_names() {
 #[test]
 fn a_very_long_respondent_id_does_not_blow_up_the_status() {
     let dir = temp_dir("long-id");
-    let questionnaire = dir.join("questionnaire.toml");
-    std::fs::write(
-        &questionnaire,
-        r#"id = "who"
-version = "1"
-title = "Who"
-languages = ["en"]
-respondent = "r.name"
-
-[[section]]
-id = "r"
-title = "Respondent"
-
-[[section.question]]
-id = "name"
-text = "Name of the office"
-type = "text"
-required = true
-"#,
-    )
-    .unwrap();
+    let questionnaire = who_questionnaire(&dir, "1", "name", "text", "");
     let db = db_in(&dir);
     let q = questionnaire.to_str().unwrap();
     assert_eq!(canvass(&["intake", "init", "-q", q, "--db", &db]).status, 0);
@@ -1034,27 +1019,7 @@ required = true
 #[test]
 fn look_alike_respondent_ids_are_one_respondent_or_none() {
     let dir = temp_dir("look-alike");
-    let questionnaire = dir.join("questionnaire.toml");
-    std::fs::write(
-        &questionnaire,
-        r#"id = "who"
-version = "1"
-title = "Who"
-languages = ["en"]
-respondent = "r.name"
-
-[[section]]
-id = "r"
-title = "Respondent"
-
-[[section.question]]
-id = "name"
-text = "Name of the office"
-type = "text"
-required = true
-"#,
-    )
-    .unwrap();
+    let questionnaire = who_questionnaire(&dir, "1", "name", "text", "");
     let expect = dir.join("expected.txt");
     std::fs::write(&expect, "\u{feff}Caf\u{e9}\nCAN\n").unwrap();
     let db = db_in(&dir);
@@ -1109,12 +1074,7 @@ required = true
 #[test]
 fn a_questionnaire_version_reaches_the_terminal_escaped() {
     let dir = temp_dir("version-escape");
-    let questionnaire = dir.join("questionnaire.toml");
-    std::fs::write(
-        &questionnaire,
-        "id = \"who\"\nversion = \"1\\u001b[2J\"\ntitle = \"Who\"\nlanguages = [\"en\"]\nrespondent = \"r.country\"\n\n[[section]]\nid = \"r\"\ntitle = \"R\"\n\n[[section.question]]\nid = \"country\"\ntext = \"Country\"\ntype = \"country\"\nrequired = true\n",
-    )
-    .unwrap();
+    let questionnaire = who_questionnaire(&dir, "1\\u001b[2J", "country", "country", "");
     let db = db_in(&dir);
     let init = canvass(&[
         "intake",
