@@ -19,11 +19,7 @@ use crate::values::spreadsheet::guard;
 pub fn reply_value(r: &StoredReply) -> Result<Value, String> {
     let text = std::str::from_utf8(&r.bytes)
         .map_err(|_| format!("version {} of {} is not UTF-8", r.version, r.respondent))?;
-    let format = if r.format == "toml" {
-        Format::Toml
-    } else {
-        Format::Json
-    };
+    let format = Format::named(&r.format);
     let limits = Limits {
         max_bytes: text.len().max(Limits::default().max_bytes),
         ..Limits::default()

@@ -37,6 +37,15 @@ impl Stage {
             Stage::Final => "final",
         }
     }
+
+    /// The stage `as_str` names (a collection keeps it so); anything else is final.
+    pub fn named(name: &str) -> Self {
+        if name == Stage::Draft.as_str() {
+            Stage::Draft
+        } else {
+            Stage::Final
+        }
+    }
 }
 
 /// A respondent's state, decided by its latest version.
@@ -69,7 +78,7 @@ impl State {
     pub fn of(latest: &store::Latest) -> State {
         if latest.accepted {
             State::Accepted
-        } else if latest.stage == "draft" {
+        } else if Stage::named(&latest.stage) == Stage::Draft {
             State::Draft
         } else {
             State::Invalid

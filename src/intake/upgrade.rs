@@ -53,16 +53,8 @@ pub fn findings_as_data(store: &Store, v: &Validator) -> Result<usize, String> {
     store.transaction(|| {
         for version in &pending {
             let id = version.id;
-            let format = if version.format == "toml" {
-                Format::Toml
-            } else {
-                Format::Json
-            };
-            let stage = if version.stage == "draft" {
-                Stage::Draft
-            } else {
-                Stage::Final
-            };
+            let format = Format::named(&version.format);
+            let stage = Stage::named(&version.stage);
             let judgement = judge.judge(format!("#{id}"), version.bytes.clone(), Some(format));
             let report = ReplyReport::new(SourceFile::new("", ""), judgement.findings);
             let findings = at_stage(report, stage).findings;

@@ -39,6 +39,15 @@ impl Format {
         }
     }
 
+    /// The format `as_str` names (a collection keeps it so); anything else is JSON.
+    pub fn named(name: &str) -> Self {
+        if name == Self::Toml.as_str() {
+            Self::Toml
+        } else {
+            Self::Json
+        }
+    }
+
     /// By file extension; without a known one, a document starting with `{` or `[` is JSON.
     pub fn detect(name: &str, text: &str) -> Self {
         let extension = std::path::Path::new(name).extension().unwrap_or_default();
