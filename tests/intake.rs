@@ -665,7 +665,16 @@ fn kill_9_during_add_loses_no_receipted_reply_and_a_second_run_completes_the_col
         );
     }
 
-    let again = canvass(&["intake", "add", "--db", &db, replies.to_str().unwrap()]);
+    // Sent again as they were, the same bytes would be new versions (a respondent's latest
+    // intent wins); `--resume` completes the interrupted run instead.
+    let again = canvass(&[
+        "intake",
+        "add",
+        "--resume",
+        "--db",
+        &db,
+        replies.to_str().unwrap(),
+    ]);
     assert_eq!(again.status, 0, "{}", again.stderr);
     let unchanged = again
         .stdout
@@ -1091,4 +1100,144 @@ fn a_questionnaire_version_reaches_the_terminal_escaped() {
         assert!(!out.contains('\u{1b}'), "{out:?}");
         assert!(out.contains("version 1\\u{1b}[2J"), "{out:?}");
     }
+}
+
+/// The versions a respondent's receipts name, in order ("unchanged" as `u` + the version).
+fn receipt_versions(stdout: &str) -> Vec<String> {
+    stdout
+        .lines()
+        .map(|l| {
+            if let Some(v) = l.split("unchanged: already version ").nth(1) {
+                format!("u{v}")
+            } else {
+                l.split("version ")
+                    .nth(1)
+                    .and_then(|v| v.split(',').next())
+                    .unwrap_or(l)
+                    .to_string()
+            }
+        })
+        .collect()
+}
+
+/// A respondent's latest intent wins: an earlier reply sent again becomes the latest, a
+/// draft sent again as final is final; only the latest version at the same stage sent
+/// again is "unchanged". `--resume` recognises any version (an interrupted run completed).
+#[test]
+fn the_same_bytes_again_are_a_new_version_unless_already_the_latest() {
+    let dir = temp_dir("latest-intent");
+    let db = db_in(&dir);
+    init(&db);
+    let a = format!("{SAMPLES}/aut.toml");
+    let b = dir.join("aut-b.toml");
+    let text = std::fs::read_to_string(&a).unwrap();
+    std::fs::write(&b, format!("{text}\n# B\n")).unwrap();
+    let b = b.to_str().unwrap();
+    let add = |stage: &str, files: &[&str]| {
+        let mut args = vec!["intake", "add", "--db", &db, "--stage", stage];
+        args.extend_from_slice(files);
+        let run = canvass(&args);
+        assert_eq!(run.status, 0, "{}\n{}", run.stdout, run.stderr);
+        receipt_versions(&run.stdout)
+    };
+    // A, B, A again, A again: the third is version 3 (the latest), the fourth repeats it.
+    assert_eq!(add("final", &[&a, b, &a, &a]), ["1", "2", "3", "u3"]);
+    let show = canvass(&["intake", "show", "AUT", "--db", &db, "--format", "json"]);
+    let shown: serde_json::Value = serde_json::from_str(&show.stdout).unwrap();
+    assert_eq!(
+        shown["file"],
+        format!("{a} (version 3, final)"),
+        "{}",
+        show.stdout
+    );
+    // A draft, then the same bytes as final: a new, final version, and the state follows.
+    let c = dir.join("aut-c.toml");
+    std::fs::write(&c, format!("{text}\n# C\n")).unwrap();
+    let c = c.to_str().unwrap();
+    assert_eq!(add("draft", &[c]), ["4"]);
+    assert_eq!(state_of(&status_json(&db), "AUT"), "draft");
+    assert_eq!(add("final", &[c]), ["5"]);
+    assert_eq!(state_of(&status_json(&db), "AUT"), "accepted");
+    // Resuming: bytes already sent as any version are recognised.
+    let resumed = canvass(&["intake", "add", "--resume", "--db", &db, &a, b]);
+    assert_eq!(resumed.status, 0, "{}", resumed.stderr);
+    assert_eq!(receipt_versions(&resumed.stdout), ["u3", "u2"]);
+}
+
+/// A reply over the size limit keeps its true size and SHA-256 (computed while it streamed
+/// past), never an empty reply under a real receipt; two different ones are two
+/// submissions, and the same one again is recognised.
+#[test]
+fn a_reply_over_the_size_limit_keeps_its_true_size_and_fingerprint() {
+    use std::io::Write;
+    let dir = temp_dir("over-limit");
+    let db = db_in(&dir);
+    init(&db);
+    let limit = 16 << 20;
+    let big = |fill: u8| {
+        let mut bytes = b"# ".to_vec();
+        bytes.resize(limit + 1000, fill);
+        bytes
+    };
+    let (x, y) = (big(b'x'), big(b'y'));
+    std::fs::write(dir.join("x.toml"), &x).unwrap();
+    std::fs::write(dir.join("y.toml"), &y).unwrap();
+    let files = [dir.join("x.toml"), dir.join("y.toml"), dir.join("x.toml")];
+    let files: Vec<&str> = files.iter().map(|p| p.to_str().unwrap()).collect();
+    let mut args = vec!["intake", "add", "--db", &db, "--format", "json"];
+    args.extend_from_slice(&files);
+    let run = canvass(&args);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    let receipts: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let sha = |bytes: &[u8]| canvass::intake::sha256_hex(bytes)[..12].to_string();
+    assert_eq!(receipts[0]["receipt"], "stored");
+    assert_eq!(receipts[0]["sha256"], sha(&x));
+    assert_eq!(receipts[0]["size"], x.len());
+    assert_eq!(receipts[0]["kept"], "size and sha256");
+    assert_eq!(receipts[1]["receipt"], "stored");
+    assert_eq!(receipts[1]["sha256"], sha(&y));
+    assert_eq!(receipts[2]["receipt"], "unchanged");
+
+    // A line of a stream over the limit, the same way.
+    let mut child = cli::spawn(&["intake", "add", "--db", &db, "-"]);
+    let mut stdin = child.stdin.take().unwrap();
+    let mut line = big(b'z');
+    line.push(b'\n');
+    stdin.write_all(&line).unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let out = String::from_utf8_lossy(&out.stdout);
+    let z = &line[..line.len() - 1];
+    assert_eq!(
+        out.trim(),
+        format!(
+            "-:1: unidentified submission, over the size limit: its size ({} bytes) and sha256 {} are kept, not its bytes (1 error, 0 warnings)",
+            z.len(),
+            sha(z)
+        )
+    );
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let mut st = conn
+        .prepare("SELECT sha256, size, whole, length(bytes) FROM submission ORDER BY id")
+        .unwrap();
+    let rows: Vec<(String, i64, bool, i64)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let full = |bytes: &[u8]| canvass::intake::sha256_hex(bytes);
+    let size = |bytes: &[u8]| i64::try_from(bytes.len()).unwrap();
+    assert_eq!(
+        rows,
+        [
+            (full(&x), size(&x), false, 0),
+            (full(&y), size(&y), false, 0),
+            (full(z), size(z), false, 0)
+        ]
+    );
 }

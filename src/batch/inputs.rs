@@ -8,6 +8,8 @@ use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
+use super::fingerprint::{Fingerprint, Streaming};
+
 /// A reply to validate, before it is read.
 pub enum Input {
     /// A file, read by the worker that validates it.
@@ -19,8 +21,12 @@ pub enum Input {
     /// A folder entry that is not read: a link out of the folder, a FIFO, a device.
     /// `why` is the id of the words that say why.
     Skipped { name: String, why: &'static str },
-    /// A line of a stream longer than the size limit (not kept).
-    TooLarge { name: String },
+    /// A line of a stream longer than the size limit: not kept, but fingerprinted when the
+    /// batch keeps bytes (the collection tells one such reply from another by it).
+    TooLarge {
+        name: String,
+        fingerprint: Option<Fingerprint>,
+    },
 }
 
 impl Input {
@@ -30,7 +36,7 @@ impl Input {
             Input::Line { name, .. }
             | Input::Unreadable { name, .. }
             | Input::Skipped { name, .. }
-            | Input::TooLarge { name } => name.clone(),
+            | Input::TooLarge { name, .. } => name.clone(),
         }
     }
 }
@@ -49,6 +55,9 @@ pub struct Batches {
     max_line_bytes: usize,
     /// The workers are gone (the report's reader closed it): stop reading.
     closed: bool,
+    /// Read a stream's over-limit line to its end for its fingerprint (the collection keeps
+    /// it); otherwise it is said at once, and skipped.
+    fingerprint_over_limit: bool,
 }
 
 impl Batches {
@@ -58,6 +67,7 @@ impl Batches {
         queue: mpsc::SyncSender<(usize, Vec<Input>)>,
         follow_links: bool,
         max_line_bytes: usize,
+        fingerprint_over_limit: bool,
     ) -> Self {
         Self {
             queue,
@@ -67,6 +77,7 @@ impl Batches {
             visited: Vec::new(),
             max_line_bytes,
             closed: false,
+            fingerprint_over_limit,
         }
     }
 
@@ -321,10 +332,39 @@ fn read_lines<R: std::io::Read>(
         number += 1;
         let name = format!("{name}:{number}");
         if over {
-            inputs.push(Input::TooLarge { name });
+            if inputs.fingerprint_over_limit {
+                // Its fingerprint needs its end: the line end itself is not part of it.
+                let mut fingerprint = Streaming::default();
+                let ended = line.last() == Some(&b'\n');
+                fingerprint.update(line.strip_suffix(b"\n").unwrap_or(&line));
+                let skipped = if to_skip && !ended {
+                    skip_line(
+                        &mut reader,
+                        || inputs.closed,
+                        |piece| {
+                            fingerprint.update(piece);
+                        },
+                    )
+                } else {
+                    Ok(())
+                };
+                inputs.push(Input::TooLarge {
+                    name,
+                    fingerprint: Some(fingerprint.finish()),
+                });
+                inputs.flush();
+                if skipped.is_err() {
+                    break;
+                }
+                continue;
+            }
+            inputs.push(Input::TooLarge {
+                name,
+                fingerprint: None,
+            });
             // Said at once: the rest of the line may take long to arrive, or never end.
             inputs.flush();
-            if to_skip && skip_line(&mut reader, || inputs.closed).is_err() {
+            if to_skip && skip_line(&mut reader, || inputs.closed, |_| {}).is_err() {
                 break;
             }
             continue;
@@ -392,6 +432,8 @@ fn read_line_within(
         let take = newline.map_or(buffer.len(), |at| at + 1);
         // The line end itself does not count against the limit.
         if line.len() + newline.unwrap_or(buffer.len()) > max {
+            // Kept for the line's fingerprint: at most one buffer over the limit.
+            line.extend_from_slice(&buffer[..take]);
             reader.consume(take);
             return Ok(if newline.is_some() {
                 LineEnd::OverLimitEnded
@@ -410,17 +452,24 @@ fn read_line_within(
     }
 }
 
-/// Skip the rest of a line, keeping nothing of it.
-fn skip_line(reader: &mut impl BufRead, closed: impl Fn() -> bool) -> std::io::Result<()> {
+/// Skip the rest of a line, keeping nothing of it; `seen` is shown each piece skipped
+/// (the line end excluded).
+fn skip_line(
+    reader: &mut impl BufRead,
+    closed: impl Fn() -> bool,
+    mut seen: impl FnMut(&[u8]),
+) -> std::io::Result<()> {
     loop {
         let buffer = fill(reader)?;
         if buffer.is_empty() {
             return Ok(());
         }
         if let Some(at) = memchr::memchr(b'\n', buffer) {
+            seen(&buffer[..at]);
             reader.consume(at + 1);
             return Ok(());
         }
+        seen(buffer);
         let all = buffer.len();
         reader.consume(all);
         if closed() {

@@ -9,6 +9,7 @@
 //! in order as soon as each and every one before it is done. A reply's text is kept only
 //! when its findings need it, or when the batch is asked to keep the bytes.
 
+pub mod fingerprint;
 mod inputs;
 mod read;
 mod report;
@@ -47,6 +48,9 @@ pub struct Judged {
     pub report: ReplyReport,
     /// The bytes as received, when the batch keeps them and the reply could be read.
     pub bytes: Option<Vec<u8>>,
+    /// A reply over the size limit, when the batch keeps bytes: not kept, but its true size
+    /// and SHA-256.
+    pub over_limit: Option<fingerprint::Fingerprint>,
     /// How the reply was read (JSON or TOML).
     pub format: Format,
 }
@@ -81,7 +85,12 @@ pub fn run<T: Send, S: Sink<T>>(
     let (done_tx, done_rx) = mpsc::sync_channel::<(usize, Vec<T>)>(16);
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            let mut batches = Batches::new(job_tx, batch.follow_links, batch.limits.max_bytes);
+            let mut batches = Batches::new(
+                job_tx,
+                batch.follow_links,
+                batch.limits.max_bytes,
+                batch.keep_bytes,
+            );
             for path in batch.paths {
                 inputs::gather(path, &mut batches);
             }
@@ -169,18 +178,25 @@ fn in_order<T, S: Sink<T>>(
 fn one(input: &Input, judge: &Judge<'_>, keep_bytes: bool, words_lang: &'static str) -> Judged {
     let judged = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         panic_on_request(input);
-        match read::load(input, judge.the_limits()) {
+        match read::load(input, judge.the_limits(), keep_bytes) {
             Ok(Loaded::Bytes {
                 name,
                 bytes,
                 format,
             }) => kept(judge.judge(name, bytes, format), keep_bytes, words_lang),
-            Ok(Loaded::Refused { name, finding }) => {
-                kept(judge.refuse(name, *finding), keep_bytes, words_lang)
-            }
+            Ok(Loaded::Refused {
+                name,
+                finding,
+                fingerprint,
+            }) => Judged {
+                over_limit: fingerprint,
+                // Nothing of it is kept: not an empty reply under a real receipt.
+                ..kept(judge.refuse(name, *finding), false, words_lang)
+            },
             Err(report) => Judged {
                 report: in_lang(*report, words_lang),
                 bytes: None,
+                over_limit: None,
                 format: Format::Json,
             },
         }
@@ -207,6 +223,7 @@ fn kept(j: Judgement, keep_bytes: bool, words_lang: &'static str) -> Judged {
     Judged {
         report,
         bytes,
+        over_limit: None,
         format: j.format,
     }
 }
@@ -216,6 +233,7 @@ fn failed(input: &Input, words_lang: &'static str) -> Judged {
     Judged {
         report: internal_error(input.name(), words_lang),
         bytes: None,
+        over_limit: None,
         format: Format::Json,
     }
 }

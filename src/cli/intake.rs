@@ -42,6 +42,11 @@ pub enum IntakeCommand {
         /// Receipts as text lines, or one JSON object a line.
         #[arg(long, value_enum, default_value_t = ReceiptFormat::Human)]
         format: ReceiptFormat,
+        /// Complete an interrupted run: a reply whose bytes its respondent already sent, as
+        /// any version, is not stored again (without it, the same bytes are a new version
+        /// unless they are already the latest at the same stage).
+        #[arg(long)]
+        resume: bool,
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
@@ -152,13 +157,20 @@ pub fn run(command: IntakeCommand) -> Result<ExitCode, String> {
             stage,
             note,
             format,
+            resume,
             paths,
         } => {
             let stage = match stage {
                 StageArg::Draft => Stage::Draft,
                 StageArg::Final => Stage::Final,
             };
-            add(&db.path, stage, note.as_deref(), format, &paths)
+            let run = AddRun {
+                stage,
+                note: note.as_deref(),
+                format,
+                resume,
+            };
+            add(&db.path, &run, &paths)
         }
         IntakeCommand::Status { db, format } => status(&db.path, format),
         IntakeCommand::Show {
@@ -252,13 +264,21 @@ fn open_for_writing(db: &Path) -> Result<(Store, Validator, usize), String> {
     Ok((store, v, given))
 }
 
-fn add(
-    db: &Path,
+/// How one `intake add` takes its replies in.
+struct AddRun<'a> {
     stage: Stage,
-    note: Option<&str>,
+    note: Option<&'a str>,
     format: ReceiptFormat,
-    paths: &[PathBuf],
-) -> Result<ExitCode, String> {
+    resume: bool,
+}
+
+fn add(db: &Path, run: &AddRun<'_>, paths: &[PathBuf]) -> Result<ExitCode, String> {
+    let AddRun {
+        stage,
+        note,
+        format,
+        resume,
+    } = *run;
     let (store, v, _) = open_for_writing(db)?;
     let collection = SqliteCollection::new(store);
     let limits = Limits::default();
@@ -271,7 +291,7 @@ fn add(
         keep_bytes: true,
     };
     let mut sink = Receipts {
-        intake: Intake::new(&collection, stage, note.map(str::to_string)),
+        intake: Intake::new(&collection, stage, note.map(str::to_string)).resume(resume),
         format,
         who_field: v.questionnaire().respondent.clone().unwrap_or_default(),
         out: std::io::BufWriter::new(std::io::stdout().lock()),
@@ -506,6 +526,8 @@ fn receipt(
             "receipt": what,
             "version": version,
             "sha256": sha,
+            "size": r.size,
+            "kept": if r.whole { "bytes" } else { "size and sha256" },
             "stage": stage.as_str(),
             "verdict": verdict,
             "errors": r.errors,
@@ -532,6 +554,12 @@ fn receipt(
             format!(
                 "{file}: {who} version {v}, sha256 {sha}, {}, {verdict} ({counts})",
                 stage.as_str()
+            )
+        }
+        (Some(Stored::Added(_)), None) if !r.whole => {
+            format!(
+                "{file}: unidentified submission, over the size limit: its size ({}) and sha256 {sha} are kept, not its bytes ({counts})",
+                plural(r.size, "byte", "bytes")
             )
         }
         (Some(Stored::Added(_)), None) => {

@@ -11,10 +11,9 @@ pub mod service;
 pub mod store;
 pub mod upgrade;
 
-use sha2::{Digest, Sha256};
-
 use crate::batch::Judged;
 use crate::batch::ReplyReport;
+use crate::batch::fingerprint::Fingerprint;
 use crate::findings::{Code, Severity};
 use crate::judge::JudgedBy;
 use crate::questionnaire::model::Questionnaire;
@@ -92,10 +91,16 @@ pub struct Received {
     pub file: String,
     /// Who sent it; `None` when the reply does not say so readably.
     pub respondent: Option<String>,
-    /// Hex SHA-256 of the bytes.
+    /// Hex SHA-256 of the reply as received (even when its bytes are not kept).
     pub sha256: String,
-    /// The bytes as received; `None` when there were none to keep (unreadable, too large).
+    /// Its size in bytes as received.
+    pub size: u64,
+    /// What is stored of it: its bytes, or none of them for a reply over the size limit
+    /// (`whole` is false: only its size and SHA-256 are kept); `None` when nothing could be
+    /// read, so nothing is stored.
     pub bytes: Option<Vec<u8>>,
+    /// Whether `bytes` is the whole reply.
+    pub whole: bool,
     pub format: Format,
     pub valid: bool,
     pub errors: usize,
@@ -112,6 +117,7 @@ pub fn receive(judged: Judged, stage: Stage, q: &Questionnaire) -> Received {
     let Judged {
         report: r,
         bytes,
+        over_limit,
         format,
     } = judged;
     let r = at_stage(r, stage);
@@ -120,12 +126,19 @@ pub fn receive(judged: Judged, stage: Stage, q: &Questionnaire) -> Received {
         .as_deref()
         .and_then(respondent_id)
         .filter(|p| identifies(p, q, &r));
-    let sha256 = bytes.as_deref().map(sha256_hex).unwrap_or_default();
+    let (fingerprint, bytes, whole) = match (bytes, over_limit) {
+        (Some(bytes), _) => (Some(Fingerprint::of(&bytes)), Some(bytes), true),
+        (None, Some(fingerprint)) => (Some(fingerprint), Some(Vec::new()), false),
+        (None, None) => (None, None, true),
+    };
+    let (sha256, size) = fingerprint.map_or((String::new(), 0), |f| (f.sha256, f.size));
     Received {
         file: r.file.name.clone(),
         respondent,
         sha256,
+        size,
         bytes,
+        whole,
         format,
         valid: r.valid(),
         errors: r.errors,
@@ -160,13 +173,7 @@ pub(crate) fn at_stage(r: ReplyReport, stage: Stage) -> ReplyReport {
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut hex = String::with_capacity(64);
-    for b in digest {
-        hex.push(char::from(b"0123456789abcdef"[usize::from(b >> 4)]));
-        hex.push(char::from(b"0123456789abcdef"[usize::from(b & 15)]));
-    }
-    hex
+    Fingerprint::of(bytes).sha256
 }
 
 /// A respondent id as the collection keeps it: Unicode's composed form (NFC), without spaces

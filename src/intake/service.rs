@@ -56,8 +56,9 @@ impl From<String> for IntakeError {
 pub trait Collection: Send + Sync {
     /// The questionnaire the collection is pinned to.
     fn pinned(&self) -> Result<Pinned, IntakeError>;
-    /// Store replies in one transaction, in order; returns once it is committed. The same
-    /// bytes from the same respondent are not stored twice ([`Stored::Unchanged`]).
+    /// Store replies in one transaction, in order; returns once it is committed. A reply
+    /// whose bytes and stage are its respondent's latest version is not stored again
+    /// ([`Stored::Unchanged`]).
     fn store(&self, replies: &[NewSubmission<'_>]) -> Result<Vec<Stored>, IntakeError>;
     /// The expected respondents, by id, with their region when known.
     fn expected(&self) -> Result<Vec<(String, Option<String>)>, IntakeError>;
@@ -182,6 +183,9 @@ pub struct Intake<'c> {
     pending: Vec<(Received, String)>,
     /// When the oldest pending reply was taken.
     opened: Instant,
+    /// Resuming an interrupted run: a reply already stored, as any version of its
+    /// respondent, is not stored again.
+    resume: bool,
 }
 
 impl<'c> Intake<'c> {
@@ -200,7 +204,16 @@ impl<'c> Intake<'c> {
             note,
             pending: Vec::new(),
             opened: Instant::now(),
+            resume: false,
         }
+    }
+
+    /// Resume an interrupted run: replies whose bytes their respondent already sent (as any
+    /// version, not only the latest) are recognised, not stored again.
+    #[must_use]
+    pub fn resume(mut self, resume: bool) -> Self {
+        self.resume = resume;
+        self
     }
 
     /// The stage replies of this run are stored at.
@@ -275,7 +288,10 @@ impl<'c> Intake<'c> {
             file: &r.file,
             received_at: at,
             sha256: &r.sha256,
+            size: r.size,
             bytes,
+            whole: r.whole,
+            resume: self.resume,
             format: r.format.as_str(),
             stage: self.stage.as_str(),
             note: self.note.as_deref(),
@@ -361,7 +377,9 @@ mod tests {
             file: name.into(),
             respondent: Some("AUT".into()),
             sha256: "0".repeat(64),
+            size: bytes.map_or(0, |b| b.len() as u64),
             bytes: bytes.map(<[u8]>::to_vec),
+            whole: true,
             format: Format::Json,
             valid: true,
             errors: 0,

@@ -60,6 +60,19 @@ CREATE TABLE acceptance (
 -- words they were receipted with.
 ALTER TABLE submission ADD COLUMN findings TEXT;
 ",
+    r"
+-- A reply over the size limit keeps its true size and SHA-256, not its bytes (`whole` = 0;
+-- `bytes` is then empty). Versions stored before keep NULL as their size unless whole.
+ALTER TABLE submission ADD COLUMN size INTEGER;
+ALTER TABLE submission ADD COLUMN whole INTEGER NOT NULL DEFAULT 1;
+UPDATE submission SET whole = 0
+ WHERE length(bytes) = 0 AND report LIKE '%over the limit of%';
+UPDATE submission SET size = length(bytes) WHERE whole;
+-- The same bytes again are a new version unless they are the respondent's latest at the
+-- same stage (checked when adding): the respondent's latest intent wins.
+DROP INDEX submission_bytes;
+CREATE INDEX submission_sha256 ON submission (sha256);
+",
 ];
 
 /// The questionnaire a collection is pinned to.
@@ -76,7 +89,15 @@ pub struct NewSubmission<'a> {
     pub file: &'a str,
     pub received_at: &'a str,
     pub sha256: &'a str,
+    /// Its true size in bytes.
+    pub size: u64,
+    /// What is kept of it: all its bytes when `whole`, none of them otherwise (over the
+    /// size limit).
     pub bytes: &'a [u8],
+    pub whole: bool,
+    /// Resuming an interrupted run: bytes this respondent already sent, as any version,
+    /// are not stored again.
+    pub resume: bool,
     pub format: &'a str,
     pub stage: &'a str,
     pub note: Option<&'a str>,
@@ -93,7 +114,8 @@ pub struct NewSubmission<'a> {
 pub enum Stored {
     /// A new version (`None` for an unidentified submission).
     Added(Option<i64>),
-    /// The same bytes were already there, as this version.
+    /// The same bytes at the same stage are already the respondent's latest version (or,
+    /// unidentified, already received).
     Unchanged(Option<i64>),
 }
 
@@ -132,6 +154,14 @@ pub enum Acceptance {
     NoSuchVersion { latest: i64 },
     /// A newer version, `latest`, has arrived: nothing was accepted.
     NotLatest { latest: i64 },
+}
+
+/// A respondent's latest version: what tells whether a reply repeats it.
+#[derive(Clone)]
+struct LatestBytes {
+    version: i64,
+    sha256: String,
+    stage: String,
 }
 
 /// A stored version whose findings are kept only as words: what judging it again needs.
@@ -176,8 +206,8 @@ fn accepted(s: &str) -> String {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
-    /// Within a batch: each respondent's next version number, once looked up.
-    next: std::cell::RefCell<std::collections::HashMap<String, i64>>,
+    /// Within a batch: each respondent's latest version, once looked up.
+    latest: std::cell::RefCell<std::collections::HashMap<String, Option<LatestBytes>>>,
     /// The collection's schema version (older ones are opened to be read as they are).
     schema_version: usize,
 }
@@ -296,7 +326,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
-            next: std::cell::RefCell::default(),
+            latest: std::cell::RefCell::default(),
             schema_version: MIGRATIONS.len(),
         };
         // Another process adding at the same time holds the lock for one batch at most.
@@ -325,7 +355,7 @@ impl Store {
     pub fn without_findings(&self) -> Result<Vec<Unworded>, String> {
         let mut statement = self
             .conn
-            .prepare("SELECT id, bytes, format, stage FROM submission WHERE findings IS NULL ORDER BY id")
+            .prepare("SELECT id, bytes, format, stage FROM submission WHERE findings IS NULL AND whole ORDER BY id")
             .map_err(self.err())?;
         let rows = statement
             .query_map([], |r| {
@@ -419,7 +449,7 @@ impl Store {
     /// Start a batch of additions; the write lock is taken now, so version numbers read in
     /// the batch are the ones written.
     fn begin(&self) -> Result<(), String> {
-        self.next.borrow_mut().clear();
+        self.latest.borrow_mut().clear();
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(self.err())
@@ -427,13 +457,13 @@ impl Store {
 
     fn commit(&self) -> Result<(), String> {
         // Once the lock is let go, another writer may add versions.
-        self.next.borrow_mut().clear();
+        self.latest.borrow_mut().clear();
         self.conn.execute_batch("COMMIT").map_err(self.err())
     }
 
     /// Give up a batch of additions: nothing of it is kept.
     fn rollback(&self) -> Result<(), String> {
-        self.next.borrow_mut().clear();
+        self.latest.borrow_mut().clear();
         self.conn.execute_batch("ROLLBACK").map_err(self.err())
     }
 
@@ -453,56 +483,112 @@ impl Store {
         }
     }
 
-    /// Store a reply (inside a batch), unless the same bytes from the same respondent are
-    /// already there.
+    /// Store a reply (inside a batch) as the respondent's next version, unless the same
+    /// bytes at the same stage are already its latest: the respondent's latest intent wins,
+    /// so an earlier reply sent again, or a draft sent again as final, is a new version. An
+    /// unidentified submission is stored once per SHA-256.
     pub fn add(&self, s: &NewSubmission<'_>) -> Result<Stored, String> {
         let err = self.err();
-        let version = match s.respondent {
-            Some(respondent) => Some(self.next_version(respondent)?),
-            None => None,
+        let version = if let Some(respondent) = s.respondent {
+            match self.repeated(respondent, s)? {
+                Ok(next) => Some(next),
+                Err(already) => return Ok(Stored::Unchanged(Some(already))),
+            }
+        } else {
+            let already: Option<i64> = self
+                .conn
+                .prepare_cached("SELECT 1 FROM submission WHERE sha256 = ?1 AND respondent IS NULL")
+                .and_then(|mut st| st.query_row([s.sha256], |r| r.get(0)).optional())
+                .map_err(&err)?;
+            if already.is_some() {
+                return Ok(Stored::Unchanged(None));
+            }
+            None
         };
-        // The same bytes from the same respondent meet the `submission_bytes` index and
-        // add nothing: one statement for the common case, a look-up only for a repeat.
-        let added = self
-            .conn
+        self.conn
             .prepare_cached(
-                "INSERT INTO submission (respondent, version, file, received_at, sha256, bytes, format, stage, note, valid, errors, warnings, report, findings)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
-                 ON CONFLICT (ifnull(respondent, ''), sha256) DO NOTHING",
+                "INSERT INTO submission (respondent, version, file, received_at, sha256, bytes, format, stage, note, valid, errors, warnings, report, findings, size, whole)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             )
             .and_then(|mut st| {
                 st.execute(params![
                     s.respondent, version, s.file, s.received_at, s.sha256, s.bytes, s.format, s.stage, s.note,
-                    s.valid, count(s.errors), count(s.warnings), s.report, s.findings
+                    s.valid, count(s.errors), count(s.warnings), s.report, s.findings,
+                    i64::try_from(s.size).unwrap_or(i64::MAX), s.whole
                 ])
             })
             .map_err(&err)?;
-        if added == 1 {
-            if let (Some(respondent), Some(v)) = (s.respondent, version) {
-                self.next.borrow_mut().insert(respondent.to_string(), v + 1);
-            }
-            return Ok(Stored::Added(version));
+        if let (Some(respondent), Some(version)) = (s.respondent, version) {
+            self.latest.borrow_mut().insert(
+                respondent.to_string(),
+                Some(LatestBytes {
+                    version,
+                    sha256: s.sha256.to_string(),
+                    stage: s.stage.to_string(),
+                }),
+            );
         }
-        let already: Option<i64> = self
-            .conn
-            .prepare_cached("SELECT version FROM submission WHERE ifnull(respondent, '') = ifnull(?1, '') AND sha256 = ?2")
-            .and_then(|mut st| st.query_row(params![s.respondent, s.sha256], |r| r.get(0)))
-            .map_err(&err)?;
-        Ok(Stored::Unchanged(already))
+        Ok(Stored::Added(version))
     }
 
-    /// The version a respondent's next reply gets. Known from the collection once per
-    /// batch, then counted here: no other writer can add while the batch holds the lock.
-    fn next_version(&self, respondent: &str) -> Result<i64, String> {
-        if let Some(v) = self.next.borrow().get(respondent) {
-            return Ok(*v);
+    /// The version a respondent's reply gets (`Ok`), or the version it repeats (`Err`): its
+    /// latest, when the bytes and stage are the same; with `resume`, any with the same bytes.
+    fn repeated(
+        &self,
+        respondent: &str,
+        s: &NewSubmission<'_>,
+    ) -> Result<Result<i64, i64>, String> {
+        if s.resume
+            && let Some(version) = self.version_with(respondent, s.sha256)?
+        {
+            return Ok(Err(version));
         }
+        let latest = self.latest_bytes(respondent)?;
+        Ok(match latest {
+            Some(l) if l.sha256 == s.sha256 && l.stage == s.stage => Err(l.version),
+            Some(l) => Ok(l.version + 1),
+            None => Ok(1),
+        })
+    }
+
+    /// The latest of a respondent's versions with these bytes.
+    fn version_with(&self, respondent: &str, sha256: &str) -> Result<Option<i64>, String> {
         self.conn
             .prepare_cached(
-                "SELECT ifnull(max(version), 0) + 1 FROM submission WHERE respondent = ?1",
+                "SELECT max(version) FROM submission WHERE sha256 = ?2 AND respondent = ?1",
             )
-            .and_then(|mut st| st.query_row([respondent], |r| r.get(0)))
+            .and_then(|mut st| st.query_row(params![respondent, sha256], |r| r.get(0)))
             .map_err(self.err())
+    }
+
+    /// A respondent's latest version, with what tells whether a reply repeats it. Known from
+    /// the collection once per batch, then kept here: no other writer can add while the
+    /// batch holds the lock.
+    fn latest_bytes(&self, respondent: &str) -> Result<Option<LatestBytes>, String> {
+        if let Some(latest) = self.latest.borrow().get(respondent) {
+            return Ok(latest.clone());
+        }
+        let latest = self
+            .conn
+            .prepare_cached(
+                "SELECT version, sha256, stage FROM submission WHERE respondent = ?1
+                 ORDER BY version DESC LIMIT 1",
+            )
+            .and_then(|mut st| {
+                st.query_row([respondent], |r| {
+                    Ok(LatestBytes {
+                        version: r.get(0)?,
+                        sha256: r.get(1)?,
+                        stage: r.get(2)?,
+                    })
+                })
+                .optional()
+            })
+            .map_err(self.err())?;
+        self.latest
+            .borrow_mut()
+            .insert(respondent.to_string(), latest.clone());
+        Ok(latest)
     }
 
     /// Each respondent's latest version, by respondent id.
