@@ -259,30 +259,52 @@ fn a_language_the_questionnaire_lacks_is_exit_2_with_or_without_q() {
 fn template_comments_escape_hidden_characters_and_stay_comments() {
     let dir = temp_dir("template-tricks");
     let path = dir.join("questionnaire.toml");
+    // Bidirectional marks pass `check` with a warning (Arabic text may need them).
     let questionnaire = ONE_QUESTION
-        .replace("text = \"Q\"", "text = \"Q \\u001b[2J\\u202eright\"\nhelp = \"\"\"first line\nsecond line \\u0007\"\"\"")
-        .replace("options = [\"a\", \"b\"]", "options = [{ value = \"a\", label = \"A\\r\\nB\" }, \"b\"]");
-    std::fs::write(&path, questionnaire).unwrap();
+        .replace(
+            "text = \"Q\"",
+            "text = \"Q \\u202eright\"\nhelp = \"\"\"first line\nsecond line \\u202e\"\"\"",
+        )
+        .replace(
+            "options = [\"a\", \"b\"]",
+            "options = [{ value = \"a\", label = \"A\\u200fB\" }, \"b\"]",
+        );
+    std::fs::write(&path, &questionnaire).unwrap();
     let run = canvass(&["template", path.to_str().unwrap()]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     let hidden: Vec<char> = run
         .stdout
         .chars()
-        .filter(|&c| c != '\n' && (c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)))
+        .filter(|&c| {
+            c != '\n'
+                && (c.is_control()
+                    || ('\u{200b}'..='\u{200f}').contains(&c)
+                    || ('\u{202a}'..='\u{202e}').contains(&c))
+        })
         .collect();
     assert_eq!(hidden, vec![], "{}", run.stdout);
-    assert!(
-        run.stdout.contains(r"Q \u{1b}[2J\u{202e}right"),
-        "{}",
-        run.stdout
-    );
+    assert!(run.stdout.contains(r"Q \u{202e}right"), "{}", run.stdout);
     // Every line of a multi-line help is a comment: the template is still TOML.
     assert!(
-        run.stdout.contains("#   second line \\u{7}"),
+        run.stdout.contains("#   second line \\u{202e}"),
         "{}",
         run.stdout
     );
     toml::from_str::<toml::Table>(&run.stdout).expect("the template is TOML");
+    // A control character (a terminal escape, a bell, a line end inside a label) is refused
+    // by `check`, so no template, page or table is ever written from it.
+    for control in ["\\u001b[2J", "\\u0007", "\\r"] {
+        let with = questionnaire.replace("right", control);
+        std::fs::write(&path, &with).unwrap();
+        let run = canvass(&["template", path.to_str().unwrap()]);
+        assert_eq!(run.status, 2, "{control}: {}", run.stdout);
+        assert!(run.stdout.is_empty(), "{control}: {}", run.stdout);
+        assert!(
+            run.stderr.contains("a control character") && !run.stderr.contains('\u{1b}'),
+            "{control}: {}",
+            run.stderr
+        );
+    }
 }
 
 #[test]

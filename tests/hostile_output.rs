@@ -278,3 +278,81 @@ fn a_language_that_is_not_a_language_tag_is_refused_by_check() {
         assert_eq!(run.status, 0, "{good}: {}", run.stderr);
     }
 }
+
+/// Respondent ids and answers are text from outside, and a reviewer may accept a reply whose
+/// answers are not what they should be: every cell of every CSV canvass writes (the status,
+/// the export, the tables) goes through the spreadsheet guard, and the Markdown tables escape
+/// markup and the cell separator.
+#[test]
+fn csv_cells_cannot_be_formulas_and_markdown_cannot_carry_markup() {
+    let dir = temp_dir("csv-guard");
+    let q = dir.join("q.toml");
+    std::fs::write(
+        &q,
+        "id = \"who\"\nversion = \"1\"\ntitle = \"Who\"\nlanguages = [\"en\"]\nrespondent = \"r.name\"\n\n\
+         [[section]]\nid = \"r\"\ntitle = \"Respondent\"\n\n\
+         [[section.question]]\nid = \"name\"\ntext = \"Who replies\"\ntype = \"text\"\nrequired = true\n\n\
+         [[section.question]]\nid = \"since\"\ntext = \"Since when\"\ntype = \"date\"\n",
+    )
+    .unwrap();
+    let reply = dir.join("a.toml");
+    std::fs::write(
+        &reply,
+        "questionnaire = \"who\"\nversion = \"1\"\n\n[r]\nname = \"=HYPERLINK(\\\"http://x\\\")\"\nsince = \"=1+2|<b>x</b>\"\n",
+    )
+    .unwrap();
+    let db = dir.join("c.db").display().to_string();
+    let ok = |args: &[&str]| {
+        let run = canvass(args);
+        assert!(run.status <= 1, "{args:?}: {}", run.stderr);
+        run.stdout
+    };
+    ok(&["intake", "init", "-q", q.to_str().unwrap(), "--db", &db]);
+    ok(&["intake", "add", "--db", &db, reply.to_str().unwrap()]);
+    let who = "=HYPERLINK(\"http://x\")";
+    ok(&[
+        "intake",
+        "accept",
+        who,
+        "--version",
+        "1",
+        "--note",
+        "read",
+        "--db",
+        &db,
+    ]);
+
+    let guarded = "\"'=HYPERLINK(\"\"http://x\"\")\"";
+    let status = ok(&["intake", "status", "--db", &db, "--format", "csv"]);
+    assert!(
+        status.lines().nth(1).unwrap().starts_with(guarded),
+        "{status}"
+    );
+    let out = dir.join("export");
+    ok(&[
+        "intake",
+        "export",
+        "--db",
+        &db,
+        "--format",
+        "csv",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let replies = std::fs::read_to_string(out.join("replies.csv")).unwrap();
+    assert!(
+        replies.lines().nth(1).unwrap().starts_with(guarded),
+        "{replies}"
+    );
+    let tables = ok(&["tabulate", "--db", &db, "--format", "csv"]);
+    assert!(
+        tables.contains("r.since,,date,min,,earliest,'=1+2|<b>x</b>\n"),
+        "{tables}"
+    );
+    let md = ok(&["tabulate", "--db", &db, "--format", "md"]);
+    assert!(
+        md.contains("| earliest | =1+2\\|\\<b\\>x\\</b\\> |\n"),
+        "{md}"
+    );
+    assert!(!md.contains("<b>"), "{md}");
+}

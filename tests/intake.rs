@@ -1078,27 +1078,72 @@ fn look_alike_respondent_ids_are_one_respondent_or_none() {
     assert_eq!(status["unidentified"], 1);
 }
 
-/// A questionnaire's version is text from outside too: `intake init` and `status` show a
-/// control character in it escaped, never raw to the terminal.
+/// A questionnaire's version is text from outside too: `check` (and so `intake init`) refuses
+/// a control character in it, and a collection made before that was refused shows it
+/// escaped, never raw to the terminal.
 #[test]
 fn a_questionnaire_version_reaches_the_terminal_escaped() {
     let dir = temp_dir("version-escape");
     let questionnaire = who_questionnaire(&dir, "1\\u001b[2J", "country", "country", "");
     let db = db_in(&dir);
-    let init = canvass(&[
-        "intake",
-        "init",
-        "-q",
-        questionnaire.to_str().unwrap(),
-        "--db",
-        &db,
-    ]);
+    let q = questionnaire.to_str().unwrap();
+    let init = canvass(&["intake", "init", "-q", q, "--db", &db]);
+    assert_eq!(init.status, 2, "{}", init.stderr);
+    assert!(
+        init.stderr
+            .contains("the questionnaire holds U+001B, a control character"),
+        "{}",
+        init.stderr
+    );
+    assert!(!Path::new(&db).exists());
+    // A collection pinned before `check` refused it.
+    let plain = who_questionnaire(&dir, "1", "country", "country", "");
+    let init = canvass(&["intake", "init", "-q", plain.to_str().unwrap(), "--db", &db]);
     assert_eq!(init.status, 0, "{}", init.stderr);
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "UPDATE questionnaire SET version = '1' || char(27) || '[2J'",
+            [],
+        )
+        .unwrap();
     let status = canvass(&["intake", "status", "--db", &db]);
     assert_eq!(status.status, 0, "{}", status.stderr);
-    for out in [&init.stdout, &status.stdout] {
+    for out in [&init.stderr, &status.stdout] {
         assert!(!out.contains('\u{1b}'), "{out:?}");
-        assert!(out.contains("version 1\\u{1b}[2J"), "{out:?}");
+    }
+    assert!(
+        status.stdout.contains("version 1\\u{1b}[2J"),
+        "{:?}",
+        status.stdout
+    );
+}
+
+/// A version is any text: one that a URI cannot hold as it is ("2026 rev 1", "2009-révisé")
+/// is encoded in the schema's `$id`, and the collection works.
+#[test]
+fn a_version_that_is_not_uri_safe_still_makes_a_working_collection() {
+    for version in ["2026 rev 1", "2009-révisé", "v1/2#3?"] {
+        let dir = temp_dir("version-uri");
+        let questionnaire = who_questionnaire(&dir, version, "country", "country", "");
+        let db = db_in(&dir);
+        let q = questionnaire.to_str().unwrap();
+        let init = canvass(&["intake", "init", "-q", q, "--db", &db]);
+        assert_eq!(init.status, 0, "{version}: {}", init.stderr);
+        let reply = dir.join("fra.toml");
+        std::fs::write(
+            &reply,
+            format!("questionnaire = \"who\"\nversion = \"{version}\"\n\n[r]\ncountry = \"FRA\"\n"),
+        )
+        .unwrap();
+        let add = canvass(&["intake", "add", "--db", &db, reply.to_str().unwrap()]);
+        assert_eq!(add.status, 0, "{version}: {}{}", add.stdout, add.stderr);
+        assert_eq!(state_of(&status_json(&db), "FRA"), "accepted", "{version}");
+        let compiled = canvass(&["compile", q]);
+        let schema: serde_json::Value = serde_json::from_str(&compiled.stdout).unwrap();
+        let id = schema["$id"].as_str().unwrap();
+        assert!(id.starts_with("urn:canvass:who:"), "{id}");
+        assert!(!id.contains([' ', '#', '?', '/', 'é']), "{id}");
     }
 }
 

@@ -583,9 +583,10 @@ fn status(db: &Path, format: StatusFormat) -> Result<ExitCode, String> {
             writeln!(out, "{text}").map_err(io)?;
         }
         StatusFormat::Csv => {
-            let mut w = csv::Writer::from_writer(&mut out);
+            // Respondent ids come from replies: every cell through the spreadsheet guard.
+            let mut w = canvass::values::spreadsheet::Csv::new(&mut out);
             let err = |e: csv::Error| format!("cannot write the status: {e}");
-            w.write_record([
+            w.row([
                 "respondent",
                 "state",
                 "version",
@@ -597,7 +598,7 @@ fn status(db: &Path, format: StatusFormat) -> Result<ExitCode, String> {
             .map_err(err)?;
             for l in &status.respondents {
                 let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
-                w.write_record([
+                w.row([
                     l.respondent.as_str(),
                     l.state,
                     &opt(l.version),

@@ -73,10 +73,7 @@ pub fn compile(q: &Questionnaire) -> Value {
         "$schema".into(),
         json!("https://json-schema.org/draft/2020-12/schema"),
     );
-    root.insert(
-        "$id".into(),
-        json!(format!("urn:canvass:{}:{}", q.id, q.version)),
-    );
+    root.insert("$id".into(), json!(schema_id(q)));
     root.insert("title".into(), json!(q.title.get(lang, lang)));
     root.insert("type".into(), json!("object"));
     root.insert("required".into(), Value::Array(required));
@@ -252,4 +249,35 @@ pub(super) fn conditional(section: Option<&str>, question: &Question, condition:
         then["required"] = json!([id]);
     }
     json!({ "if": condition, "then": then, "else": blank })
+}
+
+/// The schema's `$id`: a URN naming the questionnaire and its version. A version is any text
+/// ("2026 rev 1", "2009-révisé"): what a URI may not hold is percent-encoded (UTF-8), so
+/// every version gives a valid, distinct URI.
+pub fn schema_id(q: &Questionnaire) -> String {
+    use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+    // RFC 8141's NSS keeps unreserved and sub-delimiter characters, `:` and `@`, as they are.
+    const KEPT: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~')
+        .remove(b'!')
+        .remove(b'$')
+        .remove(b'&')
+        .remove(b'\'')
+        .remove(b'(')
+        .remove(b')')
+        .remove(b'*')
+        .remove(b'+')
+        .remove(b',')
+        .remove(b';')
+        .remove(b'=')
+        .remove(b':')
+        .remove(b'@');
+    format!(
+        "urn:canvass:{}:{}",
+        q.id,
+        utf8_percent_encode(&q.version, KEPT)
+    )
 }

@@ -13,7 +13,7 @@ use super::service::Collection;
 use super::store::{StoredReply, Which};
 use crate::questionnaire::model::{Question, QuestionType, Questionnaire};
 use crate::reply::{Format, Limits};
-use crate::values::spreadsheet::guard;
+use crate::values::spreadsheet::Csv;
 
 /// A stored reply's JSON value.
 pub fn reply_value(r: &StoredReply) -> Result<Value, String> {
@@ -153,7 +153,7 @@ fn cells(x: &Question, answer: Option<&Value>) -> Vec<String> {
             .map(|o| u8::from(chosen.iter().any(|c| c.as_str() == Some(&o.value))).to_string())
             .collect(),
         // A code stands for the whole question: it is in every option's cell.
-        Some(Value::String(code)) if !code.is_empty() => vec![guard(code); x.options.len()],
+        Some(Value::String(code)) if !code.is_empty() => vec![code.clone(); x.options.len()],
         _ => vec![String::new(); x.options.len()],
     }
 }
@@ -164,8 +164,8 @@ fn cell(v: &Value) -> String {
         Value::Bool(true) => "yes".into(),
         Value::Bool(false) => "no".into(),
         Value::Number(n) => n.to_string(),
-        Value::String(s) => guard(s),
-        other => guard(&other.to_string()),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
     }
 }
 
@@ -173,7 +173,8 @@ fn cell(v: &Value) -> String {
 struct Sheet {
     name: String,
     path: std::path::PathBuf,
-    writer: csv::Writer<tempfile::NamedTempFile>,
+    /// Every cell through the spreadsheet guard.
+    writer: Csv<tempfile::NamedTempFile>,
 }
 
 impl Sheet {
@@ -187,7 +188,7 @@ impl Sheet {
         let mut sheet = Sheet {
             name: shown,
             path,
-            writer: csv::Writer::from_writer(temp),
+            writer: Csv::new(temp),
         };
         sheet.row(head)?;
         Ok(sheet)
@@ -195,7 +196,7 @@ impl Sheet {
 
     fn row(&mut self, cells: &[String]) -> Result<(), String> {
         self.writer
-            .write_record(cells)
+            .row(cells)
             .map_err(|e| format!("cannot write {}: {e}", self.name))
     }
 
@@ -204,7 +205,7 @@ impl Sheet {
         let temp = self
             .writer
             .into_inner()
-            .map_err(|e| format!("cannot write {name}: {}", e.error()))?;
+            .map_err(|e| format!("cannot write {name}: {e}"))?;
         temp.as_file()
             .sync_all()
             .map_err(|e| format!("cannot write {name}: {e}"))?;

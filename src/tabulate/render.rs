@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::values::spreadsheet::guard;
+use crate::values::spreadsheet::Csv;
 
 use super::{Tables, Tally, option_values};
 use crate::findings::visible::visible;
@@ -255,19 +255,7 @@ pub fn human(t: &Tables, q: &Questionnaire, lang: &str) -> String {
 
 /// Markdown: a heading and a table per question. Cells are escaped for Markdown tables.
 pub fn markdown(t: &Tables, q: &Questionnaire, lang: &str) -> String {
-    let md = |s: &str| {
-        let mut out = String::with_capacity(s.len());
-        for c in s.chars() {
-            if matches!(
-                c,
-                '|' | '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#'
-            ) {
-                out.push('\\');
-            }
-            out.push(c);
-        }
-        out
-    };
+    let md = |s: &str| markdown_text(s);
     let groups = group_names(t, lang);
     let mut text = format!("# {}\n", md(&title(t, lang)));
     for b in blocks(t, q, lang) {
@@ -278,15 +266,37 @@ pub fn markdown(t: &Tables, q: &Questionnaire, lang: &str) -> String {
         );
         text += &format!("|---|{}\n", "---:|".repeat(groups.len()));
         for r in &b.rows {
-            text += &format!("| {} | {} |\n", md(&r.label), r.values.join(" | "));
+            let values: Vec<String> = r.values.iter().map(|v| md(v)).collect();
+            text += &format!("| {} | {} |\n", md(&r.label), values.join(" | "));
         }
     }
     text
 }
 
+/// Text as Markdown shows it, never as markup: every character Markdown or HTML could read as
+/// syntax is escaped, a line break (which would end a table row) is a space, and control
+/// characters are shown as escapes.
+fn markdown_text(s: &str) -> String {
+    let s = visible(s);
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' => out.push(' '),
+            '|' | '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '&' | '!' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// CSV: one row per question and statistic (or option, or code); a column per group.
 pub fn csv(t: &Tables, q: &Questionnaire, lang: &str) -> Result<String, String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    // Keys, labels, group names and values (an earliest date, a text) come from replies
+    // and questionnaires: every cell through the spreadsheet guard.
+    let mut w = Csv::new(Vec::new());
     let err = |e: csv::Error| e.to_string();
     let mut header = vec![
         "question".to_string(),
@@ -297,7 +307,7 @@ pub fn csv(t: &Tables, q: &Questionnaire, lang: &str) -> Result<String, String> 
         "label".into(),
     ];
     header.extend(t.groups.iter().cloned());
-    w.write_record(&header).map_err(err)?;
+    w.row(&header).map_err(err)?;
     for b in blocks(t, q, lang) {
         for r in &b.rows {
             let mut record = vec![
@@ -305,11 +315,11 @@ pub fn csv(t: &Tables, q: &Questionnaire, lang: &str) -> Result<String, String> 
                 b.number.clone(),
                 b.kind.to_string(),
                 r.statistic.to_string(),
-                guard(&r.key),
-                guard(&r.label),
+                r.key.clone(),
+                r.label.clone(),
             ];
             record.extend(r.values.iter().cloned());
-            w.write_record(&record).map_err(err)?;
+            w.row(&record).map_err(err)?;
         }
     }
     String::from_utf8(w.into_inner().map_err(|e| e.to_string())?).map_err(|e| e.to_string())
