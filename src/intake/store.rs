@@ -749,7 +749,7 @@ fn count(n: usize) -> i64 {
 mod tests {
     use super::*;
 
-    fn submission<'a>(sha256: &'a str, valid: bool) -> NewSubmission<'a> {
+    fn submission(sha256: &str, valid: bool) -> NewSubmission<'_> {
         NewSubmission {
             respondent: Some("AUT"),
             file: "aut.toml",
