@@ -8,6 +8,7 @@ use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
+use super::budget::{Budget, Ticket};
 use super::fingerprint::{Fingerprint, Streaming};
 
 /// A reply to validate, before it is read.
@@ -29,7 +30,25 @@ pub enum Input {
     },
 }
 
+/// An input with its share of the batch's byte budget, when the batch keeps bytes.
+pub struct Job {
+    pub input: Input,
+    pub ticket: Option<Ticket>,
+}
+
 impl Input {
+    /// The bytes a worker will hold for it: a file's size (up to one byte over the limit,
+    /// as far as it is read), a line's length.
+    fn weight(&self, max: usize) -> u64 {
+        match self {
+            Input::File(path) => std::fs::metadata(path)
+                .map_or(0, |m| m.len())
+                .min(max as u64 + 1),
+            Input::Line { bytes, .. } => bytes.len() as u64,
+            _ => 0,
+        }
+    }
+
     pub fn name(&self) -> String {
         match self {
             Input::File(path) => path.display().to_string(),
@@ -44,8 +63,8 @@ impl Input {
 /// Replies found, handed to the workers in batches: one message per reply would cost
 /// more in locks and wake-ups than validating it.
 pub struct Batches {
-    queue: mpsc::SyncSender<(usize, Vec<Input>)>,
-    batch: Vec<Input>,
+    queue: mpsc::SyncSender<(usize, Vec<Job>)>,
+    batch: Vec<Job>,
     seq: usize,
     /// `--follow-links`.
     follow_links: bool,
@@ -58,16 +77,18 @@ pub struct Batches {
     /// Read a stream's over-limit line to its end for its fingerprint (the collection keeps
     /// it); otherwise it is said at once, and skipped.
     fingerprint_over_limit: bool,
+    /// The bound on bytes held at once, when the batch keeps them.
+    budget: Option<Budget>,
 }
 
 impl Batches {
     const SIZE: usize = 64;
 
     pub fn new(
-        queue: mpsc::SyncSender<(usize, Vec<Input>)>,
+        queue: mpsc::SyncSender<(usize, Vec<Job>)>,
         follow_links: bool,
         max_line_bytes: usize,
-        fingerprint_over_limit: bool,
+        budget: Option<Budget>,
     ) -> Self {
         Self {
             queue,
@@ -77,12 +98,23 @@ impl Batches {
             visited: Vec::new(),
             max_line_bytes,
             closed: false,
-            fingerprint_over_limit,
+            // Only a batch that keeps bytes has use for an over-limit reply's fingerprint.
+            fingerprint_over_limit: budget.is_some(),
+            budget,
         }
     }
 
     fn push(&mut self, input: Input) {
-        self.batch.push(input);
+        let ticket = self.budget.clone().map(|budget| {
+            let weight = input.weight(self.max_line_bytes);
+            budget.try_take(weight).unwrap_or_else(|| {
+                // Hand on what is gathered before waiting: it holds budget too, and only
+                // its being judged and let go can free some.
+                self.flush();
+                budget.take(weight)
+            })
+        });
+        self.batch.push(Job { input, ticket });
         if self.batch.len() == Self::SIZE {
             self.flush();
         }

@@ -9,6 +9,7 @@
 //! in order as soon as each and every one before it is done. A reply's text is kept only
 //! when its findings need it, or when the batch is asked to keep the bytes.
 
+pub mod budget;
 pub mod fingerprint;
 mod inputs;
 mod read;
@@ -25,7 +26,7 @@ pub use crate::judge::Questionnaires;
 use crate::judge::{Judge, Judgement};
 use crate::reply::{Format, Limits};
 use crate::source::SourceFile;
-use inputs::{Batches, Input};
+use inputs::{Batches, Input, Job};
 use read::Loaded;
 
 /// What to judge, and how.
@@ -53,6 +54,9 @@ pub struct Judged {
     pub over_limit: Option<fingerprint::Fingerprint>,
     /// How the reply was read (JSON or TOML).
     pub format: Format,
+    /// Its share of the bytes the batch may hold, when the batch keeps bytes: whoever keeps
+    /// the bytes keeps this until they are let go.
+    pub ticket: Option<budget::Ticket>,
 }
 
 /// Where judged replies go, in input order. A sink that fails stops the batch: [`run`]
@@ -79,18 +83,16 @@ pub fn run<T: Send, S: Sink<T>>(
         .lang(batch.lang)
         .limits(batch.limits);
     let workers = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
-    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Vec<Input>)>(64);
+    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Vec<Job>)>(64);
+    // Kept bytes are bounded in bytes, not in replies (which may be 16 MiB each).
+    let budget = batch.keep_bytes.then(|| budget::Budget::new(KEPT_BYTES));
     // Bounded: a slow sink (a disk) holds the workers back instead of letting judged
     // replies pile up in memory.
     let (done_tx, done_rx) = mpsc::sync_channel::<(usize, Vec<T>)>(16);
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            let mut batches = Batches::new(
-                job_tx,
-                batch.follow_links,
-                batch.limits.max_bytes,
-                batch.keep_bytes,
-            );
+            let mut batches =
+                Batches::new(job_tx, batch.follow_links, batch.limits.max_bytes, budget);
             for path in batch.paths {
                 inputs::gather(path, &mut batches);
             }
@@ -108,14 +110,17 @@ pub fn run<T: Send, S: Sink<T>>(
                         .and_then(|rx| rx.recv().map_err(|_| ()));
                     let Ok((seq, inputs)) = job else { break };
                     let done: Vec<T> = inputs
-                        .iter()
-                        .map(|input| {
+                        .into_iter()
+                        .map(|Job { input, ticket }| {
                             // What the caller does with a reply (rendering it) is guarded
                             // too: a panic there is that reply's internal error.
+                            let mut ticket = Some(ticket);
                             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                work(one(input, judge, batch.keep_bytes, words_lang))
+                                let mut judged = one(&input, judge, batch.keep_bytes, words_lang);
+                                judged.ticket = ticket.take().flatten();
+                                work(judged)
                             }))
-                            .unwrap_or_else(|_| work(failed(input, words_lang)))
+                            .unwrap_or_else(|_| work(failed(&input, words_lang)))
                         })
                         .collect();
                     if done_tx.send((seq, done)).is_err() {
@@ -137,6 +142,10 @@ pub fn run<T: Send, S: Sink<T>>(
         result
     })
 }
+
+/// Bytes of replies a batch that keeps them may hold at once (a reply larger than this
+/// still passes, alone).
+const KEPT_BYTES: u64 = 32 << 20;
 
 /// Receive judged replies in any order and hand them to the sink in their order.
 fn in_order<T, S: Sink<T>>(
@@ -198,6 +207,7 @@ fn one(input: &Input, judge: &Judge<'_>, keep_bytes: bool, words_lang: &'static 
                 bytes: None,
                 over_limit: None,
                 format: Format::Json,
+                ticket: None,
             },
         }
     }));
@@ -225,6 +235,7 @@ fn kept(j: Judgement, keep_bytes: bool, words_lang: &'static str) -> Judged {
         bytes,
         over_limit: None,
         format: j.format,
+        ticket: None,
     }
 }
 
@@ -235,6 +246,7 @@ fn failed(input: &Input, words_lang: &'static str) -> Judged {
         bytes: None,
         over_limit: None,
         format: Format::Json,
+        ticket: None,
     }
 }
 

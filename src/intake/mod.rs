@@ -109,6 +109,8 @@ pub struct Received {
     pub report: String,
     /// Its findings as data (a JSON array), to be worded in any language later.
     pub findings: String,
+    /// Its share of the bytes the batch may hold: let go with it, once stored.
+    pub ticket: Option<crate::batch::budget::Ticket>,
 }
 
 /// Judge one reply for the collection (run on the batch's workers): its findings at
@@ -119,6 +121,7 @@ pub fn receive(judged: Judged, stage: Stage, q: &Questionnaire) -> Received {
         bytes,
         over_limit,
         format,
+        ticket,
     } = judged;
     let r = at_stage(r, stage);
     let respondent = r
@@ -145,6 +148,7 @@ pub fn receive(judged: Judged, stage: Stage, q: &Questionnaire) -> Received {
         warnings: r.warnings,
         report: document::json_line(&r),
         findings: findings_json(&r.findings),
+        ticket,
     }
 }
 

@@ -181,6 +181,8 @@ pub struct Intake<'c> {
     note: Option<String>,
     /// Taken, not yet committed, in order (with when each was received).
     pending: Vec<(Received, String)>,
+    /// Bytes pending.
+    pending_bytes: usize,
     /// When the oldest pending reply was taken.
     opened: Instant,
     /// Resuming an interrupted run: a reply already stored, as any version of its
@@ -193,6 +195,10 @@ impl<'c> Intake<'c> {
     /// still given within moments.
     pub const BATCH: usize = 1024;
 
+    /// Bytes of replies after which a transaction is committed whatever their number: large
+    /// replies are let go of soon (half of what a batch may hold at once).
+    pub const BATCH_BYTES: usize = 16 << 20;
+
     /// How long a reply waits for its receipt when no more replies are coming just now.
     pub const PROMPT: Duration = Duration::from_millis(200);
 
@@ -203,6 +209,7 @@ impl<'c> Intake<'c> {
             stage,
             note,
             pending: Vec::new(),
+            pending_bytes: 0,
             opened: Instant::now(),
             resume: false,
         }
@@ -235,8 +242,9 @@ impl<'c> Intake<'c> {
         if self.pending.is_empty() {
             self.opened = Instant::now();
         }
+        self.pending_bytes += r.bytes.as_ref().map_or(0, Vec::len);
         self.pending.push((r, received_at));
-        if self.pending.len() >= Self::BATCH {
+        if self.pending.len() >= Self::BATCH || self.pending_bytes >= Self::BATCH_BYTES {
             return self.commit();
         }
         Ok(Vec::new())
@@ -267,6 +275,7 @@ impl<'c> Intake<'c> {
         }
         .into_iter();
         let pending = std::mem::take(&mut self.pending);
+        self.pending_bytes = 0;
         Ok(pending
             .into_iter()
             .map(|(r, received_at)| Receipt {
@@ -386,6 +395,7 @@ mod tests {
             warnings: 0,
             report: "{}".into(),
             findings: "[]".into(),
+            ticket: None,
         }
     }
 
