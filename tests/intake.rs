@@ -1286,3 +1286,112 @@ fn a_reply_over_the_size_limit_keeps_its_true_size_and_fingerprint() {
         ]
     );
 }
+
+/// Reading a collection (`status`, `show`, `export`, `tabulate`) leaves no `-wal` or `-shm`
+/// file behind: left by a reader, they would be the reader's, and the owner's next `add`
+/// could not write them.
+#[test]
+fn reading_a_collection_leaves_nothing_beside_it() {
+    let dir = temp_dir("read-leaves-nothing");
+    let db = db_in(&dir);
+    init(&db);
+    assert_eq!(canvass(&["intake", "add", "--db", &db, SAMPLES]).status, 1);
+    let beside = || {
+        let mut names: Vec<String> = std::fs::read_dir(&*dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(beside(), ["canvass.db"]);
+    let elsewhere = temp_dir("read-leaves-nothing-out");
+    let out = elsewhere.join("out.ndjson").display().to_string();
+    for args in [
+        &["intake", "status", "--db", &db][..],
+        &["intake", "show", "BRA", "--db", &db],
+        &[
+            "intake", "export", "--db", &db, "--format", "ndjson", "-o", &out,
+        ],
+        &["tabulate", "--db", &db],
+    ] {
+        let run = canvass(args);
+        assert_eq!(run.status, 0, "{args:?}: {}", run.stderr);
+        assert_eq!(beside(), ["canvass.db"], "{args:?}");
+    }
+}
+
+/// A collection cut short (a copy that did not finish) is said to be cut short, not "not a
+/// canvass collection", and is left as it was.
+#[test]
+fn a_collection_cut_short_is_said_to_be_cut_short() {
+    let dir = temp_dir("cut-short");
+    let db = db_in(&dir);
+    init(&db);
+    let whole = bytes_of(&db);
+    for keep in [20_000, 100, 40] {
+        let cut = dir.join(format!("cut-{keep}.db")).display().to_string();
+        std::fs::write(&cut, &whole[..keep]).unwrap();
+        for args in [
+            &["intake", "status", "--db", &cut][..],
+            &["intake", "add", "--db", &cut, SAMPLES],
+        ] {
+            let run = canvass(args);
+            assert_eq!(run.status, 2, "{keep}: {args:?}");
+            assert!(
+                run.stderr.contains("is cut short: it holds")
+                    && run.stderr.contains("use a whole copy"),
+                "{keep}: {}",
+                run.stderr
+            );
+        }
+        assert_eq!(bytes_of(&cut), &whole[..keep]);
+    }
+}
+
+/// A reader who may not write in the collection's folder is told that, not that the file is
+/// not a collection. (As root, the reader is played by `nobody`; skipped where neither a
+/// non-root user nor `setpriv` is at hand.)
+#[cfg(unix)]
+#[test]
+fn a_folder_the_reader_may_not_write_to_is_said_so() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_dir("folder-read-only");
+    let db = db_in(&dir);
+    init(&db);
+    let is_root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0"));
+    let setpriv = Path::new("/usr/bin/setpriv").exists();
+    if is_root && !setpriv {
+        eprintln!("skipped: root without setpriv");
+        return;
+    }
+    // The binary where `nobody` may run it, the collection readable by all.
+    let bin = dir.join("canvass");
+    std::fs::copy(env!("CARGO_BIN_EXE_canvass"), &bin).unwrap();
+    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::set_permissions(&*dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let mut command = if is_root {
+        let mut c = std::process::Command::new("/usr/bin/setpriv");
+        c.args(["--reuid=nobody", "--regid=nogroup", "--clear-groups"])
+            .arg(&bin);
+        c
+    } else {
+        std::process::Command::new(&bin)
+    };
+    let out = command
+        .args(["intake", "status", "--db", &db])
+        .output()
+        .unwrap();
+    std::fs::set_permissions(&*dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("cannot be made or opened there")
+            && stderr.contains("ask for write access to its folder"),
+        "{stderr}"
+    );
+}

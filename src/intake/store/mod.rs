@@ -10,6 +10,8 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
+mod header;
+
 /// `PRAGMA application_id` of a canvass collection: "cnvs".
 const APPLICATION_ID: i32 = 0x636e_7673;
 
@@ -300,16 +302,28 @@ impl Store {
         if write && metadata.permissions().readonly() {
             return Err(format!("{name} is read-only; nothing was added"));
         }
-        let flags = if write {
+        header::check(path, &name, metadata.len())?;
+        // A reader that may write the file opens it for writing all the same, and writes
+        // nothing (`query_only`): the last connection to close then folds the write-ahead log
+        // back and removes `-wal` and `-shm`. Opened read-only, SQLite leaves them behind,
+        // owned by the reader, and the owner's next `add` cannot write them.
+        let writable = !metadata.permissions().readonly()
+            && std::fs::OpenOptions::new().append(true).open(path).is_ok();
+        let flags = if write || writable {
             OpenFlags::SQLITE_OPEN_READ_WRITE
         } else {
             OpenFlags::SQLITE_OPEN_READ_ONLY
         } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let not_ours = || format!("{name} is not a canvass collection; it was left as it was");
-        let conn = Connection::open_with_flags(path, flags).map_err(|_| not_ours())?;
+        let cannot = |e: rusqlite::Error| header::cannot_open(&name, &e);
+        let conn = Connection::open_with_flags(path, flags).map_err(cannot)?;
+        if !write {
+            conn.pragma_update(None, "query_only", true)
+                .map_err(cannot)?;
+        }
         let id: i32 = conn
             .pragma_query_value(None, "application_id", |r| r.get(0))
-            .map_err(|_| not_ours())?;
+            .map_err(cannot)?;
         if id != APPLICATION_ID {
             return Err(not_ours());
         }
