@@ -256,3 +256,107 @@ fn computed_values_are_counted_as_computed_and_cells_by_their_row_s_conditions()
         );
     }
 }
+
+/// A questionnaire of one respondent (`r.name`) and one number (`r.amount`), with replies
+/// `(file, name, amount)` written in `dir`; the questionnaire's path.
+fn amounts(dir: &std::path::Path, replies: &[(&str, &str, &str)]) -> String {
+    let q = dir.join("q.toml");
+    std::fs::write(
+        &q,
+        "id = \"sums\"\nversion = \"1\"\ntitle = \"Sums\"\nlanguages = [\"en\"]\nrespondent = \"r.name\"\n\n\
+         [[section]]\nid = \"r\"\ntitle = \"R\"\n\n\
+         [[section.question]]\nid = \"name\"\ntext = \"Who\"\ntype = \"text\"\nrequired = true\n\n\
+         [[section.question]]\nid = \"amount\"\ntext = \"Amount\"\ntype = \"number\"\n",
+    )
+    .unwrap();
+    for (file, name, amount) in replies {
+        std::fs::write(
+            dir.join(file),
+            format!("questionnaire = \"sums\"\nversion = \"1\"\n\n[r]\nname = \"{name}\"\namount = {amount}\n"),
+        )
+        .unwrap();
+    }
+    q.display().to_string()
+}
+
+/// A sum that needs more than 28 significant digits is said to, never shown rounded
+/// (9999999999999999999999999999 + 0.5 + 0.25 is not 10000000000000000000000000000).
+#[test]
+fn a_sum_past_28_digits_is_said_not_rounded() {
+    let dir = temp_dir("tabulate-long-sum");
+    let q = amounts(
+        &dir,
+        &[
+            ("a.toml", "A", "9999999999999999999999999999"),
+            ("b.toml", "B", "0.5"),
+            ("c.toml", "C", "0.25"),
+        ],
+    );
+    let folder = dir.display().to_string();
+    let json = canvass(&["tabulate", "-q", &q, &folder, "--format", "json"]);
+    assert_eq!(json.status, 0, "{}", json.stderr);
+    let tables: Value = serde_json::from_str(&json.stdout).unwrap();
+    let amount = question(&tables, "r.amount");
+    assert_eq!(amount["n"], 3);
+    assert_eq!(amount["sum"], Value::Null, "{amount}");
+    assert_eq!(amount["sum_exceeds_28_digits"], true);
+    let human = canvass(&["tabulate", "-q", &q, &folder]);
+    let sum = human
+        .stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with("sum "));
+    assert_eq!(
+        sum.map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")),
+        Some("sum more than 28 significant digits: not rounded, not shown".to_string()),
+        "{}",
+        human.stdout
+    );
+    // Exact sums are still shown.
+    let dir = temp_dir("tabulate-exact-sum");
+    let q = amounts(&dir, &[("a.toml", "A", "1.5"), ("b.toml", "B", "1.75")]);
+    let json = canvass(&[
+        "tabulate",
+        "-q",
+        &q,
+        &dir.display().to_string(),
+        "--format",
+        "json",
+    ]);
+    let tables: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(question(&tables, "r.amount")["sum"], json!(3.25));
+}
+
+/// Over files, a respondent who sent two replies is counted once: its last, in the order
+/// given (as `intake add` numbers versions), and the output says so.
+#[test]
+fn over_files_each_respondent_is_counted_once() {
+    let dir = temp_dir("tabulate-twice");
+    let q = amounts(
+        &dir,
+        &[
+            ("a-1.toml", "A", "10"),
+            ("a-2.toml", "A", "30"),
+            ("b.toml", "B", "5"),
+        ],
+    );
+    let run = canvass(&[
+        "tabulate",
+        "-q",
+        &q,
+        &dir.display().to_string(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let tables: Value = serde_json::from_str(&run.stdout).unwrap();
+    let amount = question(&tables, "r.amount");
+    assert_eq!(amount["n"], 2, "{amount}");
+    assert_eq!(amount["sum"], json!(35));
+    assert!(
+        run.stderr.contains(
+            "note: 1 respondent sent more than one valid reply among the files; the last of each (in the order given) was counted"
+        ),
+        "{}",
+        run.stderr
+    );
+}

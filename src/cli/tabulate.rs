@@ -103,10 +103,16 @@ pub fn run(args: &TabulateArgs) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Count the valid replies among the files; say on standard error how many were left out.
+/// Count the valid replies among the files, the last one of each respondent (in the order
+/// given, as `intake add` numbers versions); say on standard error how many were left out and
+/// how many respondents sent more than one.
 fn count_files(v: &Validator, paths: &[PathBuf], counter: &mut Counter<'_>) -> Result<(), String> {
+    /// Each respondent's last valid reply waits for the end of the batch (one value per
+    /// respondent, not per reply); a reply that names no respondent is counted at once.
     struct Count<'c, 'q> {
         counter: &'c mut Counter<'q>,
+        last: std::collections::HashMap<String, serde_json::Value>,
+        replaced: std::collections::HashSet<String>,
         left_out: usize,
         replies: usize,
     }
@@ -119,13 +125,12 @@ fn count_files(v: &Validator, paths: &[PathBuf], counter: &mut Counter<'_>) -> R
         ) -> Result<(), Self::Error> {
             self.replies += 1;
             match item {
-                Some((value, respondent)) => {
-                    let region = respondent
-                        .as_deref()
-                        .and_then(members::region)
-                        .or(Some("unknown"));
-                    self.counter.add(&value, region);
+                Some((value, Some(respondent))) => {
+                    if self.last.insert(respondent.clone(), value).is_some() {
+                        self.replaced.insert(respondent);
+                    }
                 }
+                Some((value, None)) => self.counter.add(&value, Some("unknown")),
                 None => self.left_out += 1,
             }
             Ok(())
@@ -142,6 +147,8 @@ fn count_files(v: &Validator, paths: &[PathBuf], counter: &mut Counter<'_>) -> R
     };
     let mut count = Count {
         counter,
+        last: std::collections::HashMap::new(),
+        replaced: std::collections::HashSet::new(),
         left_out: 0,
         replies: 0,
     };
@@ -153,11 +160,31 @@ fn count_files(v: &Validator, paths: &[PathBuf], counter: &mut Counter<'_>) -> R
             }
             let text = String::from_utf8(j.bytes?).ok()?;
             let (value, _) = canvass::reply::parse(&text, j.format, &limits).ok()?;
-            Some((value, j.report.respondent))
+            let respondent = j
+                .report
+                .respondent
+                .as_deref()
+                .and_then(canvass::intake::respondent_id);
+            Some((value, respondent))
         },
         &mut count,
     )
     .unwrap_or_else(|never| match never {});
+    for (respondent, value) in &count.last {
+        let region = members::region(respondent).or(Some("unknown"));
+        count.counter.add(value, region);
+    }
+    if !count.replaced.is_empty() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "note: {} sent more than one valid reply among the files; the last of each (in the order given) was counted",
+            if count.replaced.len() == 1 {
+                "1 respondent".to_string()
+            } else {
+                format!("{} respondents", count.replaced.len())
+            }
+        );
+    }
     if count.replies == 0 {
         return Err("no replies found (looked for .toml, .json and .ndjson files)".into());
     }

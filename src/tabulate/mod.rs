@@ -231,10 +231,14 @@ fn count(t: &mut Tally, question: &Question, applies: bool, raw: Option<&Value>)
         QuestionType::Integer | QuestionType::Number | QuestionType::Year => {
             if let Some(n) = ReplyValue::as_decimal(value) {
                 *t.numbers.entry(n).or_default() += 1;
-                // A sum past 28 digits has no exact value: it is left out, not rounded.
+                // A sum past 28 significant digits has no exact value: it is left out (and
+                // said so), not rounded. The decimal type rounds silently when the digits
+                // after the point no longer fit: its scale then drops below the operands'.
                 t.sum = match t.sum {
                     None if t.numbers.values().sum::<u64>() == 1 => Some(n),
-                    Some(sum) => sum.checked_add(n),
+                    Some(sum) => sum
+                        .checked_add(n)
+                        .filter(|s| s.scale() >= sum.scale().max(n.scale())),
                     None => None,
                 };
             }

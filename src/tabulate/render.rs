@@ -107,18 +107,7 @@ fn block(name: &str, x: &Question, t: &[&Tally], q: &Questionnaire, lang: &str) 
     }
     match x.kind {
         QuestionType::Integer | QuestionType::Number | QuestionType::Year => {
-            let number = |v: Option<Decimal>| {
-                v.map_or_else(|| "-".to_string(), |d| d.normalize().to_string())
-            };
-            rows.push(row("n", "n".into(), each(&|t| t.n().to_string())));
-            rows.push(row("sum", word("tabulate-sum"), each(&|t| number(t.sum))));
-            rows.push(row("min", word("tabulate-min"), each(&|t| number(t.min()))));
-            rows.push(row(
-                "median",
-                word("tabulate-median"),
-                each(&|t| number(t.median())),
-            ));
-            rows.push(row("max", word("tabulate-max"), each(&|t| number(t.max()))));
+            rows.extend(number_rows(t, lang));
         }
         QuestionType::Date => {
             let date = |t: &Tally, last: bool| {
@@ -273,6 +262,35 @@ pub fn markdown(t: &Tables, q: &Questionnaire, lang: &str) -> String {
     text
 }
 
+/// n, sum, min, median and max of a number question, per group.
+fn number_rows(t: &[&Tally], lang: &str) -> Vec<Row> {
+    let word = |id: &str| phrase_in(lang, id, &Args::new());
+    let row = |statistic: &'static str, label: String, f: &dyn Fn(&Tally) -> String| Row {
+        statistic,
+        key: String::new(),
+        label,
+        values: t.iter().map(|t| f(t)).collect(),
+    };
+    // No sum for numbers answered: it needs more than 28 significant digits.
+    let too_long = word("tabulate-sum-too-long");
+    let sum = |t: &Tally| match t.sum {
+        None if t.n() > 0 => too_long.clone(),
+        sum => number(sum),
+    };
+    vec![
+        row("n", "n".into(), &|t| t.n().to_string()),
+        row("sum", word("tabulate-sum"), &sum),
+        row("min", word("tabulate-min"), &|t| number(t.min())),
+        row("median", word("tabulate-median"), &|t| number(t.median())),
+        row("max", word("tabulate-max"), &|t| number(t.max())),
+    ]
+}
+
+/// A number as the tables show it ("-" for none).
+fn number(v: Option<Decimal>) -> String {
+    v.map_or_else(|| "-".to_string(), |d| d.normalize().to_string())
+}
+
 /// Text as Markdown shows it, never as markup: every character Markdown or HTML could read as
 /// syntax is escaped, a line break (which would end a table row) is a space, and control
 /// characters are shown as escapes.
@@ -408,6 +426,10 @@ fn tally_json(
         QuestionType::Integer | QuestionType::Number | QuestionType::Year => {
             m.insert("n".into(), t.n().into());
             m.insert("sum".into(), number(t.sum));
+            if t.sum.is_none() && t.n() > 0 {
+                // Not rounded into a figure: said instead.
+                m.insert("sum_exceeds_28_digits".into(), true.into());
+            }
             m.insert("min".into(), number(t.min()));
             m.insert("median".into(), number(t.median()));
             m.insert("max".into(), number(t.max()));

@@ -332,6 +332,7 @@ tabulate-answered = answered
 tabulate-not-applicable = not applicable (skipped by its condition)
 tabulate-unanswered = unanswered
 tabulate-sum = sum
+tabulate-sum-too-long = more than 28 significant digits: not rounded, not shown
 tabulate-min = smallest
 tabulate-median = median
 tabulate-max = largest

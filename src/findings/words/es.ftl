@@ -349,6 +349,7 @@ tabulate-answered = respondida
 tabulate-not-applicable = no aplicable (descartada por su condición)
 tabulate-unanswered = sin respuesta
 tabulate-sum = suma
+tabulate-sum-too-long = más de 28 cifras significativas: ni redondeada ni mostrada
 tabulate-min = menor
 tabulate-median = mediana
 tabulate-max = mayor

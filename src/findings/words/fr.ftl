@@ -346,6 +346,7 @@ tabulate-answered = répondu
 tabulate-not-applicable = sans objet (écartée par sa condition)
 tabulate-unanswered = sans réponse
 tabulate-sum = somme
+tabulate-sum-too-long = plus de 28 chiffres significatifs : ni arrondie, ni affichée
 tabulate-min = plus petit
 tabulate-median = médiane
 tabulate-max = plus grand
