@@ -319,6 +319,16 @@ fn broken_questionnaires_are_refused_with_a_reason() {
         ("lookahead-pattern.toml", 2, &["invalid-regex"]),
         ("huge-pattern.toml", 2, &["invalid-regex"]),
         ("syntax-error.toml", 2, &["syntax"]),
+        // Markup in a language tag would reach a page's `lang` attribute.
+        ("language-markup.toml", 2, &["invalid-setting"]),
+        // A terminal link (OSC 8) and a bell in the version: control characters are refused.
+        (
+            "control-in-version.toml",
+            2,
+            &["hidden-character", "hidden-character"],
+        ),
+        // Any version text is allowed: a URI gets it percent-encoded.
+        ("version-not-uri-safe.toml", 0, &[]),
     ];
     for (file, status, expected) in cases {
         let run = canvass(&["check", &format!("tests/hostile/questionnaires/{file}")]);
