@@ -222,6 +222,9 @@ fn binary(
 ) -> Result<(Ast, Ty), ExprError> {
     let (mut l, lt) = resolve(left, scope)?;
     let (mut r, rt) = resolve(right, scope)?;
+    if let Some(is_code) = code_comparison(op, &l, &r, &span, scope) {
+        return Ok((is_code, Ty::Bool));
+    }
     let ty = match op {
         BinOp::And | BinOp::Or => {
             expect(&lt, &Ty::Bool, left, scope, &format!("`{}`", op.symbol()))?;
@@ -313,6 +316,43 @@ fn binary(
         },
         ty,
     ))
+}
+
+/// `q == 'code'` (or `!=`) where the text is one of the answer codes `q` takes (and not one
+/// of its options): whether `q` is answered with that code, whatever `q`'s type (a date
+/// question answered "dont_know" is not a date, but it is that code).
+fn code_comparison(
+    op: BinOp,
+    l: &Ast,
+    r: &Ast,
+    span: &std::ops::Range<usize>,
+    scope: Scope<'_>,
+) -> Option<Ast> {
+    if !matches!(op, BinOp::Eq | BinOp::Ne) {
+        return None;
+    }
+    let (question, code) = match (&l.kind, &r.kind) {
+        (AstKind::Answer(q), AstKind::Text(code)) | (AstKind::Text(code), AstKind::Answer(q)) => {
+            (*q, code)
+        }
+        _ => return None,
+    };
+    let asked = scope.questionnaire.question(question);
+    if asked.compute.is_some() || !asked.codes.contains(code) || asked.option(code).is_some() {
+        return None;
+    }
+    let is_code = Ast {
+        kind: AstKind::IsCode(question, code.clone()),
+        span: span.clone(),
+    };
+    Some(if op == BinOp::Ne {
+        Ast {
+            kind: AstKind::Not(Box::new(is_code)),
+            span: span.clone(),
+        }
+    } else {
+        is_code
+    })
 }
 
 /// Whether two sides can be compared; checks a text literal against a choice's options

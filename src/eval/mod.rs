@@ -257,6 +257,10 @@ pub fn eval<'a, 'v: 'a, V: ReplyValue<'v>>(
             _ => None,
         },
         AstKind::Sum(r) => sum(q, answers, *r),
+        AstKind::IsCode(r, code) => Some(Val::Bool(matches!(
+            classify(q.question(*r), answers.raw_in_row(q, *r)),
+            Answer::Code(given) if given == code
+        ))),
         AstKind::Not(inner) => match eval(inner, q, answers)? {
             Val::Bool(b) => Some(Val::Bool(!b)),
             _ => None,

@@ -28,6 +28,9 @@ pub enum AstKind {
     Size(QuestionRef),
     /// Sum of a table's numeric column.
     Sum(QuestionRef),
+    /// Whether a question is answered with this one of its answer codes
+    /// (`dob == 'dont_know'`): true or false, never unknown.
+    IsCode(QuestionRef, String),
     Not(Box<Ast>),
     Neg(Box<Ast>),
     Binary(BinOp, Box<Ast>, Box<Ast>),
@@ -67,7 +70,11 @@ impl Ast {
     /// `cells`: keep the column `sum(table.column)` reads, rather than name the table.
     fn collect(&self, refs: &mut Vec<(QuestionRef, Range<usize>)>, cells: bool) {
         match &self.kind {
-            AstKind::Answer(r) | AstKind::Answered(r) | AstKind::Size(r) | AstKind::Sum(r) => {
+            AstKind::Answer(r)
+            | AstKind::Answered(r)
+            | AstKind::Size(r)
+            | AstKind::Sum(r)
+            | AstKind::IsCode(r, _) => {
                 let r = if matches!(self.kind, AstKind::Sum(_)) && !cells {
                     QuestionRef { column: None, ..*r }
                 } else {
