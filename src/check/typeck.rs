@@ -320,7 +320,7 @@ fn binary(
 
 /// `q == 'code'` (or `!=`) where the text is one of the answer codes `q` takes (and not one
 /// of its options): whether `q` is answered with that code, whatever `q`'s type (a date
-/// question answered "dont_know" is not a date, but it is that code).
+/// question answered `dont_know` is not a date, but it is that code).
 fn code_comparison(
     op: BinOp,
     l: &Ast,
