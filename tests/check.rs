@@ -111,7 +111,7 @@ fn shipped_questionnaires_name_the_language_schema() {
 fn xlsform_spellings_get_a_hint_with_the_canvass_spelling() {
     let base = std::fs::read_to_string("tests/check/expression-syntax.toml").unwrap();
     for (when, hint) in [
-        ("${a} > 1", "`${q}` is written `q`"),
+        ("${a} > 1", "`${a}` is written `a` (or `section.a`"),
         ("a > 1 and a < 9", "written `&&` and `||`"),
         ("count-selected(a) > 1", "written `size(m)`"),
     ] {

@@ -359,6 +359,15 @@ impl Builder<'_, '_, '_> {
             self.counts(def.min_choices.as_ref(), def.max_choices.as_ref());
         let (min_rows, max_rows) = self.counts(def.min_rows.as_ref(), def.max_rows.as_ref());
         let regex = def.pattern.as_ref().and_then(|p| self.pattern(p));
+        if let (Some(message), None) = (&def.pattern_message, &def.pattern) {
+            self.lints
+                .error(
+                    Code::InvalidSetting,
+                    "`pattern_message` says in words what `pattern` asks for, but there is no `pattern`".into(),
+                    message.span.clone(),
+                )
+                .help_("add the `pattern`, or remove `pattern_message`");
+        }
 
         let mut seen = HashMap::new();
         let columns: Vec<Question> = def
@@ -406,6 +415,10 @@ impl Builder<'_, '_, '_> {
             min_length,
             max_length,
             pattern: def.pattern.as_ref().map(|p| p.value.clone()),
+            pattern_message: def
+                .pattern_message
+                .as_ref()
+                .map(|m| self.text(m, &format!("the pattern message of {what} `{id}`"))),
             format: def.format.as_ref().map(|f| f.value),
             min,
             max,
@@ -469,7 +482,7 @@ impl Builder<'_, '_, '_> {
     fn settings_fit(&mut self, def: &QuestionDef, what: &str) {
         use QuestionType as T;
         let kind = def.kind.value;
-        let present: [(&str, Option<Span>, &[T]); 14] = [
+        let present: [(&str, Option<Span>, &[T]); 15] = [
             (
                 "options",
                 span(def.options.as_ref()),
@@ -488,6 +501,11 @@ impl Builder<'_, '_, '_> {
             ("min_length", span(def.min_length.as_ref()), &[T::Text]),
             ("max_length", span(def.max_length.as_ref()), &[T::Text]),
             ("pattern", span(def.pattern.as_ref()), &[T::Text]),
+            (
+                "pattern_message",
+                span(def.pattern_message.as_ref()),
+                &[T::Text],
+            ),
             ("format", span(def.format.as_ref()), &[T::Text]),
             (
                 "min",

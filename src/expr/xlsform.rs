@@ -9,9 +9,24 @@ pub fn hint(text: &str) -> Option<String> {
         .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
         .collect();
     let has_word = |w: &str| words.contains(&w);
-    let hint = if text.contains("${") {
-        "XLSForm's `${q}` is written `q` (or `section.q` for a question of another section)"
-    } else if text.contains("count-selected(") {
+    if let Some(start) = text.find("${") {
+        // Name the question: `${age}` is written `age`.
+        let name = text[start + 2..].split('}').next().filter(|n| {
+            !n.is_empty()
+                && n.chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+        });
+        return Some(match name {
+            Some(name) => format!(
+                "XLSForm's `${{{name}}}` is written `{name}` (or `section.{name}` for a question of another section)"
+            ),
+            None => {
+                "XLSForm's `${q}` is written `q` (or `section.q` for a question of another section)"
+                    .to_string()
+            }
+        });
+    }
+    let hint = if text.contains("count-selected(") {
         "XLSForm's `count-selected(m)` is written `size(m)`"
     } else if text.contains("selected(") {
         "XLSForm's `selected(m, 'x')` is written `'x' in m`"
@@ -32,8 +47,12 @@ mod tests {
     #[test]
     fn xlsform_spellings_get_canvass_spellings() {
         let said = |t: &str| hint(t).unwrap_or_default();
-        assert!(said("${age} > 18").contains("`q`"));
-        assert!(said("selected(${offences}, 'other')").contains("`q`"));
+        assert_eq!(
+            said("${age} > 18"),
+            "XLSForm's `${age}` is written `age` (or `section.age` for a question of another section)"
+        );
+        assert!(said("selected(${offences}, 'other')").contains("is written `offences`"));
+        assert!(said("${} > 1").contains("`q`"));
         assert!(said("selected(offences, 'other')").contains("'x' in m"));
         assert!(said("count-selected(offences) > 1").contains("size(m)"));
         assert!(said("age > 18 and law == 'yes'").contains("&&"));

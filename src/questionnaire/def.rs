@@ -151,6 +151,9 @@ pub struct QuestionDef {
     pub max_length: Option<Sp<i64>>,
     /// Regular expression (linear-time engine) the whole answer must match.
     pub pattern: Option<Sp<String>>,
+    /// The form `pattern` asks for, in words (translatable): shown to respondents instead
+    /// of the regular expression.
+    pub pattern_message: Option<Sp<TextDef>>,
     pub format: Option<Sp<TextFormat>>,
     pub min: Option<Sp<BoundDef>>,
     pub max: Option<Sp<BoundDef>>,

@@ -94,6 +94,9 @@ pub struct Question {
     pub max_length: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
+    /// The form `pattern` asks for, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern_message: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<TextFormat>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

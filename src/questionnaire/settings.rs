@@ -39,6 +39,7 @@ pub const QUESTION: &[&str] = &[
     "min_length",
     "max_length",
     "pattern",
+    "pattern_message",
     "format",
     "min",
     "max",

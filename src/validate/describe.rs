@@ -35,7 +35,7 @@ pub fn expected(q: &Questionnaire, question: &Question) -> Text {
                 (None, None) => say("expect-multi", args),
             }
         }
-        QuestionType::Text => text(question),
+        QuestionType::Text => text(question, src),
         QuestionType::Integer => say("expect-integer", Args::new().text("range", range())),
         QuestionType::Number => say("expect-number", Args::new().text("range", range())),
         QuestionType::Year => say("expect-year", Args::new().text("range", range())),
@@ -67,7 +67,7 @@ pub fn expected(q: &Questionnaire, question: &Question) -> Text {
     )
 }
 
-fn text(question: &Question) -> Text {
+fn text(question: &Question, src: &str) -> Text {
     let say = |id: &'static str, args: Args| phrase(id, &args);
     let length = match (question.min_length, question.max_length) {
         (Some(a), Some(b)) => say(
@@ -80,9 +80,15 @@ fn text(question: &Question) -> Text {
         (None, Some(b)) => say("length-at-most", Args::new().text("max", b.to_string())),
         (None, None) => Text::default(),
     };
-    let pattern = question.pattern.as_ref().map_or_else(Text::default, |p| {
-        say("pattern", Args::new().text("pattern", p.clone()))
-    });
+    // The author's words for the form, when given: a respondent cannot read a regex.
+    let pattern = match (&question.pattern_message, &question.pattern) {
+        (Some(words), _) => say(
+            "pattern-in-words",
+            Args::new().text("pattern", Text::given(&words.0, src)),
+        ),
+        (None, Some(p)) => say("pattern", Args::new().text("pattern", p.clone())),
+        (None, None) => Text::default(),
+    };
     let id = if question.format.is_some() {
         "expect-email"
     } else {

@@ -203,6 +203,7 @@ length-between = { " " }of { $min } to { $max } characters
 length-at-least = { " " }of at least { $min } characters
 length-at-most = { " " }of at most { $max } characters
 pattern = { " " }matching the pattern { $pattern }
+pattern-in-words = : { $pattern }
 expect-integer = expected a whole number{ $range }
 expect-number = expected a number{ $range }
 expect-year = expected a year{ $range }

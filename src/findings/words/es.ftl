@@ -211,6 +211,7 @@ length-between = { " " }de { $min } a { $max } caracteres
 length-at-least = { " " }de al menos { $min } caracteres
 length-at-most = { " " }de como máximo { $max } caracteres
 pattern = { " " }conforme al modelo { $pattern }
+pattern-in-words = : { $pattern }
 expect-integer = se espera un número entero{ $range }
 expect-number = se espera un número{ $range }
 expect-year = se espera un año{ $range }

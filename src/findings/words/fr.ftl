@@ -205,6 +205,7 @@ length-between = { " " }de { $min } à { $max } caractères
 length-at-least = { " " }d'au moins { $min } caractères
 length-at-most = { " " }d'au plus { $max } caractères
 pattern = { " " }conforme au modèle { $pattern }
+pattern-in-words = : { $pattern }
 expect-integer = attendu : un nombre entier{ $range }
 expect-number = attendu : un nombre{ $range }
 expect-year = attendu : une année{ $range }
