@@ -450,7 +450,12 @@ fn call(
     span: std::ops::Range<usize>,
     scope: Scope<'_>,
 ) -> Result<(Ast, Ty), ExprError> {
-    const FUNCTIONS: &[&str] = &["answered", "size", "sum"];
+    const FUNCTIONS: &[&str] = &["answered", "size", "sum", "if", "default"];
+    match name {
+        "if" => return if_call(args, span, scope),
+        "default" => return default_call(args, span, scope),
+        _ => {}
+    }
     if !FUNCTIONS.contains(&name) {
         return Err(ExprError {
             kind: ExprErrorKind::UnknownReference,
@@ -458,7 +463,7 @@ fn call(
             span: span.start..span.start + name.len(),
             help: Some(match closest(name, FUNCTIONS) {
                 Some(near) => format!("did you mean `{near}`?"),
-                None => "the functions are `answered(q)`, `size(q)` and `sum(table.column)`".into(),
+                None => "the functions are `answered(q)`, `size(q)`, `sum(table.column)`, `if(condition, a, b)` and `default(x, d)`".into(),
             }),
         });
     }
@@ -515,6 +520,94 @@ fn call(
         }
     };
     Ok((Ast { kind, span }, ty))
+}
+
+/// `if(condition, a, b)`: a condition, then two values of one type.
+fn if_call(
+    args: &[Node],
+    span: std::ops::Range<usize>,
+    scope: Scope<'_>,
+) -> Result<(Ast, Ty), ExprError> {
+    let [condition, then, otherwise] = args else {
+        return Err(mismatch(
+            span,
+            "`if` takes a condition and two values: `if(condition, a, b)`".into(),
+        ));
+    };
+    let (condition_ast, condition_ty) = resolve(condition, scope)?;
+    expect(
+        &condition_ty,
+        &Ty::Bool,
+        condition,
+        scope,
+        "the first part of `if`",
+    )?;
+    let (a, b, ty) = alike(then, otherwise, "`if`", scope)?;
+    let kind = AstKind::If(Box::new(condition_ast), Box::new(a), Box::new(b));
+    Ok((Ast { kind, span }, ty))
+}
+
+/// `default(x, d)`: a value, and what stands for it when it has none.
+fn default_call(
+    args: &[Node],
+    span: std::ops::Range<usize>,
+    scope: Scope<'_>,
+) -> Result<(Ast, Ty), ExprError> {
+    let [value, fallback] = args else {
+        return Err(mismatch(
+            span,
+            "`default` takes a value and what stands for it when it has none: `default(x, 0)`"
+                .into(),
+        ));
+    };
+    let (a, b, ty) = alike(value, fallback, "`default`", scope)?;
+    Ok((
+        Ast {
+            kind: AstKind::Default(Box::new(a), Box::new(b)),
+            span,
+        },
+        ty,
+    ))
+}
+
+/// Two values that must be of one type (a text literal beside a choice is one of its
+/// options; beside a date, a date); the type is the first's.
+fn alike(a: &Node, b: &Node, what: &str, scope: Scope<'_>) -> Result<(Ast, Ast, Ty), ExprError> {
+    let (mut l, lt) = resolve(a, scope)?;
+    let (mut r, rt) = resolve(b, scope)?;
+    let value = |t: &Ty| {
+        matches!(
+            t,
+            Ty::Bool | Ty::Number | Ty::Text | Ty::Date | Ty::Choice(_)
+        )
+    };
+    if !value(&lt) || !value(&rt) {
+        let (node, ty) = if value(&lt) { (b, &rt) } else { (a, &lt) };
+        return Err(mismatch(
+            node.span.clone(),
+            format!(
+                "{what} takes single values, but this is {}",
+                describe(ty, scope)
+            ),
+        ));
+    }
+    comparable(&mut l, &lt, &mut r, &rt, BinOp::Eq, scope).map_err(|_| {
+        mismatch(
+            a.span.start..b.span.end,
+            format!(
+                "the two values of {what} must be of one type, but they are {} and {}",
+                describe(&lt, scope),
+                describe(&rt, scope)
+            ),
+        )
+    })?;
+    let ty = match (lt, rt) {
+        (Ty::Date, _) | (_, Ty::Date) => Ty::Date,
+        (Ty::Choice(a), Ty::Choice(b)) if a == b => Ty::Choice(a),
+        (Ty::Choice(_) | Ty::Text, Ty::Choice(_) | Ty::Text) => Ty::Text,
+        (lt, _) => lt,
+    };
+    Ok((l, r, ty))
 }
 
 fn unknown(span: std::ops::Range<usize>, message: String, help: Option<String>) -> ExprError {

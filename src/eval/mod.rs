@@ -270,6 +270,14 @@ pub fn eval<'a, 'v: 'a, V: ReplyValue<'v>>(
             _ => None,
         },
         AstKind::Binary(op, l, r) => binary(*op, l, r, q, answers),
+        AstKind::If(condition, then, otherwise) => match eval(condition, q, answers)? {
+            Val::Bool(true) => eval(then, q, answers),
+            Val::Bool(false) => eval(otherwise, q, answers),
+            _ => None,
+        },
+        AstKind::Default(value, fallback) => {
+            eval(value, q, answers).or_else(|| eval(fallback, q, answers))
+        }
     }
 }
 

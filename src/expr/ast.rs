@@ -31,6 +31,12 @@ pub enum AstKind {
     /// Whether a question is answered with this one of its answer codes
     /// (`dob == 'dont_know'`): true or false, never unknown.
     IsCode(QuestionRef, String),
+    /// `if(condition, a, b)`: `a` when the condition is true, `b` when false, no value when
+    /// it is unknown.
+    If(Box<Ast>, Box<Ast>, Box<Ast>),
+    /// `default(x, d)`: the value of `x`, or of `d` when `x` has none (unanswered, skipped,
+    /// answered with a code).
+    Default(Box<Ast>, Box<Ast>),
     Not(Box<Ast>),
     Neg(Box<Ast>),
     Binary(BinOp, Box<Ast>, Box<Ast>),
@@ -84,9 +90,14 @@ impl Ast {
             }
             AstKind::List(items) => items.iter().for_each(|i| i.collect(refs, cells)),
             AstKind::Not(inner) | AstKind::Neg(inner) => inner.collect(refs, cells),
-            AstKind::Binary(_, l, r) => {
+            AstKind::Binary(_, l, r) | AstKind::Default(l, r) => {
                 l.collect(refs, cells);
                 r.collect(refs, cells);
+            }
+            AstKind::If(c, a, b) => {
+                c.collect(refs, cells);
+                a.collect(refs, cells);
+                b.collect(refs, cells);
             }
             AstKind::Bool(_) | AstKind::Number(_) | AstKind::Text(_) | AstKind::Date(_) => {}
         }
