@@ -228,19 +228,28 @@ impl<'a> Judge<'a> {
             // A reply that does not parse has nothing to say about its questionnaire.
             Err(findings) => return self.found_without_questionnaire(findings),
         };
+        let mut read = Some(read);
         let mut found = self
             .with_validator(
                 || questionnaire_id(&value),
                 |v| {
-                    let findings = v.validate_parsed(file, format, &value);
+                    let mut findings = v.validate_parsed(file, format, &value);
+                    // What reading found (a key given twice) comes first, filed under the
+                    // question its place names.
+                    let mut first = read.take().unwrap_or_default();
+                    for f in &mut first {
+                        name_question(v.questionnaire(), f);
+                    }
+                    findings.splice(0..0, first);
                     self.found(v, findings, respondent(v, &value))
                 },
             )
             .unwrap_or_else(|| {
                 self.found_without_questionnaire(vec![no_questionnaire(&value, file, format)])
             });
-        // What reading found (a key given twice) comes first, then the reply's findings.
-        found.findings.splice(0..0, read);
+        if let Some(read) = read {
+            found.findings.splice(0..0, read);
+        }
         found
     }
 
@@ -348,4 +357,43 @@ impl Validator {
             .judge_file(file, format)
             .findings
     }
+}
+
+/// A finding made before the questionnaire was known (a key given twice) names the question
+/// its place in the reply is: `/section/question`, or `/section/table/row/column` (rows
+/// counted from 1 in the name, as every other finding counts them).
+fn name_question(q: &crate::questionnaire::model::Questionnaire, f: &mut Finding) {
+    if f.question.is_some() {
+        return;
+    }
+    let Some(pointer) = f.at.pointer.as_deref() else {
+        return;
+    };
+    let segments: Vec<String> = pointer
+        .split('/')
+        .skip(1)
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .collect();
+    let [section_id, question_id, rest @ ..] = segments.as_slice() else {
+        return;
+    };
+    let Some(section) = q.sections.iter().find(|s| &s.id == section_id) else {
+        return;
+    };
+    let Some(question) = section.questions.iter().find(|x| &x.id == question_id) else {
+        return;
+    };
+    let src = q.source_language();
+    let path = match rest {
+        [row, column, ..] => match (row.parse::<usize>(), question.column(column)) {
+            (Ok(row), Some(column)) => {
+                format!("{section_id}.{question_id}[{}].{}", row + 1, column.id)
+            }
+            _ => format!("{section_id}.{question_id}"),
+        },
+        _ => format!("{section_id}.{question_id}"),
+    };
+    f.question = Some(path);
+    f.number.clone_from(&question.number);
+    f.text = Some(words::Text::given(&question.text.0, src));
 }

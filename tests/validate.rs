@@ -579,3 +579,25 @@ fn a_reply_with_thousands_of_faults_shows_two_hundred_and_says_there_are_at_leas
         "{last}"
     );
 }
+
+/// A key given twice is found while reading, before the questionnaire is known: it is still
+/// filed under the question its place names, in the finding and in "Where respondents
+/// stumble", not under the reply as a whole.
+#[test]
+fn a_key_given_twice_is_filed_under_its_question() {
+    let (page, status) = canvass(&[
+        "validate",
+        "-q",
+        "tests/validate/questionnaire.toml",
+        "tests/validate/duplicate-key/reply.json",
+        "--format",
+        "html",
+    ]);
+    assert_eq!(status, 1);
+    let stumbles = &page[page.find("Where respondents stumble").expect("the summary")..];
+    assert!(
+        stumbles.contains("<tr data-question=\"main.cases\"><td><code>main.cases</code> 3 Cases investigated</td><td>duplicate-key 1</td></tr>"),
+        "{stumbles}"
+    );
+    assert!(!stumbles.contains("the reply as a whole"), "{stumbles}");
+}
