@@ -127,6 +127,29 @@ fn duplicate(
 }
 
 impl Builder<'_, '_, '_> {
+    /// A question (or column) whose id is another's `<id>_specify`.
+    fn specify_collisions(&mut self, defs: &[QuestionDef], built: &[Question], what: &str) {
+        for (q, question) in defs.iter().zip(built) {
+            let Some(specify) = question.specify_id() else {
+                continue;
+            };
+            if let Some(other) = defs.iter().find(|o| o.id.value == specify) {
+                self.lints
+                    .error(
+                        Code::SpecifyCollision,
+                        format!(
+                            "{what} `{specify}` collides with the \"please specify\" answer of `{}`",
+                            q.id.value
+                        ),
+                        other.id.span.clone(),
+                    )
+                    .label_("this id is taken by the \"please specify\" answer")
+                    .related_(q.id.span.clone(), format!("this {what} has an option with `specify = true`"))
+                    .help_(format!("rename this {what}"));
+            }
+        }
+    }
+
     fn text(&mut self, def: &Sp<crate::questionnaire::def::TextDef>, what: &str) -> Text {
         text(def, what, &self.languages, self.lints)
     }
@@ -242,24 +265,12 @@ impl Builder<'_, '_, '_> {
                 self.question(q, false)
             })
             .collect();
-        // "Other, please specify" answers live beside the question, as `<id>_specify`.
+        // "Other, please specify" answers live beside the question, as `<id>_specify`; a
+        // column's, beside its cell in the row.
+        self.specify_collisions(&def.question, &questions, "question");
         for (q, question) in def.question.iter().zip(&questions) {
-            let Some(specify) = question.specify_id() else {
-                continue;
-            };
-            if let Some(other) = def.question.iter().find(|o| o.id.value == specify) {
-                self.lints
-                    .error(
-                        Code::SpecifyCollision,
-                        format!(
-                            "question `{specify}` collides with the \"please specify\" answer of `{}`",
-                            q.id.value
-                        ),
-                        other.id.span.clone(),
-                    )
-                    .label_("this id is taken by the \"please specify\" answer")
-                    .related_(q.id.span.clone(), "this question has an option with `specify = true`")
-                    .help_("rename this question");
+            if let Some(columns) = &q.columns {
+                self.specify_collisions(&columns.value, &question.columns, "column");
             }
         }
         Section {

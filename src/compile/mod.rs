@@ -188,14 +188,7 @@ fn section_schema(
         }
         properties.insert(question.id.clone(), values::property(q, question, hard));
         if let Some(specify) = question.specify_id() {
-            properties.insert(
-                specify.clone(),
-                json!({
-                    "title": format!("{} (please specify)", values::title(question, lang)),
-                    "anyOf": [{ "$ref": BLANK }, { "type": "string" }],
-                    "x-canvass": { "specify_for": question.id },
-                }),
-            );
+            properties.insert(specify.clone(), values::specify_property(q, question));
             all_of.push(values::specify_condition(question, &specify));
         }
     }

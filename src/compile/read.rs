@@ -98,6 +98,10 @@ fn question(property: &Value, what: &str) -> Result<Question, String> {
         .and_then(Value::as_object)
     {
         for (id, column) in columns {
+            // A column's "please specify" text is not a column.
+            if column.pointer("/x-canvass/specify_for").is_some() {
+                continue;
+            }
             question
                 .columns
                 .push(self::question(column, &format!("{what}, column `{id}`"))?);

@@ -171,6 +171,10 @@ fn row_schema(q: &Questionnaire, table: &Question) -> Value {
             required.push(json!(column.id));
         }
         columns.insert(column.id.clone(), property(q, column, hard));
+        if let Some(specify) = column.specify_id() {
+            columns.insert(specify.clone(), specify_property(q, column));
+            conditions.push(specify_condition(column, &specify));
+        }
         // The same translation `schema_carries_column_when` makes.
         let condition = column
             .when
@@ -191,6 +195,16 @@ fn row_schema(q: &Questionnaire, table: &Question) -> Value {
         row["allOf"] = Value::Array(conditions);
     }
     row
+}
+
+/// The "please specify" text of a question or column: blank or text, marked as whose it is
+/// (so reading the schema back does not take it for a question).
+pub fn specify_property(q: &Questionnaire, question: &Question) -> Value {
+    json!({
+        "title": format!("{} (please specify)", title(question, q.source_language())),
+        "anyOf": [{ "$ref": BLANK }, { "type": "string" }],
+        "x-canvass": { "specify_for": question.id },
+    })
 }
 
 /// "Other, please specify": the text is required when a `specify` option is chosen and

@@ -46,6 +46,9 @@ related-not-computed = { $id } cannot be computed, for want of the answers it re
 missing-specify = "{ $option }" is chosen in question { $number }, but `{ $specify }` does not say what it is
     .label = `{ $specify }` belongs in this section
     .help = add `{ $specify } = "…"` describing "{ $option }"
+missing-specify-cell = row { $row } chose "{ $option }" in `{ $column }`, but `{ $specify }` does not say what it is
+    .label = `{ $specify }` belongs in this row
+    .help = add `{ $specify } = "…"` to the row, describing "{ $option }"
 unexpected-specify = `{ $specify }` is given, but no option of question { $number } that asks for it is chosen
     .label = nothing to specify
     .help = remove it, or choose the option it describes

@@ -54,6 +54,9 @@ related-not-computed = { $id } no puede calcularse, por faltar las respuestas qu
 missing-specify = se eligió "{ $option }" en la pregunta { $number }, pero `{ $specify }` no precisa de qué se trata
     .label = `{ $specify }` va en esta sección
     .help = añada `{ $specify } = "…"` para describir "{ $option }"
+missing-specify-cell = la fila { $row } elige "{ $option }" en `{ $column }`, pero `{ $specify }` no precisa de qué se trata
+    .label = `{ $specify }` va en esta fila
+    .help = añada `{ $specify } = "…"` a la fila para describir "{ $option }"
 unexpected-specify = se da `{ $specify }`, pero no se eligió ninguna opción de la pregunta { $number } que lo pida
     .label = nada que precisar
     .help = quítelo, o elija la opción que describe

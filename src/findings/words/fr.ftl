@@ -54,6 +54,9 @@ related-not-computed = { $id } ne peut être calculé, faute des réponses qu'il
 missing-specify = "{ $option }" est choisi à la question { $number }, mais `{ $specify }` ne précise pas de quoi il s'agit
     .label = `{ $specify }` se place dans cette section
     .help = ajoutez `{ $specify } = "…"` pour décrire "{ $option }"
+missing-specify-cell = la ligne { $row } choisit "{ $option }" dans `{ $column }`, mais `{ $specify }` ne précise pas de quoi il s'agit
+    .label = `{ $specify }` se place dans cette ligne
+    .help = ajoutez `{ $specify } = "…"` à la ligne pour décrire "{ $option }"
 unexpected-specify = `{ $specify }` est donné, mais aucune option de la question { $number } qui le demande n'est choisie
     .label = rien à préciser
     .help = retirez-le, ou choisissez l'option qu'il décrit
