@@ -360,3 +360,67 @@ fn over_files_each_respondent_is_counted_once() {
         run.stderr
     );
 }
+
+/// A keyed table is tabulated key by key: each year's figures on their own, never added to
+/// another year's, and the key column (the years) never summed.
+#[test]
+fn a_keyed_table_is_tabulated_year_by_year() {
+    let dir = temp_dir("tabulate-keyed");
+    for (file, text) in [
+        (
+            "aut.toml",
+            "[r]\ncountry = \"AUT\"\n[[police.personnel]]\nyear = 2005\npersons = 100\n[[police.personnel]]\nyear = 2006\npersons = 110\n",
+        ),
+        (
+            "fra.toml",
+            "[r]\ncountry = \"FRA\"\n[[police.personnel]]\nyear = 2006\npersons = 200\n",
+        ),
+    ] {
+        std::fs::write(
+            dir.join(file),
+            format!("questionnaire = \"cts\"\nversion = \"1\"\n{text}"),
+        )
+        .unwrap();
+    }
+    let folder = dir.display().to_string();
+    let run = canvass(&[
+        "tabulate",
+        "-q",
+        "tests/tabulate/keyed.toml",
+        &folder,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let tables: Value = serde_json::from_str(&run.stdout).unwrap();
+    let table = question(&tables, "police.personnel");
+    for column in table["columns"].as_array().unwrap() {
+        assert_eq!(column.get("sum"), None, "{column}");
+    }
+    let by_key = &table["by_key"];
+    assert_eq!(by_key["2005"][0]["column"], "persons");
+    assert_eq!(by_key["2005"][0]["sum"], json!(100));
+    assert_eq!(by_key["2006"][0]["sum"], json!(310));
+    assert_eq!(by_key["2006"][0]["n"], json!(2));
+    assert_eq!(by_key.as_object().unwrap().len(), 2);
+    let csv = canvass(&[
+        "tabulate",
+        "-q",
+        "tests/tabulate/keyed.toml",
+        &folder,
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        csv.stdout
+            .contains("police.personnel.persons[year=2006],,integer,sum,,sum,310\n"),
+        "{}",
+        csv.stdout
+    );
+    assert!(
+        !csv.stdout.contains("police.personnel.year,,year,sum"),
+        "{}",
+        csv.stdout
+    );
+    assert!(!csv.stdout.contains(",sum,,sum,410"), "{}", csv.stdout);
+}

@@ -134,6 +134,11 @@ impl Question {
     pub fn column(&self, id: &str) -> Option<&Question> {
         self.columns.iter().find(|c| c.id == id)
     }
+
+    /// Where a column is among the table's columns.
+    pub fn column_index(&self, id: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.id == id)
+    }
 }
 
 /// An option of a choice or multi-choice question.

@@ -39,6 +39,9 @@ pub struct Tally {
     pub with_rows: u64,
     pub rows: u64,
     pub columns: Vec<Tally>,
+    /// A keyed table (a year per row): each key as written, with the tally of each column
+    /// over the rows of that key. Figures of different years are never added together.
+    pub keys: BTreeMap<String, Vec<Tally>>,
 }
 
 /// Everything counted, for all replies and, with `--by region`, per region.
@@ -82,7 +85,7 @@ impl<'q> Counter<'q> {
                     .enumerate()
                     .map(move |(i, question)| ((s, i), question))
             })
-            .map(|(at, question)| (at, vec![empty(question); groups.len()]))
+            .map(|(at, question)| (at, vec![empty_tally(question); groups.len()]))
             .collect();
         let tables = Tables {
             questionnaire: JudgedBy::of(q),
@@ -140,11 +143,12 @@ impl<'q> Counter<'q> {
     }
 }
 
-fn empty(question: &Question) -> Tally {
+/// A tally of nothing yet, shaped for the question (its codes, options, columns).
+pub(crate) fn empty_tally(question: &Question) -> Tally {
     Tally {
         codes: vec![0; question.codes.len()],
         options: vec![0; option_values(question).len()],
-        columns: question.columns.iter().map(empty).collect(),
+        columns: question.columns.iter().map(empty_tally).collect(),
         ..Tally::default()
     }
 }
@@ -268,8 +272,11 @@ fn count(t: &mut Tally, question: &Question, applies: bool, raw: Option<&Value>)
 /// Each column of a table's rows, over all rows: read in its row (its `when`, a computed
 /// column), skipped where the row's `when` does not hold.
 fn count_cells<'v>(t: &mut Tally, table: &Question, rows: &'v [Value], at: &Reading<'_, 'v>) {
+    let key_column = table.key.as_deref().and_then(|k| table.column_index(k));
+    let by_key = tabulated_by_key(table);
     for row in rows {
         let _row = at.answers.enter_row(Some(row));
+        let key = key_column.and_then(|k| key_text(row.get(&table.columns[k].id)?));
         for (c, column) in table.columns.iter().enumerate() {
             let cell = QuestionRef {
                 column: Some(c),
@@ -278,8 +285,53 @@ fn count_cells<'v>(t: &mut Tally, table: &Question, rows: &'v [Value], at: &Read
             let applies = asked(at.q, cell, at.answers) == Truth::True;
             let computed = computed_value(at.q, at.answers, cell);
             let raw = computed.as_ref().or(row.get(&column.id));
+            if Some(c) == key_column {
+                // A key names its row: counted as given or not, never summed.
+                let kt = &mut t.columns[c];
+                match (applies, classify(column, raw)) {
+                    (false, _) => kt.not_applicable += 1,
+                    (true, Answer::Blank) => kt.unanswered += 1,
+                    (true, _) => kt.answered += 1,
+                }
+                continue;
+            }
             count(&mut t.columns[c], column, applies, raw);
+            if let Some(key) = key.as_ref().filter(|_| by_key) {
+                let tallies = t
+                    .keys
+                    .entry(key.clone())
+                    .or_insert_with(|| table.columns.iter().map(empty_tally).collect());
+                count(&mut tallies[c], column, applies, raw);
+            }
         }
+    }
+}
+
+/// Whether a keyed table is tabulated key by key: when its key is a category or a time (a
+/// year, a date, an option, a country), whose rows must not be added together. A key that
+/// only tells rows apart (a line number, a name) leaves the table tabulated over all rows.
+pub fn tabulated_by_key(table: &Question) -> bool {
+    table
+        .key
+        .as_deref()
+        .and_then(|k| table.column(k))
+        .is_some_and(|k| {
+            matches!(
+                k.kind,
+                QuestionType::Year
+                    | QuestionType::Date
+                    | QuestionType::Choice
+                    | QuestionType::Country
+            )
+        })
+}
+
+/// A row's key as written: a text, or a number's own digits.
+fn key_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
     }
 }
 

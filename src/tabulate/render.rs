@@ -44,18 +44,77 @@ pub fn blocks(t: &Tables, q: &Questionnaire, lang: &str) -> Vec<Block> {
         let name = format!("{}.{}", section.id, question.id);
         let tallies: Vec<&Tally> = tallies.iter().collect();
         out.push(block(&name, question, &tallies, q, lang));
+        let key = question.key.as_deref();
+        let by_key = super::tabulated_by_key(question);
         for (c, column) in question.columns.iter().enumerate() {
             let columns: Vec<&Tally> = tallies.iter().map(|t| &t.columns[c]).collect();
+            let mut b = block(&format!("{name}.{}", column.id), column, &columns, q, lang);
+            if by_key || key == Some(column.id.as_str()) {
+                // A table keyed by year (or place): a column's figures are summed key by key
+                // (below), never over all keys together. A key itself is never summed.
+                b.rows.retain(|r| !is_figure(r.statistic));
+            }
+            out.push(b);
+        }
+        out.extend(key_blocks(&name, question, &tallies, q, lang));
+    }
+    out
+}
+
+/// A keyed table's columns, key by key (each year on its own), keys in the order people
+/// number them.
+fn key_blocks(
+    name: &str,
+    table: &Question,
+    tallies: &[&Tally],
+    q: &Questionnaire,
+    lang: &str,
+) -> Vec<Block> {
+    let Some(key) = table
+        .key
+        .as_deref()
+        .filter(|_| super::tabulated_by_key(table))
+    else {
+        return Vec::new();
+    };
+    let mut keys: Vec<&String> = tallies.iter().flat_map(|t| t.keys.keys()).collect();
+    keys.sort_by(|a, b| natural_order(a, b));
+    keys.dedup();
+    let empty: Vec<Tally> = table.columns.iter().map(super::empty_tally).collect();
+    let mut out = Vec::new();
+    for k in keys {
+        for (c, column) in table.columns.iter().enumerate() {
+            if column.id == key {
+                continue;
+            }
+            let per_group: Vec<&Tally> = tallies
+                .iter()
+                .map(|t| t.keys.get(k).map_or(&empty[c], |columns| &columns[c]))
+                .collect();
+            // Named with the row's key: `crime.police.persons[year=2006]`.
             out.push(block(
-                &format!("{name}.{}", column.id),
+                &format!("{name}.{}[{key}={}]", column.id, visible(k)),
                 column,
-                &columns,
+                &per_group,
                 q,
                 lang,
             ));
         }
     }
     out
+}
+
+/// The statistics that add up or compare numbers across rows.
+fn is_figure(statistic: &str) -> bool {
+    matches!(statistic, "n" | "sum" | "min" | "median" | "max")
+}
+
+/// Keys that are numbers (years) by their value, others as text.
+fn natural_order(a: &str, b: &str) -> std::cmp::Ordering {
+    match (a.parse::<Decimal>(), b.parse::<Decimal>()) {
+        (Ok(x), Ok(y)) => x.cmp(&y),
+        _ => a.cmp(b),
+    }
 }
 
 fn block(name: &str, x: &Question, t: &[&Tally], q: &Questionnaire, lang: &str) -> Block {
@@ -453,10 +512,36 @@ fn tally_json(
                     let mut col = Map::new();
                     col.insert("column".into(), c.id.clone().into());
                     col.extend(tally_json(c, ct, q, lang, about));
+                    if super::tabulated_by_key(x) || x.key.as_ref() == Some(&c.id) {
+                        // Over all keys together, figures would add years up: by key only.
+                        col.retain(|k, _| !is_figure(k) && k != "sum_exceeds_28_digits");
+                    }
                     Value::Object(col)
                 })
                 .collect();
             m.insert("columns".into(), Value::Array(columns));
+            if let Some(key) = x.key.as_ref().filter(|_| super::tabulated_by_key(x)) {
+                // Each key on its own (a year's figures are never added to another's).
+                let mut by_key = Map::new();
+                let mut keys: Vec<&String> = t.keys.keys().collect();
+                keys.sort_by(|a, b| natural_order(a, b));
+                for k in keys {
+                    let columns: Vec<Value> = x
+                        .columns
+                        .iter()
+                        .zip(&t.keys[k])
+                        .filter(|(c, _)| &c.id != key)
+                        .map(|(c, ct)| {
+                            let mut col = Map::new();
+                            col.insert("column".into(), c.id.clone().into());
+                            col.extend(tally_json(c, ct, q, lang, about));
+                            Value::Object(col)
+                        })
+                        .collect();
+                    by_key.insert(k.clone(), Value::Array(columns));
+                }
+                m.insert("by_key".into(), Value::Object(by_key));
+            }
         }
         _ => {}
     }
