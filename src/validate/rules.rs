@@ -97,6 +97,69 @@ impl Walk<'_> {
 
     /// Report a rule that failed (on row `row` of its table, for an `each` rule), unless an
     /// answer it reads is broken.
+    /// Each answer a failed rule reads, once, as it is shown beside the finding.
+    fn rule_reads(
+        &self,
+        rule: &Rule,
+        reads: &[QuestionRef],
+        row: Option<usize>,
+    ) -> Vec<crate::findings::Related> {
+        let mut seen = Vec::new();
+        let sums = sums_read(rule);
+        reads
+            .iter()
+            .filter(|r| {
+                let new = !seen.contains(*r);
+                seen.push(**r);
+                new
+            })
+            .map(|r| {
+                let mut related = self.related_in_row(*r, row, "");
+                // A table read through `sum(table.column)`: the sums and the rows they are
+                // over, not only how many rows there are.
+                if let Some(said) = self.sums_of(*r, &sums) {
+                    related.message = said;
+                }
+                related
+            })
+            .collect()
+    }
+
+    /// "`sum(t.a)` = 77100, `sum(t.b)` = 61700 over 2 rows" for a table the rule sums
+    /// columns of; `None` when it sums none of its columns.
+    fn sums_of(&self, table: QuestionRef, sums: &[QuestionRef]) -> Option<Text> {
+        use crate::expr::ast::{Ast, AstKind};
+        let of_table: Vec<&QuestionRef> = sums
+            .iter()
+            .filter(|s| s.section == table.section && s.question == table.question)
+            .collect();
+        if of_table.is_empty() || table.column.is_some() {
+            return None;
+        }
+        let value = |kind: AstKind| {
+            let ast = Ast { kind, span: 0..0 };
+            crate::eval::eval(&ast, self.q, &self.answers).map(|v| crate::eval::display_val(&v))
+        };
+        let shown: Vec<String> = of_table
+            .iter()
+            .map(|s| {
+                let said = value(AstKind::Sum(**s)).unwrap_or_else(|| "?".into());
+                format!("sum({}) = {said}", self.q.path(**s))
+            })
+            .collect();
+        let rows = value(AstKind::Size(table)).unwrap_or_else(|| "0".into());
+        let rows: usize = rows.parse().unwrap_or(0);
+        Some(
+            say(
+                "related-sums",
+                Args::new()
+                    .text("sums", shown.join(", "))
+                    .count("rows", rows),
+            )
+            .message,
+        )
+    }
+
     fn rule_failed(&mut self, rule: &Rule, row: Option<usize>, broken: &Broken<'_>) {
         let q = self.q;
         let src = q.source_language();
@@ -152,16 +215,7 @@ impl Walk<'_> {
             self.findings.push(finding);
             return;
         };
-        let mut seen = Vec::new();
-        let related: Vec<_> = reads
-            .iter()
-            .filter(|r| {
-                let new = !seen.contains(*r);
-                seen.push(**r);
-                new
-            })
-            .map(|r| self.related_in_row(*r, row, ""))
-            .collect();
+        let related = self.rule_reads(rule, &reads, row);
         let values: Vec<Text> = related.iter().map(|r| r.message.clone()).collect();
         let mut args = Args::new()
             .text("message", Text::given(&rule.message.0, src))
@@ -203,4 +257,32 @@ impl Walk<'_> {
         });
         self.findings.push(finding);
     }
+}
+
+/// The columns a rule sums (`sum(table.column)` in its check or its `when`), in order.
+fn sums_read(rule: &Rule) -> Vec<QuestionRef> {
+    use crate::expr::ast::{Ast, AstKind};
+    fn walk(ast: &Ast, out: &mut Vec<QuestionRef>) {
+        match &ast.kind {
+            AstKind::Sum(r) if !out.contains(r) => out.push(*r),
+            AstKind::List(items) => items.iter().for_each(|i| walk(i, out)),
+            AstKind::Not(a) | AstKind::Neg(a) => walk(a, out),
+            AstKind::Binary(_, a, b) | AstKind::Default(a, b) => {
+                walk(a, out);
+                walk(b, out);
+            }
+            AstKind::If(c, a, b) => {
+                walk(c, out);
+                walk(a, out);
+                walk(b, out);
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(rule.check.ast(), &mut out);
+    if let Some(w) = &rule.when {
+        walk(w.ast(), &mut out);
+    }
+    out
 }

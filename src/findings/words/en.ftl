@@ -43,6 +43,10 @@ related-code = { $id } = "{ $code }" (a code){ $why }
 related-blank = { $id } has no answer{ $why }
 related-computed = { $id } = { $value } (computed){ $why }
 related-not-computed = { $id } cannot be computed, for want of the answers it reads{ $why }
+related-sums = { $sums } over { $rows ->
+        [one] 1 row
+       *[other] { $rows } rows
+    }
 missing-specify = "{ $option }" is chosen in question { $number }, but `{ $specify }` does not say what it is
     .label = `{ $specify }` belongs in this section
     .help = add `{ $specify } = "…"` describing "{ $option }"

@@ -51,6 +51,10 @@ related-code = { $id } = "{ $code }" (un código){ $why }
 related-blank = { $id } no tiene respuesta{ $why }
 related-computed = { $id } = { $value } (calculado){ $why }
 related-not-computed = { $id } no puede calcularse, por faltar las respuestas que lee{ $why }
+related-sums = { $sums } en { $rows ->
+        [one] 1 fila
+       *[other] { $rows } filas
+    }
 missing-specify = se eligió "{ $option }" en la pregunta { $number }, pero `{ $specify }` no precisa de qué se trata
     .label = `{ $specify }` va en esta sección
     .help = añada `{ $specify } = "…"` para describir "{ $option }"

@@ -51,6 +51,10 @@ related-code = { $id } = "{ $code }" (un code){ $why }
 related-blank = { $id } n'a pas de réponse{ $why }
 related-computed = { $id } = { $value } (calculé){ $why }
 related-not-computed = { $id } ne peut être calculé, faute des réponses qu'il lit{ $why }
+related-sums = { $sums } sur { $rows ->
+        [one] 1 ligne
+       *[other] { $rows } lignes
+    }
 missing-specify = "{ $option }" est choisi à la question { $number }, mais `{ $specify }` ne précise pas de quoi il s'agit
     .label = `{ $specify }` se place dans cette section
     .help = ajoutez `{ $specify } = "…"` pour décrire "{ $option }"
