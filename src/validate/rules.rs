@@ -163,8 +163,9 @@ impl Walk<'_> {
     fn rule_failed(&mut self, rule: &Rule, row: Option<usize>, broken: &Broken<'_>) {
         let q = self.q;
         let src = q.source_language();
-        // The answers the check reads come first: the first of them carries the finding.
-        let checked = rule.check.ast().references();
+        // The answers the check reads come first: the first of them carries the finding. Of
+        // a check made of `&&`, only the part that failed: the parts that held caused nothing.
+        let checked = failing_part(rule.check.ast(), q, &self.answers).references();
         let mut reads = checked.clone();
         reads.extend(rule.when.iter().flat_map(|w| w.ast().references()));
         // Skipped only when an answer it actually reads is broken (a bad cell of a table
@@ -285,4 +286,22 @@ fn sums_read(rule: &Rule) -> Vec<QuestionRef> {
         walk(w.ast(), &mut out);
     }
     out
+}
+
+/// The part of a check made of `&&` that is false (the first such, innermost): what the
+/// finding is about. The whole check when it is not made of `&&`.
+fn failing_part<'a, 'v, V: ReplyValue<'v>>(
+    ast: &'a crate::expr::ast::Ast,
+    q: &Questionnaire,
+    answers: &Answers<'v, V>,
+) -> &'a crate::expr::ast::Ast {
+    use crate::expr::ast::{AstKind, BinOp};
+    if let AstKind::Binary(BinOp::And, l, r) = &ast.kind {
+        for part in [l, r] {
+            if truth(part, q, answers) == Truth::False {
+                return failing_part(part, q, answers);
+            }
+        }
+    }
+    ast
 }
