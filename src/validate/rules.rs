@@ -106,23 +106,30 @@ impl Walk<'_> {
     ) -> Vec<crate::findings::Related> {
         let mut seen = Vec::new();
         let sums = sums_read(rule);
-        reads
-            .iter()
-            .filter(|r| {
-                let new = !seen.contains(*r);
-                seen.push(**r);
-                new
-            })
-            .map(|r| {
-                let mut related = self.related_in_row(*r, row, "");
-                // A table read through `sum(table.column)`: the sums and the rows they are
-                // over, not only how many rows there are.
-                if let Some(said) = self.sums_of(*r, &sums) {
-                    related.message = said;
+        let mut shown = Vec::new();
+        for r in reads {
+            if seen.contains(r) {
+                continue;
+            }
+            seen.push(*r);
+            let mut related = self.related_in_row(*r, row, "");
+            // A table read through `sum(table.column)`: the sums and the rows they are
+            // over, not only how many rows there are.
+            if let Some(said) = self.sums_of(*r, &sums) {
+                related.message = said;
+            }
+            shown.push(related);
+        }
+        // A computed value is followed by each answer it is computed from.
+        let computed: Vec<QuestionRef> = seen.clone();
+        for r in computed {
+            for from in self.computed_from(r, row) {
+                if !shown.iter().any(|s| s.at.pointer == from.at.pointer) {
+                    shown.push(from);
                 }
-                related
-            })
-            .collect()
+            }
+        }
+        shown
     }
 
     /// "`sum(t.a)` = 77100, `sum(t.b)` = 61700 over 2 rows" for a table the rule sums

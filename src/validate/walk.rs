@@ -123,6 +123,20 @@ impl Walk<'_> {
     }
 
     /// [`Walk::related_answer`], for an expression read in row `row` of `r`'s table.
+    /// The answers a computed value is computed from, each as shown beside a finding; none
+    /// for an answer.
+    pub fn computed_from(&self, r: QuestionRef, row: Option<usize>) -> Vec<Related> {
+        if self.q.question(r).compute.is_none() {
+            return Vec::new();
+        }
+        self.q
+            .answers_behind(&[r])
+            .into_iter()
+            .filter(|b| *b != r)
+            .map(|b| self.related_in_row(b, row, ""))
+            .collect()
+    }
+
     pub fn related_in_row(&self, r: QuestionRef, row: Option<usize>, why: &str) -> Related {
         let section = &self.q.sections[r.section];
         let question = self.q.question(r);
@@ -157,17 +171,10 @@ impl Walk<'_> {
                 ),
                 None => say("related-not-computed", args),
             };
-            // Shown at an answer it is computed from (a cell of the row first): it has no
-            // place of its own in the file.
-            let behind = self.q.answers_behind(&[r]);
-            let source = behind
-                .iter()
-                .find(|b| row.is_some() && b.column.is_some())
-                .or(behind.first());
-            let anchor = match source {
-                Some(b) => self.related_in_row(*b, row, "").at.anchor,
-                None => Anchor::Container(container),
-            };
+            // Shown where it would be written (its section, or its row): it has no place of
+            // its own in the file. The answers it is computed from are listed beside it by
+            // whoever shows it (`computed_from`).
+            let anchor = Anchor::Container(container);
             return Related {
                 question: Some(path),
                 at: Location::answer(pointer, anchor),
