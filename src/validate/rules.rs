@@ -134,7 +134,7 @@ impl Walk<'_> {
 
     /// "`sum(t.a)` = 77100, `sum(t.b)` = 61700 over 2 rows" for a table the rule sums
     /// columns of; `None` when it sums none of its columns.
-    fn sums_of(&self, table: QuestionRef, sums: &[QuestionRef]) -> Option<Text> {
+    pub(super) fn sums_of(&self, table: QuestionRef, sums: &[QuestionRef]) -> Option<Text> {
         use crate::expr::ast::{Ast, AstKind};
         let of_table: Vec<&QuestionRef> = sums
             .iter()
@@ -269,6 +269,16 @@ impl Walk<'_> {
 
 /// The columns a rule sums (`sum(table.column)` in its check or its `when`), in order.
 fn sums_read(rule: &Rule) -> Vec<QuestionRef> {
+    sums_in(
+        std::iter::once(rule.check.ast())
+            .chain(rule.when.iter().map(crate::questionnaire::model::Expr::ast)),
+    )
+}
+
+/// The columns these expressions sum (`sum(table.column)`), in order.
+pub(super) fn sums_in<'a>(
+    asts: impl Iterator<Item = &'a crate::expr::ast::Ast>,
+) -> Vec<QuestionRef> {
     use crate::expr::ast::{Ast, AstKind};
     fn walk(ast: &Ast, out: &mut Vec<QuestionRef>) {
         match &ast.kind {
@@ -288,9 +298,8 @@ fn sums_read(rule: &Rule) -> Vec<QuestionRef> {
         }
     }
     let mut out = Vec::new();
-    walk(rule.check.ast(), &mut out);
-    if let Some(w) = &rule.when {
-        walk(w.ast(), &mut out);
+    for ast in asts {
+        walk(ast, &mut out);
     }
     out
 }

@@ -122,7 +122,6 @@ impl Walk<'_> {
         self.related_in_row(r, None, why)
     }
 
-    /// [`Walk::related_answer`], for an expression read in row `row` of `r`'s table.
     /// The answers a computed value is computed from, each as shown beside a finding; none
     /// for an answer.
     pub fn computed_from(&self, r: QuestionRef, row: Option<usize>) -> Vec<Related> {
@@ -137,6 +136,7 @@ impl Walk<'_> {
             .collect()
     }
 
+    /// [`Walk::related_answer`], for an expression read in row `row` of `r`'s table.
     pub fn related_in_row(&self, r: QuestionRef, row: Option<usize>, why: &str) -> Related {
         let section = &self.q.sections[r.section];
         let question = self.q.question(r);
@@ -585,7 +585,27 @@ impl Walk<'_> {
             said,
             Anchor::Container(section_pointer.to_string()),
         );
-        self.relate(&mut finding, reads, "why-required");
+        // A condition on `sum(table.column)`: the sum is the reason, not the number of rows.
+        let sums = match self.q.section(site.section) {
+            Some((_, section)) => super::rules::sums_in(
+                section
+                    .whens(site.question)
+                    .map(crate::questionnaire::model::Expr::ast),
+            ),
+            None => Vec::new(),
+        };
+        let mut seen = Vec::new();
+        for r in reads {
+            if seen.contains(r) {
+                continue;
+            }
+            seen.push(*r);
+            let mut related = self.related_answer(*r, "why-required");
+            if let Some(said) = self.sums_of(*r, &sums) {
+                related.message = said.then(words::phrase("why-required", &Args::new()));
+            }
+            finding.related.push(related);
+        }
         self.findings.push(finding);
     }
 
