@@ -508,6 +508,29 @@ fn fast_path_is_exact_on_every_fixture_and_sample_reply() {
     assert!(replies > 40, "only {replies} replies parsed");
 }
 
+/// Each fixture folder with its own questionnaire (a code in a condition, `if` and
+/// `default`, "please specify" in a column, sums, `&&`, keys): its reply, fast and full.
+#[test]
+fn fast_path_is_exact_on_fixtures_with_their_own_questionnaire() {
+    let mut replies = 0;
+    let folders = std::fs::read_dir("tests/validate")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|f| f.join("questionnaire.toml").exists());
+    for folder in folders {
+        let v = validator(&folder.join("questionnaire.toml").display().to_string());
+        for path in &files(&folder) {
+            let text = std::fs::read_to_string(path).unwrap();
+            let format = Format::detect(&path.display().to_string(), &text);
+            if let Ok((reply, _)) = canvass::reply::parse(&text, format, &Limits::default()) {
+                assert_exact(&v, &reply);
+                replies += 1;
+            }
+        }
+    }
+    assert!(replies >= 8, "only {replies} replies of such folders");
+}
+
 fn files(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
