@@ -109,7 +109,7 @@ impl<'v, V: ReplyValue<'v>> Answers<'v, V> {
                         answers.flat[answers.starts[s] + i] = Some(value);
                         next_question = i + 1;
                     }
-                    None if is_specify(section, key) => {}
+                    None if Question::is_specify_among(&section.questions, key) => {}
                     None => answers.unmatched.push((Some(s), key)),
                 }
             }
@@ -161,16 +161,6 @@ fn find_from<T>(items: &[T], start: usize, matches: impl Fn(&T) -> bool) -> Opti
     (start..items.len())
         .chain(0..start)
         .find(|&i| matches(&items[i]))
-}
-
-/// Whether `key` is the "please specify" answer of a question of the section.
-fn is_specify(section: &crate::questionnaire::model::Section, key: &str) -> bool {
-    key.strip_suffix("_specify").is_some_and(|id| {
-        section
-            .questions
-            .iter()
-            .any(|x| x.id == id && x.options.iter().any(|o| o.specify))
-    })
 }
 
 /// The value an answer has in expressions, if it has one. A list (`Multi`, `Rows`) is

@@ -135,6 +135,16 @@ impl Question {
         self.columns.iter().find(|c| c.id == id)
     }
 
+    /// Whether `key` is the "please specify" answer (`<id>_specify`) of one of `questions`
+    /// (a section's questions, or a table's columns).
+    pub fn is_specify_among(questions: &[Question], key: &str) -> bool {
+        key.strip_suffix("_specify").is_some_and(|id| {
+            questions
+                .iter()
+                .any(|x| x.id == id && x.options.iter().any(|o| o.specify))
+        })
+    }
+
     /// Where a column is among the table's columns.
     pub fn column_index(&self, id: &str) -> Option<usize> {
         self.columns.iter().position(|c| c.id == id)

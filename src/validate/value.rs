@@ -14,7 +14,7 @@ use crate::eval::{Answer, Truth, classify};
 use crate::findings::visible::echo;
 use crate::findings::words::{Args, Said, Text, phrase};
 use crate::findings::{Anchor, Code, Finding, Location, Related};
-use crate::questionnaire::model::{Bound, QuestionRef, QuestionType, TextFormat};
+use crate::questionnaire::model::{Bound, Question, QuestionRef, QuestionType, TextFormat};
 use crate::values::number::{self, Decimal};
 
 /// Most findings reported about the items of one list.
@@ -433,14 +433,9 @@ impl<'a> Walk<'a> {
         let row_pointer = || format!("{}/{r}", site.pointer());
         let mut misspelt: Vec<&str> = Vec::new();
         // A column's "please specify" text is not a column, but it belongs in the row.
-        let is_specify = |key: &str| {
-            key.strip_suffix("_specify")
-                .and_then(|id| table.column(id))
-                .is_some_and(|c| c.options.iter().any(|o| o.specify))
-        };
         for key in cells
             .keys()
-            .filter(|k| table.column(k).is_none() && !is_specify(k))
+            .filter(|k| table.column(k).is_none() && !Question::is_specify_among(&table.columns, k))
         {
             if self.full() {
                 break;
@@ -559,65 +554,9 @@ impl<'a> Walk<'a> {
                 question: column,
                 table: Some((table, r)),
             };
-            self.cell_specify(cell_site, cells);
+            let answer = classify(column, cells.get(&column.id));
+            self.specify(cell_site, Some(cells), answer, true, "", Some(r));
         }
-    }
-
-    /// "Other, please specify" in a row: a cell that chose a `specify` option needs the
-    /// row's `<column>_specify` text, and a cell that did not must leave it blank.
-    fn cell_specify(&mut self, cell_site: Site<'_>, cells: &serde_json::Map<String, Value>) {
-        let column = cell_site.question;
-        let Some(specify_id) = column.specify_id() else {
-            return;
-        };
-        let asks = |c: &&str| column.option(c).is_some_and(|o| o.specify);
-        let option = match classify(column, cells.get(&column.id)) {
-            Answer::Value(Value::String(s)) => Some(s.as_str()).filter(asks),
-            Answer::Value(Value::Array(items)) => items.iter().filter_map(Value::as_str).find(asks),
-            _ => None,
-        };
-        let text = cells.get(&specify_id);
-        let given = !matches!(text, None | Some(Value::Null))
-            && text != Some(&Value::String(String::new()));
-        let row_pointer = cell_site.row_pointer();
-        let pointer = format!(
-            "{row_pointer}/{}",
-            crate::reply::escape_pointer(&specify_id)
-        );
-        let args = Args::new()
-            .text("number", super::walk::question_label(column))
-            .text("specify", specify_id.clone());
-        let (code, said, anchor) = match (option, given, text) {
-            (Some(option), false, _) => (
-                Code::MissingSpecify,
-                say(
-                    "missing-specify-cell",
-                    args.text("option", option)
-                        .text(
-                            "row",
-                            (cell_site.table.map_or(0, |(_, r)| r) + 1).to_string(),
-                        )
-                        .text("column", column.id.clone()),
-                ),
-                Anchor::Container(row_pointer),
-            ),
-            (None, true, _) => (
-                Code::UnexpectedSpecify,
-                say("unexpected-specify", args),
-                Anchor::Value(pointer.clone()),
-            ),
-            (Some(_), true, Some(text)) if !text.is_string() => (
-                Code::InvalidType,
-                say(
-                    "specify-not-text",
-                    args.text("value", describe::value(text)),
-                ),
-                Anchor::Value(pointer.clone()),
-            ),
-            _ => return,
-        };
-        let f = self.finding(cell_site, code, said, Location::answer(pointer, anchor));
-        self.findings.push(f);
     }
 
     /// A required cell left blank in a row (required by its column's `when`, when `reads`

@@ -469,7 +469,7 @@ impl Walk<'_> {
                     // which is already reported. Neither missing nor not applicable; but its
                     // own answer, if it has one, is still checked.
                     self.findings.extend(own);
-                    self.specify(site, answers, answer, true, &section_pointer);
+                    self.specify(site, answers, answer, true, &section_pointer, None);
                     continue;
                 }
                 if truth == Truth::True {
@@ -485,7 +485,7 @@ impl Walk<'_> {
                         }
                         _ => self.findings.extend(own),
                     }
-                    self.specify(site, answers, answer, true, &section_pointer);
+                    self.specify(site, answers, answer, true, &section_pointer, None);
                 } else {
                     if !matches!(answer, Answer::Blank) {
                         // Blame the conditions that do not hold, not those that do.
@@ -497,7 +497,7 @@ impl Walk<'_> {
                         self.not_applicable(site, &failing);
                         invalid.insert(r);
                     }
-                    self.specify(site, answers, Answer::Blank, false, &section_pointer);
+                    self.specify(site, answers, Answer::Blank, false, &section_pointer, None);
                 }
             }
         }
@@ -659,13 +659,15 @@ impl Walk<'_> {
     }
 
     /// "Other, please specify": required when a `specify` option is chosen, blank otherwise.
-    fn specify(
+    /// `answers` is where `<id>_specify` lives: the section, or (`row` given) the cell's row.
+    pub(super) fn specify(
         &mut self,
         site: Site<'_>,
         answers: Option<&Map<String, Value>>,
         answer: Answer<'_, &Value>,
         applies: bool,
         section_pointer: &str,
+        row: Option<usize>,
     ) {
         if !site.question.options.iter().any(|o| o.specify) {
             return;
@@ -680,51 +682,51 @@ impl Walk<'_> {
         let text = answers.and_then(|a| a.get(&specify_id));
         let given = !matches!(text, None | Some(Value::Null))
             && text != Some(&Value::String(String::new()));
+        // Beside the question in its section, or beside the cell in its row.
+        let (pointer, container) = match row {
+            Some(_) => {
+                let row_pointer = site.row_pointer();
+                (format!("{row_pointer}/{specify_id}"), row_pointer)
+            }
+            None => (
+                format!("/{}/{specify_id}", escape_pointer(site.section)),
+                section_pointer.to_string(),
+            ),
+        };
         let number = question_label(site.question);
         let args = Args::new()
             .text("number", number)
             .text("specify", specify_id.clone());
-        match (specify_option, given) {
+        let (code, said, anchor) = match (specify_option, given) {
             (Some(option), false) if applies => {
-                let said = say("missing-specify", args.text("option", option));
-                let finding = self.finding(
-                    site,
-                    Code::MissingSpecify,
-                    said,
-                    Location::answer(
-                        format!("/{}/{specify_id}", escape_pointer(site.section)),
-                        Anchor::Container(section_pointer.to_string()),
+                let said = match row {
+                    Some(r) => say(
+                        "missing-specify-cell",
+                        args.text("option", option)
+                            .text("row", (r + 1).to_string())
+                            .text("column", site.question.id.clone()),
                     ),
-                );
-                self.findings.push(finding);
+                    None => say("missing-specify", args.text("option", option)),
+                };
+                (Code::MissingSpecify, said, Anchor::Container(container))
             }
-            (None, true) => {
-                let pointer = format!("/{}/{specify_id}", escape_pointer(site.section));
-                let said = say("unexpected-specify", args);
-                let finding = self.finding(
-                    site,
-                    Code::UnexpectedSpecify,
-                    said,
-                    Location::answer(pointer.clone(), Anchor::Value(pointer)),
-                );
-                self.findings.push(finding);
-            }
-            (Some(_), true) if !text.is_some_and(Value::is_string) => {
-                let pointer = format!("/{}/{specify_id}", escape_pointer(site.section));
-                let said = say(
+            (None, true) => (
+                Code::UnexpectedSpecify,
+                say("unexpected-specify", args),
+                Anchor::Value(pointer.clone()),
+            ),
+            (Some(_), true) if !text.is_some_and(Value::is_string) => (
+                Code::InvalidType,
+                say(
                     "specify-not-text",
                     args.text("value", describe::value(text.expect("given"))),
-                );
-                let finding = self.finding(
-                    site,
-                    Code::InvalidType,
-                    said,
-                    Location::answer(pointer.clone(), Anchor::Value(pointer)),
-                );
-                self.findings.push(finding);
-            }
-            _ => {}
-        }
+                ),
+                Anchor::Value(pointer.clone()),
+            ),
+            _ => return,
+        };
+        let finding = self.finding(site, code, said, Location::answer(pointer, anchor));
+        self.findings.push(finding);
     }
 }
 
