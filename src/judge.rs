@@ -369,10 +369,10 @@ fn name_question(q: &crate::questionnaire::model::Questionnaire, f: &mut Finding
     let Some(pointer) = f.at.pointer.as_deref() else {
         return;
     };
-    let segments: Vec<String> = pointer
+    let segments: Vec<std::borrow::Cow<'_, str>> = pointer
         .split('/')
         .skip(1)
-        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .map(crate::reply::unescape_pointer)
         .collect();
     let [section_id, question_id, rest @ ..] = segments.as_slice() else {
         return;

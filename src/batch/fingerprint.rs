@@ -50,17 +50,21 @@ impl Streaming {
         }
     }
 
-    /// Read the rest of `reader` into the fingerprint, 64 KiB at a time.
+    /// Read the rest of `reader` into the fingerprint, a buffer at a time.
     pub fn read_rest(&mut self, reader: &mut impl std::io::Read) -> std::io::Result<()> {
-        let mut buffer = vec![0u8; 1 << 16];
-        loop {
-            match reader.read(&mut buffer) {
-                Ok(0) => return Ok(()),
-                Ok(n) => self.update(&buffer[..n]),
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
-        }
+        std::io::copy(reader, self).map(drop)
+    }
+}
+
+/// Bytes written to a fingerprint are taken into it (so `std::io::copy` can feed it).
+impl std::io::Write for Streaming {
+    fn write(&mut self, piece: &[u8]) -> std::io::Result<usize> {
+        self.update(piece);
+        Ok(piece.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 

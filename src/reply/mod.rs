@@ -15,7 +15,7 @@ mod toml_reply;
 pub mod view;
 
 pub use limits::Limits;
-pub use source_map::{SourceMap, escape_pointer};
+pub use source_map::{SourceMap, escape_pointer, unescape_pointer};
 
 use serde_json::Value;
 

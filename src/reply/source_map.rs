@@ -31,7 +31,7 @@ impl<'t> SourceMap<'t> {
     }
 
     fn place(&self, pointer: &str) -> Option<Place> {
-        let segments = pointer.split('/').skip(1).map(unescape);
+        let segments = pointer.split('/').skip(1).map(unescape_pointer);
         match self {
             Self::Json(text, scanned) => {
                 json_locate::place(text, segments, &mut scanned.borrow_mut())
@@ -114,7 +114,8 @@ pub fn escape_pointer(segment: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn unescape(segment: &str) -> std::borrow::Cow<'_, str> {
+/// One JSON pointer segment as the key it names: the inverse of [`escape_pointer`].
+pub fn unescape_pointer(segment: &str) -> std::borrow::Cow<'_, str> {
     if segment.contains('~') {
         segment.replace("~1", "/").replace("~0", "~").into()
     } else {
@@ -129,7 +130,7 @@ mod tests {
     #[test]
     fn pointer_segments_are_escaped_and_back() {
         assert_eq!(escape_pointer("a/b~c"), "a~1b~0c");
-        assert_eq!(unescape(&escape_pointer("a/b~c")), "a/b~c");
+        assert_eq!(unescape_pointer(&escape_pointer("a/b~c")), "a/b~c");
         assert_eq!(escape_pointer("plain"), "plain");
     }
 

@@ -12,11 +12,11 @@ const MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// Refuse, before SQLite sees it, a file that is not a canvass collection or is cut short.
 pub(super) fn check(path: &Path, name: &str, len: u64) -> Result<(), String> {
-    let mut header = [0u8; 100];
-    let read = std::fs::File::open(path)
-        .and_then(|mut f| read_up_to(&mut f, &mut header))
+    let mut header = Vec::with_capacity(100);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(100).read_to_end(&mut header))
         .map_err(|e| format!("cannot read {name}: {e}"))?;
-    let header = &header[..read];
+    let read = header.len();
     if read == 0 {
         return Err(format!(
             "{name} is empty: not a canvass collection; it was left as it was"
@@ -54,19 +54,6 @@ pub(super) fn check(path: &Path, name: &str, len: u64) -> Result<(), String> {
         return Err(cut(len, pages * page_size));
     }
     Ok(())
-}
-
-fn read_up_to(file: &mut std::fs::File, buffer: &mut [u8]) -> std::io::Result<usize> {
-    let mut read = 0;
-    while read < buffer.len() {
-        match file.read(&mut buffer[read..]) {
-            Ok(0) => break,
-            Ok(n) => read += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(read)
 }
 
 /// What to say when SQLite cannot open or read a file that looked like a collection.
