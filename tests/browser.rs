@@ -58,10 +58,17 @@ fn the_batch_page_works_in_a_real_browser() {
     browser.choose("select[name=severity]", "warning");
     let warnings = count(&|f| f["severity"] == "warning");
     assert_eq!(browser.run(VISIBLE_FINDINGS), json!(warnings));
+    let with_warnings = document["replies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["warnings"].as_u64().unwrap() > 0)
+        .count();
+    assert_eq!(with_warnings, 3, "CAN and FRA (a rule not checked), PHL");
     assert_eq!(
         browser.run(VISIBLE_REPLIES),
-        json!(1),
-        "only PHL has a warning"
+        json!(with_warnings),
+        "only the replies with a warning"
     );
     browser.choose("select[name=severity]", "");
 

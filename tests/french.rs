@@ -91,7 +91,7 @@ fn the_human_report_in_french_has_not_one_english_sentence() {
     }
     assert!(
         run.stdout.contains(
-            "7 réponses vérifiées : 2 valides, 5 non valides (34 erreurs, 1 avertissement)"
+            "7 réponses vérifiées : 2 valides, 5 non valides (34 erreurs, 3 avertissements)"
         ),
         "{}",
         run.stdout

@@ -152,7 +152,7 @@ fn an_earlier_collection_takes_new_replies_and_recognises_the_ones_it_has() {
     let add = canvass(&["intake", "add", "--db", &db, fixed.to_str().unwrap()]);
     assert!(add.stdout.contains("CAN version 2"), "{}", add.stdout);
     assert!(
-        add.stdout.contains("(3 errors, 0 warnings)"),
+        add.stdout.contains("(3 errors, 1 warning)"),
         "{}",
         add.stdout
     );

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::expr::ast::{Ast, AstKind, BinOp};
+use crate::expr::ast::{Ast, AstKind, BinOp, Keyed, Over, Tally};
 use crate::expr::syntax::{Node, NodeKind};
 use crate::expr::{ExprError, ExprErrorKind};
 use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire};
@@ -169,6 +169,16 @@ fn resolve(node: &Node, scope: Scope<'_>) -> Result<(Ast, Ty), ExprError> {
         }
         NodeKind::Name(parts) => {
             let r = resolve_name(parts, scope)?;
+            if r.column.is_some()
+                && !scope.is_cell(r)
+                && let Some(keyed) = keyed_cell(r, scope)
+            {
+                let kind = AstKind::Keyed(keyed);
+                return Ok((
+                    Ast { kind, span },
+                    type_of(scope.questionnaire.question(r), r),
+                ));
+            }
             if r.column.is_some() && !scope.is_cell(r) {
                 return Ok((
                     Ast {
@@ -450,10 +460,16 @@ fn call(
     span: std::ops::Range<usize>,
     scope: Scope<'_>,
 ) -> Result<(Ast, Ty), ExprError> {
-    const FUNCTIONS: &[&str] = &["answered", "size", "sum", "if", "default"];
+    const FUNCTIONS: &[&str] = &[
+        "answered", "size", "sum", "if", "default", "count", "any", "all", "previous",
+    ];
     match name {
         "if" => return if_call(args, span, scope),
         "default" => return default_call(args, span, scope),
+        "count" => return tally_call(Tally::Count, args, span, scope),
+        "any" => return tally_call(Tally::Any, args, span, scope),
+        "all" => return tally_call(Tally::All, args, span, scope),
+        "previous" => return previous_call(args, span, scope),
         _ => {}
     }
     if !FUNCTIONS.contains(&name) {
@@ -463,7 +479,7 @@ fn call(
             span: span.start..span.start + name.len(),
             help: Some(match closest(name, FUNCTIONS) {
                 Some(near) => format!("did you mean `{near}`?"),
-                None => "the functions are `answered(q)`, `size(q)`, `sum(table.column)`, `if(condition, a, b)` and `default(x, d)`".into(),
+                None => "the functions are `answered(q)`, `size(q)`, `sum(table.column)`, `count(…)`, `any(…)`, `all(…)`, `previous(column)`, `if(condition, a, b)` and `default(x, d)`".into(),
             }),
         });
     }
@@ -519,6 +535,118 @@ fn call(
             ));
         }
     };
+    Ok((Ast { kind, span }, ty))
+}
+
+/// `count`, `any`, `all`: over conditions (`count(a == 'x', b == 'x')`), or over a table's
+/// rows with a condition read in each row (`count(members, age >= 18)`).
+fn tally_call(
+    tally: Tally,
+    args: &[Node],
+    span: std::ops::Range<usize>,
+    scope: Scope<'_>,
+) -> Result<(Ast, Ty), ExprError> {
+    let name = tally.name();
+    let ty = match tally {
+        Tally::Count => Ty::Number,
+        Tally::Any | Tally::All => Ty::Bool,
+    };
+    let usage = || {
+        format!(
+            "`{name}` takes conditions, `{name}(a == 'x', b == 'x')`, or a table and a \
+             condition read in each of its rows, `{name}(table, column > 0)`"
+        )
+    };
+    if args.is_empty() {
+        return Err(mismatch(span, usage()));
+    }
+    if let NodeKind::Name(parts) = &args[0].kind
+        && let Ok(table) = resolve_name(parts, scope)
+        && table.column.is_none()
+        && scope.questionnaire.question(table).kind == QuestionType::Table
+    {
+        let [_, condition] = args else {
+            return Err(mismatch(span, usage()));
+        };
+        let in_row = Scope {
+            section: Some(table.section),
+            row: Some(table.question),
+            ..scope
+        };
+        let (ast, cty) = resolve(condition, in_row)?;
+        expect(&cty, &Ty::Bool, condition, in_row, &format!("`{name}`"))?;
+        let kind = AstKind::Tally(tally, Over::Rows(table, Box::new(ast)));
+        return Ok((Ast { kind, span }, ty));
+    }
+    let mut conditions = Vec::with_capacity(args.len());
+    for arg in args {
+        let (ast, aty) = resolve(arg, scope)?;
+        if aty != Ty::Bool {
+            return Err(mismatch(
+                arg.span.clone(),
+                format!("{}, but this is {}", usage(), describe(&aty, scope)),
+            ));
+        }
+        conditions.push(ast);
+    }
+    let kind = AstKind::Tally(tally, Over::Conditions(conditions));
+    Ok((Ast { kind, span }, ty))
+}
+
+/// The key column of the table a row-scoped expression is read in, if it has one.
+fn row_key(scope: Scope<'_>) -> Option<QuestionRef> {
+    let (s, t) = (scope.section?, scope.row?);
+    let table = &scope.questionnaire.sections[s].questions[t];
+    let c = table.column_index(table.key.as_deref()?)?;
+    Some(QuestionRef {
+        section: s,
+        question: t,
+        column: Some(c),
+    })
+}
+
+/// A column of another keyed table read in a row: the cell of the row with the same key
+/// (police per year against prosecution per year), when both tables are keyed alike.
+fn keyed_cell(r: QuestionRef, scope: Scope<'_>) -> Option<Keyed> {
+    let q = scope.questionnaire;
+    let key = row_key(scope)?;
+    let other = QuestionRef { column: None, ..r };
+    let table = q.question(other);
+    let other_key = table.column(table.key.as_deref()?)?;
+    (other_key.kind == q.question(key).kind).then_some(Keyed {
+        cell: r,
+        key,
+        offset: 0,
+    })
+}
+
+/// `previous(column)`: in a row of a table keyed by a year, the column in the row for the
+/// year before.
+fn previous_call(
+    args: &[Node],
+    span: std::ops::Range<usize>,
+    scope: Scope<'_>,
+) -> Result<(Ast, Ty), ExprError> {
+    let usage = "`previous` takes a column and is read in a row of a table keyed by a year \
+                 (a column `when` or a rule checked `each` row): `previous(persons)` is \
+                 `persons` in the row for the year before";
+    let [arg] = args else {
+        return Err(mismatch(span, usage.into()));
+    };
+    let key = row_key(scope)
+        .filter(|k| scope.questionnaire.question(*k).kind == QuestionType::Year)
+        .ok_or_else(|| mismatch(span.clone(), usage.into()))?;
+    let (ast, ty) = resolve(arg, scope)?;
+    let cell = match ast.kind {
+        AstKind::Answer(r) if scope.is_cell(r) => r,
+        AstKind::Keyed(k) if k.offset == 0 => k.cell,
+        _ => return Err(mismatch(arg.span.clone(), usage.into())),
+    };
+    let kind = AstKind::Keyed(Keyed {
+        cell,
+        key,
+        offset: -1,
+    });
     Ok((Ast { kind, span }, ty))
 }
 

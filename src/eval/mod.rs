@@ -17,7 +17,7 @@ use serde_json::Value;
 
 pub mod asked;
 
-use crate::expr::ast::{Ast, AstKind, BinOp};
+use crate::expr::ast::{Ast, AstKind, BinOp, Keyed, Over, Tally};
 use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire};
 use crate::values::dates::is_iso_date;
 use crate::values::number::Decimal;
@@ -62,6 +62,9 @@ pub struct Answers<'v, V> {
     /// The row a row-scoped expression is read in (a column's `when`, an `each` rule);
     /// shared with the [`RowScope`] that entered it, which puts the outer one back.
     row: Rc<Cell<Option<V>>>,
+    /// Set when a `sum` left out a blank or coded cell, or a `count` a condition that was
+    /// unknown: a value that may be short of the truth, which a rule must not judge by.
+    partial: Cell<bool>,
     starts: Vec<usize>,
     /// Each section's value in the reply, if it is there.
     pub sections: Vec<Option<V>>,
@@ -81,6 +84,7 @@ impl<'v, V: ReplyValue<'v>> Answers<'v, V> {
         let mut answers = Self {
             flat: vec![None; total],
             row: Rc::new(Cell::new(None)),
+            partial: Cell::new(false),
             starts,
             sections: vec![None; q.sections.len()],
             unmatched: Vec::new(),
@@ -128,6 +132,17 @@ impl<'v, V: ReplyValue<'v>> Answers<'v, V> {
             Some(_) => self.row.get()?.get(&q.question(r).id),
             None => self.raw(r),
         }
+    }
+
+    /// Whether an aggregate evaluated since the last call left something out (see
+    /// `partial`); the flag is cleared.
+    pub fn take_partial(&self) -> bool {
+        self.partial.replace(false)
+    }
+
+    /// The row row-scoped expressions are read in now.
+    pub fn current_row(&self) -> Option<V> {
+        self.row.get()
     }
 
     /// Read row-scoped expressions in `row` (or in no row) until the returned scope is
@@ -268,6 +283,81 @@ pub fn eval<'a, 'v: 'a, V: ReplyValue<'v>>(
         AstKind::Default(value, fallback) => {
             eval(value, q, answers).or_else(|| eval(fallback, q, answers))
         }
+        AstKind::Tally(tally, over) => self::tally(*tally, over, q, answers),
+        AstKind::Keyed(keyed) => {
+            let (_, row) = keyed_row(keyed, q, answers)?;
+            let _row = answers.enter_row(Some(row));
+            value_of(q, answers, keyed.cell)
+        }
+    }
+}
+
+/// The row a keyed read reads (its index and value): the row of the cell's table whose key
+/// is the current row's key (plus the offset, for a year).
+pub fn keyed_row<'v, V: ReplyValue<'v>>(
+    keyed: &Keyed,
+    q: &Questionnaire,
+    answers: &Answers<'v, V>,
+) -> Option<(usize, V)> {
+    let key_column = q.question(keyed.key);
+    let here = answer_value(key_column, answers.current_row()?.get(&key_column.id))?;
+    let wanted = match (here, keyed.offset) {
+        (here, 0) => here,
+        (Val::Num(year), offset) => Val::Num(year.checked_add(Decimal::from(offset))?),
+        _ => return None,
+    };
+    let table_ref = QuestionRef {
+        column: None,
+        ..keyed.cell
+    };
+    let table = q.question(table_ref);
+    let other_key = table.column(table.key.as_deref()?)?;
+    let rows = answers.raw(table_ref)?.items()?;
+    rows.enumerate().find(|(_, row)| {
+        answer_value(other_key, row.get(&other_key.id))
+            .and_then(|v| equal(&v, &wanted))
+            .unwrap_or(false)
+    })
+}
+
+/// `count`, `any`, `all`. `count` counts what is true; a condition that is unknown is not
+/// counted and marks the count partial. `any` and `all` follow `||` and `&&`.
+fn tally<'a, 'v: 'a, V: ReplyValue<'v>>(
+    tally: Tally,
+    over: &'a Over,
+    q: &'a Questionnaire,
+    answers: &Answers<'v, V>,
+) -> Option<Val<'a, V>> {
+    let (mut yes, mut no, mut unknown) = (0usize, 0usize, 0usize);
+    let mut judge = |t: Truth| match t {
+        Truth::True => yes += 1,
+        Truth::False => no += 1,
+        Truth::Unknown => unknown += 1,
+    };
+    match over {
+        Over::Conditions(conditions) => conditions.iter().for_each(|c| judge(truth(c, q, answers))),
+        Over::Rows(table, condition) => {
+            let Val::Rows(rows) = answer_value(q.question(*table), answers.raw(*table))? else {
+                return None;
+            };
+            for row in rows.items()? {
+                let _row = answers.enter_row(Some(row));
+                judge(truth(condition, q, answers));
+            }
+        }
+    }
+    match tally {
+        Tally::Count => {
+            if unknown > 0 {
+                answers.partial.set(true);
+            }
+            Some(Val::Num(yes.into()))
+        }
+        Tally::Any if yes > 0 => Some(Val::Bool(true)),
+        Tally::All if no > 0 => Some(Val::Bool(false)),
+        _ if unknown > 0 => None,
+        Tally::Any => Some(Val::Bool(false)),
+        Tally::All => Some(Val::Bool(true)),
     }
 }
 
@@ -304,15 +394,18 @@ fn sum<'a, 'v: 'a, V: ReplyValue<'v>>(
         return None;
     };
     let rows = rows.items()?;
-    // Each cell is read in its own row (a computed column is computed there).
-    let total = rows.into_iter().try_fold(Decimal::ZERO, |total, row| {
+    // Each cell is read in its own row (a computed column is computed there). A blank or
+    // coded cell adds nothing and marks the sum partial: a condition reads the figures
+    // given, a rule does not judge by them.
+    let mut total = Decimal::ZERO;
+    for row in rows {
         let _row = answers.enter_row(Some(row));
-        match value_of(q, answers, r)? {
-            Val::Num(n) => total.checked_add(n),
-            _ => None,
+        match value_of(q, answers, r) {
+            Some(Val::Num(n)) => total = total.checked_add(n)?,
+            _ => answers.partial.set(true),
         }
-    });
-    total.map(Val::Num)
+    }
+    Some(Val::Num(total))
 }
 
 fn binary<'a, 'v: 'a, V: ReplyValue<'v>>(

@@ -37,12 +37,78 @@ pub enum AstKind {
     /// `default(x, d)`: the value of `x`, or of `d` when `x` has none (unanswered, skipped,
     /// answered with a code).
     Default(Box<Ast>, Box<Ast>),
+    /// `count(…)`, `any(…)`, `all(…)`: how many of some conditions are true, whether any or
+    /// all are, over a list of conditions or over a table's rows.
+    Tally(Tally, Over),
+    /// A column read in the row of another table (or of the same one) whose key is this
+    /// row's key plus `offset` (`-1`: the year before, by `previous(c)`).
+    Keyed(Keyed),
     Not(Box<Ast>),
     Neg(Box<Ast>),
     Binary(BinOp, Box<Ast>, Box<Ast>),
 }
 
+/// What `count`, `any` and `all` give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tally {
+    Count,
+    Any,
+    All,
+}
+
+impl Tally {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Count => "count",
+            Self::Any => "any",
+            Self::All => "all",
+        }
+    }
+}
+
+/// What a tally is over.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Over {
+    /// `count(a == 'x', b == 'x', c == 'x')`.
+    Conditions(Vec<Ast>),
+    /// `count(table, condition)`: the condition read in each row of the table.
+    Rows(QuestionRef, Box<Ast>),
+}
+
+/// A cell read by key: column `cell` of the row of its table whose key column equals the
+/// key of the row being read (`key` is that row's key column), plus `offset` when it is a
+/// year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Keyed {
+    pub cell: QuestionRef,
+    pub key: QuestionRef,
+    pub offset: i64,
+}
+
 impl Ast {
+    /// The expressions directly inside this one.
+    pub fn children(&self) -> Vec<&Ast> {
+        match &self.kind {
+            AstKind::List(items) | AstKind::Tally(_, Over::Conditions(items)) => {
+                items.iter().collect()
+            }
+            AstKind::Tally(_, Over::Rows(_, condition)) => vec![condition],
+            AstKind::Not(inner) | AstKind::Neg(inner) => vec![inner],
+            AstKind::Binary(_, l, r) | AstKind::Default(l, r) => vec![l, r],
+            AstKind::If(c, a, b) => vec![c, a, b],
+            AstKind::Bool(_)
+            | AstKind::Number(_)
+            | AstKind::Text(_)
+            | AstKind::Date(_)
+            | AstKind::Answer(_)
+            | AstKind::Answered(_)
+            | AstKind::Size(_)
+            | AstKind::Sum(_)
+            | AstKind::IsCode(..)
+            | AstKind::Keyed(_) => Vec::new(),
+        }
+    }
+
     /// Every question the expression reads (a table, for `sum(table.column)`), in order of
     /// first appearance.
     pub fn references(&self) -> Vec<QuestionRef> {
@@ -64,6 +130,20 @@ impl Ast {
         let mut refs = Vec::new();
         self.collect(&mut refs, true);
         refs.into_iter().map(|(r, _)| r).collect()
+    }
+
+    /// Every cell read by key (`previous(total)`, another table's row with this row's key),
+    /// in order.
+    pub fn keyed_reads(&self) -> Vec<Keyed> {
+        let mut found = Vec::new();
+        let mut todo = vec![self];
+        while let Some(ast) = todo.pop() {
+            if let AstKind::Keyed(keyed) = &ast.kind {
+                found.push(*keyed);
+            }
+            todo.extend(ast.children().into_iter().rev());
+        }
+        found
     }
 
     /// Every reference with the span it has in the expression, repeats included.
@@ -88,18 +168,18 @@ impl Ast {
                 };
                 refs.push((r, self.span.clone()));
             }
-            AstKind::List(items) => items.iter().for_each(|i| i.collect(refs, cells)),
-            AstKind::Not(inner) | AstKind::Neg(inner) => inner.collect(refs, cells),
-            AstKind::Binary(_, l, r) | AstKind::Default(l, r) => {
-                l.collect(refs, cells);
-                r.collect(refs, cells);
+            // Another row's cell is shown by whoever shows the rule (it knows which row);
+            // evaluation reads it, and the row's key.
+            AstKind::Keyed(keyed) if cells => {
+                refs.push((keyed.key, self.span.clone()));
+                refs.push((keyed.cell, self.span.clone()));
             }
-            AstKind::If(c, a, b) => {
-                c.collect(refs, cells);
-                a.collect(refs, cells);
-                b.collect(refs, cells);
+            AstKind::Keyed(_) => {}
+            AstKind::Tally(_, Over::Rows(table, _)) if !cells => {
+                refs.push((*table, self.span.clone()));
+                self.children().iter().for_each(|c| c.collect(refs, cells));
             }
-            AstKind::Bool(_) | AstKind::Number(_) | AstKind::Text(_) | AstKind::Date(_) => {}
+            _ => self.children().iter().for_each(|c| c.collect(refs, cells)),
         }
     }
 }

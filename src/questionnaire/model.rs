@@ -145,6 +145,24 @@ impl Question {
         })
     }
 
+    /// The key column of a table whose key names what a row is about (a year, a date, an
+    /// option, a country): its rows are named by their key ("the row for 2006") and
+    /// tabulated key by key. A key that only tells rows apart (a line number, a name) is not.
+    pub fn naming_key(&self) -> Option<&Question> {
+        self.key
+            .as_deref()
+            .and_then(|k| self.column(k))
+            .filter(|k| {
+                matches!(
+                    k.kind,
+                    QuestionType::Year
+                        | QuestionType::Date
+                        | QuestionType::Choice
+                        | QuestionType::Country
+                )
+            })
+    }
+
     /// Where a column is among the table's columns.
     pub fn column_index(&self, id: &str) -> Option<usize> {
         self.columns.iter().position(|c| c.id == id)

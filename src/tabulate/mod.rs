@@ -311,19 +311,7 @@ fn count_cells<'v>(t: &mut Tally, table: &Question, rows: &'v [Value], at: &Read
 /// year, a date, an option, a country), whose rows must not be added together. A key that
 /// only tells rows apart (a line number, a name) leaves the table tabulated over all rows.
 pub fn tabulated_by_key(table: &Question) -> bool {
-    table
-        .key
-        .as_deref()
-        .and_then(|k| table.column(k))
-        .is_some_and(|k| {
-            matches!(
-                k.kind,
-                QuestionType::Year
-                    | QuestionType::Date
-                    | QuestionType::Choice
-                    | QuestionType::Country
-            )
-        })
+    table.naming_key().is_some()
 }
 
 /// A row's key as written: a text, or a number's own digits.

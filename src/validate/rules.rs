@@ -5,24 +5,97 @@
 use std::collections::HashSet;
 
 use super::walk::{Walk, say};
-use crate::eval::{Answers, Truth, truth};
+use crate::eval::{Answer, Answers, Truth, classify, truth};
 use crate::findings::words::{Args, Text};
-use crate::findings::{Anchor, Code, Finding, Location};
+use crate::findings::{Anchor, Code, Finding, Location, Severity};
 use crate::questionnaire::model::{QuestionRef, Questionnaire, Rule};
 use crate::values::view::ReplyValue;
 
-/// Whether a rule applies (its `when` holds) and its check is false. A check that reads a
-/// blank or coded answer is unknown, which is not a failure. A rule checked `each` row is
-/// read in the row the answers are in.
-fn fails_here<'v, V: ReplyValue<'v>>(
+/// What a rule comes to where it is read (in a row, for an `each` rule).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Outcome {
+    /// It does not apply, holds, or reads a blank answer (which is reported as missing
+    /// where it is required).
+    Holds,
+    Fails,
+    /// It cannot be judged because an answer it reads is given as a code ("not
+    /// available"): the code wins, and the rule is said not to be checked, never passed
+    /// in silence.
+    NotChecked,
+}
+
+/// Whether a rule applies (its `when` holds) and what its check comes to. A check that is
+/// unknown, or false by a `sum` or `count` that left something out, is not a failure: it
+/// is [`Outcome::NotChecked`] when an answer it reads is a code.
+pub(super) fn outcome<'v, V: ReplyValue<'v>>(
     rule: &Rule,
     q: &Questionnaire,
     answers: &Answers<'v, V>,
-) -> bool {
-    rule.when
+) -> Outcome {
+    if !rule
+        .when
         .as_ref()
         .is_none_or(|when| truth(when.ast(), q, answers) == Truth::True)
-        && truth(rule.check.ast(), q, answers) == Truth::False
+    {
+        return Outcome::Holds;
+    }
+    answers.take_partial();
+    let check = truth(rule.check.ast(), q, answers);
+    let partial = answers.take_partial();
+    match check {
+        Truth::True => Outcome::Holds,
+        Truth::False if !partial => Outcome::Fails,
+        _ if coded_read(rule, q, answers).is_some() => Outcome::NotChecked,
+        _ => Outcome::Holds,
+    }
+}
+
+/// The first answer a rule's check reads that is given as a code: the question, and the
+/// row of its table when it is a cell read outside the row the rule is read in (a summed
+/// or counted column, a row read by key). `None` when an answer it reads directly is
+/// blank: a rule that reads an unanswered question is not judged, and the blank wins (it
+/// is reported as missing where it is required).
+pub(super) fn coded_read<'v, V: ReplyValue<'v>>(
+    rule: &Rule,
+    q: &Questionnaire,
+    answers: &Answers<'v, V>,
+) -> Option<(QuestionRef, Option<usize>)> {
+    let row_table = rule.each.as_deref().and_then(|t| q.table(t));
+    let reads = q.answers_behind(&rule.check.ast().reads());
+    let direct = |r: &QuestionRef| {
+        let table = QuestionRef { column: None, ..*r };
+        match r.column {
+            None => Some(classify(q.question(*r), answers.raw(*r))),
+            Some(_) if Some(table) == row_table => {
+                Some(classify(q.question(*r), answers.raw_in_row(q, *r)))
+            }
+            Some(_) => None,
+        }
+    };
+    let mut coded = None;
+    for r in &reads {
+        match direct(r) {
+            Some(Answer::Blank) => return None,
+            Some(Answer::Code(_)) => coded = coded.or(Some((*r, None))),
+            Some(Answer::Value(_)) | None => {}
+        }
+    }
+    if coded.is_some() {
+        return coded;
+    }
+    // A cell of another table: the first row where it is a code.
+    reads
+        .into_iter()
+        .filter(|r| direct(r).is_none())
+        .find_map(|r| {
+            let table = QuestionRef { column: None, ..r };
+            let id = &q.question(r).id;
+            let rows = answers.raw(table).and_then(ReplyValue::items);
+            rows.into_iter()
+                .flatten()
+                .position(|row| matches!(classify(q.question(r), row.get(id)), Answer::Code(_)))
+                .map(|i| (r, Some(i)))
+        })
 }
 
 /// The rows a rule is checked on: `None` for a rule on the whole reply, each row of its
@@ -53,11 +126,11 @@ pub(super) fn fails<'v, V: ReplyValue<'v>>(
     // The fast path asks this of every rule of every reply: a rule on the whole reply needs
     // no list of rows.
     if rule.each.is_none() {
-        return fails_here(rule, q, answers);
+        return outcome(rule, q, answers) != Outcome::Holds;
     }
     rows(rule, q, answers).into_iter().any(|row| {
         let _row = answers.enter_row(row.map(|(_, v)| v));
-        fails_here(rule, q, answers)
+        outcome(rule, q, answers) != Outcome::Holds
     })
 }
 
@@ -88,8 +161,12 @@ impl Walk<'_> {
                     break;
                 }
                 let _row = self.answers.enter_row(row.map(|(_, v)| v));
-                if fails_here(rule, q, &self.answers) {
-                    self.rule_failed(rule, row.map(|(r, _)| r), &broken);
+                match outcome(rule, q, &self.answers) {
+                    Outcome::Holds => {}
+                    Outcome::Fails => self.rule_failed(rule, row.map(|(r, _)| r), &broken),
+                    Outcome::NotChecked => {
+                        self.rule_not_checked(rule, row.map(|(r, _)| r), &broken);
+                    }
                 }
             }
         }
@@ -104,6 +181,7 @@ impl Walk<'_> {
         reads: &[QuestionRef],
         row: Option<usize>,
     ) -> Vec<crate::findings::Related> {
+        let q = self.q;
         let mut seen = Vec::new();
         let sums = sums_read(rule);
         let mut shown = Vec::new();
@@ -119,6 +197,40 @@ impl Walk<'_> {
                 related.message = said;
             }
             shown.push(related);
+        }
+        // A cell read by key, as it is in the row it is read from.
+        let keyed = rule
+            .check
+            .ast()
+            .keyed_reads()
+            .into_iter()
+            .chain(rule.when.iter().flat_map(|w| w.ast().keyed_reads()));
+        for keyed in keyed {
+            if let Some((i, value)) = crate::eval::keyed_row(&keyed, self.q, &self.answers) {
+                let _row = self.answers.enter_row(Some(value));
+                let mut related = self.related_in_row(keyed.cell, Some(i), "");
+                let table = QuestionRef {
+                    column: None,
+                    ..keyed.cell
+                };
+                let row = self.row_name_at(table, i);
+                // Another table's cell is named with its table: `suspects.total`.
+                let rule_table = rule.each.as_deref().and_then(|t| q.table(t));
+                if rule_table != Some(table)
+                    && let Some(cell) = value.get(&q.question(keyed.cell).id)
+                {
+                    let id = format!("{}.{}", q.question(table).id, q.question(keyed.cell).id);
+                    let args = Args::new()
+                        .text("id", id)
+                        .text("value", crate::eval::display(cell))
+                        .text("why", Text::default());
+                    related.message = say("related-value", args).message;
+                }
+                related.message = related.message.then(" (").then(row).then(")");
+                if !shown.iter().any(|s| s.at.pointer == related.at.pointer) {
+                    shown.push(related);
+                }
+            }
         }
         // A computed value is followed by each answer it is computed from.
         let computed: Vec<QuestionRef> = seen.clone();
@@ -167,6 +279,33 @@ impl Walk<'_> {
         )
     }
 
+    /// Whether an answer the rule reads is already reported as broken (then the rule is
+    /// not judged: that answer's finding is the one fault). A computed value is broken when
+    /// an answer it is computed from is; in a row, a cell is broken when that very cell has
+    /// a finding (a bad cell of a table does not stop `size(table) == household_size`).
+    fn reads_broken(&self, rule: &Rule, row: Option<usize>, broken: &Broken<'_>) -> bool {
+        let q = self.q;
+        let read: Vec<_> = rule
+            .check
+            .ast()
+            .reads()
+            .into_iter()
+            .chain(rule.when.iter().flat_map(|w| w.ast().reads()))
+            .collect();
+        let (cells, others): (Vec<QuestionRef>, Vec<QuestionRef>) = q
+            .answers_behind(&read)
+            .into_iter()
+            .partition(|r| row.is_some() && r.column.is_some());
+        super::walk::reads_broken(&others, broken.invalid)
+            || row.is_some_and(|row| {
+                cells.iter().any(|r| {
+                    broken
+                        .reported
+                        .contains(&super::walk::cell_pointer(q, *r, row))
+                })
+            })
+    }
+
     fn rule_failed(&mut self, rule: &Rule, row: Option<usize>, broken: &Broken<'_>) {
         let q = self.q;
         let src = q.source_language();
@@ -175,32 +314,7 @@ impl Walk<'_> {
         let checked = failing_part(rule.check.ast(), q, &self.answers).references();
         let mut reads = checked.clone();
         reads.extend(rule.when.iter().flat_map(|w| w.ast().references()));
-        // Skipped only when an answer it actually reads is broken (a bad cell of a table
-        // does not stop `size(table) == household_size`); in a row, a cell is broken when
-        // that very cell has a finding.
-        let read: Vec<_> = rule
-            .check
-            .ast()
-            .reads()
-            .into_iter()
-            .chain(rule.when.iter().flat_map(|w| w.ast().reads()))
-            .collect();
-        // A computed value is broken when an answer it is computed from is (an answer
-        // written over it is reported, and ignored).
-        let (cells, others): (Vec<QuestionRef>, Vec<QuestionRef>) = q
-            .answers_behind(&read)
-            .into_iter()
-            .partition(|r| row.is_some() && r.column.is_some());
-        if super::walk::reads_broken(&others, broken.invalid) {
-            return;
-        }
-        if let Some(row) = row
-            && cells.iter().any(|r| {
-                broken
-                    .reported
-                    .contains(&super::walk::cell_pointer(q, *r, row))
-            })
-        {
+        if self.reads_broken(rule, row, broken) {
             return;
         }
         // `check` refuses a check that reads no answer; should one come through all the
@@ -224,19 +338,72 @@ impl Walk<'_> {
             return;
         };
         let related = self.rule_reads(rule, &reads, row);
+        let id = if row.is_some() {
+            "rule-failed-in-row"
+        } else {
+            "rule-failed"
+        };
+        self.push_rule_finding(rule, row, first, related, (id, rule.severity));
+    }
+
+    /// A rule that cannot be judged because an answer it reads is a code: a warning at
+    /// that answer, whatever the rule's severity, with the other answers it reads.
+    fn rule_not_checked(&mut self, rule: &Rule, row: Option<usize>, broken: &Broken<'_>) {
+        if self.reads_broken(rule, row, broken) {
+            return;
+        }
+        let Some((coded, at_row)) = coded_read(rule, self.q, &self.answers) else {
+            return;
+        };
+        let first = match at_row {
+            Some(i) => {
+                let table = QuestionRef {
+                    column: None,
+                    ..coded
+                };
+                let value = self
+                    .answers
+                    .raw(table)
+                    .and_then(ReplyValue::items)
+                    .and_then(|mut rows| rows.nth(i));
+                let _row = self.answers.enter_row(value);
+                self.related_in_row(coded, Some(i), "")
+            }
+            None => self.related_in_row(coded, row, ""),
+        };
+        let mut reads = rule.check.ast().references();
+        reads.extend(rule.when.iter().flat_map(|w| w.ast().references()));
+        let mut related = self.rule_reads(rule, &reads, row);
+        related.retain(|r| r.at.pointer != first.at.pointer);
+        related.insert(0, first);
+        let id = if row.is_some() {
+            "rule-not-checked-in-row"
+        } else {
+            "rule-not-checked"
+        };
+        self.push_rule_finding(rule, row, coded, related, (id, Severity::Warning));
+    }
+
+    /// A rule's finding, at the first of `related` (the answer `first`).
+    fn push_rule_finding(
+        &mut self,
+        rule: &Rule,
+        row: Option<usize>,
+        first: QuestionRef,
+        related: Vec<crate::findings::Related>,
+        (id, severity): (&'static str, Severity),
+    ) {
+        let q = self.q;
+        let src = q.source_language();
         let values: Vec<Text> = related.iter().map(|r| r.message.clone()).collect();
         let mut args = Args::new()
             .text("message", Text::given(&rule.message.0, src))
             .text("values", super::describe::joined(values, ", "))
             .text("rule", rule.id.clone())
             .text("check", rule.check.source.clone());
-        let id = match row {
-            Some(r) => {
-                args = args.text("row", (r + 1).to_string());
-                "rule-failed-in-row"
-            }
-            None => "rule-failed",
-        };
+        if let Some(r) = row {
+            args = args.text("row", self.row_name_at(rule_table(q, rule), r));
+        }
         let said = say(id, args);
         let section = &q.sections[first.section];
         let table = &section.questions[first.question];
@@ -244,7 +411,7 @@ impl Walk<'_> {
         let pointer = related[0].at.pointer.clone().unwrap_or_default();
         let mut finding = Finding::said(
             Code::Rule,
-            rule.severity,
+            severity,
             said,
             Location::answer(pointer, related[0].at.anchor.clone()),
         )
@@ -267,6 +434,14 @@ impl Walk<'_> {
     }
 }
 
+/// The table an `each` rule is checked on.
+fn rule_table(q: &Questionnaire, rule: &Rule) -> QuestionRef {
+    rule.each
+        .as_deref()
+        .and_then(|t| q.table(t))
+        .expect("invariant: a rule read in a row is checked `each` row of a table")
+}
+
 /// The columns a rule sums (`sum(table.column)` in its check or its `when`), in order.
 fn sums_read(rule: &Rule) -> Vec<QuestionRef> {
     sums_in(
@@ -281,21 +456,12 @@ pub(super) fn sums_in<'a>(
 ) -> Vec<QuestionRef> {
     use crate::expr::ast::{Ast, AstKind};
     fn walk(ast: &Ast, out: &mut Vec<QuestionRef>) {
-        match &ast.kind {
-            AstKind::Sum(r) if !out.contains(r) => out.push(*r),
-            AstKind::List(items) => items.iter().for_each(|i| walk(i, out)),
-            AstKind::Not(a) | AstKind::Neg(a) => walk(a, out),
-            AstKind::Binary(_, a, b) | AstKind::Default(a, b) => {
-                walk(a, out);
-                walk(b, out);
-            }
-            AstKind::If(c, a, b) => {
-                walk(c, out);
-                walk(a, out);
-                walk(b, out);
-            }
-            _ => {}
+        if let AstKind::Sum(r) = &ast.kind
+            && !out.contains(r)
+        {
+            out.push(*r);
         }
+        ast.children().into_iter().for_each(|c| walk(c, out));
     }
     let mut out = Vec::new();
     for ast in asts {

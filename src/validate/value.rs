@@ -392,7 +392,7 @@ impl<'a> Walk<'a> {
                 let said = say(
                     "row-not-a-table",
                     Args::new()
-                        .text("row", (r + 1).to_string())
+                        .text("row", self.row_name(site.section, site.question, r))
                         .text("value", describe::value(row)),
                 );
                 let f = self.finding(
@@ -452,7 +452,7 @@ impl<'a> Walk<'a> {
             let said = say(
                 "unknown-column",
                 Args::new()
-                    .text("row", (r + 1).to_string())
+                    .text("row", self.row_name(site.section, site.question, r))
                     .text("key", echo(key)),
             );
             let pointer = format!("{}/{}", row_pointer(), crate::reply::escape_pointer(key));
@@ -565,7 +565,7 @@ impl<'a> Walk<'a> {
         let column = cell_site.question;
         let row_pointer = cell_site.row_pointer();
         let mut args = Args::new()
-            .text("row", (r + 1).to_string())
+            .text("row", self.site_row_name(cell_site, r))
             .text("column", column.id.clone());
         let id = match &column.when {
             Some(when) if !reads.is_empty() => {
@@ -596,7 +596,7 @@ impl<'a> Walk<'a> {
         let said = say(
             "cell-not-applicable",
             Args::new()
-                .text("row", (r + 1).to_string())
+                .text("row", self.site_row_name(cell_site, r))
                 .text("column", column.id.clone())
                 .text("condition", condition),
         );

@@ -110,7 +110,10 @@ impl Walk<'_> {
         at.pointer.get_or_insert_with(|| site.pointer());
         let mut finding = Finding::said(code, Severity::Error, said, at);
         finding.help = Some(help.unwrap_or_else(|| describe::expected(self.q, site.question)));
-        finding.question = Some(site.path());
+        finding.question = Some(match site.table {
+            Some((table, r)) => self.cell_path(site.section, table, r, &site.question.id),
+            None => site.path(),
+        });
         finding.number = number;
         finding.text = Some(text);
         finding
@@ -147,7 +150,7 @@ impl Walk<'_> {
                 (
                     cell_pointer(self.q, r, row),
                     row_pointer,
-                    format!("{}.{}[{}].{}", section.id, table.id, row + 1, question.id),
+                    self.cell_path(&section.id, table, row, &question.id),
                 )
             }
             _ => (
@@ -201,6 +204,106 @@ impl Walk<'_> {
             at: Location::answer(pointer, anchor),
             message: message.message,
         }
+    }
+}
+
+impl<'a> Walk<'a> {
+    /// The reference of table `table` of section `section`.
+    fn table_ref(&self, section: &str, table: &Question) -> Option<QuestionRef> {
+        let (s, found) = self.q.section(section)?;
+        let t = found.questions.iter().position(|x| x.id == table.id)?;
+        Some(QuestionRef {
+            section: s,
+            question: t,
+            column: None,
+        })
+    }
+
+    /// Row `r` of a table, as the reply gives it.
+    fn row_value(&self, table: QuestionRef, r: usize) -> Option<&'a Value> {
+        self.answers.raw(table)?.as_array()?.get(r)
+    }
+
+    /// How a message names row `r` of a table: "the row for 2006" when the table is keyed
+    /// and the row gives its key, "row 3" otherwise (counted from 1, as people count).
+    pub(super) fn row_name_at(&self, table: QuestionRef, r: usize) -> Text {
+        let question = self.q.question(table);
+        match row_key(question, self.row_value(table, r)) {
+            Some(key) => {
+                let src = self.q.source_language();
+                let named = match question.naming_key().and_then(|k| k.option(&key)) {
+                    Some(option) => Text::given(&option.label.0, src),
+                    None => Text::Plain(key),
+                };
+                say("row-key", Args::new().text("key", named)).message
+            }
+            None => {
+                say(
+                    "row-number",
+                    Args::new().text("number", (r + 1).to_string()),
+                )
+                .message
+            }
+        }
+    }
+
+    /// [`Walk::row_name`] of row `r` of the table a cell's site is in.
+    pub(super) fn site_row_name(&self, site: Site<'_>, r: usize) -> Text {
+        match site.table {
+            Some((table, _)) => self.row_name(site.section, table, r),
+            None => {
+                say(
+                    "row-number",
+                    Args::new().text("number", (r + 1).to_string()),
+                )
+                .message
+            }
+        }
+    }
+
+    /// [`Walk::row_name_at`], for a table named by its section's id.
+    pub(super) fn row_name(&self, section: &str, table: &Question, r: usize) -> Text {
+        match self.table_ref(section, table) {
+            Some(t) => self.row_name_at(t, r),
+            None => {
+                say(
+                    "row-number",
+                    Args::new().text("number", (r + 1).to_string()),
+                )
+                .message
+            }
+        }
+    }
+
+    /// `section.table[3].column` (rows counted from 1), or `section.table[year=2006].column`
+    /// for a keyed table's row that gives its key.
+    pub(super) fn cell_path(
+        &self,
+        section: &str,
+        table: &Question,
+        r: usize,
+        column: &str,
+    ) -> String {
+        let key = self
+            .table_ref(section, table)
+            .and_then(|t| row_key(table, self.row_value(t, r)));
+        match (key, table.naming_key()) {
+            (Some(value), Some(key)) => {
+                format!("{section}.{}[{}={value}].{column}", table.id, key.id)
+            }
+            _ => format!("{section}.{}[{}].{column}", table.id, r + 1),
+        }
+    }
+}
+
+/// The key a row is named by, as written (`2006`, `rice`), when its table has a naming key
+/// ([`Question::naming_key`]) and the row gives it.
+pub(super) fn row_key(table: &Question, row: Option<&Value>) -> Option<String> {
+    let key = table.naming_key()?;
+    match row?.get(&key.id)? {
+        Value::Number(n) => Some(n.to_string()),
+        Value::String(s) if !s.is_empty() => Some(echo(s)),
+        _ => None,
     }
 }
 
@@ -703,7 +806,7 @@ impl Walk<'_> {
                     Some(r) => say(
                         "missing-specify-cell",
                         args.text("option", option)
-                            .text("row", (r + 1).to_string())
+                            .text("row", self.site_row_name(site, r))
                             .text("column", site.question.id.clone()),
                     ),
                     None => say("missing-specify", args.text("option", option)),

@@ -80,7 +80,7 @@ pub fn exact(text: &str) -> Option<Decimal> {
         value *= 10i128.pow(u32::try_from(power).ok()?);
         0
     } else {
-        u32::try_from(-power)
+        u32::try_from(power.checked_neg()?)
             .ok()
             .filter(|&s| s <= Decimal::MAX_SCALE)?
     };

@@ -114,9 +114,16 @@ pub fn value(q: &Question, dice: &mut Dice<'_>, row: usize) -> Value {
 pub fn generate(q: &Questionnaire, rolls: &[u32]) -> Value {
     let mut dice = Dice { rolls, next: 0 };
     let mut reply = json!({ "questionnaire": q.id, "version": q.version });
-    for section in &q.sections {
+    // A code where a rule reads the answer leaves the rule not checked, which is a warning.
+    let ruled: Vec<_> = q
+        .rules
+        .iter()
+        .flat_map(|r| q.answers_behind(&r.check.ast().reads()))
+        .collect();
+    for (s, section) in q.sections.iter().enumerate() {
         reply[&section.id] = json!({});
-        for question in &section.questions {
+        for (i, question) in section.questions.iter().enumerate() {
+            let read_by_rule = ruled.iter().any(|r| r.section == s && r.question == i);
             let applies = [section.when.as_ref(), question.when.as_ref()]
                 .into_iter()
                 .flatten()
@@ -125,7 +132,7 @@ pub fn generate(q: &Questionnaire, rolls: &[u32]) -> Value {
             if !applies || question.compute.is_some() || !(question.required || dice.coin()) {
                 continue;
             }
-            let answer = if !question.codes.is_empty() && dice.roll(5) == 0 {
+            let answer = if !question.codes.is_empty() && !read_by_rule && dice.roll(5) == 0 {
                 json!(question.codes[0])
             } else {
                 value(question, &mut dice, 0)

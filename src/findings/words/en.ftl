@@ -50,7 +50,7 @@ related-sums = { $sums } over { $rows ->
 missing-specify = "{ $option }" is chosen in question { $number }, but `{ $specify }` does not say what it is
     .label = `{ $specify }` belongs in this section
     .help = add `{ $specify } = "…"` describing "{ $option }"
-missing-specify-cell = row { $row } chose "{ $option }" in `{ $column }`, but `{ $specify }` does not say what it is
+missing-specify-cell = { $row } chose "{ $option }" in `{ $column }`, but `{ $specify }` does not say what it is
     .label = `{ $specify }` belongs in this row
     .help = add `{ $specify } = "…"` to the row, describing "{ $option }"
 unexpected-specify = `{ $specify }` is given, but no option of question { $number } that asks for it is chosen
@@ -160,17 +160,17 @@ date-too-late = { $value } is after the latest date allowed, { $max }
 
 rows-over-limit = { $count } rows, over canvass's limit of { $limit }
     .help = raise the limit with --max-rows if this reply is genuine
-row-not-a-table = row { $row } must be a table of columns, not { $value }
+row-not-a-table = { $row } must be a table of columns, not { $value }
     .label = not a row
-unknown-column = row { $row } has a column `{ $key }` that the table does not have
+unknown-column = { $row } has a column `{ $key }` that the table does not have
     .label = unknown column
 help-columns-near = did you mean `{ $near }`? the columns are { $ids }
 help-columns-are = the columns are { $ids }
-missing-cell = row { $row } has no `{ $column }`, which every row needs
+missing-cell = { $row } has no `{ $column }`, which every row needs
     .label = `{ $column }` is missing in this row
-missing-cell-because = row { $row } has no `{ $column }`, which is required because `{ $condition }` holds in that row
+missing-cell-because = { $row } has no `{ $column }`, which is required because `{ $condition }` holds in that row
     .label = `{ $column }` is missing in this row
-cell-not-applicable = row { $row } has `{ $column }`, but in a row it applies only when `{ $condition }`
+cell-not-applicable = { $row } has `{ $column }`, but in a row it applies only when `{ $condition }`
     .label = should be left unanswered in this row
     .help = remove this cell, or correct the answer it depends on
 computed-answered = `{ $id }` is computed by the questionnaire, so it is not answered
@@ -181,14 +181,21 @@ duplicate-row = rows { $first } and { $row } have the same { $key }, { $value }
     .help = each row needs its own { $key }: merge the two rows or correct one
 duplicate-row-first = row { $first } has it first
 
+row-number = row { $number }
+row-key = the row for { $key }
+
 ## Rules
 
 rule-failed = { $message } ({ $values })
     .help = the rule `{ $rule }` requires { $check }
-rule-failed-in-row = row { $row }: { $message } ({ $values })
+rule-failed-in-row = { $row }: { $message } ({ $values })
     .help = the rule `{ $rule }` requires { $check } in every row
 rule-failed-nowhere = { $message }
     .help = the rule `{ $rule }` requires { $check }
+rule-not-checked = not checked: { $message } ({ $values })
+    .help = the rule `{ $rule }` ({ $check }) cannot be judged while an answer it reads is a code: give the figure, or keep the code and tell the secretariat why
+rule-not-checked-in-row = { $row }, not checked: { $message } ({ $values })
+    .help = the rule `{ $rule }` ({ $check }) cannot be judged in this row while an answer it reads is a code: give the figure, or keep the code and tell the secretariat why
 
 ## What an answer is, and what a question expects
 

@@ -58,7 +58,7 @@ related-sums = { $sums } en { $rows ->
 missing-specify = se eligió "{ $option }" en la pregunta { $number }, pero `{ $specify }` no precisa de qué se trata
     .label = `{ $specify }` va en esta sección
     .help = añada `{ $specify } = "…"` para describir "{ $option }"
-missing-specify-cell = la fila { $row } elige "{ $option }" en `{ $column }`, pero `{ $specify }` no precisa de qué se trata
+missing-specify-cell = { $row } elige "{ $option }" en `{ $column }`, pero `{ $specify }` no precisa de qué se trata
     .label = `{ $specify }` va en esta fila
     .help = añada `{ $specify } = "…"` a la fila para describir "{ $option }"
 unexpected-specify = se da `{ $specify }`, pero no se eligió ninguna opción de la pregunta { $number } que lo pida
@@ -168,17 +168,17 @@ date-too-late = { $value } es posterior a la última fecha admitida, { $max }
 
 rows-over-limit = { $count } filas, más allá del límite de canvass de { $limit }
     .help = eleve el límite con --max-rows si esta respuesta es auténtica
-row-not-a-table = la fila { $row } debe ser una tabla de columnas, no { $value }
+row-not-a-table = { $row } debe ser una tabla de columnas, no { $value }
     .label = no es una fila
-unknown-column = la fila { $row } tiene una columna `{ $key }` que la tabla no tiene
+unknown-column = { $row } tiene una columna `{ $key }` que la tabla no tiene
     .label = columna desconocida
 help-columns-near = ¿quería decir `{ $near }`? las columnas son { $ids }
 help-columns-are = las columnas son { $ids }
-missing-cell = la fila { $row } no tiene `{ $column }`, que toda fila debe tener
+missing-cell = { $row } no tiene `{ $column }`, que toda fila debe tener
     .label = falta `{ $column }` en esta fila
-missing-cell-because = la fila { $row } no tiene `{ $column }`, obligatorio porque `{ $condition }` se cumple en esa fila
+missing-cell-because = { $row } no tiene `{ $column }`, obligatorio porque `{ $condition }` se cumple en esa fila
     .label = falta `{ $column }` en esta fila
-cell-not-applicable = la fila { $row } tiene `{ $column }`, pero en una fila solo se aplica si `{ $condition }`
+cell-not-applicable = { $row } tiene `{ $column }`, pero en una fila solo se aplica si `{ $condition }`
     .label = debe quedar sin respuesta en esta fila
     .help = quite esta celda, o corrija la respuesta de la que depende
 computed-answered = `{ $id }` lo calcula el cuestionario, así que no se responde
@@ -191,12 +191,19 @@ duplicate-row-first = la fila { $first } lo tiene primero
 
 ## Reglas
 
+row-number = la fila { $number }
+row-key = la fila de { $key }
+
 rule-failed = { $message } ({ $values })
     .help = la regla `{ $rule }` exige { $check }
-rule-failed-in-row = fila { $row }: { $message } ({ $values })
+rule-failed-in-row = { $row }: { $message } ({ $values })
     .help = la regla `{ $rule }` exige { $check } en cada fila
 rule-failed-nowhere = { $message }
     .help = la regla `{ $rule }` exige { $check }
+rule-not-checked = no verificada: { $message } ({ $values })
+    .help = la regla `{ $rule }` ({ $check }) no puede juzgarse mientras una respuesta que lee sea un código: dé la cifra, o mantenga el código y diga a la secretaría por qué
+rule-not-checked-in-row = { $row }, no verificada: { $message } ({ $values })
+    .help = la regla `{ $rule }` ({ $check }) no puede juzgarse en esta fila mientras una respuesta que lee sea un código: dé la cifra, o mantenga el código y diga a la secretaría por qué
 
 ## Qué es una respuesta, y qué espera una pregunta
 

@@ -58,7 +58,7 @@ related-sums = { $sums } sur { $rows ->
 missing-specify = "{ $option }" est choisi à la question { $number }, mais `{ $specify }` ne précise pas de quoi il s'agit
     .label = `{ $specify }` se place dans cette section
     .help = ajoutez `{ $specify } = "…"` pour décrire "{ $option }"
-missing-specify-cell = la ligne { $row } choisit "{ $option }" dans `{ $column }`, mais `{ $specify }` ne précise pas de quoi il s'agit
+missing-specify-cell = { $row } choisit "{ $option }" dans `{ $column }`, mais `{ $specify }` ne précise pas de quoi il s'agit
     .label = `{ $specify }` se place dans cette ligne
     .help = ajoutez `{ $specify } = "…"` à la ligne pour décrire "{ $option }"
 unexpected-specify = `{ $specify }` est donné, mais aucune option de la question { $number } qui le demande n'est choisie
@@ -162,17 +162,17 @@ date-too-late = { $value } est postérieure à la dernière date admise, { $max 
 
 rows-over-limit = { $count } lignes, au-delà de la limite de canvass de { $limit }
     .help = relevez la limite avec --max-rows si cette réponse est authentique
-row-not-a-table = la ligne { $row } doit être une table de colonnes, pas { $value }
+row-not-a-table = { $row } doit être une table de colonnes, pas { $value }
     .label = pas une ligne
-unknown-column = la ligne { $row } a une colonne `{ $key }` que le tableau n'a pas
+unknown-column = { $row } a une colonne `{ $key }` que le tableau n'a pas
     .label = colonne inconnue
 help-columns-near = vouliez-vous dire `{ $near }` ? les colonnes sont { $ids }
 help-columns-are = les colonnes sont { $ids }
-missing-cell = la ligne { $row } n'a pas de `{ $column }`, que chaque ligne doit avoir
+missing-cell = { $row } n'a pas de `{ $column }`, que chaque ligne doit avoir
     .label = `{ $column }` manque dans cette ligne
-missing-cell-because = la ligne { $row } n'a pas de `{ $column }`, obligatoire parce que `{ $condition }` est vrai dans cette ligne
+missing-cell-because = { $row } n'a pas de `{ $column }`, obligatoire parce que `{ $condition }` est vrai dans cette ligne
     .label = `{ $column }` manque dans cette ligne
-cell-not-applicable = la ligne { $row } a `{ $column }`, mais dans une ligne il ne s'applique que si `{ $condition }`
+cell-not-applicable = { $row } a `{ $column }`, mais dans une ligne il ne s'applique que si `{ $condition }`
     .label = à laisser sans réponse dans cette ligne
     .help = retirez cette cellule, ou corrigez la réponse dont elle dépend
 computed-answered = `{ $id }` est calculé par le questionnaire, il n'a donc pas de réponse
@@ -185,12 +185,19 @@ duplicate-row-first = la ligne { $first } l'a en premier
 
 ## Règles
 
+row-number = la ligne { $number }
+row-key = la ligne de { $key }
+
 rule-failed = { $message } ({ $values })
     .help = la règle `{ $rule }` exige { $check }
-rule-failed-in-row = ligne { $row } : { $message } ({ $values })
+rule-failed-in-row = { $row } : { $message } ({ $values })
     .help = la règle `{ $rule }` exige { $check } dans chaque ligne
 rule-failed-nowhere = { $message }
     .help = la règle `{ $rule }` exige { $check }
+rule-not-checked = non vérifiée : { $message } ({ $values })
+    .help = la règle `{ $rule }` ({ $check }) ne peut être jugée tant qu'une réponse qu'elle lit est un code : donnez le chiffre, ou gardez le code et dites au secrétariat pourquoi
+rule-not-checked-in-row = { $row }, non vérifiée : { $message } ({ $values })
+    .help = la règle `{ $rule }` ({ $check }) ne peut être jugée dans cette ligne tant qu'une réponse qu'elle lit est un code : donnez le chiffre, ou gardez le code et dites au secrétariat pourquoi
 
 ## Ce qu'est une réponse, et ce qu'une question attend
 
