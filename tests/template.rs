@@ -116,3 +116,48 @@ fn conditions_read_as_words_in_the_templates_language() {
         run.stdout
     );
 }
+
+#[test]
+fn rows_given_in_advance_are_written_in_the_templates() {
+    let text =
+        std::fs::read_to_string("tests/validate/invalid-option--rows-given/questionnaire.toml")
+            .unwrap()
+            .replace("rows = [\"cereals\", \"pulses\"]", "rows = \"options\"");
+    let v = Validator::new(check(&text).questionnaire.unwrap()).unwrap();
+    let q = v.questionnaire();
+    assert_eq!(
+        q.sections[0].questions[0].rows,
+        ["cereals", "pulses", "fish"]
+    );
+    // The JSON template gives every row with its key: only the other cells are missing.
+    let json = canvass::template::json(q);
+    let findings = v.validate(&SourceFile::new("template.json", json));
+    let missing: Vec<&str> = findings
+        .iter()
+        .map(|f| f.question.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            "food.eaten[food=cereals].days",
+            "food.eaten[food=pulses].days",
+            "food.eaten[food=fish].days"
+        ]
+    );
+    // The TOML template shows them, keys written in, ready to uncomment.
+    let toml = canvass::template::toml(q, "en");
+    let rows: String = toml
+        .lines()
+        .filter(|l| l.starts_with("#   { food"))
+        .map(|l| l.trim_start_matches("# "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let filled = format!(
+        "questionnaire = \"food-list\"\nversion = \"1\"\n[food]\neaten = [\n{}\n]\n",
+        rows.replace("days = 0", "days = 2")
+    );
+    assert!(
+        v.validate(&SourceFile::new("filled.toml", filled))
+            .is_empty()
+    );
+}

@@ -406,6 +406,7 @@ impl Builder<'_, '_, '_> {
                 finding.help_(format!("did you mean `{near}`?"));
             }
         }
+        let rows = self.rows_in_advance(def, &columns);
         let text_what = format!("the text of {what} `{id}`");
         Question {
             id: id.clone(),
@@ -441,6 +442,7 @@ impl Builder<'_, '_, '_> {
             min_rows,
             max_rows,
             key: def.key.as_ref().map(|k| k.value.clone()),
+            rows,
             regex,
         }
     }
@@ -489,11 +491,88 @@ impl Builder<'_, '_, '_> {
         }
     }
 
+    /// A table's rows given in advance (`rows`), each checked against the key column: a
+    /// year, an option, a country, a date or a text; none twice; `"options"` for every
+    /// option of a choice key.
+    fn rows_in_advance(&mut self, def: &QuestionDef, columns: &[Question]) -> Vec<String> {
+        use crate::questionnaire::def::{RowKeyDef, RowsDef};
+        let Some(rows) = &def.rows else {
+            return Vec::new();
+        };
+        let key = def
+            .key
+            .as_ref()
+            .and_then(|k| columns.iter().find(|c| c.id == k.value));
+        let Some(key) = key else {
+            if def.key.is_none() {
+                self.lints
+                    .error(
+                        Code::MissingSetting,
+                        "`rows` names rows by their key, but the table has no `key`".into(),
+                        rows.span.clone(),
+                    )
+                    .help_("add `key = \"column\"`, the column each row is named by");
+            }
+            return Vec::new();
+        };
+        let keys: Vec<(String, Span)> = match &rows.value {
+            RowsDef::Every(word) if word == "options" && key.kind == QuestionType::Choice => key
+                .options
+                .iter()
+                .map(|o| (o.value.clone(), rows.span.clone()))
+                .collect(),
+            RowsDef::Every(_) => {
+                self.lints
+                    .error(
+                        Code::InvalidSetting,
+                        "`rows` is a list of keys, or \"options\" for every option of a choice key"
+                            .into(),
+                        rows.span.clone(),
+                    )
+                    .help_("write `rows = [2005, 2006]`, or `rows = \"options\"` when the key is a choice");
+                return Vec::new();
+            }
+            RowsDef::Keys(keys) => keys
+                .iter()
+                .map(|k| match k {
+                    RowKeyDef::Number(n) => (n.to_string(), rows.span.clone()),
+                    RowKeyDef::Text(t) => (t.clone(), rows.span.clone()),
+                })
+                .collect(),
+        };
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for (value, at) in keys {
+            if let Some(problem) = row_key_problem(key, &value) {
+                self.lints
+                    .error(
+                        Code::InvalidSetting,
+                        format!("row `{value}` {problem}"),
+                        at.clone(),
+                    )
+                    .help_(format!(
+                        "each row in `rows` is a value of the key column `{}`",
+                        key.id
+                    ));
+            }
+            if !seen.insert(value.clone()) {
+                self.lints.error(
+                    Code::DuplicateOption,
+                    format!("row `{value}` is listed twice in `rows`"),
+                    at,
+                );
+                continue;
+            }
+            out.push(value);
+        }
+        out
+    }
+
     /// Settings given to a type they do not apply to (`options` on an integer).
     fn settings_fit(&mut self, def: &QuestionDef, what: &str) {
         use QuestionType as T;
         let kind = def.kind.value;
-        let present: [(&str, Option<Span>, &[T]); 15] = [
+        let present: [(&str, Option<Span>, &[T]); 16] = [
             (
                 "options",
                 span(def.options.as_ref()),
@@ -533,6 +612,7 @@ impl Builder<'_, '_, '_> {
             ("min_rows", span(def.min_rows.as_ref()), &[T::Table]),
             ("max_rows", span(def.max_rows.as_ref()), &[T::Table]),
             ("key", span(def.key.as_ref()), &[T::Table]),
+            ("rows", span(def.rows.as_ref()), &[T::Table]),
         ];
         for (setting, at, types) in present {
             let Some(at) = at else { continue };
@@ -896,4 +976,40 @@ fn is_language_tag(tag: &str) -> bool {
         && primary.bytes().all(|b| b.is_ascii_alphabetic())
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
         && tag.parse::<unic_langid::LanguageIdentifier>().is_ok()
+}
+
+/// What is wrong with `value` as the key of a row given in advance, if anything.
+fn row_key_problem(key: &Question, value: &str) -> Option<String> {
+    match key.kind {
+        QuestionType::Year | QuestionType::Integer => {
+            let Ok(n) = value.parse::<i64>() else {
+                return Some(format!("is not a whole number, as `{}` needs", key.id));
+            };
+            // A row key past an `i32` is outside any range a year or a count of rows has.
+            let Ok(n) = i32::try_from(n).map(f64::from) else {
+                return Some(format!("is outside the range of `{}`", key.id));
+            };
+            let inside = |b: &Option<crate::questionnaire::model::Bound>, above: bool| {
+                b.as_ref()
+                    .and_then(crate::questionnaire::model::Bound::number)
+                    .is_none_or(|b| if above { n >= b } else { n <= b })
+            };
+            (!(inside(&key.min, true) && inside(&key.max, false)))
+                .then(|| format!("is outside the range of `{}`", key.id))
+        }
+        QuestionType::Choice => key
+            .option(value)
+            .is_none()
+            .then(|| format!("is not an option of `{}`", key.id)),
+        QuestionType::Country => (!crate::values::country::is_country_code(value))
+            .then(|| "is not an ISO 3166-1 alpha-3 country code".to_string()),
+        QuestionType::Date => (!crate::values::dates::is_iso_date(value))
+            .then(|| "is not a date written YYYY-MM-DD".to_string()),
+        QuestionType::Text => None,
+        _ => Some(format!(
+            "cannot name a row: the key `{}` is a {}",
+            key.id,
+            key.kind.name()
+        )),
+    }
 }

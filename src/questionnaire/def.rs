@@ -101,6 +101,25 @@ impl QuestionnaireDef {
     }
 }
 
+/// The rows of a table given in advance.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum RowsDef {
+    /// `"options"`: one row per option of the key column.
+    Every(String),
+    /// The key of each row. (No spans inside: serde's untagged enums drop them.)
+    Keys(Vec<RowKeyDef>),
+}
+
+/// The key of a row given in advance: a year or a number, or a text (an option, a
+/// country code, a date).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum RowKeyDef {
+    Number(i64),
+    Text(String),
+}
+
 /// A user-facing text: a string in the source language, or a table keyed by language.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]
@@ -163,6 +182,9 @@ pub struct QuestionDef {
     pub max_rows: Option<Sp<i64>>,
     /// A column whose values must be distinct across rows.
     pub key: Option<Sp<String>>,
+    /// The rows a reply must give, by their key: `[2005, 2006]`, or `"options"` for every
+    /// option of a choice key (a food list).
+    pub rows: Option<Sp<RowsDef>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, serde::Serialize)]

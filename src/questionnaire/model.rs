@@ -113,6 +113,10 @@ pub struct Question {
     pub max_rows: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
+    /// The rows a reply must give, each named by its key as written in a reply (`2005`,
+    /// `rice`): one each, no other.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<String>,
     /// Compiled `pattern`, anchored to the whole answer.
     #[serde(skip)]
     pub regex: Option<regex::Regex>,

@@ -48,6 +48,7 @@ pub const QUESTION: &[&str] = &[
     "min_rows",
     "max_rows",
     "key",
+    "rows",
 ];
 pub const OPTION: &[&str] = &["value", "label", "specify", "exclusive"];
 pub const RULE: &[&str] = &["id", "each", "when", "check", "severity", "message"];

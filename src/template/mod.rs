@@ -86,7 +86,7 @@ pub fn json(q: &Questionnaire) -> String {
     for section in &q.sections {
         let mut answers = Map::new();
         for question in section.questions.iter().filter(|x| x.compute.is_none()) {
-            answers.insert(question.id.clone(), Value::Null);
+            answers.insert(question.id.clone(), rows_in_advance(question));
             if let Some(specify) = question.specify_id() {
                 answers.insert(specify, Value::Null);
             }
@@ -96,6 +96,30 @@ pub fn json(q: &Questionnaire) -> String {
     let mut text = serde_json::to_string_pretty(&Value::Object(root)).expect("serializes");
     text.push('\n');
     text
+}
+
+/// A table's rows given in advance, each with its key written in and its other cells
+/// `null`; `null` for any other question.
+fn rows_in_advance(question: &Question) -> Value {
+    let Some(key) = question.key.as_deref().and_then(|k| question.column(k)) else {
+        return Value::Null;
+    };
+    if question.rows.is_empty() {
+        return Value::Null;
+    }
+    let rows = question.rows.iter().map(|value| {
+        let mut row = Map::new();
+        for column in question.columns.iter().filter(|c| c.compute.is_none()) {
+            let cell = if column.id == key.id {
+                key_literal(key, value)
+            } else {
+                Value::Null
+            };
+            row.insert(column.id.clone(), cell);
+        }
+        Value::Object(row)
+    });
+    Value::Array(rows.collect())
 }
 
 fn describe(out: &mut String, q: &Questionnaire, question: &Question, lang: &str) {
@@ -238,15 +262,42 @@ fn example(question: &Question) -> String {
             _ => "2000-01-01".into(),
         },
         QuestionType::Country => "\"AUT\"".into(),
-        QuestionType::Table => {
-            let cells: Vec<String> = question
-                .columns
+        QuestionType::Table if !question.rows.is_empty() => {
+            // The rows given in advance, each with its key written in.
+            let rows: Vec<String> = question
+                .rows
                 .iter()
-                .filter(|c| c.compute.is_none())
-                .map(|c| format!("{} = {}", c.id, example(c)))
+                .map(|key| format!("#   {{ {} }},", row_example(question, Some(key))))
                 .collect();
-            format!("[ {{ {} }} ]", cells.join(", "))
+            format!("[\n{}\n# ]", rows.join("\n"))
         }
+        QuestionType::Table => format!("[ {{ {} }} ]", row_example(question, None)),
+    }
+}
+
+/// The cells of an example row: `key` written in its key column, when given.
+fn row_example(table: &Question, key: Option<&str>) -> String {
+    let cells: Vec<String> = table
+        .columns
+        .iter()
+        .filter(|c| c.compute.is_none())
+        .map(|c| match key {
+            Some(key) if table.key.as_deref() == Some(c.id.as_str()) => {
+                format!("{} = {}", c.id, key_literal(c, key))
+            }
+            _ => format!("{} = {}", c.id, example(c)),
+        })
+        .collect();
+    cells.join(", ")
+}
+
+/// A row's key as a reply writes it: a number for a year or an integer, a string else.
+fn key_literal(column: &Question, key: &str) -> Value {
+    match column.kind {
+        QuestionType::Year | QuestionType::Integer => {
+            key.parse::<i64>().map_or_else(|_| json!(key), |n| json!(n))
+        }
+        _ => json!(key),
     }
 }
 

@@ -98,3 +98,38 @@ fn key_text<'v, V: ReplyValue<'v>>(value: V) -> Cow<'v, str> {
         None => Cow::Owned(value.json_text()),
     }
 }
+
+/// A table's rows given in advance that a reply leaves out (their keys, in the
+/// questionnaire's order), and the rows it gives that are not among them (their indexes).
+/// A row without a usable key is neither: its own finding says what is wrong with it.
+pub(super) fn rows_in_advance<'q, 'v, V: ReplyValue<'v>>(
+    table: &'q Question,
+    rows: impl Iterator<Item = V>,
+) -> (Vec<&'q str>, Vec<usize>) {
+    let Some(column) = table.key.as_deref().and_then(|k| table.column(k)) else {
+        return (Vec::new(), Vec::new());
+    };
+    if table.rows.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let mut given = vec![false; table.rows.len()];
+    let mut extra = Vec::new();
+    for (r, row) in rows.enumerate() {
+        let Answer::Value(value) = classify(column, row.get(&column.id)) else {
+            continue;
+        };
+        let key = key_text(value);
+        match table.rows.iter().position(|k| *k == key) {
+            Some(i) => given[i] = true,
+            None => extra.push(r),
+        }
+    }
+    let missing = table
+        .rows
+        .iter()
+        .zip(given)
+        .filter(|(_, given)| !given)
+        .map(|(k, _)| k.as_str())
+        .collect();
+    (missing, extra)
+}

@@ -143,10 +143,14 @@ fn answer_clean<'v, V: ReplyValue<'v>>(question: &Question, answer: V, limits: &
 
 fn table_clean<'v, V: ReplyValue<'v>>(
     table: &Question,
-    rows: impl ExactSizeIterator<Item = V>,
+    rows: impl ExactSizeIterator<Item = V> + Clone,
     limits: &Limits,
 ) -> bool {
     if own::rows_over_limit(rows.len(), limits) {
+        return false;
+    }
+    let (missing, extra) = own::rows_in_advance(table, rows.clone());
+    if !missing.is_empty() || !extra.is_empty() {
         return false;
     }
     let mut keys = own::RowKeys::new(table);

@@ -409,6 +409,65 @@ impl<'a> Walk<'a> {
                 self.duplicate_row(site, r, first, value);
             }
         }
+        self.rows_in_advance(site, rows);
+    }
+
+    /// A table that gives its rows in advance: each one left out is missing, at the table;
+    /// a row whose key is not among them is an invalid option, at its key.
+    fn rows_in_advance(&mut self, site: Site<'_>, rows: &'a [Value]) {
+        let table = site.question;
+        let (missing, extra) = own::rows_in_advance(table, rows.iter());
+        let Some(key) = table.key.as_deref().and_then(|k| table.column(k)) else {
+            return;
+        };
+        let listed = table.rows.join(", ");
+        for value in missing {
+            let src = self.q.source_language();
+            let named = key.option(value).map_or_else(
+                || Text::Plain(value.to_string()),
+                |o| Text::given(&o.label.0, src),
+            );
+            let row = say("row-key", Args::new().text("key", named)).message;
+            let args = Args::new()
+                .text("row", row)
+                .text("rows", listed.clone())
+                .text("column", key.id.clone())
+                .text("key", value.to_string());
+            let said = say("row-missing", args);
+            let f = self.finding(
+                site,
+                Code::MissingAnswer,
+                said,
+                Anchor::Value(site.pointer()),
+            );
+            self.findings.push(f);
+        }
+        for r in extra {
+            let cell_site = Site {
+                section: site.section,
+                question: key,
+                table: Some((table, r)),
+            };
+            let pointer = cell_site.pointer();
+            if self
+                .findings
+                .iter()
+                .any(|f| f.at.pointer.as_deref() == Some(&pointer))
+            {
+                continue;
+            }
+            let value = match rows[r].get(&key.id) {
+                Some(Value::String(s)) => format!("\"{}\"", echo(s)),
+                Some(other) => other.to_string(),
+                None => String::new(),
+            };
+            let args = Args::new()
+                .text("value", value)
+                .text("rows", listed.clone());
+            let said = say("row-not-given", args);
+            let f = self.finding(cell_site, Code::InvalidOption, said, Anchor::Value(pointer));
+            self.findings.push(f);
+        }
     }
 
     /// The cells of one row: unknown columns, each cell's value, then whether each column

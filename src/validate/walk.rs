@@ -13,7 +13,7 @@ use crate::eval::{self, Answer, Answers, Truth, classify};
 use crate::findings::visible::echo;
 use crate::findings::words::{self, Args, Said, Text};
 use crate::findings::{Anchor, Code, Finding, Location, Related, Severity};
-use crate::questionnaire::model::{Question, QuestionRef, Questionnaire};
+use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire};
 use crate::questionnaire::settings::closest;
 use crate::reply::{Limits, escape_pointer};
 
@@ -302,6 +302,8 @@ pub(super) fn row_key(table: &Question, row: Option<&Value>) -> Option<String> {
     let key = table.naming_key()?;
     match row?.get(&key.id)? {
         Value::Number(n) => Some(n.to_string()),
+        // An option that is not one names no row.
+        Value::String(s) if key.kind == QuestionType::Choice && key.option(s).is_none() => None,
         Value::String(s) if !s.is_empty() => Some(echo(s)),
         _ => None,
     }

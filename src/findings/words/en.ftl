@@ -181,6 +181,10 @@ duplicate-row = rows { $first } and { $row } have the same { $key }, { $value }
     .help = each row needs its own { $key }: merge the two rows or correct one
 duplicate-row-first = row { $first } has it first
 
+row-missing = { $row } is missing: this table gives its rows in advance ({ $rows })
+    .help = add a row whose `{ $column }` is { $key }
+row-not-given = { $value } is not one of the rows this table gives in advance ({ $rows })
+    .help = correct the key, or remove the row
 row-number = row { $number }
 row-key = the row for { $key }
 

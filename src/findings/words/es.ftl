@@ -191,6 +191,10 @@ duplicate-row-first = la fila { $first } lo tiene primero
 
 ## Reglas
 
+row-missing = falta { $row }: esta tabla da sus filas de antemano ({ $rows })
+    .help = añada una fila cuyo `{ $column }` sea { $key }
+row-not-given = { $value } no es una de las filas que esta tabla da de antemano ({ $rows })
+    .help = corrija la clave, o elimine la fila
 row-number = la fila { $number }
 row-key = la fila de { $key }
 

@@ -185,6 +185,10 @@ duplicate-row-first = la ligne { $first } l'a en premier
 
 ## Règles
 
+row-missing = { $row } manque : ce tableau donne ses lignes à l'avance ({ $rows })
+    .help = ajoutez une ligne dont `{ $column }` est { $key }
+row-not-given = { $value } n'est pas l'une des lignes que ce tableau donne à l'avance ({ $rows })
+    .help = corrigez la clé, ou supprimez la ligne
 row-number = la ligne { $number }
 row-key = la ligne de { $key }
 
