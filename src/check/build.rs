@@ -169,14 +169,24 @@ impl Builder<'_, '_, '_> {
     fn questionnaire(&mut self) -> Questionnaire {
         let def = self.def;
         let title = self.text(&def.title, "the questionnaire's title");
-        let codes = def
+        let codes: Vec<AnswerCode> = def
             .codes
             .iter()
-            .map(|(name, label)| AnswerCode {
-                name: name.clone(),
-                label: self.text(label, &format!("the label of code `{name}`")),
+            .map(|(name, def)| {
+                use crate::questionnaire::def::CodeDef;
+                let (label, number) = match &def.value {
+                    CodeDef::Numbered { label, number } => (label.clone(), Some(*number)),
+                    CodeDef::Label(label) => (label.clone(), None),
+                };
+                let label = Sp::new(label, def.span.clone());
+                AnswerCode {
+                    name: name.clone(),
+                    label: self.text(&label, &format!("the label of code `{name}`")),
+                    number,
+                }
             })
             .collect();
+        self.code_numbers_distinct(&codes);
         let mut seen = HashMap::new();
         let sections: Vec<Section> = def
             .section
@@ -443,6 +453,7 @@ impl Builder<'_, '_, '_> {
             max_rows,
             key: def.key.as_ref().map(|k| k.value.clone()),
             rows,
+            code_numbers: Vec::new(),
             regex,
         }
     }
@@ -566,6 +577,27 @@ impl Builder<'_, '_, '_> {
             out.push(value);
         }
         out
+    }
+
+    /// Two codes written as the same number could not be told apart.
+    fn code_numbers_distinct(&mut self, codes: &[AnswerCode]) {
+        let mut seen = HashMap::new();
+        for code in codes {
+            let Some(number) = code.number else { continue };
+            if let Some(first) = seen.insert(number, &code.name) {
+                let span = self.def.codes[&code.name].span.clone();
+                self.lints
+                    .error(
+                        Code::DuplicateOption,
+                        format!(
+                            "codes `{first}` and `{}` are both written {number}",
+                            code.name
+                        ),
+                        span,
+                    )
+                    .help_("give each code its own number");
+            }
+        }
     }
 
     /// Settings given to a type they do not apply to (`options` on an integer).
@@ -1011,5 +1043,61 @@ fn row_key_problem(key: &Question, value: &str) -> Option<String> {
             key.id,
             key.kind.name()
         )),
+    }
+}
+
+/// A code written as a number that is also a possible answer (88 to a question on ages from
+/// 0 to 120): a reply of 88 is read as the code, which the author should know. A warning at
+/// the question's `codes`.
+pub(super) fn code_numbers_in_range(
+    def: &QuestionnaireDef,
+    model: &Questionnaire,
+    lints: &mut Lints<'_>,
+) {
+    for r in model.question_refs() {
+        let question = model.question(r);
+        let numeric = matches!(
+            question.kind,
+            QuestionType::Integer | QuestionType::Number | QuestionType::Year
+        );
+        if !numeric {
+            continue;
+        }
+        for (number, i) in &question.code_numbers {
+            let Ok(n) = f64::try_from(*number) else {
+                continue;
+            };
+            let above = question
+                .min
+                .as_ref()
+                .and_then(Bound::number)
+                .is_none_or(|m| n >= m);
+            let below = question
+                .max
+                .as_ref()
+                .and_then(Bound::number)
+                .is_none_or(|m| n <= m);
+            if !(above && below) {
+                continue;
+            }
+            let Some(at) = def
+                .question_at(r.section, r.question, r.column)
+                .codes
+                .as_ref()
+            else {
+                continue;
+            };
+            lints
+                .warning(
+                    Code::InvalidSetting,
+                    format!(
+                        "code `{}` is written {number}, which is also a possible answer to `{}`: a reply of {number} is read as the code",
+                        question.codes[*i],
+                        model.path(r)
+                    ),
+                    at.span.clone(),
+                )
+                .help_("set `min` and `max` so that the code's number is outside them, or give the code another number");
+        }
     }
 }

@@ -48,6 +48,8 @@ pub fn check_with(text: &str, limits: crate::expr::parser::Limits) -> Checked {
         return lints.finish(None);
     };
     let mut model = build::build(&def, &mut lints);
+    model.number_codes();
+    build::code_numbers_in_range(&def, &model, &mut lints);
     expressions::resolve(&def, &mut model, &mut lints);
     cycles::check(&def, &model, &mut lints);
     computed::check(&def, &model, &mut lints);

@@ -75,6 +75,7 @@ pub fn from_schema(schema: &Value) -> Result<Questionnaire, String> {
         sections,
         rules: root.rules,
     };
+    model.number_codes();
     crate::check::resolve_model(&mut model)?;
     Ok(model)
 }

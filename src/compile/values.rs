@@ -39,7 +39,11 @@ pub fn property(q: &Questionnaire, question: &Question, hard: bool) -> Value {
         branches.push(json!({ "$ref": BLANK }));
     }
     if !question.codes.is_empty() && question.kind != QuestionType::Choice {
-        branches.push(json!({ "enum": question.codes }));
+        // A code is written as its name, or as the number survey systems use for it.
+        let mut codes: Vec<Value> = question.codes.iter().map(|c| json!(c)).collect();
+        let numbers = q.codes.iter().filter(|c| question.codes.contains(&c.name));
+        codes.extend(numbers.filter_map(|c| c.number).map(|n| json!(n)));
+        branches.push(json!({ "enum": codes }));
     }
     if branches.is_empty() {
         schema.extend(value);
@@ -80,9 +84,11 @@ fn value(q: &Questionnaire, question: &Question, hard: bool) -> Map<String, Valu
     match question.kind {
         QuestionType::YesNo => set("type", Some(json!("boolean"))),
         QuestionType::Choice => {
-            let mut allowed: Vec<&str> = options.clone();
-            allowed.extend(question.codes.iter().map(String::as_str));
-            set("enum", Some(json!(allowed)));
+            let mut allowed: Vec<Value> = options.iter().map(|o| json!(o)).collect();
+            allowed.extend(question.codes.iter().map(|c| json!(c)));
+            let numbers = q.codes.iter().filter(|c| question.codes.contains(&c.name));
+            allowed.extend(numbers.filter_map(|c| c.number).map(|n| json!(n)));
+            set("enum", Some(Value::Array(allowed)));
         }
         QuestionType::MultiChoice => {
             set("type", Some(json!("array")));

@@ -25,16 +25,17 @@ use crate::values::view::ReplyValue;
 
 /// How a question was answered; `V` is a value of the reply, however it was read.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Answer<'v, V> {
+pub enum Answer<V> {
     /// Absent, empty text or empty list: "no answer".
     Blank,
-    /// One of the question's answer codes (`"dont_know"`).
-    Code(&'v str),
+    /// One of the question's answer codes (`"dont_know"`, or the number a survey system
+    /// writes for it, `88`): its index in the question's `codes`.
+    Code(usize),
     Value(V),
 }
 
 /// Classify a raw reply value for a question.
-pub fn classify<'v, V: ReplyValue<'v>>(question: &Question, value: Option<V>) -> Answer<'v, V> {
+pub fn classify<'v, V: ReplyValue<'v>>(question: &Question, value: Option<V>) -> Answer<V> {
     let Some(value) = value else {
         return Answer::Blank;
     };
@@ -45,11 +46,16 @@ pub fn classify<'v, V: ReplyValue<'v>>(question: &Question, value: Option<V>) ->
         if s.is_empty() {
             return Answer::Blank;
         }
-        if question.codes.iter().any(|c| c == s) {
-            return Answer::Code(s);
+        if let Some(i) = question.codes.iter().position(|c| c == s) {
+            return Answer::Code(i);
         }
     } else if value.items().is_some_and(|items| items.len() == 0) {
         return Answer::Blank;
+    } else if !question.code_numbers.is_empty()
+        && let Some(n) = value.as_decimal()
+        && let Some(&(_, i)) = question.code_numbers.iter().find(|(code, _)| *code == n)
+    {
+        return Answer::Code(i);
     }
     Answer::Value(value)
 }
@@ -264,7 +270,7 @@ pub fn eval<'a, 'v: 'a, V: ReplyValue<'v>>(
         AstKind::Sum(r) => sum(q, answers, *r),
         AstKind::IsCode(r, code) => Some(Val::Bool(matches!(
             classify(q.question(*r), answers.raw_in_row(q, *r)),
-            Answer::Code(given) if given == code
+            Answer::Code(given) if q.question(*r).codes[given] == *code
         ))),
         AstKind::Not(inner) => match eval(inner, q, answers)? {
             Val::Bool(b) => Some(Val::Bool(!b)),

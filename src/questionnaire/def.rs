@@ -66,9 +66,10 @@ pub struct QuestionnaireDef {
     /// The answer that identifies who replied, `"section.question"` (a required `country`
     /// or `text` question); a collection (`canvass intake`) needs it.
     pub respondent: Option<Sp<String>>,
-    /// Answer codes allowed in place of a value where a question lists them.
+    /// Answer codes allowed in place of a value where a question lists them: a label, or
+    /// `{ label = "…", number = 88 }` for a code survey systems write as a number.
     #[serde(default)]
-    pub codes: BTreeMap<String, Sp<TextDef>>,
+    pub codes: BTreeMap<String, Sp<CodeDef>>,
     /// Option lists several questions share, by name: a question takes one with
     /// `options = "name"` (a grid of yes/no/partly rows lists it once).
     #[serde(default)]
@@ -99,6 +100,16 @@ impl QuestionnaireDef {
             None => q,
         }
     }
+}
+
+/// An answer code: its label, and the number survey systems write for it, if any.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum CodeDef {
+    /// `{ label = "Don't know", number = 88 }`.
+    Numbered { label: TextDef, number: i64 },
+    /// `"Don't know"`, or a table of translations.
+    Label(TextDef),
 }
 
 /// The rows of a table given in advance.

@@ -45,6 +45,10 @@ pub struct Questionnaire {
 pub struct AnswerCode {
     pub name: String,
     pub label: Text,
+    /// The number survey systems write for it (`88`), if it has one: a numeric answer
+    /// equal to it is this code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -120,6 +124,10 @@ pub struct Question {
     /// Compiled `pattern`, anchored to the whole answer.
     #[serde(skip)]
     pub regex: Option<regex::Regex>,
+    /// The numbers its codes are written as (`88`), each with the code's index in
+    /// `codes`: filled by [`Questionnaire::number_codes`].
+    #[serde(skip)]
+    pub code_numbers: Vec<(crate::values::number::Decimal, usize)>,
 }
 
 impl Question {
@@ -326,6 +334,29 @@ impl Questionnaire {
             }
         }
         found
+    }
+
+    /// Give every question (and column) the numbers its codes are written as.
+    pub fn number_codes(&mut self) {
+        let numbers: BTreeMap<String, i64> = self
+            .codes
+            .iter()
+            .filter_map(|c| Some((c.name.clone(), c.number?)))
+            .collect();
+        let number = |question: &mut Question| {
+            question.code_numbers = question
+                .codes
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| Some((numbers.get(c)?.to_owned().into(), i)))
+                .collect();
+        };
+        for section in &mut self.sections {
+            for question in &mut section.questions {
+                number(question);
+                question.columns.iter_mut().for_each(number);
+            }
+        }
     }
 
     pub fn code(&self, name: &str) -> Option<&AnswerCode> {

@@ -198,11 +198,9 @@ fn count(t: &mut Tally, question: &Question, applies: bool, raw: Option<&Value>)
             t.unanswered += 1;
             return;
         }
-        Answer::Code(code) => {
+        Answer::Code(i) => {
             t.answered += 1;
-            if let Some(i) = question.codes.iter().position(|c| c == code) {
-                t.codes[i] += 1;
-            }
+            t.codes[i] += 1;
             return;
         }
         Answer::Value(value) => value,

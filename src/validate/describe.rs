@@ -50,6 +50,13 @@ pub fn expected(q: &Questionnaire, question: &Question) -> Text {
         .codes
         .iter()
         .map(|c| match q.code(c) {
+            Some(code) if code.number.is_some() => say(
+                "code-label-number",
+                Args::new()
+                    .text("code", c.clone())
+                    .text("label", Text::given(&code.label.0, src))
+                    .text("number", code.number.unwrap_or_default().to_string()),
+            ),
             Some(code) => say(
                 "code-label",
                 Args::new()

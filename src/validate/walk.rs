@@ -195,7 +195,7 @@ impl Walk<'_> {
             ),
             Answer::Code(c) => (
                 Anchor::Value(pointer.clone()),
-                say("related-code", args.text("code", c)),
+                say("related-code", args.text("code", question.codes[c].clone())),
             ),
             Answer::Blank => (Anchor::Container(container), say("related-blank", args)),
         };
@@ -769,7 +769,7 @@ impl Walk<'_> {
         &mut self,
         site: Site<'_>,
         answers: Option<&Map<String, Value>>,
-        answer: Answer<'_, &Value>,
+        answer: Answer<&Value>,
         applies: bool,
         section_pointer: &str,
         row: Option<usize>,

@@ -237,6 +237,7 @@ range-at-most = { " " }of at most { $max }{ $unit }
 range-unit = , in{ $unit }
 expect-or-codes = { $expected }; or the code { $codes }
 code-label = "{ $code }" ({ $label })
+code-label-number = "{ $code }" or { $number } ({ $label })
 
 ## Reading a reply
 

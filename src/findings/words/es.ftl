@@ -245,6 +245,7 @@ range-at-most = { " " }de como máximo { $max }{ $unit }
 range-unit = , en{ $unit }
 expect-or-codes = { $expected }; o el código { $codes }
 code-label = "{ $code }" ({ $label })
+code-label-number = "{ $code }" o { $number } ({ $label })
 
 ## Lectura de una respuesta
 

@@ -239,6 +239,7 @@ range-at-most = { " " }d'au plus { $max }{ $unit }
 range-unit = , en{ $unit }
 expect-or-codes = { $expected } ; ou le code { $codes }
 code-label = "{ $code }" ({ $label })
+code-label-number = "{ $code }" ou { $number } ({ $label })
 
 ## Lecture d'une réponse
 
