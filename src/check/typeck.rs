@@ -141,6 +141,7 @@ fn type_of(question: &Question, r: QuestionRef) -> Ty {
         QuestionType::Text | QuestionType::Country => Ty::Text,
         QuestionType::Integer | QuestionType::Number | QuestionType::Year => Ty::Number,
         QuestionType::Date => Ty::Date,
+        QuestionType::Time => Ty::Text,
         QuestionType::Table => Ty::Table(r),
     }
 }

@@ -7,6 +7,9 @@ use super::BLANK;
 use super::conditions::{self, Place};
 use crate::questionnaire::model::{Bound, Question, QuestionType, Questionnaire, TextFormat};
 
+/// `hh:mm` on a 24-hour clock, as `values::dates::is_time` reads it.
+pub const TIME_PATTERN: &str = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
+
 pub fn title(question: &Question, lang: &str) -> String {
     match &question.number {
         Some(n) => format!("{n} {}", question.text.get(lang, lang)),
@@ -143,6 +146,10 @@ fn value(q: &Questionnaire, question: &Question, hard: bool) -> Map<String, Valu
         QuestionType::Date => {
             set("type", Some(json!("string")));
             set("format", Some(json!("date")));
+        }
+        QuestionType::Time => {
+            set("type", Some(json!("string")));
+            set("pattern", Some(json!(TIME_PATTERN)));
         }
         QuestionType::Country => set("$ref", Some(json!("#/$defs/country"))),
         QuestionType::Table => {

@@ -237,6 +237,11 @@ pub fn answer_value<'a, V: ReplyValue<'a>>(
             value.as_decimal().map(Val::Num)
         }
         QuestionType::Date => value.as_str().filter(|s| is_iso_date(s)).map(Val::Date),
+        // `hh:mm` compares as text: `==` and `!=`.
+        QuestionType::Time => value
+            .as_str()
+            .filter(|s| crate::values::dates::is_time(s))
+            .map(Val::Str),
         QuestionType::MultiChoice => value.items().map(|_| Val::Multi(value)),
         QuestionType::Table => value.items().map(|_| Val::Rows(value)),
     }

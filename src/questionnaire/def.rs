@@ -208,6 +208,8 @@ pub enum QuestionType {
     Integer,
     Number,
     Date,
+    /// A time of day, `hh:mm` on a 24-hour clock.
+    Time,
     Year,
     Country,
     Table,
@@ -223,6 +225,7 @@ impl QuestionType {
             Self::Integer => "integer",
             Self::Number => "number",
             Self::Date => "date",
+            Self::Time => "time",
             Self::Year => "year",
             Self::Country => "country",
             Self::Table => "table",

@@ -245,7 +245,8 @@ fn count(t: &mut Tally, question: &Question, applies: bool, raw: Option<&Value>)
                 };
             }
         }
-        QuestionType::Date => {
+        // Dates and times of day: the earliest and the latest, which compare as text.
+        QuestionType::Date | QuestionType::Time => {
             if let Some(d) = value.as_str() {
                 let (lo, hi) = t
                     .dates

@@ -168,7 +168,7 @@ fn block(name: &str, x: &Question, t: &[&Tally], q: &Questionnaire, lang: &str) 
         QuestionType::Integer | QuestionType::Number | QuestionType::Year => {
             rows.extend(number_rows(t, lang));
         }
-        QuestionType::Date => {
+        QuestionType::Date | QuestionType::Time => {
             let date = |t: &Tally, last: bool| {
                 t.dates.as_ref().map_or_else(
                     || "-".to_string(),
@@ -493,7 +493,7 @@ fn tally_json(
             m.insert("median".into(), number(t.median()));
             m.insert("max".into(), number(t.max()));
         }
-        QuestionType::Date => {
+        QuestionType::Date | QuestionType::Time => {
             let (lo, hi) = t
                 .dates
                 .clone()

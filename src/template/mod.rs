@@ -225,6 +225,7 @@ fn kind(question: &Question, w: &Words, lang: &str, src: &str) -> String {
         QuestionType::Number => format!("{}{range}", w.number),
         QuestionType::Year => format!("{}{range}", w.year),
         QuestionType::Date => format!("{}{range}", w.date),
+        QuestionType::Time => w.time.clone(),
         QuestionType::Country => w.country.clone(),
         QuestionType::Table => {
             let mut s = w.table.clone();
@@ -243,6 +244,7 @@ fn example(question: &Question) -> String {
         QuestionType::Choice => first(),
         QuestionType::MultiChoice => format!("[{}]", first()),
         QuestionType::Text => "\"\"".into(),
+        QuestionType::Time => "\"09:00\"".into(),
         // The lower bound where there is one, so the example is in range.
         QuestionType::Integer | QuestionType::Number | QuestionType::Year => {
             let default = if question.kind == QuestionType::Year {

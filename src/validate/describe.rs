@@ -40,6 +40,7 @@ pub fn expected(q: &Questionnaire, question: &Question) -> Text {
         QuestionType::Number => say("expect-number", Args::new().text("range", range())),
         QuestionType::Year => say("expect-year", Args::new().text("range", range())),
         QuestionType::Date => say("expect-date", Args::new().text("range", range())),
+        QuestionType::Time => say("expect-time", Args::new()),
         QuestionType::Country => say("expect-country", Args::new()),
         QuestionType::Table => table(question),
     };

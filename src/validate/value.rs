@@ -67,6 +67,12 @@ impl<'a> Walk<'a> {
                 }
             }
             (QuestionType::Date, Value::String(s)) => self.check_date(site, s),
+            (QuestionType::Time, Value::String(s)) => {
+                if !crate::values::dates::is_time(s) {
+                    let args = Args::new().text("value", echo(s));
+                    self.flag(site, Code::InvalidFormat, "not-a-time", args);
+                }
+            }
             (QuestionType::Country, Value::String(s)) => {
                 if !crate::values::country::is_country_code(s) {
                     let upper = s.to_ascii_uppercase();
@@ -89,6 +95,7 @@ impl<'a> Walk<'a> {
                     QuestionType::Integer => "want-integer",
                     QuestionType::Number => "want-number",
                     QuestionType::Date => "want-date",
+                    QuestionType::Time => "want-time",
                     QuestionType::Year => "want-year",
                     QuestionType::Country => "want-country",
                     QuestionType::Table => "want-table",

@@ -1,6 +1,18 @@
 //! Calendar dates as `YYYY-MM-DD`: the only date form replies and bounds use.
 
 /// Whether `text` is a real calendar date written `YYYY-MM-DD`.
+/// Whether `s` is a time of day written `hh:mm` on a 24-hour clock (`09:30`, `23:59`).
+pub fn is_time(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 5
+        && b[2] == b':'
+        && matches!(
+            (b[0], b[1]),
+            (b'0' | b'1', b'0'..=b'9') | (b'2', b'0'..=b'3')
+        )
+        && matches!((b[3], b[4]), (b'0'..=b'5', b'0'..=b'9'))
+}
+
 pub fn is_iso_date(text: &str) -> bool {
     fault(text).is_none()
 }
@@ -43,6 +55,18 @@ pub fn fault(text: &str) -> Option<DateFault> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn times_of_day_are_hh_mm_on_a_24_hour_clock() {
+        for t in ["00:00", "09:30", "19:59", "23:59"] {
+            assert!(super::is_time(t), "{t}");
+        }
+        for t in [
+            "24:00", "9:30", "09:60", "09.30", "09:3", "009:30", "", "ab:cd", "23:5٩",
+        ] {
+            assert!(!super::is_time(t), "{t}");
+        }
+    }
+
     use super::{DateFault, fault, is_iso_date};
 
     #[test]

@@ -62,6 +62,7 @@ pub fn value(q: &Question, dice: &mut Dice<'_>, row: usize) -> Value {
             }
             json!(chosen)
         }
+        QuestionType::Time => json!(format!("{:02}:{:02}", dice.roll(24), dice.roll(60))),
         QuestionType::Text if q.format.is_some() => {
             json!(format!("person{}@example.org", dice.roll(1000)))
         }
