@@ -138,10 +138,9 @@ fn type_of(question: &Question, r: QuestionRef) -> Ty {
         QuestionType::YesNo => Ty::Bool,
         QuestionType::Choice => Ty::Choice(r),
         QuestionType::MultiChoice => Ty::Multi(r),
-        QuestionType::Text | QuestionType::Country => Ty::Text,
+        QuestionType::Text | QuestionType::Country | QuestionType::Time => Ty::Text,
         QuestionType::Integer | QuestionType::Number | QuestionType::Year => Ty::Number,
         QuestionType::Date => Ty::Date,
-        QuestionType::Time => Ty::Text,
         QuestionType::Table => Ty::Table(r),
     }
 }
