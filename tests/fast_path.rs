@@ -396,6 +396,97 @@ fn made_consistent(v: &Validator, mut reply: Value) -> Value {
     reply
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Tables per year with rows given in advance, rules reading another table's row by key
+    /// and the year before, totals over breakdowns, and codes that leave a rule not checked.
+    #[test]
+    fn fast_path_is_exact_on_generated_crime_trends_replies(
+        rolls in prop::collection::vec(any::<u32>(), 64..256)
+    ) {
+        let v = crime_trends();
+        let reply = replies::generate(v.questionnaire(), &rolls);
+        assert_exact(v, &reply);
+        assert_exact(v, &cts_reply(&rolls));
+    }
+}
+
+fn crime_trends() -> &'static Validator {
+    static V: std::sync::OnceLock<Validator> = std::sync::OnceLock::new();
+    V.get_or_init(|| validator("questionnaires/un-cts-2025/questionnaire.toml"))
+}
+
+/// A figure: mostly `base`, now and then one off or "not available".
+fn figure(roll: &mut dyn FnMut(u32) -> u32, base: u32) -> Value {
+    match roll(24) {
+        0 => json!("not_available"),
+        1 => json!(base + 1),
+        _ => json!(base),
+    }
+}
+
+/// A crime-trends reply with the years the tables ask for (now and then one left out or
+/// one more), figures that mostly add up, and now and then "not available".
+fn cts_reply(rolls: &[u32]) -> Value {
+    let mut next = rolls.iter().copied().cycle();
+    let mut roll = |n: u32| next.next().unwrap_or(0) % n;
+
+    let years: Vec<u32> = match roll(8) {
+        0 => vec![2023],
+        1 => vec![2023, 2024, 2025],
+        _ => vec![2023, 2024],
+    };
+    let table = |roll: &mut dyn FnMut(u32) -> u32, scale: u32, by_sex: bool| {
+        let rows: Vec<Value> = years
+            .iter()
+            .map(|y| {
+                let male = scale * (1 + roll(4));
+                let female = scale * (1 + roll(2));
+                let mut row = json!({ "year": y, "total": figure(roll, male + female) });
+                if by_sex {
+                    row["male"] = json!(male);
+                    row["female"] = json!(female);
+                }
+                row
+            })
+            .collect();
+        json!(rows)
+    };
+    let suspects = table(&mut roll, 1000, true);
+    let prosecuted = table(&mut roll, 300, true);
+    let convicted = table(&mut roll, 100, false);
+    let personnel: Vec<Value> = years
+        .iter()
+        .map(|y| json!({ "year": y, "persons": 17000 }))
+        .collect();
+    json!({
+        "questionnaire": "un-cts-2025",
+        "version": "2025-1",
+        "respondent": { "country": "NOR", "agency": "Statistics Norway" },
+        "police": { "suspects": suspects, "personnel": personnel },
+        "prosecution": { "persons": prosecuted },
+        "courts": { "convicted": convicted }
+    })
+}
+
+#[test]
+fn generated_crime_trends_replies_reach_both_verdicts() {
+    let v = crime_trends();
+    let (mut clean, mut not) = (0, 0);
+    for seed in 0..300u32 {
+        let rolls: Vec<u32> = (0..64)
+            .map(|i| seed.wrapping_mul(2_654_435_761).rotate_left(i % 32) ^ i)
+            .collect();
+        if v.walk(&cts_reply(&rolls)).is_empty() {
+            clean += 1;
+        } else {
+            not += 1;
+        }
+    }
+    assert!(clean > 20 && not > 20, "clean {clean}, not clean {not}");
+}
+
 fn household() -> &'static Validator {
     static V: std::sync::OnceLock<Validator> = std::sync::OnceLock::new();
     V.get_or_init(|| validator("questionnaires/household-2026/questionnaire.toml"))
