@@ -424,3 +424,68 @@ fn a_keyed_table_is_tabulated_year_by_year() {
     );
     assert!(!csv.stdout.contains(",sum,,sum,410"), "{}", csv.stdout);
 }
+
+/// A reviewer takes in replies with findings; the tables and the export then hold the same
+/// answers: an answer to a question that does not apply (PHL's `unit_staff`, given although
+/// it has no specialised unit) is in neither.
+#[test]
+fn tabulate_and_export_agree_on_replies_accepted_with_findings() {
+    let dir = temp_dir("tabulate-export");
+    let db = dir.join("c.db").display().to_string();
+    assert_eq!(
+        canvass(&["intake", "init", "-q", "res-16-2", "--db", &db]).status,
+        0
+    );
+    assert_eq!(canvass(&["intake", "add", "--db", &db, SAMPLES]).status, 1);
+    for who in ["BRA", "CAN", "NZL", "PHL"] {
+        let accept = canvass(&[
+            "intake",
+            "accept",
+            who,
+            "--version",
+            "1",
+            "--note",
+            "taken in",
+            "--db",
+            &db,
+        ]);
+        assert_eq!(accept.status, 0, "{who}: {}", accept.stderr);
+    }
+    let run = canvass(&["tabulate", "--db", &db, "--format", "json"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let tables: Value = serde_json::from_str(&run.stdout).unwrap();
+    let out = dir.join("export");
+    let export = canvass(&["intake", "export", "--db", &db, "-o", out.to_str().unwrap()]);
+    assert_eq!(export.status, 0, "{}", export.stderr);
+    let text = std::fs::read_to_string(out.join("replies.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let head: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    assert_eq!(tables["respondents"], rows.len());
+    let mut compared = 0;
+    for x in tables["questions"].as_array().unwrap() {
+        let id = x["question"].as_str().unwrap();
+        if x["type"] == "table" || x["type"] == "multi_choice" {
+            continue;
+        }
+        let Some(c) = head.iter().position(|h| h == id) else {
+            continue;
+        };
+        let given = rows.iter().filter(|r| !r[c].is_empty()).count();
+        assert_eq!(x["answered"], given, "{id}: tabulate and export disagree");
+        compared += 1;
+    }
+    assert!(compared > 30, "{compared} questions compared");
+    let unit_staff = head
+        .iter()
+        .position(|h| h == "investigation.unit_staff")
+        .unwrap();
+    let phl = rows.iter().find(|r| r[0] == "PHL").unwrap();
+    assert_eq!(
+        phl[unit_staff], "",
+        "PHL gave 12, to a question that does not apply"
+    );
+}

@@ -4,6 +4,9 @@
 //! Cells hold answers as written (numbers keep their digits); a text answer that a
 //! spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`.
 
+use crate::eval::asked::asked;
+use crate::eval::{Answers, Truth};
+use crate::questionnaire::model::QuestionRef;
 use std::io::Write;
 use std::path::Path;
 
@@ -52,23 +55,33 @@ pub fn csv(
     }
     store.replies(which, &mut |r| {
         let value = reply_value(&r)?;
+        let answers = Answers::of(q, &value);
         let mut row = vec![
             r.respondent.clone(),
             r.version.to_string(),
             r.received_at.clone(),
         ];
-        for s in &q.sections {
+        for (si, s) in q.sections.iter().enumerate() {
             let section = value.get(&s.id);
-            for x in &s.questions {
+            for (i, x) in s.questions.iter().enumerate() {
                 if x.kind == QuestionType::Table {
                     continue;
                 }
-                let answer = section.and_then(|v| v.get(&x.id));
+                let r = QuestionRef {
+                    section: si,
+                    question: i,
+                    column: None,
+                };
+                // What the tables count: an answer to a question that does not apply is
+                // not part of the reply's figures (the reply itself keeps it).
+                let applies = asked(q, r, &answers) == Truth::True;
+                let answer = section.and_then(|v| v.get(&x.id)).filter(|_| applies);
                 row.extend(cells(x, answer));
                 if let Some(id) = x.specify_id() {
                     row.push(
                         section
                             .and_then(|v| v.get(&id))
+                            .filter(|_| applies)
                             .map(cell)
                             .unwrap_or_default(),
                     );
@@ -81,10 +94,25 @@ pub fn csv(
                 .get(*s)
                 .and_then(|v| v.get(&table.id))
                 .and_then(Value::as_array);
-            for (n, item) in rows.into_iter().flatten().enumerate() {
+            let table_ref = q.table(&format!("{s}.{}", table.id));
+            let table_applies = table_ref.is_none_or(|t| asked(q, t, &answers) == Truth::True);
+            for (n, item) in rows
+                .into_iter()
+                .flatten()
+                .filter(|_| table_applies)
+                .enumerate()
+            {
+                let _row = answers.enter_row(Some(item));
                 let mut row = vec![r.respondent.clone(), (n + 1).to_string()];
-                for c in &table.columns {
-                    row.extend(cells(c, item.get(&c.id)));
+                for (c, column) in table.columns.iter().enumerate() {
+                    let applies = table_ref.is_none_or(|t| {
+                        let cell = QuestionRef {
+                            column: Some(c),
+                            ..t
+                        };
+                        asked(q, cell, &answers) == Truth::True
+                    });
+                    row.extend(cells(column, item.get(&column.id).filter(|_| applies)));
                 }
                 files[i + 1].row(&row)?;
             }
