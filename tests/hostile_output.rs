@@ -355,6 +355,9 @@ fn csv_cells_cannot_be_formulas_and_markdown_cannot_carry_markup() {
         "{md}"
     );
     assert!(!md.contains("<b>"), "{md}");
+    let page = ok(&["tabulate", "--db", &db, "--format", "html"]);
+    assert!(page.contains("=1+2|&lt;b&gt;x&lt;/b&gt;"), "{page}");
+    assert!(!page.contains("<b>"), "{page}");
 }
 
 /// Peak resident memory of a running process so far, in KiB (Linux).

@@ -489,3 +489,58 @@ fn tabulate_and_export_agree_on_replies_accepted_with_findings() {
         "PHL gave 12, to a question that does not apply"
     );
 }
+
+/// The page a report writer hands on: the questionnaire's title, the replies counted (per
+/// region, as bars), contents, numbered sections, compact tables, a keyed table year by
+/// year with its bars; nothing to run and nothing loaded, its one style allowed by hash.
+#[test]
+fn the_tabulate_page_is_a_report_to_hand_on() {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let run = canvass(&[
+        "tabulate",
+        "-q",
+        "un-cts-2025",
+        "questionnaires/un-cts-2025/replies",
+        "--format",
+        "html",
+        "--by",
+        "region",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let page = run.stdout;
+    for part in [
+        "<h1>Survey of crime trends and the operations of criminal justice systems</h1>",
+        "un-cts-2025 version 2025-1: 1 reply counted",
+        "<nav><h2>Contents</h2>",
+        "<a href=\"#s-police\">1. Police</a>",
+        "<section id=\"s-police\"><h2>1. Police</h2>",
+        "<h3>1.1 Persons brought into formal contact with the police</h3>",
+        // The replies per region, as bars: CHL is in the Americas.
+        ">Americas</text><rect class=\"bar\"",
+        // Prosecution, year by year (CHL only: NOR has errors).
+        "<h3><code>prosecution.persons</code></h3>",
+        "<tr><td>2023</td><td class=\"n\">77100</td>",
+        "<tr><td>2024</td><td class=\"n\">80200</td>",
+        ">2024</text><rect class=\"bar\"",
+    ] {
+        assert!(page.contains(part), "{part}");
+    }
+    assert!(!page.contains("<script"));
+    assert!(!page.contains(" src="));
+    let outside: Vec<&str> = page
+        .match_indices("http")
+        .map(|(i, _)| &page[i..(i + 30).min(page.len())])
+        .filter(|s| !s.starts_with("http-equiv") && !s.starts_with("http://www.w3.org/2000/svg"))
+        .collect();
+    assert!(outside.is_empty(), "{outside:?}");
+    let style = page
+        .split("<style>")
+        .nth(1)
+        .and_then(|s| s.split("</style>").next())
+        .unwrap();
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(style));
+    assert!(page.contains(&format!(
+        "content=\"default-src 'none'; style-src 'sha256-{hash}'\""
+    )));
+}

@@ -1,7 +1,8 @@
 //! Every printer on hostile input: a questionnaire and a reply from the fuzzer (split at
 //! the first `\0`), the reply validated against that questionnaire when it passes `check`
 //! (the shipped one otherwise), and the findings rendered as the human report at 80
-//! columns, as JSON and as HTML; the questionnaire's own findings rendered too.
+//! columns, as JSON and as HTML; the questionnaire's own findings rendered too, and the
+//! tables' page over the reply.
 //! Never a panic (the line-length panic of miette was reachable by `reply` but never
 //! rendered there); no character that drives a terminal in the human report; lines and
 //! output in proportion to the findings, not to the input; JSON that parses.
@@ -72,5 +73,14 @@ fuzz_target!(|data: &[u8]| {
         let html = canvass::report::html::section(&report);
         assert!(!html.body.contains("<script"), "markup from the reply reached the page");
         assert!(!html.body.contains("<mark><"), "markup from the reply reached the page");
+    }
+    // The tables' page, over this reply: the questionnaire's and the reply's texts escaped.
+    if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
+        let q = validator.questionnaire();
+        let mut counter = canvass::tabulate::Counter::new(q, None);
+        counter.add(&value, None);
+        let page = canvass::tabulate::page::html(&counter.finish(), q, q.source_language());
+        assert!(!page.contains("<script"), "markup reached the tables' page");
+        assert_eq!(page.matches("<style>").count(), 1, "markup reached the tables' page");
     }
 });

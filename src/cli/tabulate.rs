@@ -97,7 +97,7 @@ pub fn run(args: &TabulateArgs) -> Result<ExitCode, String> {
             text.push('\n');
             text
         }
-        TableFormat::Html => render::html(&tables, q, &lang),
+        TableFormat::Html => canvass::tabulate::page::html(&tables, q, &lang),
     };
     super::files::write_stdout(&text)?;
     Ok(ExitCode::SUCCESS)

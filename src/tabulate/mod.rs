@@ -7,6 +7,7 @@
 //! the distinct numbers answered (for the median), not with the replies. Rendering is
 //! [`render`]'s.
 
+pub mod page;
 pub mod render;
 
 use std::collections::BTreeMap;

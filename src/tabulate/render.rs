@@ -1,5 +1,6 @@
 //! The tables, written out: `human` and `md` (one small table per question), `csv` (one row
-//! per question and statistic or option), `json` (the spec's shape) and `html` (a page).
+//! per question and statistic or option) and `json` (the spec's shape); the page is
+//! `page.rs`.
 //! Every text from the questionnaire or a reply is escaped for where it goes.
 
 use serde_json::{Map, Value, json};
@@ -228,7 +229,7 @@ fn option_label(x: &Question, value: &str, q: &Questionnaire, lang: &str) -> Str
 }
 
 /// Group names as shown: the regions, "unknown", "all" in the report's language.
-fn group_names(t: &Tables, lang: &str) -> Vec<String> {
+pub(super) fn group_names(t: &Tables, lang: &str) -> Vec<String> {
     t.groups
         .iter()
         .map(|g| match g.as_str() {
@@ -240,7 +241,7 @@ fn group_names(t: &Tables, lang: &str) -> Vec<String> {
 }
 
 /// The heading of the whole report.
-fn title(t: &Tables, lang: &str) -> String {
+pub(super) fn title(t: &Tables, lang: &str) -> String {
     let all = *t.respondents.last().unwrap_or(&0);
     phrase_in(
         lang,
@@ -546,35 +547,4 @@ fn tally_json(
         _ => {}
     }
     m
-}
-
-/// A self-contained page with the same tables; nothing is loaded from anywhere.
-pub fn html(t: &Tables, q: &Questionnaire, lang: &str) -> String {
-    let e = crate::report::html::escape;
-    let groups = group_names(t, lang);
-    let mut page = format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
-         <title>{title}</title>\n<style>body{{font-family:sans-serif;margin:2em;max-width:60em}}\
-         table{{border-collapse:collapse;margin:.5em 0 1.5em}}td,th{{border:1px solid #ccc;padding:.2em .6em}}\
-         td.n{{text-align:right}}code{{font-size:90%}}</style>\n</head>\n<body>\n<h1>{title}</h1>\n",
-        lang = e(lang),
-        title = e(&title(t, lang)),
-    );
-    for b in blocks(t, q, lang) {
-        page += &format!("<h2>{}</h2>\n<table>\n<tr><th></th>", e(&heading(&b)));
-        for g in &groups {
-            page += &format!("<th>{}</th>", e(g));
-        }
-        page += "</tr>\n";
-        for r in &b.rows {
-            page += &format!("<tr><td>{}</td>", e(&r.label));
-            for v in &r.values {
-                page += &format!("<td class=\"n\">{}</td>", e(v));
-            }
-            page += "</tr>\n";
-        }
-        page += "</table>\n";
-    }
-    page + "</body>\n</html>\n"
 }

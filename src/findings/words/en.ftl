@@ -367,6 +367,8 @@ tabulate-with-rows = replies with at least one row
 tabulate-rows = rows in all
 tabulate-yes = Yes
 tabulate-no = No
+tabulate-contents = Contents
+tabulate-over-keys = key by key
 tabulate-all = all
 tabulate-unknown-region = not a UN member state
 

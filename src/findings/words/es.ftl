@@ -384,6 +384,8 @@ tabulate-with-rows = respuestas con al menos una fila
 tabulate-rows = filas en total
 tabulate-yes = Sí
 tabulate-no = No
+tabulate-contents = Índice
+tabulate-over-keys = clave por clave
 tabulate-all = total
 tabulate-unknown-region = fuera de los Estados Miembros de la ONU
 

@@ -381,6 +381,8 @@ tabulate-with-rows = réponses avec au moins une ligne
 tabulate-rows = lignes en tout
 tabulate-yes = Oui
 tabulate-no = Non
+tabulate-contents = Sommaire
+tabulate-over-keys = clé par clé
 tabulate-all = ensemble
 tabulate-unknown-region = hors États Membres de l'ONU
 
