@@ -56,8 +56,9 @@ pub fn write_stdout(text: &str) -> Result<(), String> {
 /// Write a file whole or not at all: into a temporary file in the same folder, flushed to
 /// disk, then renamed over the target. A failure (a full disk) leaves the old file as it
 /// was, and a reader never sees half a file.
-pub fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
+pub fn write_atomically(path: &Path, text: impl AsRef<[u8]>) -> Result<(), String> {
     use std::io::Write;
+    let text = text.as_ref();
     let name = visible(&path.display().to_string()).into_owned();
     let cannot = |e: std::io::Error| format!("cannot write {name}: {e}");
     // A device or a pipe (`-o /dev/stdout`) is written to, never replaced by a file.
@@ -67,7 +68,7 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
             .open(path)
             .map_err(cannot)?;
         return out
-            .write_all(text.as_bytes())
+            .write_all(text)
             .and_then(|()| out.flush())
             .map_err(cannot);
     }
@@ -90,7 +91,7 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
             .set_permissions(permissions)
             .map_err(cannot)?;
     }
-    temp.write_all(text.as_bytes()).map_err(cannot)?;
+    temp.write_all(text).map_err(cannot)?;
     temp.as_file().sync_all().map_err(cannot)?;
     temp.persist(path).map_err(|e| cannot(e.error))?;
     Ok(())

@@ -59,7 +59,8 @@ enum Command {
     },
     /// Print the JSON Schema of the questionnaire language itself (for editors).
     Schema,
-    /// Write a blank reply with every question as a comment.
+    /// Write a blank reply: TOML with every question as a comment, JSON, or a workbook
+    /// (`--format xlsx -o FILE`) a respondent fills in a spreadsheet program.
     Template {
         /// A questionnaire file, or the id of one under `questionnaires/`.
         questionnaire: String,
@@ -67,6 +68,12 @@ enum Command {
         format: TemplateFormat,
         #[arg(long)]
         lang: Option<String>,
+        /// The respondent the workbook is for, shown on its cover (`xlsx`).
+        #[arg(long)]
+        respondent: Option<String>,
+        /// The file to write (required for `xlsx`; default standard output).
+        #[arg(short, long)]
+        output: Option<std::path::PathBuf>,
     },
     /// Validate replies (files, folders, `.ndjson` streams, or `-` for standard input).
     Validate(validate::ValidateArgs),
@@ -81,6 +88,7 @@ enum Command {
 pub enum TemplateFormat {
     Toml,
     Json,
+    Xlsx,
 }
 
 pub fn run(args: Args) -> Result<ExitCode, String> {
@@ -107,7 +115,15 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             questionnaire,
             format,
             lang,
-        } => template::run(&questionnaire, format, lang.as_deref()),
+            respondent,
+            output,
+        } => template::run(
+            &questionnaire,
+            format,
+            lang.as_deref(),
+            respondent.as_deref(),
+            output.as_deref(),
+        ),
         Command::Validate(args) => validate::run(&args),
         Command::Intake(command) => intake::run(command),
         Command::Tabulate(args) => tabulate::run(&args),

@@ -13,6 +13,7 @@ mod limits;
 mod source_map;
 mod toml_reply;
 pub mod view;
+pub mod workbook;
 
 pub use limits::Limits;
 pub use source_map::{SourceMap, escape_pointer, unescape_pointer};

@@ -5,6 +5,7 @@
 
 mod conditions;
 mod words;
+pub mod xlsx;
 
 use std::fmt::Write;
 

@@ -12,5 +12,6 @@ pub mod precision;
 pub mod spreadsheet;
 pub mod text;
 pub mod view;
+pub mod workbook;
 
 pub use near::closest;

@@ -407,3 +407,18 @@ condition-and = { $a } and { $b }
 condition-or = { $a } or { $b }
 condition-or-word = or
 condition-quoted = “{ $text }”
+
+## The workbook (`canvass template --format xlsx`)
+
+workbook-cover = About this workbook
+workbook-instructions = Fill in the yellow cells, sheet by sheet. Where a cell offers a list, choose from it; a code such as "Don't know" is in the same list. Leave a cell blank when you have no answer. Do not rename, move or delete the sheets.
+workbook-return = Return this file, filled in, to the secretariat that sent it.
+workbook-questionnaire = Questionnaire
+workbook-version = Version
+workbook-language = Language
+workbook-respondent = Respondent
+workbook-number = No.
+workbook-question = Question
+workbook-answer = Answer
+workbook-unit = Unit
+workbook-condition = When

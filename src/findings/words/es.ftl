@@ -424,3 +424,18 @@ condition-and = { $a } y { $b }
 condition-or = { $a } o { $b }
 condition-or-word = o
 condition-quoted = «{ $text }»
+
+## El libro (`canvass template --format xlsx`)
+
+workbook-cover = Acerca de este libro
+workbook-instructions = Rellene las celdas amarillas, hoja por hoja. Cuando una celda ofrece una lista, elija en ella; un código como «No sabe» está en la misma lista. Deje una celda vacía si no tiene respuesta. No cambie el nombre de las hojas, ni las mueva ni las elimine.
+workbook-return = Devuelva este archivo, completado, a la secretaría que se lo envió.
+workbook-questionnaire = Cuestionario
+workbook-version = Versión
+workbook-language = Idioma
+workbook-respondent = Encuestado
+workbook-number = N.º
+workbook-question = Pregunta
+workbook-answer = Respuesta
+workbook-unit = Unidad
+workbook-condition = Cuándo

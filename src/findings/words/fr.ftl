@@ -421,3 +421,18 @@ condition-and = { $a } et { $b }
 condition-or = { $a } ou { $b }
 condition-or-word = ou
 condition-quoted = « { $text } »
+
+## Le classeur (`canvass template --format xlsx`)
+
+workbook-cover = À propos de ce classeur
+workbook-instructions = Remplissez les cellules jaunes, feuille par feuille. Lorsqu'une cellule propose une liste, choisissez-y votre réponse ; un code comme « Ne sait pas » figure dans la même liste. Laissez une cellule vide si vous n'avez pas de réponse. Ne renommez, ne déplacez ni ne supprimez les feuilles.
+workbook-return = Renvoyez ce fichier, rempli, au secrétariat qui vous l'a envoyé.
+workbook-questionnaire = Questionnaire
+workbook-version = Version
+workbook-language = Langue
+workbook-respondent = Répondant
+workbook-number = N°
+workbook-question = Question
+workbook-answer = Réponse
+workbook-unit = Unité
+workbook-condition = Quand

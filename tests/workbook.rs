@@ -1,0 +1,190 @@
+//! Workbooks: the template a respondent fills in a spreadsheet program, and the reply read
+//! back from it. Every sample reply of the shipped questionnaires, written into the
+//! template (as `--prefill` writes last cycle's reply) in each of the questionnaire's
+//! languages and read back, gives the findings its TOML or JSON file gives.
+
+use std::collections::BTreeSet;
+
+use calamine::{Reader, Xlsx};
+use canvass::reply::{Format, Limits};
+use canvass::validate::Validator;
+use canvass::values::workbook::{META_SHEET, answer_name, table_name};
+
+fn validator(id: &str) -> Validator {
+    let text = std::fs::read_to_string(format!("questionnaires/{id}/questionnaire.toml")).unwrap();
+    Validator::new(canvass::check::check(&text).questionnaire.unwrap()).unwrap()
+}
+
+const SHIPPED: [&str; 3] = ["res-16-2", "household-2026", "un-cts-2025"];
+
+/// The findings as `(code, pointer)`, without those a workbook cannot carry: a key the
+/// questionnaire does not have has no cell to be written in, and a workbook is of the
+/// questionnaire and version its template was (CAN's file names an older version).
+fn seen(findings: &[canvass::findings::Finding]) -> BTreeSet<(String, String)> {
+    const NOT_IN_A_WORKBOOK: [&str; 3] =
+        ["unknown-question", "duplicate-key", "wrong-questionnaire"];
+    findings
+        .iter()
+        .filter(|f| !NOT_IN_A_WORKBOOK.contains(&f.code.as_str()))
+        .map(|f| {
+            (
+                f.code.as_str().to_string(),
+                f.at.pointer.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_sample_reply_round_trips_through_the_workbook_in_every_language() {
+    let mut replies = 0;
+    for id in SHIPPED {
+        let v = validator(id);
+        let q = v.questionnaire();
+        for entry in std::fs::read_dir(format!("questionnaires/{id}/replies")).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let format = Format::detect(&path.to_string_lossy(), &text);
+            let Ok((reply, _)) = canvass::reply::parse(&text, format, &Limits::default()) else {
+                continue;
+            };
+            for lang in &q.languages {
+                let bytes = canvass::template::xlsx::xlsx(q, lang, None, Some(&reply)).unwrap();
+                let back = canvass::reply::workbook::read(&bytes, q).unwrap();
+                assert_eq!(&back.lang, lang);
+                // A misspelt key in the file is reported as unknown, and the answer it was
+                // taken for is not also missing; a workbook has no misspelt keys, so there
+                // that answer is missing. Such sections' missing answers are left aside.
+                let from_file = v.walk(&reply);
+                let misspelt: Vec<String> = from_file
+                    .iter()
+                    .filter(|f| f.code.as_str() == "unknown-question")
+                    .filter_map(|f| {
+                        f.at.pointer
+                            .as_deref()?
+                            .rsplit_once('/')
+                            .map(|(s, _)| format!("{s}/"))
+                    })
+                    .collect();
+                // An answer written over a computed value has no cell either.
+                let computed: Vec<&str> = q
+                    .question_refs()
+                    .map(|r| q.question(r))
+                    .filter(|x| x.compute.is_some())
+                    .map(|x| x.id.as_str())
+                    .collect();
+                // A workbook always has the rows given in advance (their keys are written
+                // in): a row the file leaves out is, in the workbook, a row with blank
+                // cells. Either is one missing answer in that table.
+                let given: Vec<String> = q
+                    .sections
+                    .iter()
+                    .flat_map(|s| s.questions.iter().map(move |x| (s, x)))
+                    .filter(|(_, x)| !x.rows.is_empty())
+                    .map(|(s, x)| format!("/{}/{}", s.id, x.id))
+                    .collect();
+                let aside = |set: BTreeSet<(String, String)>| -> BTreeSet<(String, String)> {
+                    set.into_iter()
+                        .map(
+                            |(code, p)| match given.iter().find(|t| p.starts_with(t.as_str())) {
+                                Some(t) if code == "missing-answer" => (code, t.clone()),
+                                _ => (code, p),
+                            },
+                        )
+                        .filter(|(code, p)| {
+                            code != "missing-answer"
+                                || !misspelt.iter().any(|m| p.starts_with(m.as_str()))
+                        })
+                        .filter(|(code, p)| {
+                            code != "not-applicable"
+                                || !computed.iter().any(|c| p.rsplit('/').next() == Some(*c))
+                        })
+                        .collect()
+                };
+                assert_eq!(
+                    aside(seen(&v.walk(&back.value))),
+                    aside(seen(&from_file)),
+                    "{} in {lang}: read back as {}",
+                    path.display(),
+                    back.value
+                );
+                // Every finding's answer has a cell (or its table or section has).
+                for f in v.walk(&back.value) {
+                    let pointer = f.at.pointer.clone().unwrap_or_default();
+                    let placed = back.cells.keys().any(|p| pointer.starts_with(p.as_str()))
+                        || pointer.matches('/').count() <= 1;
+                    assert!(placed, "{}: no cell for {pointer}", path.display());
+                }
+                replies += 1;
+            }
+        }
+    }
+    assert!(replies >= 20, "{replies} replies round-tripped");
+}
+
+#[test]
+fn the_template_names_every_answer_cell_and_says_what_it_is() {
+    for id in SHIPPED {
+        let v = validator(id);
+        let q = v.questionnaire();
+        let bytes =
+            canvass::template::xlsx::xlsx(q, q.source_language(), Some("NOR"), None).unwrap();
+        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let names: BTreeSet<String> = book
+            .defined_names()
+            .iter()
+            .map(|(n, _)| n.clone())
+            .collect();
+        for section in &q.sections {
+            for x in section.questions.iter().filter(|x| x.compute.is_none()) {
+                let name = match x.kind {
+                    canvass::questionnaire::model::QuestionType::Table => {
+                        table_name(&section.id, &x.id)
+                    }
+                    canvass::questionnaire::model::QuestionType::MultiChoice
+                        if x.codes.is_empty() =>
+                    {
+                        format!("{}.{}", answer_name(&section.id, &x.id), x.options[0].value)
+                    }
+                    _ => answer_name(&section.id, &x.id),
+                };
+                assert!(names.contains(&name), "{id}: no name {name}");
+            }
+        }
+        let meta = book.worksheet_range(META_SHEET).unwrap();
+        let fact = |r: u32| {
+            meta.get_value((r, 1))
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            (fact(0), fact(1), fact(2), fact(4)),
+            (
+                q.id.clone(),
+                q.version.clone(),
+                q.source_language().to_string(),
+                "NOR".to_string()
+            )
+        );
+        assert_eq!(fact(3).len(), 64, "a SHA-256 of the layout");
+        // The cover first, a sheet per section, then the hidden sheets.
+        assert_eq!(book.sheet_names().len(), q.sections.len() + 3, "{id}");
+    }
+}
+
+#[test]
+fn a_file_that_is_not_a_canvass_workbook_is_said_to_be_so() {
+    let v = validator("res-16-2");
+    let q = v.questionnaire();
+    assert!(matches!(
+        canvass::reply::workbook::read(b"PK\x03\x04 not really", q),
+        Err(canvass::reply::workbook::Unreadable::NotAWorkbook(_))
+    ));
+    let mut other = rust_xlsxwriter::Workbook::new();
+    other.add_worksheet().write_string(0, 0, "hello").unwrap();
+    let bytes = other.save_to_buffer().unwrap();
+    assert_eq!(
+        canvass::reply::workbook::read(&bytes, q).unwrap_err(),
+        canvass::reply::workbook::Unreadable::NotATemplate
+    );
+}
