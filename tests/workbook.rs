@@ -188,3 +188,67 @@ fn a_file_that_is_not_a_canvass_workbook_is_said_to_be_so() {
         canvass::reply::workbook::Unreadable::NotATemplate
     );
 }
+
+#[path = "support/cli.rs"]
+mod cli;
+
+/// `--prefill` writes a respondent's latest accepted reply from a collection into the
+/// workbook (as last cycle's figures are sent back to be checked): read back, it is that
+/// reply.
+#[test]
+fn a_prefilled_workbook_holds_the_respondents_accepted_reply() {
+    let dir = cli::temp_dir("workbook-prefill");
+    let db = dir.join("c.db").display().to_string();
+    let init = cli::canvass(&["intake", "init", "-q", "un-cts-2025", "--db", &db]);
+    assert_eq!(init.status, 0, "{}", init.stderr);
+    let add = cli::canvass(&[
+        "intake",
+        "add",
+        "--db",
+        &db,
+        "questionnaires/un-cts-2025/replies",
+    ]);
+    assert_eq!(add.status, 1, "{}", add.stderr);
+    let out = dir.join("chl.xlsx");
+    let run = cli::canvass(&[
+        "template",
+        "un-cts-2025",
+        "--format",
+        "xlsx",
+        "--lang",
+        "es",
+        "--respondent",
+        "CHL",
+        "--prefill",
+        &db,
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let v = validator("un-cts-2025");
+    let back =
+        canvass::reply::workbook::read(&std::fs::read(&out).unwrap(), v.questionnaire()).unwrap();
+    let text = std::fs::read_to_string("questionnaires/un-cts-2025/replies/chl.toml").unwrap();
+    let (reply, _) = canvass::reply::parse(&text, Format::Toml, &Limits::default()).unwrap();
+    assert_eq!(back.value, reply, "read back in Spanish");
+    // NOR's reply has errors: it is not accepted, so there is nothing to prefill with.
+    let none = cli::canvass(&[
+        "template",
+        "un-cts-2025",
+        "--format",
+        "xlsx",
+        "--respondent",
+        "NOR",
+        "--prefill",
+        &db,
+        "-o",
+        dir.join("nor.xlsx").to_str().unwrap(),
+    ]);
+    assert_eq!(none.status, 2, "{}", none.stderr);
+    assert!(
+        none.stderr.contains("NOR has no accepted reply"),
+        "{}",
+        none.stderr
+    );
+    assert!(!dir.join("nor.xlsx").exists());
+}

@@ -74,6 +74,10 @@ enum Command {
         /// The file to write (required for `xlsx`; default standard output).
         #[arg(short, long)]
         output: Option<std::path::PathBuf>,
+        /// A collection whose latest accepted reply of `--respondent` is written into the
+        /// workbook's cells, to be checked and corrected (`xlsx`).
+        #[arg(long, value_name = "COLLECTION")]
+        prefill: Option<std::path::PathBuf>,
     },
     /// Validate replies (files, folders, `.ndjson` streams, or `-` for standard input).
     Validate(validate::ValidateArgs),
@@ -117,11 +121,12 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             lang,
             respondent,
             output,
+            prefill,
         } => template::run(
             &questionnaire,
             format,
             lang.as_deref(),
-            respondent.as_deref(),
+            (respondent.as_deref(), prefill.as_deref()),
             output.as_deref(),
         ),
         Command::Validate(args) => validate::run(&args),
