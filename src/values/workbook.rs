@@ -49,7 +49,11 @@ pub fn sheet_name(wanted: &str, taken: &[String]) -> String {
     };
     let mut name = base.clone();
     let mut n = 2;
-    while taken.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
+    // Spreadsheets compare sheet names without case, accented letters too.
+    while taken
+        .iter()
+        .any(|t| t.to_lowercase() == name.to_lowercase())
+    {
         let suffix = format!(" ({n})");
         let keep = 31 - suffix.chars().count();
         name = base.chars().take(keep).collect::<String>() + &suffix;
@@ -104,6 +108,7 @@ mod tests {
         let taken = vec!["Police".to_string()];
         assert_eq!(sheet_name("police", &taken), "police (2)");
         assert_eq!(sheet_name("_canvass", &[]), "canvass");
+        assert_eq!(sheet_name("ÉTAT", &["état".to_string()]), "ÉTAT (2)");
         assert_eq!(sheet_name("  ", &[]), "Sheet");
     }
 }
