@@ -111,6 +111,19 @@ impl<'a> Walk<'a> {
         let args = Args::new()
             .text("want", phrase(want, &Args::new()))
             .text("value", describe::value(value));
+        // A number written as text ("1 234", "1,234.5", "12,5"), as spreadsheets and forms
+        // keep it: the help says how to write it.
+        let numeric = matches!(
+            site.question.kind,
+            QuestionType::Integer | QuestionType::Number | QuestionType::Year
+        );
+        if numeric
+            && let Value::String(text) = value
+            && let Some(number) = number_in_text(text)
+        {
+            let args = args.text("number", number);
+            return self.flag(site, Code::InvalidType, "wrong-type-number-as-text", args);
+        }
         self.flag(site, Code::InvalidType, "wrong-type", args);
     }
 
@@ -752,5 +765,72 @@ impl<'a> Walk<'a> {
             .message,
         });
         self.findings.push(f);
+    }
+}
+
+/// The number a text holds (`"2008"`, and with group separators or a decimal comma,
+/// `"1 234"`, `"1,234.5"`, `"12,5"`), as it would be written as a number; `None` for any
+/// other text.
+fn number_in_text(text: &str) -> Option<String> {
+    let kept: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '’'))
+        .collect();
+    let (sign, digits) = kept
+        .strip_prefix('-')
+        .map_or(("", kept.as_str()), |d| ("-", d));
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits, None),
+    };
+    let groups: Vec<&str> = whole.split(',').collect();
+    let plain = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let written = match (groups.as_slice(), fraction) {
+        // Digits only, once the spaces are gone: `1 234`.
+        ([w], f) if plain(w) && f.is_none_or(plain) => match f {
+            Some(f) => format!("{sign}{w}.{f}"),
+            None => format!("{sign}{w}"),
+        },
+        // One comma and no point: a decimal comma.
+        ([w, f], None) if plain(w) && plain(f) && f.len() != 3 => format!("{sign}{w}.{f}"),
+        // Commas between groups of three digits, perhaps a point after.
+        ([first, rest @ ..], _)
+            if plain(first)
+                && first.len() <= 3
+                && rest.iter().all(|g| g.len() == 3 && plain(g))
+                && fraction.is_none_or(plain) =>
+        {
+            let whole: String = groups.concat();
+            match fraction {
+                Some(f) => format!("{sign}{whole}.{f}"),
+                None => format!("{sign}{whole}"),
+            }
+        }
+        _ => return None,
+    };
+    Some(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number_in_text;
+
+    #[test]
+    fn numbers_written_as_text_are_read_for_the_help() {
+        for (text, number) in [
+            ("1 234", "1234"),
+            ("1,234.5", "1234.5"),
+            ("12,5", "12.5"),
+            ("1\u{a0}234\u{a0}567", "1234567"),
+            ("-2'500", "-2500"),
+            ("1,234", "1234"),
+        ] {
+            assert_eq!(number_in_text(text).as_deref(), Some(number), "{text}");
+        }
+        assert_eq!(number_in_text("2008").as_deref(), Some("2008"));
+        for text in ["abc", "1,23,4", "", "1.2.3", "n/a", ",5", "-"] {
+            assert_eq!(number_in_text(text), None, "{text}");
+        }
     }
 }

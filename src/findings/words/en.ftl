@@ -63,6 +63,9 @@ specify-not-text = `{ $specify }` must be text, not { $value }
 
 wrong-type = expected { $want }, but the answer is { $value }
     .label = not { $want }
+wrong-type-number-as-text = expected { $want }, but the answer is { $value }, a number written as text
+    .label = not { $want }
+    .help = write it as a number, without quotes, spaces or thousands separators: { $number }
 want-yes-no = true or false
 want-choice = one option, as text
 want-multi = a list of options

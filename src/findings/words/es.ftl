@@ -71,6 +71,9 @@ specify-not-text = `{ $specify }` debe ser un texto, no { $value }
 
 wrong-type = se espera { $want }, pero la respuesta es { $value }
     .label = no es { $want }
+wrong-type-number-as-text = se espera { $want }, pero la respuesta es { $value }, un número escrito como texto
+    .label = no es { $want }
+    .help = escríbalo como un número, sin comillas, espacios ni separadores de miles, con punto decimal: { $number }
 want-yes-no = true o false
 want-choice = una opción, como texto
 want-multi = una lista de opciones

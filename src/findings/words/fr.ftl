@@ -71,6 +71,9 @@ specify-not-text = `{ $specify }` doit être un texte, pas { $value }
 
 wrong-type = attendu : { $want }, mais la réponse est { $value }
     .label = pas { $want }
+wrong-type-number-as-text = attendu : { $want }, mais la réponse est { $value }, un nombre écrit comme du texte
+    .label = pas { $want }
+    .help = écrivez-le comme un nombre, sans guillemets, espaces ni séparateurs de milliers, avec un point décimal : { $number }
 want-yes-no = true ou false
 want-choice = une option, sous forme de texte
 want-multi = une liste d'options
