@@ -1,0 +1,155 @@
+//! Workbooks in the programs respondents use: Debian's `LibreOffice`, headless, opens each
+//! template and saves it again, and canvass still reads it; Python's openpyxl fills a
+//! template by its defined names, as a respondent's own tools would, and canvass reads the
+//! reply it holds. `.ci/test` installs both.
+
+use std::path::Path;
+use std::process::Command;
+
+use canvass::reply::{Format, Limits};
+use canvass::validate::Validator;
+
+fn validator(id: &str) -> Validator {
+    let text = std::fs::read_to_string(format!("questionnaires/{id}/questionnaire.toml")).unwrap();
+    Validator::new(canvass::check::check(&text).questionnaire.unwrap()).unwrap()
+}
+
+fn reply(path: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).unwrap();
+    let format = Format::detect(path, &text);
+    canvass::reply::parse(&text, format, &Limits::default())
+        .unwrap()
+        .0
+}
+
+fn temp(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("canvass-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// `LibreOffice`, headless, with a profile of its own: opens `file` and saves it as .xlsx
+/// in `out`.
+fn libreoffice_resave(file: &Path, out: &Path, profile: &Path) {
+    let run = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+        ])
+        .arg(out)
+        .arg(file)
+        .output()
+        .expect("LibreOffice (soffice) is installed: run .ci/test");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+#[test]
+fn libreoffice_saves_a_filled_template_and_canvass_still_reads_the_reply() {
+    let dir = temp("libreoffice");
+    let profile = dir.join("profile");
+    for (id, sample) in [
+        ("res-16-2", "questionnaires/res-16-2/replies/aut.toml"),
+        (
+            "household-2026",
+            "questionnaires/household-2026/replies/ab-00001.toml",
+        ),
+        ("un-cts-2025", "questionnaires/un-cts-2025/replies/chl.toml"),
+    ] {
+        let v = validator(id);
+        let q = v.questionnaire();
+        let given = reply(sample);
+        for lang in ["en", "fr"] {
+            let bytes = canvass::template::xlsx::xlsx(q, lang, None, Some(&given)).unwrap();
+            let file = dir.join(format!("{id}-{lang}.xlsx"));
+            std::fs::write(&file, bytes).unwrap();
+            let out = dir.join("saved");
+            libreoffice_resave(&file, &out, &profile);
+            let saved = std::fs::read(out.join(file.file_name().unwrap())).unwrap();
+            let back = canvass::reply::workbook::read(&saved, q)
+                .unwrap_or_else(|e| panic!("{id} in {lang}: {e:?}"));
+            assert_eq!(back.lang, lang);
+            assert_eq!(
+                v.walk(&back.value).len(),
+                v.walk(&given).len(),
+                "{id} in {lang}: read back as {}",
+                back.value
+            );
+            assert!(v.walk(&back.value).is_empty(), "{id}: the sample is valid");
+        }
+    }
+}
+
+/// openpyxl writes the answers into the cells the template names, as a respondent's script
+/// or form tool would: CHL's crime-trends figures, typed as numbers and the code's label.
+const FILL: &str = r#"
+import sys, openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+def cell(name):
+    dn = book.defined_names[name]
+    sheet, ref = next(iter(dn.destinations))
+    return book[sheet], ref.replace("$", "")
+def put(name, value):
+    sheet, ref = cell(name)
+    sheet[ref] = value
+def grid(name, rows):
+    sheet, ref = cell(name)
+    first = sheet[ref.split(":")[0]]
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            if value is not None:
+                sheet.cell(row=first.row + r, column=first.column + c, value=value)
+put("q.respondent.country", "CHL")
+put("q.respondent.agency", "Instituto Nacional de Estadísticas")
+grid("t.police.suspects", [[None, 412300, 338100, 74200], [None, 398750, 327000, 71750]])
+grid("t.police.personnel", [[None, 61700], [None, "Not available"]])
+grid("t.prosecution.persons", [[None, 77100, 65000, 12100], [None, 80200, 67600, 12600]])
+grid("t.courts.convicted", [[None, 41800], [None, 43950]])
+book.save(sys.argv[2])
+"#;
+
+#[test]
+fn openpyxl_fills_a_template_and_canvass_reads_the_same_reply() {
+    let dir = temp("openpyxl");
+    let v = validator("un-cts-2025");
+    let q = v.questionnaire();
+    let template = dir.join("template.xlsx");
+    std::fs::write(
+        &template,
+        canvass::template::xlsx::xlsx(q, "en", Some("CHL"), None).unwrap(),
+    )
+    .unwrap();
+    let script = dir.join("fill.py");
+    std::fs::write(&script, FILL).unwrap();
+    let filled = dir.join("filled.xlsx");
+    let run = Command::new("/usr/bin/python3")
+        .arg(&script)
+        .arg(&template)
+        .arg(&filled)
+        .output()
+        .expect("Python 3 is installed: run .ci/test");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let back = canvass::reply::workbook::read(&std::fs::read(&filled).unwrap(), q).unwrap();
+    assert_eq!(
+        back.value,
+        reply("questionnaires/un-cts-2025/replies/chl.toml")
+    );
+    assert!(v.walk(&back.value).is_empty());
+    // Where each answer is, as a reviewer would be told: the sheet and the cell.
+    let (sheet, cell) = &back.cells["/police/personnel/1/persons"];
+    assert_eq!((sheet.as_str(), cell.as_str()), ("1. Police", "C10"));
+}
