@@ -20,8 +20,8 @@ pub(super) enum Outcome {
     Fails,
     /// It cannot be judged because an answer it reads is given as a code ("not
     /// available"): the code wins, and the rule is said not to be checked, never passed
-    /// in silence.
-    NotChecked,
+    /// in silence. Where that answer is, as [`coded_read`] finds it.
+    NotChecked(QuestionRef, Option<usize>),
 }
 
 /// Whether a rule applies (its `when` holds) and what its check comes to. A check that is
@@ -45,8 +45,8 @@ pub(super) fn outcome<'v, V: ReplyValue<'v>>(
     match check {
         Truth::True => Outcome::Holds,
         Truth::False if !partial => Outcome::Fails,
-        _ if coded_read(rule, q, answers).is_some() => Outcome::NotChecked,
-        _ => Outcome::Holds,
+        _ => coded_read(rule, q, answers)
+            .map_or(Outcome::Holds, |(r, row)| Outcome::NotChecked(r, row)),
     }
 }
 
@@ -126,11 +126,11 @@ pub(super) fn fails<'v, V: ReplyValue<'v>>(
     // The fast path asks this of every rule of every reply: a rule on the whole reply needs
     // no list of rows.
     if rule.each.is_none() {
-        return outcome(rule, q, answers) != Outcome::Holds;
+        return !matches!(outcome(rule, q, answers), Outcome::Holds);
     }
     rows(rule, q, answers).into_iter().any(|row| {
         let _row = answers.enter_row(row.map(|(_, v)| v));
-        outcome(rule, q, answers) != Outcome::Holds
+        !matches!(outcome(rule, q, answers), Outcome::Holds)
     })
 }
 
@@ -164,16 +164,15 @@ impl Walk<'_> {
                 match outcome(rule, q, &self.answers) {
                     Outcome::Holds => {}
                     Outcome::Fails => self.rule_failed(rule, row.map(|(r, _)| r), &broken),
-                    Outcome::NotChecked => {
-                        self.rule_not_checked(rule, row.map(|(r, _)| r), &broken);
+                    Outcome::NotChecked(coded, at_row) => {
+                        let row = row.map(|(r, _)| r);
+                        self.rule_not_checked(rule, row, (coded, at_row), &broken);
                     }
                 }
             }
         }
     }
 
-    /// Report a rule that failed (on row `row` of its table, for an `each` rule), unless an
-    /// answer it reads is broken.
     /// Each answer a failed rule reads, once, as it is shown beside the finding.
     fn rule_reads(
         &self,
@@ -199,6 +198,7 @@ impl Walk<'_> {
             shown.push(related);
         }
         // A cell read by key, as it is in the row it is read from.
+        let rule_table = rule.each.as_deref().and_then(|t| q.table(t));
         let keyed = rule
             .check
             .ast()
@@ -215,7 +215,6 @@ impl Walk<'_> {
                 };
                 let row = self.row_name_at(table, i);
                 // Another table's cell is named with its table: `suspects.total`.
-                let rule_table = rule.each.as_deref().and_then(|t| q.table(t));
                 if rule_table != Some(table)
                     && let Some(cell) = value.get(&q.question(keyed.cell).id)
                 {
@@ -306,6 +305,8 @@ impl Walk<'_> {
             })
     }
 
+    /// Report a rule that failed (on row `row` of its table, for an `each` rule), unless an
+    /// answer it reads is broken.
     fn rule_failed(&mut self, rule: &Rule, row: Option<usize>, broken: &Broken<'_>) {
         let q = self.q;
         let src = q.source_language();
@@ -348,25 +349,23 @@ impl Walk<'_> {
 
     /// A rule that cannot be judged because an answer it reads is a code: a warning at
     /// that answer, whatever the rule's severity, with the other answers it reads.
-    fn rule_not_checked(&mut self, rule: &Rule, row: Option<usize>, broken: &Broken<'_>) {
+    fn rule_not_checked(
+        &mut self,
+        rule: &Rule,
+        row: Option<usize>,
+        (coded, at_row): (QuestionRef, Option<usize>),
+        broken: &Broken<'_>,
+    ) {
         if self.reads_broken(rule, row, broken) {
             return;
         }
-        let Some((coded, at_row)) = coded_read(rule, self.q, &self.answers) else {
-            return;
-        };
         let first = match at_row {
             Some(i) => {
                 let table = QuestionRef {
                     column: None,
                     ..coded
                 };
-                let value = self
-                    .answers
-                    .raw(table)
-                    .and_then(ReplyValue::items)
-                    .and_then(|mut rows| rows.nth(i));
-                let _row = self.answers.enter_row(value);
+                let _row = self.answers.enter_row(self.row_value(table, i));
                 self.related_in_row(coded, Some(i), "")
             }
             None => self.related_in_row(coded, row, ""),

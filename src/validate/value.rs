@@ -453,14 +453,7 @@ impl<'a> Walk<'a> {
                 .text("rows", listed.clone())
                 .text("column", key.id.clone())
                 .text("key", value.to_string());
-            let said = say("row-missing", args);
-            let f = self.finding(
-                site,
-                Code::MissingAnswer,
-                said,
-                Anchor::Value(site.pointer()),
-            );
-            self.findings.push(f);
+            self.flag(site, Code::MissingAnswer, "row-missing", args);
         }
         for r in extra {
             let cell_site = Site {
@@ -484,9 +477,7 @@ impl<'a> Walk<'a> {
             let args = Args::new()
                 .text("value", value)
                 .text("rows", listed.clone());
-            let said = say("row-not-given", args);
-            let f = self.finding(cell_site, Code::InvalidOption, said, Anchor::Value(pointer));
-            self.findings.push(f);
+            self.flag(cell_site, Code::InvalidOption, "row-not-given", args);
         }
     }
 

@@ -220,7 +220,7 @@ impl<'a> Walk<'a> {
     }
 
     /// Row `r` of a table, as the reply gives it.
-    fn row_value(&self, table: QuestionRef, r: usize) -> Option<&'a Value> {
+    pub(super) fn row_value(&self, table: QuestionRef, r: usize) -> Option<&'a Value> {
         self.answers.raw(table)?.as_array()?.get(r)
     }
 
@@ -237,13 +237,7 @@ impl<'a> Walk<'a> {
                 };
                 say("row-key", Args::new().text("key", named)).message
             }
-            None => {
-                say(
-                    "row-number",
-                    Args::new().text("number", (r + 1).to_string()),
-                )
-                .message
-            }
+            None => row_number(r),
         }
     }
 
@@ -251,13 +245,7 @@ impl<'a> Walk<'a> {
     pub(super) fn site_row_name(&self, site: Site<'_>, r: usize) -> Text {
         match site.table {
             Some((table, _)) => self.row_name(site.section, table, r),
-            None => {
-                say(
-                    "row-number",
-                    Args::new().text("number", (r + 1).to_string()),
-                )
-                .message
-            }
+            None => row_number(r),
         }
     }
 
@@ -265,13 +253,7 @@ impl<'a> Walk<'a> {
     pub(super) fn row_name(&self, section: &str, table: &Question, r: usize) -> Text {
         match self.table_ref(section, table) {
             Some(t) => self.row_name_at(t, r),
-            None => {
-                say(
-                    "row-number",
-                    Args::new().text("number", (r + 1).to_string()),
-                )
-                .message
-            }
+            None => row_number(r),
         }
     }
 
@@ -294,6 +276,15 @@ impl<'a> Walk<'a> {
             _ => format!("{section}.{}[{}].{column}", table.id, r + 1),
         }
     }
+}
+
+/// "row 3": row `r` by its number, counted from 1, as people count.
+fn row_number(r: usize) -> Text {
+    say(
+        "row-number",
+        Args::new().text("number", (r + 1).to_string()),
+    )
+    .message
 }
 
 /// The key a row is named by, as written (`2006`, `rice`), when its table has a naming key
