@@ -19,7 +19,8 @@ use super::conditions;
 use crate::findings::words::{Args, phrase_in};
 use crate::questionnaire::model::{Bound, Question, QuestionType, Questionnaire};
 use crate::values::workbook::{
-    LISTS_SHEET, META_SHEET, absolute, answer_name, option_name, sheet_name, table_name,
+    LISTS_SHEET, META_SHEET, absolute, absolute_range, answer_name, option_name, sheet_name,
+    table_name,
 };
 
 /// Rows a table without rows given in advance or `max_rows` offers.
@@ -96,13 +97,8 @@ impl Lists {
         let col = u16::try_from(self.columns.len()).unwrap_or(u16::MAX);
         let rows = u32::try_from(items.len().max(1)).unwrap_or(u32::MAX);
         self.columns.push(items);
-        let first = absolute(LISTS_SHEET, 0, col);
-        let last = absolute(LISTS_SHEET, rows - 1, col);
-        let last = last
-            .split_once('!')
-            .map_or(last.as_str(), |(_, r)| r)
-            .to_string();
-        Formula::new(format!("={first}:{last}"))
+        let range = absolute_range(LISTS_SHEET, (0, col), (rows - 1, col));
+        Formula::new(format!("={range}"))
     }
 }
 
@@ -452,13 +448,7 @@ impl SectionWriter<'_> {
             }
         }
         let last_col = TEXT + u16::try_from(columns.len().max(1) - 1).unwrap_or(0);
-        let range = format!(
-            "{}:{}",
-            absolute(self.name, first, TEXT),
-            absolute(self.name, last, last_col)
-                .split_once('!')
-                .map_or(String::new(), |(_, r)| r.to_string())
-        );
+        let range = absolute_range(self.name, (first, TEXT), (last, last_col));
         self.names.push((table_name(self.section, &x.id), range));
         self.row = last + 2;
         Ok(())

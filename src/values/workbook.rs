@@ -86,6 +86,16 @@ pub fn absolute(sheet: &str, row: u32, col: u16) -> String {
     )
 }
 
+/// An absolute reference to the cells of a sheet from `first` to `last` (each a zero-based
+/// `(row, column)`): `'Police'!$B$3:$E$22`.
+pub fn absolute_range(sheet: &str, first: (u32, u16), last: (u32, u16)) -> String {
+    let end = absolute(sheet, last.0, last.1);
+    let end = end
+        .rsplit_once('!')
+        .map_or(end.as_str(), |(_, cells)| cells);
+    format!("{}:{end}", absolute(sheet, first.0, first.1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +108,7 @@ mod tests {
         assert_eq!(cell_ref(0, 26), "AA1");
         assert_eq!(cell_ref(9, 701), "ZZ10");
         assert_eq!(absolute("Bob's", 4, 2), "'Bob''s'!$C$5");
+        assert_eq!(absolute_range("A!b", (2, 1), (21, 4)), "'A!b'!$B$3:$E$22");
     }
 
     #[test]
