@@ -18,6 +18,18 @@ fn question<'a>(tables: &'a Value, id: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no {id}"))
 }
 
+/// A collection of res-16-2 that has taken in the seven samples: its folder and file.
+fn sample_collection(name: &str) -> (cli::TempFolder, String) {
+    let dir = temp_dir(name);
+    let db = dir.join("c.db").display().to_string();
+    assert_eq!(
+        canvass(&["intake", "init", "-q", "res-16-2", "--db", &db]).status,
+        0
+    );
+    assert_eq!(canvass(&["intake", "add", "--db", &db, SAMPLES]).status, 1);
+    (dir, db)
+}
+
 /// Of the seven samples only AUT and FRA are valid: they are what is counted.
 #[test]
 fn the_valid_sample_replies_are_counted_as_a_hand_count_gives() {
@@ -127,13 +139,7 @@ fn the_valid_sample_replies_are_counted_as_a_hand_count_gives() {
 
 #[test]
 fn a_collection_counts_the_latest_accepted_version_of_each_respondent() {
-    let dir = temp_dir("tabulate-db");
-    let db = dir.join("c.db").display().to_string();
-    assert_eq!(
-        canvass(&["intake", "init", "-q", "res-16-2", "--db", &db]).status,
-        0
-    );
-    assert_eq!(canvass(&["intake", "add", "--db", &db, SAMPLES]).status, 1);
+    let (_dir, db) = sample_collection("tabulate-db");
     let count = || {
         let run = canvass(&["tabulate", "--db", &db, "--format", "json"]);
         assert_eq!(run.status, 0, "{}", run.stderr);
@@ -430,13 +436,7 @@ fn a_keyed_table_is_tabulated_year_by_year() {
 /// it has no specialised unit) is in neither.
 #[test]
 fn tabulate_and_export_agree_on_replies_accepted_with_findings() {
-    let dir = temp_dir("tabulate-export");
-    let db = dir.join("c.db").display().to_string();
-    assert_eq!(
-        canvass(&["intake", "init", "-q", "res-16-2", "--db", &db]).status,
-        0
-    );
-    assert_eq!(canvass(&["intake", "add", "--db", &db, SAMPLES]).status, 1);
+    let (dir, db) = sample_collection("tabulate-export");
     for who in ["BRA", "CAN", "NZL", "PHL"] {
         let accept = canvass(&[
             "intake",

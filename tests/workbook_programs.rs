@@ -3,6 +3,9 @@
 //! template by its defined names, as a respondent's own tools would, and canvass reads the
 //! reply it holds. `.ci/test` installs both.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -20,13 +23,6 @@ fn reply(path: &str) -> serde_json::Value {
     canvass::reply::parse(&text, format, &Limits::default())
         .unwrap()
         .0
-}
-
-fn temp(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("canvass-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 /// `LibreOffice`, headless, with a profile of its own: opens `file` and saves it as .xlsx
@@ -56,7 +52,7 @@ fn libreoffice_resave(file: &Path, out: &Path, profile: &Path) {
 
 #[test]
 fn libreoffice_saves_a_filled_template_and_canvass_still_reads_the_reply() {
-    let dir = temp("libreoffice");
+    let dir = cli::temp_dir("libreoffice");
     let profile = dir.join("profile");
     for (id, sample) in [
         ("res-16-2", "questionnaires/res-16-2/replies/aut.toml"),
@@ -120,7 +116,7 @@ book.save(sys.argv[2])
 
 #[test]
 fn openpyxl_fills_a_template_and_canvass_reads_the_same_reply() {
-    let dir = temp("openpyxl");
+    let dir = cli::temp_dir("openpyxl");
     let v = validator("un-cts-2025");
     let q = v.questionnaire();
     let template = dir.join("template.xlsx");
