@@ -13,8 +13,11 @@ pub type Span = Range<usize>;
 pub struct SourceFile {
     /// Its name, as given (a path, a stream's name and line).
     pub name: String,
-    /// Its text.
+    /// Its text (empty for a workbook).
     pub text: String,
+    /// For a workbook reply with findings: the cells about each finding's cell, as the
+    /// sheet shows them, for a report to show where it is.
+    pub cells: Option<std::sync::Arc<SheetCells>>,
 }
 
 impl SourceFile {
@@ -23,7 +26,28 @@ impl SourceFile {
         Self {
             name: name.into(),
             text: text.into(),
+            cells: None,
         }
+    }
+}
+
+/// Some cells of a workbook, by sheet and zero-based `(row, column)`: what each shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SheetCells {
+    cells: std::collections::BTreeMap<(String, u32, u32), String>,
+}
+
+impl SheetCells {
+    /// Note what the cell at `row`, `col` of `sheet` shows.
+    pub fn insert(&mut self, sheet: &str, row: u32, col: u32, text: String) {
+        self.cells.insert((sheet.to_string(), row, col), text);
+    }
+
+    /// What the cell shows, if it was kept and holds anything.
+    pub fn get(&self, sheet: &str, row: u32, col: u32) -> Option<&str> {
+        self.cells
+            .get(&(sheet.to_string(), row, col))
+            .map(String::as_str)
     }
 }
 

@@ -304,9 +304,14 @@ fn gather_link(entry: PathBuf, is_reply: bool, root: &Path, inputs: &mut Batches
 
 fn has_reply_extension(path: &Path) -> bool {
     let extension = path.extension().unwrap_or_default();
-    ["toml", "json", "ndjson"]
+    // `~$chl.xlsx` is the lock file Excel keeps beside a workbook it has open, not a reply.
+    let lock = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("~$"));
+    ["toml", "json", "ndjson", "xlsx", "xlsm"]
         .iter()
         .any(|e| extension.eq_ignore_ascii_case(e))
+        && !lock
 }
 
 fn take_file(entry: PathBuf, inputs: &mut Batches) {

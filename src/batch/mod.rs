@@ -218,14 +218,17 @@ fn one(input: &Input, judge: &Judge<'_>, keep_bytes: bool, words_lang: &'static 
 /// bytes only when the batch keeps them.
 fn kept(j: Judgement, keep_bytes: bool, words_lang: &'static str) -> Judged {
     let keep_text = !j.findings.is_empty();
-    let (text, bytes) = match (j.not_utf8, keep_bytes, keep_text) {
+    let cells = j.file.cells.filter(|_| keep_text);
+    let (text, bytes) = match (j.raw, keep_bytes, keep_text) {
         (Some(raw), true, _) => (j.file.text, Some(raw)),
         (None, true, true) => (j.file.text.clone(), Some(j.file.text.into_bytes())),
         (None, true, false) => (String::new(), Some(j.file.text.into_bytes())),
         (_, false, true) => (j.file.text, None),
         (_, false, false) => (String::new(), None),
     };
-    let mut report = ReplyReport::new(SourceFile::new(j.file.name, text), j.findings);
+    let mut file = SourceFile::new(j.file.name, text);
+    file.cells = cells;
+    let mut report = ReplyReport::new(file, j.findings);
     report.questionnaire = j.questionnaire;
     report.respondent = j.respondent;
     report.lang = words_lang;

@@ -311,7 +311,7 @@ fn add(db: &Path, run: &AddRun<'_>, paths: &[PathBuf]) -> Result<ExitCode, Strin
     sink.progress.finish();
     ran.map_err(|e| e.to_string())?;
     if sink.replies == 0 {
-        return Err("no replies found (looked for .toml, .json and .ndjson files)".into());
+        return Err("no replies found (looked for .toml, .json, .ndjson and .xlsx files)".into());
     }
     Ok(ExitCode::from(sink.worst))
 }

@@ -186,7 +186,7 @@ fn count_files(v: &Validator, paths: &[PathBuf], counter: &mut Counter<'_>) -> R
         );
     }
     if count.replies == 0 {
-        return Err("no replies found (looked for .toml, .json and .ndjson files)".into());
+        return Err("no replies found (looked for .toml, .json, .ndjson and .xlsx files)".into());
     }
     if count.left_out > 0 {
         let _ = writeln!(

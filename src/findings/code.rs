@@ -53,6 +53,7 @@ codes! {
     Rule = "rule", true;
     InternalError = "internal-error", true;
     SkippedFile = "skipped-file", true;
+    ChangedLayout = "changed-layout", true;
     // Questionnaires (`canvass check`).
     InvalidSetting = "invalid-setting", false;
     UnknownSetting = "unknown-setting", false;

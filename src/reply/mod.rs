@@ -29,6 +29,8 @@ pub enum Format {
     Json,
     /// TOML 1.0.
     Toml,
+    /// A workbook (`.xlsx`) made by `canvass template --format xlsx` and filled in.
+    Xlsx,
 }
 
 impl Format {
@@ -37,16 +39,28 @@ impl Format {
         match self {
             Self::Json => "json",
             Self::Toml => "toml",
+            Self::Xlsx => "xlsx",
         }
     }
 
     /// The format `as_str` names (a collection keeps it so); anything else is JSON.
     pub fn named(name: &str) -> Self {
-        if name == Self::Toml.as_str() {
-            Self::Toml
-        } else {
-            Self::Json
+        match name {
+            "toml" => Self::Toml,
+            "xlsx" => Self::Xlsx,
+            _ => Self::Json,
         }
+    }
+
+    /// Whether a file is a workbook: by its extension (`.xlsx`, or `.xlsm`, refused later
+    /// for its macros), or, without a text one, by the zip archive's first bytes.
+    pub fn is_workbook(name: &str, bytes: &[u8]) -> bool {
+        let extension = std::path::Path::new(name).extension().unwrap_or_default();
+        let is = |e: &str| extension.eq_ignore_ascii_case(e);
+        if is("xlsx") || is("xlsm") {
+            return true;
+        }
+        !(is("json") || is("ndjson") || is("toml")) && bytes.starts_with(b"PK\x03\x04")
     }
 
     /// By file extension; without a known one, a document starting with `{` or `[` is JSON.
@@ -87,6 +101,25 @@ pub fn parse(
         Format::Toml => {
             limits.check_depth(&text, format)?;
             toml_reply::parse(&text).map(|value| (value, Vec::new()))
+        }
+        // A workbook is not text: read it with `value_of`.
+        Format::Xlsx => Err(Vec::new()),
+    }
+}
+
+/// The value of a reply as received, read for `q` (a workbook by its names; a text by its
+/// syntax). `None` when it does not read.
+pub fn value_of(
+    bytes: &[u8],
+    format: Format,
+    q: &crate::questionnaire::model::Questionnaire,
+    limits: &Limits,
+) -> Option<Value> {
+    match format {
+        Format::Xlsx => Some(workbook::open(bytes, limits).ok()?.read(q).value),
+        Format::Json | Format::Toml => {
+            let text = std::str::from_utf8(bytes).ok()?;
+            parse(text, format, limits).ok().map(|(value, _)| value)
         }
     }
 }

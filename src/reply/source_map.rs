@@ -25,7 +25,8 @@ impl<'t> SourceMap<'t> {
     /// text the strict parser accepted.
     pub fn parse(text: &'t str, format: Format) -> Self {
         match format {
-            Format::Json => Self::Json(text, std::cell::RefCell::default()),
+            // A workbook has no text: its findings are placed at cells, not here.
+            Format::Json | Format::Xlsx => Self::Json(text, std::cell::RefCell::default()),
             Format::Toml => Self::Toml(DeTable::parse(text).ok()),
         }
     }

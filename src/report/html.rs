@@ -313,13 +313,16 @@ fn finding(out: &mut String, worded: &Worded<'_>, r: &ReplyReport, spans: &Spans
         f.code,
         escape(f.question.as_deref().unwrap_or("-"))
     );
-    let place = f.at.span().map_or(String::new(), |s| {
-        let js = spans.span(s);
-        let at = Args::new()
-            .text("line", js.line.to_string())
-            .text("column", js.column.to_string());
-        phrase_in(r.lang, "at-line", &at)
-    });
+    let place = f.at.span().map_or_else(
+        || at_cell(&f.at, r.lang),
+        |s| {
+            let js = spans.span(s);
+            let at = Args::new()
+                .text("line", js.line.to_string())
+                .text("column", js.column.to_string());
+            phrase_in(r.lang, "at-line", &at)
+        },
+    );
     let _ = writeln!(
         out,
         "<div class=\"meta\">{severity} {}{}{}</div>",
@@ -346,6 +349,9 @@ fn finding(out: &mut String, worded: &Worded<'_>, r: &ReplyReport, spans: &Spans
             context(&r.file.text, spans.index(), span)
         );
     }
+    if let Some(sheet) = super::sheet::excerpt(&r.file, worded) {
+        let _ = writeln!(out, "<pre>{}</pre>", escape(&sheet));
+    }
     if !f.related.is_empty() {
         out.push_str("<ul>\n");
         for (related, message) in f.related.iter().zip(&worded.related) {
@@ -359,9 +365,25 @@ fn finding(out: &mut String, worded: &Worded<'_>, r: &ReplyReport, spans: &Spans
     out.push_str("</div>\n");
 }
 
-/// A related answer: its message, and its own line of the reply.
+/// " — cell '1. Police'!C5" for a location at a workbook's cell; empty otherwise.
+fn at_cell(at: &crate::findings::Location, lang: &str) -> String {
+    match &at.place {
+        crate::findings::Place::Cell { sheet, cell } => phrase_in(
+            lang,
+            "at-cell",
+            &Args::new().text("cell", crate::values::workbook::reference(sheet, cell)),
+        ),
+        _ => String::new(),
+    }
+}
+
+/// A related answer: its message, and its own line of the reply (or its cell).
 fn related_line(related: &Related, message: &str, r: &ReplyReport, spans: &Spans<'_>) -> String {
     let mut item = with_code(message);
+    let cell = at_cell(&related.at, r.lang);
+    if !cell.is_empty() {
+        let _ = write!(item, "<br><span class=\"meta\">{}</span>", escape(&cell));
+    }
     if let Some(span) = related.at.span()
         && !r.file.text.is_empty()
     {

@@ -54,6 +54,11 @@ pub fn render_in(findings: &[Finding], file: &SourceFile, style: Style, lang: &s
     let index = LineIndex::new(&file.text);
     let mut out = String::new();
     for finding in findings {
+        if let Some(at_cell) = at_cell(&handler, finding, file, style, lang) {
+            out.push_str(&at_cell);
+            out.push('\n');
+            continue;
+        }
         let spans: Vec<Option<Span>> = std::iter::once(finding.at.span().cloned())
             .chain(finding.related.iter().map(|r| r.at.span().cloned()))
             .collect();
@@ -74,6 +79,47 @@ pub fn render_in(findings: &[Finding], file: &SourceFile, style: Style, lang: &s
         out.push('\n');
     }
     out
+}
+
+/// A finding at a workbook's cell: miette's rendering without a source, the sheet excerpt
+/// put where the source lines would be (before the help). `None` when it is not at a cell.
+fn at_cell(
+    handler: &GraphicalReportHandler,
+    finding: &Finding,
+    file: &SourceFile,
+    style: Style,
+    lang: &str,
+) -> Option<String> {
+    let excerpt = super::sheet::excerpt(file, &finding.worded(lang))?;
+    let render = |help: bool| {
+        let mut worded = finding.worded(lang);
+        if !help {
+            worded.help = None;
+        }
+        let report = Report {
+            finding: worded,
+            excerpt: Excerpt::new(&file.name, "", &LineIndex::new(""), &[None]).0,
+            spans: vec![None],
+            lang: style.lang,
+        };
+        let mut out = String::new();
+        handler
+            .render_report(&mut out, &report)
+            .expect("writing to a String cannot fail");
+        out
+    };
+    let (with_help, without) = (render(true), render(false));
+    let split = with_help
+        .char_indices()
+        .zip(without.chars())
+        .find(|((_, a), b)| a != b)
+        .map_or(without.len().min(with_help.len()), |((i, _), _)| i);
+    let split = with_help[..split].rfind('\n').map_or(split, |i| i + 1);
+    Some(format!(
+        "{}{excerpt}{}",
+        &with_help[..split],
+        &with_help[split..]
+    ))
 }
 
 /// A one-line span that holds another of the finding's spans (a table row where a cell is

@@ -16,6 +16,9 @@ pub struct JsonFinding<'a> {
     pub number: Option<&'a str>,
     pub pointer: Option<&'a str>,
     pub span: Option<JsonSpan>,
+    /// The sheet and cell of a workbook reply's finding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<JsonCell<'a>>,
     pub message: String,
     pub text: Option<String>,
     pub help: Option<String>,
@@ -27,7 +30,27 @@ pub struct JsonRelated<'a> {
     pub question: Option<&'a str>,
     pub pointer: Option<&'a str>,
     pub span: Option<JsonSpan>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<JsonCell<'a>>,
     pub message: String,
+}
+
+/// A cell of a workbook: `{ "sheet": "1. Police", "ref": "C5" }`.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct JsonCell<'a> {
+    pub sheet: &'a str,
+    #[serde(rename = "ref")]
+    pub cell: &'a str,
+}
+
+impl<'a> JsonCell<'a> {
+    /// The cell of a location, when it is at one.
+    pub fn of(at: &'a crate::findings::Location) -> Option<Self> {
+        match &at.place {
+            crate::findings::Place::Cell { sheet, cell } => Some(Self { sheet, cell }),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -80,6 +103,7 @@ pub fn finding<'a>(f: &'a Finding, spans: &Spans<'_>, lang: &str) -> JsonFinding
         number: f.number.as_deref(),
         pointer: f.at.pointer.as_deref(),
         span: f.at.span().map(|s| spans.span(s)),
+        cell: JsonCell::of(&f.at),
         message: worded.message,
         text: worded.text,
         help: worded.help,
@@ -90,6 +114,7 @@ pub fn finding<'a>(f: &'a Finding, spans: &Spans<'_>, lang: &str) -> JsonFinding
                 question: r.question.as_deref(),
                 pointer: r.at.pointer.as_deref(),
                 span: r.at.span().map(|s| spans.span(s)),
+                cell: JsonCell::of(&r.at),
                 message: related_words.next().unwrap_or_default(),
             })
             .collect(),

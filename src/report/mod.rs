@@ -10,4 +10,5 @@ pub mod html;
 pub mod human;
 pub mod json;
 pub mod sarif;
+mod sheet;
 pub mod table;

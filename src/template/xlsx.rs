@@ -19,7 +19,7 @@ use super::conditions;
 use crate::findings::words::{Args, phrase_in};
 use crate::questionnaire::model::{Bound, Question, QuestionType, Questionnaire};
 use crate::values::workbook::{
-    LISTS_SHEET, META_SHEET, absolute, absolute_range, answer_name, option_name, sheet_name,
+    LISTS_SHEET, META_SHEET, QUESTIONNAIRE_NAME, VERSION_NAME, absolute, absolute_range, answer_name, option_name, sheet_name,
     table_name,
 };
 
@@ -118,6 +118,10 @@ fn build(
     let mut taken: Vec<String> = Vec::new();
 
     write_cover(&mut book, q, lang, respondent, &f, &mut taken)?;
+    // The cover's cells showing the questionnaire and its version: where a finding about
+    // them points.
+    names.push((QUESTIONNAIRE_NAME.into(), absolute(&taken[0], 5, 1)));
+    names.push((VERSION_NAME.into(), absolute(&taken[0], 6, 1)));
 
     for section in &q.sections {
         let title = section.title.get(lang, src);

@@ -218,6 +218,12 @@ impl Validator {
     }
 }
 
+/// The key that names a row of a keyed table (`2024` of `[year=2024]`), when the row gives
+/// one: the walk's rule, for front ends that name rows themselves.
+pub fn row_key(table: &crate::questionnaire::model::Question, row: Option<&Value>) -> Option<String> {
+    walk::row_key(table, row)
+}
+
 /// Place findings in the reply: their file, and their spans in its text. Only a reply with
 /// findings pays for its source map.
 fn place(mut findings: Vec<Finding>, file: &SourceFile, format: Format) -> Vec<Finding> {

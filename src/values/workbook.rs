@@ -7,6 +7,11 @@ pub const META_SHEET: &str = "_canvass";
 /// The hidden sheet holding the lists a cell offers (options with their labels, codes).
 pub const LISTS_SHEET: &str = "_lists";
 
+/// The defined name of the cover's cell showing the questionnaire's id.
+pub const QUESTIONNAIRE_NAME: &str = "canvass.questionnaire";
+/// The defined name of the cover's cell showing the questionnaire's version.
+pub const VERSION_NAME: &str = "canvass.version";
+
 /// The defined name of a question's answer cell: `q.section.question`.
 pub fn answer_name(section: &str, question: &str) -> String {
     format!("q.{section}.{question}")
@@ -74,6 +79,38 @@ pub fn cell_ref(row: u32, col: u16) -> String {
     letters.iter().rev().collect::<String>() + &(row + 1).to_string()
 }
 
+/// A cell as a spreadsheet user writes it: `Police!C5`, or `'1. Police'!C5` when the
+/// sheet's name holds anything but letters, digits and `_`.
+pub fn reference(sheet: &str, cell: &str) -> String {
+    if !sheet.is_empty() && sheet.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        format!("{sheet}!{cell}")
+    } else {
+        format!("'{}'!{cell}", sheet.replace('\'', "''"))
+    }
+}
+
+/// The column letters of a zero-based column: `C` for 2.
+pub fn column_letters(col: u32) -> String {
+    let a1 = cell_ref(0, u16::try_from(col).unwrap_or(u16::MAX));
+    a1.trim_end_matches(|c: char| c.is_ascii_digit()).to_string()
+}
+
+/// An A1 reference as a zero-based `(row, column)`: `C5` is `(4, 2)`; `$` signs allowed.
+pub fn position(a1: &str) -> Option<(u32, u32)> {
+    let a1 = a1.replace('$', "");
+    let split = a1.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = a1.split_at(split);
+    if letters.is_empty() || letters.len() > 3 {
+        return None;
+    }
+    let col = letters.chars().try_fold(0u32, |n, c| {
+        c.is_ascii_uppercase()
+            .then(|| n * 26 + (u32::from(c) - u32::from('A') + 1))
+    })?;
+    let row: u32 = digits.parse().ok()?;
+    Some((row.checked_sub(1)?, col.checked_sub(1)?))
+}
+
 /// An absolute reference to a cell of a sheet, as a defined name holds it: `'Police'!$C$5`.
 pub fn absolute(sheet: &str, row: u32, col: u16) -> String {
     let a1 = cell_ref(row, col);
@@ -104,6 +141,13 @@ mod tests {
     fn cells_are_named_as_spreadsheets_name_them() {
         assert_eq!(cell_ref(0, 0), "A1");
         assert_eq!(cell_ref(13, 3), "D14");
+        assert_eq!(position("D14"), Some((13, 3)));
+        assert_eq!(position("$AA$1"), Some((0, 26)));
+        assert_eq!(position("A0"), None);
+        assert_eq!(position("14"), None);
+        assert_eq!(column_letters(27), "AB");
+        assert_eq!(reference("Police", "C5"), "Police!C5");
+        assert_eq!(reference("1. Bob's", "C5"), "'1. Bob''s'!C5");
         assert_eq!(cell_ref(0, 25), "Z1");
         assert_eq!(cell_ref(0, 26), "AA1");
         assert_eq!(cell_ref(9, 701), "ZZ10");

@@ -319,6 +319,7 @@ summary-by-questionnaire = ; by questionnaire: { $list }
 question-line = Question { $number }: { $text }
 question-line-unnumbered = Question: { $text }
 at-line = { " " }— line { $line }, column { $column }
+at-cell = { " " }— cell { $cell }
 
 ## The blank reply (`canvass template`)
 
@@ -425,3 +426,23 @@ workbook-question = Question
 workbook-answer = Answer
 workbook-unit = Unit
 workbook-condition = When
+
+## Reading a workbook reply
+workbook-not-readable = the file is not a workbook canvass can read: { $why }
+    .help = send the workbook as the spreadsheet program saves it (.xlsx), not renamed or repaired by hand
+workbook-too-large = unpacked, this workbook would take { $size } bytes, over the limit of { $limit }
+    .help = raise the limit with --max-reply-bytes (a workbook may unpack to four times it) if this workbook is genuine
+workbook-macros = the workbook holds macros; canvass does not take workbooks with macros
+    .help = save it as an Excel Workbook (.xlsx), without macros, and send it again
+workbook-not-template = the workbook was not made from a canvass questionnaire, so no cell can be told to answer a question
+    .help = fill in the workbook the secretariat sent (made by `canvass template --format xlsx`) and send that
+workbook-formula-without-value = the cell holds a formula ({ $formula }) whose value was never computed
+    .label = no value
+    .help = open the workbook in a spreadsheet program and save it, so the value is computed, or type the value in the cell
+workbook-error-value = the cell shows the error { $error }, not an answer
+    .label = { $error }
+    .help = correct the formula, or type the value in the cell
+workbook-sheet-gone = the cells of section { $section } are not in the workbook: its sheet was deleted
+    .help = copy the answers into the section's sheet of the workbook that was sent, and send that
+workbook-cell-gone = the cell of this answer is not in the workbook: its row or its name was deleted
+    .help = copy the answer into the workbook that was sent, and send that

@@ -336,6 +336,7 @@ summary-by-questionnaire = ; por cuestionario: { $list }
 question-line = Pregunta { $number }: { $text }
 question-line-unnumbered = Pregunta: { $text }
 at-line = { " " }— línea { $line }, columna { $column }
+at-cell = { " " }— celda { $cell }
 
 ## La respuesta en blanco (`canvass template`)
 
@@ -442,3 +443,23 @@ workbook-question = Pregunta
 workbook-answer = Respuesta
 workbook-unit = Unidad
 workbook-condition = Cuándo
+
+## Leer una respuesta en un libro
+workbook-not-readable = el archivo no es un libro que canvass sepa leer: { $why }
+    .help = envíe el libro tal como lo guarda la hoja de cálculo (.xlsx), sin renombrarlo ni repararlo a mano
+workbook-too-large = descomprimido, este libro ocuparía { $size } bytes, más allá del límite de { $limit }
+    .help = eleve el límite con --max-reply-bytes (un libro puede descomprimirse hasta cuatro veces más) si este libro es auténtico
+workbook-macros = el libro contiene macros; canvass no acepta libros con macros
+    .help = guárdelo como libro de Excel (.xlsx), sin macros, y envíelo de nuevo
+workbook-not-template = el libro no se hizo a partir de un cuestionario de canvass: ninguna celda puede asociarse a una pregunta
+    .help = rellene el libro que envió la secretaría (hecho con `canvass template --format xlsx`) y envíe ese
+workbook-formula-without-value = la celda contiene una fórmula ({ $formula }) cuyo valor nunca se calculó
+    .label = sin valor
+    .help = abra el libro en una hoja de cálculo y guárdelo para que se calcule el valor, o escriba el valor en la celda
+workbook-error-value = la celda muestra el error { $error }, no una respuesta
+    .label = { $error }
+    .help = corrija la fórmula, o escriba el valor en la celda
+workbook-sheet-gone = las celdas de la sección { $section } no están en el libro: su hoja fue eliminada
+    .help = copie las respuestas en la hoja de esa sección del libro enviado, y envíe ese
+workbook-cell-gone = la celda de esta respuesta no está en el libro: se eliminó su fila o su nombre
+    .help = copie la respuesta en el libro enviado, y envíe ese

@@ -333,6 +333,7 @@ summary-by-questionnaire = ; par questionnaire : { $list }
 question-line = Question { $number } : { $text }
 question-line-unnumbered = Question : { $text }
 at-line = { " " }— ligne { $line }, colonne { $column }
+at-cell = { " " }— cellule { $cell }
 
 ## La réponse vierge (`canvass template`)
 
@@ -439,3 +440,23 @@ workbook-question = Question
 workbook-answer = Réponse
 workbook-unit = Unité
 workbook-condition = Quand
+
+## Lire une réponse en classeur
+workbook-not-readable = le fichier n'est pas un classeur que canvass sait lire : { $why }
+    .help = envoyez le classeur tel que le tableur l'enregistre (.xlsx), sans le renommer ni le réparer à la main
+workbook-too-large = décompressé, ce classeur occuperait { $size } octets, au-delà de la limite de { $limit }
+    .help = relevez la limite avec --max-reply-bytes (un classeur peut se décompresser jusqu'à quatre fois plus) si ce classeur est authentique
+workbook-macros = le classeur contient des macros ; canvass n'accepte pas de classeur avec macros
+    .help = enregistrez-le comme classeur Excel (.xlsx), sans macros, et envoyez-le de nouveau
+workbook-not-template = le classeur n'a pas été fait à partir d'un questionnaire canvass : aucune cellule ne peut être rattachée à une question
+    .help = remplissez le classeur envoyé par le secrétariat (fait par `canvass template --format xlsx`) et envoyez celui-là
+workbook-formula-without-value = la cellule contient une formule ({ $formula }) dont la valeur n'a jamais été calculée
+    .label = sans valeur
+    .help = ouvrez le classeur dans un tableur et enregistrez-le pour que la valeur soit calculée, ou tapez la valeur dans la cellule
+workbook-error-value = la cellule affiche l'erreur { $error }, pas une réponse
+    .label = { $error }
+    .help = corrigez la formule, ou tapez la valeur dans la cellule
+workbook-sheet-gone = les cellules de la section { $section } ne sont pas dans le classeur : sa feuille a été supprimée
+    .help = recopiez les réponses dans la feuille de cette section du classeur envoyé, et envoyez celui-là
+workbook-cell-gone = la cellule de cette réponse n'est pas dans le classeur : sa ligne ou son nom a été supprimé
+    .help = recopiez la réponse dans le classeur envoyé, et envoyez celui-là

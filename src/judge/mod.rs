@@ -7,6 +7,8 @@
 //! It does no I/O and keeps no state between replies beyond the validators it has loaded.
 //! Finding the inputs, ordering them and printing are the callers'.
 
+mod workbook;
+
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -81,8 +83,9 @@ pub struct Judgement {
     /// The language to word the findings in unless another is asked for: the one the judge
     /// was given, or the questionnaire's source language.
     pub lang: String,
-    /// The bytes as received when they are not UTF-8 (`file.text` is then not them).
-    pub not_utf8: Option<Vec<u8>>,
+    /// The bytes as received when `file.text` is not them: a workbook, or a file not in
+    /// UTF-8.
+    pub raw: Option<Vec<u8>>,
 }
 
 impl<'a> Judge<'a> {
@@ -127,7 +130,7 @@ impl<'a> Judge<'a> {
             .to_string()
     }
 
-    /// Judge one reply. `format` is told by the name or the first character when `None`.
+    /// Judge one reply. `format` is told by the name or the first bytes when `None`.
     pub fn judge(
         &self,
         name: impl Into<String>,
@@ -137,6 +140,10 @@ impl<'a> Judge<'a> {
         let name = name.into();
         if bytes.len() > self.limits.max_bytes {
             return self.refuse(name, self.limits.too_large(Some(bytes.len())));
+        }
+        if format == Some(Format::Xlsx) || format.is_none() && Format::is_workbook(&name, &bytes)
+        {
+            return self.judge_workbook(name, bytes);
         }
         match String::from_utf8(bytes) {
             Ok(text) => {
@@ -157,7 +164,7 @@ impl<'a> Judge<'a> {
             respondent: None,
             findings: vec![finding],
             lang: self.words_lang(),
-            not_utf8: None,
+            raw: None,
         }
     }
 
@@ -171,7 +178,7 @@ impl<'a> Judge<'a> {
             respondent: found.respondent,
             findings: found.findings,
             lang: found.lang,
-            not_utf8: None,
+            raw: None,
         }
     }
 
@@ -203,7 +210,7 @@ impl<'a> Judge<'a> {
             respondent: None,
             findings: vec![finding],
             lang: self.words_lang(),
-            not_utf8: Some(e.into_bytes()),
+            raw: Some(e.into_bytes()),
         }
     }
 
@@ -384,16 +391,21 @@ fn name_question(q: &crate::questionnaire::model::Questionnaire, f: &mut Finding
         return;
     };
     let src = q.source_language();
-    let path = match rest {
+    let table_text = words::Text::given(&question.text.0, src);
+    let (path, text) = match rest {
         [row, column, ..] => match (row.parse::<usize>(), question.column(column)) {
-            (Ok(row), Some(column)) => {
-                format!("{section_id}.{question_id}[{}].{}", row + 1, column.id)
-            }
-            _ => format!("{section_id}.{question_id}"),
+            // A cell is named as the walk names it: the table's text, then the column's.
+            (Ok(row), Some(column)) => (
+                format!("{section_id}.{question_id}[{}].{}", row + 1, column.id),
+                table_text
+                    .then(" — ")
+                    .then(words::Text::given(&column.text.0, src)),
+            ),
+            _ => (format!("{section_id}.{question_id}"), table_text),
         },
-        _ => format!("{section_id}.{question_id}"),
+        _ => (format!("{section_id}.{question_id}"), table_text),
     };
     f.question = Some(path);
     f.number.clone_from(&question.number);
-    f.text = Some(words::Text::given(&question.text.0, src));
+    f.text = Some(text);
 }
