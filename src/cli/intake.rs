@@ -375,13 +375,17 @@ fn show(
     let source = canvass::intake::upgrade::questionnaire_of(&pinned)
         .map_or_else(|_| "en".to_string(), |q| q.source_language().to_string());
     let lang = lang.map_or(source, str::to_string);
-    let text = String::from_utf8_lossy(&stored.bytes).into_owned();
     let name = format!(
         "{} (version {}, {})",
         stored.file, stored.version, stored.stage
     );
-    let mut report =
-        canvass::batch::ReplyReport::new(canvass::source::SourceFile::new(name, text), findings);
+    let file = canvass::judge::source_of(
+        name,
+        &stored.bytes,
+        canvass::reply::Format::named(&stored.format),
+        &findings,
+    );
+    let mut report = canvass::batch::ReplyReport::new(file, findings);
     report.respondent = Some(respondent.to_string());
     report.questionnaire = Some(canvass::judge::JudgedBy {
         id: pinned.id,
@@ -709,9 +713,10 @@ fn export(
     } else {
         Which::LatestAccepted
     };
+    // The pinned questionnaire reads each reply (a workbook by its names).
+    let v = canvass::intake::upgrade::validator(&store)?;
     match format {
         ExportFormat::Csv => {
-            let v = canvass::intake::upgrade::validator(&store)?;
             let dir = output.unwrap_or(Path::new("."));
             std::fs::create_dir_all(dir)
                 .map_err(|e| format!("cannot make {}: {e}", visible(&dir.display().to_string())))?;
@@ -722,6 +727,7 @@ fn export(
         ExportFormat::Ndjson => match output {
             None => canvass::intake::export::ndjson(
                 &store,
+                v.questionnaire(),
                 which,
                 &mut std::io::BufWriter::new(std::io::stdout().lock()),
             )?,
@@ -738,7 +744,7 @@ fn export(
                     .tempfile_in(dir)
                     .map_err(cannot)?;
                 let mut writer = std::io::BufWriter::new(temp);
-                canvass::intake::export::ndjson(&store, which, &mut writer)?;
+                canvass::intake::export::ndjson(&store, v.questionnaire(), which, &mut writer)?;
                 let temp = writer.into_inner().map_err(|e| cannot(e.into_error()))?;
                 temp.as_file().sync_all().map_err(cannot)?;
                 temp.persist(&path).map_err(|e| cannot(e.error))?;

@@ -80,7 +80,7 @@ pub fn run(args: &TabulateArgs) -> Result<ExitCode, String> {
     let mut counter = Counter::new(q, regions);
     match &store {
         Some(store) => store.replies(Which::LatestAccepted, &mut |r| {
-            let value = canvass::intake::export::reply_value(&r)?;
+            let value = canvass::intake::export::reply_value(&r, q)?;
             counter.add(&value, members::region(&r.respondent).or(Some("unknown")));
             Ok(())
         })?,
@@ -158,8 +158,7 @@ fn count_files(v: &Validator, paths: &[PathBuf], counter: &mut Counter<'_>) -> R
             if !j.report.valid() {
                 return None;
             }
-            let text = String::from_utf8(j.bytes?).ok()?;
-            let (value, _) = canvass::reply::parse(&text, j.format, &limits).ok()?;
+            let value = canvass::reply::value_of(&j.bytes?, j.format, v.questionnaire(), &limits)?;
             let respondent = j
                 .report
                 .respondent

@@ -26,7 +26,7 @@ pub fn run(
                 return Err("a workbook is written to a file: give `-o FILE.xlsx`".into());
             }
             let reply = match (prefill, respondent) {
-                (Some(db), Some(who)) => Some(latest_accepted(db, who)?),
+                (Some(db), Some(who)) => Some(latest_accepted(db, who, &questionnaire)?),
                 _ => None,
             };
             canvass::template::xlsx::xlsx(&questionnaire, &lang, respondent, reply.as_ref())?
@@ -41,7 +41,11 @@ pub fn run(
 }
 
 /// The latest accepted reply of `who` in the collection `db`, as a reply value.
-fn latest_accepted(db: &Path, who: &str) -> Result<serde_json::Value, String> {
+fn latest_accepted(
+    db: &Path,
+    who: &str,
+    q: &canvass::questionnaire::model::Questionnaire,
+) -> Result<serde_json::Value, String> {
     use canvass::intake::service::Collection as _;
     let store = canvass::intake::service::SqliteCollection::new(
         canvass::intake::store::Store::open(db, false)?,
@@ -49,7 +53,7 @@ fn latest_accepted(db: &Path, who: &str) -> Result<serde_json::Value, String> {
     let mut found = None;
     store.replies(canvass::intake::store::Which::LatestAccepted, &mut |r| {
         if r.respondent == who {
-            found = Some(canvass::intake::export::reply_value(&r)?);
+            found = Some(canvass::intake::export::reply_value(&r, q)?);
         }
         Ok(())
     })?;

@@ -18,18 +18,15 @@ use crate::questionnaire::model::{Question, QuestionType, Questionnaire};
 use crate::reply::{Format, Limits};
 use crate::values::spreadsheet::Csv;
 
-/// A stored reply's JSON value.
-pub fn reply_value(r: &StoredReply) -> Result<Value, String> {
-    let text = std::str::from_utf8(&r.bytes)
-        .map_err(|_| format!("version {} of {} is not UTF-8", r.version, r.respondent))?;
+/// A stored reply's JSON value (a workbook read by `q`'s names).
+pub fn reply_value(r: &StoredReply, q: &Questionnaire) -> Result<Value, String> {
     let format = Format::named(&r.format);
     let limits = Limits {
-        max_bytes: text.len().max(Limits::default().max_bytes),
+        max_bytes: r.bytes.len().max(Limits::default().max_bytes),
         ..Limits::default()
     };
-    crate::reply::parse(text, format, &limits)
-        .map(|(value, _)| value)
-        .map_err(|_| format!("version {} of {} does not read", r.version, r.respondent))
+    crate::reply::value_of(&r.bytes, format, q, &limits)
+        .ok_or_else(|| format!("version {} of {} does not read", r.version, r.respondent))
 }
 
 /// The files `csv` writes: `replies.csv`, then one per table question.
@@ -54,7 +51,7 @@ pub fn csv(
         files.push(Sheet::new(dir, &format!("{s}.{}.csv", table.id), &head)?);
     }
     store.replies(which, &mut |r| {
-        let value = reply_value(&r)?;
+        let value = reply_value(&r, q)?;
         let answers = Answers::of(q, &value);
         let mut row = vec![
             r.respondent.clone(),
@@ -123,13 +120,18 @@ pub fn csv(
 }
 
 /// One reply a line: `{ respondent, version, received_at, reply }`.
-pub fn ndjson(store: &dyn Collection, which: Which, out: &mut impl Write) -> Result<(), String> {
+pub fn ndjson(
+    store: &dyn Collection,
+    q: &Questionnaire,
+    which: Which,
+    out: &mut impl Write,
+) -> Result<(), String> {
     store.replies(which, &mut |r| {
         let line = serde_json::json!({
             "respondent": r.respondent,
             "version": r.version,
             "received_at": r.received_at,
-            "reply": reply_value(&r)?,
+            "reply": reply_value(&r, q)?,
         });
         writeln!(out, "{line}").map_err(|e| format!("cannot write the export: {e}"))
     })?;

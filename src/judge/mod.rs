@@ -9,6 +9,8 @@
 
 mod workbook;
 
+pub use workbook::source_of;
+
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 

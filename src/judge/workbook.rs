@@ -76,18 +76,48 @@ impl Judge<'_> {
             let finding = no_questionnaire(&id);
             return (self.found_without_questionnaire(vec![finding]), None);
         };
-        let places: Vec<(String, String)> = found
-            .findings
-            .iter()
-            .flat_map(|f| std::iter::once(&f.at).chain(f.related.iter().map(|r| &r.at)))
-            .filter_map(|at| match &at.place {
-                Place::Cell { sheet, cell } => Some((sheet.clone(), cell.clone())),
-                _ => None,
-            })
-            .collect();
-        let cells = (!places.is_empty()).then(|| opened.cells_around(&places));
+        let cells = cells_of(&mut opened, &found.findings);
         (found, cells)
     }
+}
+
+/// The cells about each finding's (and related answer's) cell, `None` when none is at one.
+fn cells_of(
+    opened: &mut workbook::Opened<'_>,
+    findings: &[Finding],
+) -> Option<crate::source::SheetCells> {
+    let places: Vec<(String, String)> = findings
+        .iter()
+        .flat_map(|f| std::iter::once(&f.at).chain(f.related.iter().map(|r| &r.at)))
+        .filter_map(|at| match &at.place {
+            Place::Cell { sheet, cell } => Some((sheet.clone(), cell.clone())),
+            _ => None,
+        })
+        .collect();
+    (!places.is_empty()).then(|| opened.cells_around(&places))
+}
+
+/// The file a report shows stored findings in: a text reply's text, or, for a workbook, the
+/// cells about the findings' cells, read again from the bytes received.
+pub fn source_of(
+    name: impl Into<String>,
+    bytes: &[u8],
+    format: Format,
+    findings: &[Finding],
+) -> SourceFile {
+    let name = name.into();
+    if format != Format::Xlsx {
+        return SourceFile::new(name, String::from_utf8_lossy(bytes).into_owned());
+    }
+    let mut file = SourceFile::new(name, String::new());
+    let limits = crate::reply::Limits {
+        max_bytes: bytes.len().max(crate::reply::Limits::default().max_bytes),
+        ..crate::reply::Limits::default()
+    };
+    if let Ok(mut opened) = workbook::open(bytes, &limits) {
+        file.cells = cells_of(&mut opened, findings).map(Arc::new);
+    }
+    file
 }
 
 /// The finding for a workbook that cannot be read at all.

@@ -75,6 +75,37 @@ UPDATE submission SET size = length(bytes) WHERE whole;
 DROP INDEX submission_bytes;
 CREATE INDEX submission_sha256 ON submission (sha256);
 ",
+    r"
+-- Workbooks are replies too: `format` may be 'xlsx'. SQLite cannot change a CHECK, so the
+-- table is built again with the same columns, in the same order, and every row copied.
+CREATE TABLE submission_next (
+    id          INTEGER PRIMARY KEY,
+    respondent  TEXT,
+    version     INTEGER,
+    file        TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    sha256      TEXT NOT NULL,
+    bytes       BLOB NOT NULL,
+    format      TEXT NOT NULL CHECK (format IN ('json', 'toml', 'xlsx')),
+    stage       TEXT NOT NULL CHECK (stage IN ('draft', 'final')),
+    note        TEXT,
+    valid       INTEGER NOT NULL,
+    errors      INTEGER NOT NULL,
+    warnings    INTEGER NOT NULL,
+    report      TEXT NOT NULL,
+    findings    TEXT,
+    size        INTEGER,
+    whole       INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (respondent, version)
+);
+INSERT INTO submission_next
+SELECT id, respondent, version, file, received_at, sha256, bytes, format, stage, note, valid,
+       errors, warnings, report, findings, size, whole
+  FROM submission;
+DROP TABLE submission;
+ALTER TABLE submission_next RENAME TO submission;
+CREATE INDEX submission_sha256 ON submission (sha256);
+",
 ];
 
 /// The questionnaire a collection is pinned to.
