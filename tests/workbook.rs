@@ -35,6 +35,47 @@ fn seen(findings: &[canvass::findings::Finding]) -> BTreeSet<(String, String)> {
         .collect()
 }
 
+/// Findings set aside when a file and a workbook are compared: in a section with a misspelt
+/// key, the missing answers (the file reports the key as unknown, the workbook has no such
+/// key, so the answer is missing); an answer written over a computed value (a workbook has
+/// no cell for it); and, in a table whose rows are given in advance, where the missing
+/// answer is (a workbook always has the rows, their keys written in: a row the file leaves
+/// out is, in the workbook, a row with blank cells — either is one missing answer in that
+/// table).
+fn aside(
+    q: &canvass::questionnaire::model::Questionnaire,
+    set: BTreeSet<(String, String)>,
+    misspelt: &[String],
+) -> BTreeSet<(String, String)> {
+    let computed: Vec<&str> = q
+        .question_refs()
+        .map(|r| q.question(r))
+        .filter(|x| x.compute.is_some())
+        .map(|x| x.id.as_str())
+        .collect();
+    let given: Vec<String> = q
+        .sections
+        .iter()
+        .flat_map(|s| s.questions.iter().map(move |x| (s, x)))
+        .filter(|(_, x)| !x.rows.is_empty())
+        .map(|(s, x)| format!("/{}/{}", s.id, x.id))
+        .collect();
+    set.into_iter()
+        .map(
+            |(code, p)| match given.iter().find(|t| p.starts_with(t.as_str())) {
+                Some(t) if code == "missing-answer" => (code, t.clone()),
+                _ => (code, p),
+            },
+        )
+        .filter(|(code, p)| {
+            code != "missing-answer" || !misspelt.iter().any(|m| p.starts_with(m.as_str()))
+        })
+        .filter(|(code, p)| {
+            code != "not-applicable" || !computed.iter().any(|c| p.rsplit('/').next() == Some(*c))
+        })
+        .collect()
+}
+
 #[test]
 fn every_sample_reply_round_trips_through_the_workbook_in_every_language() {
     let mut replies = 0;
@@ -66,44 +107,9 @@ fn every_sample_reply_round_trips_through_the_workbook_in_every_language() {
                             .map(|(s, _)| format!("{s}/"))
                     })
                     .collect();
-                // An answer written over a computed value has no cell either.
-                let computed: Vec<&str> = q
-                    .question_refs()
-                    .map(|r| q.question(r))
-                    .filter(|x| x.compute.is_some())
-                    .map(|x| x.id.as_str())
-                    .collect();
-                // A workbook always has the rows given in advance (their keys are written
-                // in): a row the file leaves out is, in the workbook, a row with blank
-                // cells. Either is one missing answer in that table.
-                let given: Vec<String> = q
-                    .sections
-                    .iter()
-                    .flat_map(|s| s.questions.iter().map(move |x| (s, x)))
-                    .filter(|(_, x)| !x.rows.is_empty())
-                    .map(|(s, x)| format!("/{}/{}", s.id, x.id))
-                    .collect();
-                let aside = |set: BTreeSet<(String, String)>| -> BTreeSet<(String, String)> {
-                    set.into_iter()
-                        .map(
-                            |(code, p)| match given.iter().find(|t| p.starts_with(t.as_str())) {
-                                Some(t) if code == "missing-answer" => (code, t.clone()),
-                                _ => (code, p),
-                            },
-                        )
-                        .filter(|(code, p)| {
-                            code != "missing-answer"
-                                || !misspelt.iter().any(|m| p.starts_with(m.as_str()))
-                        })
-                        .filter(|(code, p)| {
-                            code != "not-applicable"
-                                || !computed.iter().any(|c| p.rsplit('/').next() == Some(*c))
-                        })
-                        .collect()
-                };
                 assert_eq!(
-                    aside(seen(&v.walk(&back.value))),
-                    aside(seen(&from_file)),
+                    aside(q, seen(&v.walk(&back.value)), &misspelt),
+                    aside(q, seen(&from_file), &misspelt),
                     "{} in {lang}: read back as {}",
                     path.display(),
                     back.value
@@ -251,4 +257,128 @@ fn a_prefilled_workbook_holds_the_respondents_accepted_reply() {
         none.stderr
     );
     assert!(!dir.join("nor.xlsx").exists());
+}
+
+#[path = "support/replies.rs"]
+mod replies;
+
+use proptest::prelude::*;
+
+/// A fault put into a generated reply, at the `which`-th answered question.
+fn break_reply(
+    q: &canvass::questionnaire::model::Questionnaire,
+    reply: &mut serde_json::Value,
+    which: prop::sample::Index,
+    how: u8,
+) {
+    use canvass::questionnaire::model::QuestionType as T;
+    let answered: Vec<(String, String, T)> = q
+        .sections
+        .iter()
+        .flat_map(|s| s.questions.iter().map(move |x| (s, x)))
+        .filter(|(s, x)| reply.get(&s.id).and_then(|a| a.get(&x.id)).is_some())
+        .map(|(s, x)| (s.id.clone(), x.id.clone(), x.kind))
+        .collect();
+    if answered.is_empty() {
+        return;
+    }
+    let (section, id, kind) = &answered[which.index(answered.len())];
+    let answers = reply[section].as_object_mut().unwrap();
+    match (how, kind) {
+        (0, _) => {
+            answers.remove(id);
+        }
+        (1, T::Integer | T::Number) => {
+            answers.insert(id.clone(), serde_json::json!("1 234"));
+        }
+        (2, T::Integer | T::Number) => {
+            answers.insert(id.clone(), serde_json::json!(1_000_000_000));
+        }
+        (3, T::Choice) => {
+            answers.insert(id.clone(), serde_json::json!("no_such_option"));
+        }
+        _ => {}
+    }
+}
+
+/// A reply as far as a workbook can carry it: a table whose rows are given in advance has
+/// exactly those rows, in their order, each the reply's first row with that key or a row
+/// with only the key (the workbook writes every key in).
+fn carryable(q: &canvass::questionnaire::model::Questionnaire, reply: &mut serde_json::Value) {
+    for s in &q.sections {
+        for x in s.questions.iter().filter(|x| !x.rows.is_empty()) {
+            let (Some(key), Some(rows)) = (
+                x.key.as_deref(),
+                reply
+                    .get_mut(&s.id)
+                    .and_then(|a| a.get_mut(&x.id))
+                    .and_then(|t| t.as_array_mut()),
+            ) else {
+                continue;
+            };
+            let key_of = |row: &serde_json::Value| match row.get(key) {
+                Some(serde_json::Value::String(k)) => Some(k.clone()),
+                Some(other) => Some(other.to_string()),
+                None => None,
+            };
+            let as_written = |k: &str| {
+                k.parse::<i64>()
+                    .map_or_else(|_| serde_json::json!(k), |n| serde_json::json!(n))
+            };
+            *rows = x
+                .rows
+                .iter()
+                .map(|k| {
+                    rows.iter()
+                        .find(|row| key_of(row).as_deref() == Some(k.as_str()))
+                        .cloned()
+                        .unwrap_or_else(|| serde_json::json!({ key: as_written(k) }))
+                })
+                .collect();
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Generated replies, some broken, written into a workbook and judged from it, give the
+    /// findings (code and answer) the same reply gives as JSON; each finding is at a cell.
+    #[test]
+    fn generated_replies_give_the_same_findings_through_a_workbook(
+        rolls in prop::collection::vec(any::<u32>(), 64..256),
+        which in 0usize..SHIPPED.len(),
+        faults in prop::collection::vec((any::<prop::sample::Index>(), 0u8..4), 0..4),
+    ) {
+        let v = validators()[which].as_ref();
+        let q = v.questionnaire();
+        let mut reply = replies::generate(q, &rolls);
+        for (at, how) in faults {
+            break_reply(q, &mut reply, at, how);
+        }
+        carryable(q, &mut reply);
+        let judge = canvass::judge::Judge::new(canvass::judge::Questionnaires::Fixed(v));
+        let json = judge.judge("r.json", serde_json::to_vec(&reply).unwrap(), Some(Format::Json));
+        let lang = &q.languages[rolls[0] as usize % q.languages.len()];
+        let bytes = canvass::template::xlsx::xlsx(q, lang, None, Some(&reply)).unwrap();
+        let book = judge.judge("r.xlsx", bytes, None);
+        prop_assert_eq!(book.format, Format::Xlsx);
+        prop_assert_eq!(
+            aside(q, seen(&book.findings), &[]),
+            aside(q, seen(&json.findings), &[]),
+            "{} in {}", reply, lang
+        );
+        for f in &book.findings {
+            let section_level = f.at.pointer.as_deref().is_none_or(|p| p.matches('/').count() <= 1);
+            prop_assert!(
+                section_level || matches!(f.at.place, canvass::findings::Place::Cell { .. }),
+                "{:?} is at no cell", f
+            );
+        }
+    }
+}
+
+fn validators() -> &'static [Box<Validator>] {
+    static V: std::sync::OnceLock<Vec<Box<Validator>>> = std::sync::OnceLock::new();
+    V.get_or_init(|| SHIPPED.iter().map(|id| Box::new(validator(id))).collect())
 }

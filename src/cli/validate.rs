@@ -174,7 +174,9 @@ impl<W: Write> Writer<W> {
     fn end(mut self, deny_warnings: bool, fixed: Option<&str>) -> Result<ExitCode, String> {
         let summary = &self.summary;
         if summary.replies == 0 {
-            return Err("no replies found (looked for .toml, .json, .ndjson and .xlsx files)".into());
+            return Err(
+                "no replies found (looked for .toml, .json, .ndjson and .xlsx files)".into(),
+            );
         }
         let name = fixed.or_else(|| self.common.get());
         let out = &mut self.out;

@@ -143,8 +143,7 @@ impl<'a> Judge<'a> {
         if bytes.len() > self.limits.max_bytes {
             return self.refuse(name, self.limits.too_large(Some(bytes.len())));
         }
-        if format == Some(Format::Xlsx) || format.is_none() && Format::is_workbook(&name, &bytes)
-        {
+        if format == Some(Format::Xlsx) || format.is_none() && Format::is_workbook(&name, &bytes) {
             return self.judge_workbook(name, bytes);
         }
         match String::from_utf8(bytes) {

@@ -52,7 +52,10 @@ pub fn excerpt(file: &SourceFile, worded: &Worded<'_>) -> Option<String> {
     let here: Vec<(u32, u32)> = marks.iter().filter_map(|m| m.1).collect();
     let cells = file.cells.as_deref();
     let blank = |r: u32, c: u32| {
-        !here.contains(&(r, c)) && cells.and_then(|x| x.get(sheet, r, c)).is_none_or(str::is_empty)
+        !here.contains(&(r, c))
+            && cells
+                .and_then(|x| x.get(sheet, r, c))
+                .is_none_or(str::is_empty)
     };
     // Two rows above (a table's header), one below; columns about the marked ones. Rows and
     // columns with nothing in them are left out.

@@ -19,8 +19,8 @@ use super::conditions;
 use crate::findings::words::{Args, phrase_in};
 use crate::questionnaire::model::{Bound, Question, QuestionType, Questionnaire};
 use crate::values::workbook::{
-    LISTS_SHEET, META_SHEET, QUESTIONNAIRE_NAME, VERSION_NAME, absolute, absolute_range, answer_name, option_name, sheet_name,
-    table_name,
+    LISTS_SHEET, META_SHEET, QUESTIONNAIRE_NAME, VERSION_NAME, absolute, absolute_range,
+    answer_name, option_name, sheet_name, table_name,
 };
 
 /// Rows a table without rows given in advance or `max_rows` offers.

@@ -220,7 +220,10 @@ impl Validator {
 
 /// The key that names a row of a keyed table (`2024` of `[year=2024]`), when the row gives
 /// one: the walk's rule, for front ends that name rows themselves.
-pub fn row_key(table: &crate::questionnaire::model::Question, row: Option<&Value>) -> Option<String> {
+pub fn row_key(
+    table: &crate::questionnaire::model::Question,
+    row: Option<&Value>,
+) -> Option<String> {
     walk::row_key(table, row)
 }
 

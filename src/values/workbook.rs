@@ -92,7 +92,8 @@ pub fn reference(sheet: &str, cell: &str) -> String {
 /// The column letters of a zero-based column: `C` for 2.
 pub fn column_letters(col: u32) -> String {
     let a1 = cell_ref(0, u16::try_from(col).unwrap_or(u16::MAX));
-    a1.trim_end_matches(|c: char| c.is_ascii_digit()).to_string()
+    a1.trim_end_matches(|c: char| c.is_ascii_digit())
+        .to_string()
 }
 
 /// An A1 reference as a zero-based `(row, column)`: `C5` is `(4, 2)`; `$` signs allowed.

@@ -43,9 +43,10 @@ impl Wanted {
 
     fn wants(&self, at: Position) -> bool {
         self.singles.contains(&at)
-            || self.areas.iter().any(|(a, b)| {
-                (a.0..=b.0).contains(&at.0) && (a.1..=b.1).contains(&at.1)
-            })
+            || self
+                .areas
+                .iter()
+                .any(|(a, b)| (a.0..=b.0).contains(&at.0) && (a.1..=b.1).contains(&at.1))
     }
 }
 

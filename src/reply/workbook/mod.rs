@@ -244,7 +244,10 @@ impl Opened<'_> {
         let mut wanted: BTreeMap<String, Wanted> = BTreeMap::new();
         for (sheet, cell) in places {
             if let Some((row, col)) = position(cell) {
-                let first = (row.saturating_sub(WINDOW_ROWS), col.saturating_sub(WINDOW_COLS));
+                let first = (
+                    row.saturating_sub(WINDOW_ROWS),
+                    col.saturating_sub(WINDOW_COLS),
+                );
                 wanted
                     .entry(sheet.clone())
                     .or_default()
@@ -421,7 +424,10 @@ impl Reading<'_> {
         let mut chosen = Vec::new();
         let mut any_cell = false;
         for option in &x.options {
-            let Some(a) = self.opened.area(&option_name(section, &x.id, &option.value)) else {
+            let Some(a) = self
+                .opened
+                .area(&option_name(section, &x.id, &option.value))
+            else {
                 continue;
             };
             let (sheet, first) = (a.sheet.clone(), a.first);
@@ -479,7 +485,10 @@ impl Reading<'_> {
                 }
             }
             // A blank row is no row. (A row given in advance shows its key, so it is one.)
-            if places.iter().all(|(_, col)| self.content(&sheet, (r, *col)).is_none()) {
+            if places
+                .iter()
+                .all(|(_, col)| self.content(&sheet, (r, *col)).is_none())
+            {
                 continue;
             }
             for (at, col) in places {
