@@ -17,64 +17,9 @@ fn validator(id: &str) -> Validator {
 
 const SHIPPED: [&str; 3] = ["res-16-2", "household-2026", "un-cts-2025"];
 
-/// The findings as `(code, pointer)`, without those a workbook cannot carry: a key the
-/// questionnaire does not have has no cell to be written in, and a workbook is of the
-/// questionnaire and version its template was (CAN's file names an older version).
-fn seen(findings: &[canvass::findings::Finding]) -> BTreeSet<(String, String)> {
-    const NOT_IN_A_WORKBOOK: [&str; 3] =
-        ["unknown-question", "duplicate-key", "wrong-questionnaire"];
-    findings
-        .iter()
-        .filter(|f| !NOT_IN_A_WORKBOOK.contains(&f.code.as_str()))
-        .map(|f| {
-            (
-                f.code.as_str().to_string(),
-                f.at.pointer.clone().unwrap_or_default(),
-            )
-        })
-        .collect()
-}
-
-/// Findings set aside when a file and a workbook are compared: in a section with a misspelt
-/// key, the missing answers (the file reports the key as unknown, the workbook has no such
-/// key, so the answer is missing); an answer written over a computed value (a workbook has
-/// no cell for it); and, in a table whose rows are given in advance, where the missing
-/// answer is (a workbook always has the rows, their keys written in: a row the file leaves
-/// out is, in the workbook, a row with blank cells — either is one missing answer in that
-/// table).
-fn aside(
-    q: &canvass::questionnaire::model::Questionnaire,
-    set: BTreeSet<(String, String)>,
-    misspelt: &[String],
-) -> BTreeSet<(String, String)> {
-    let computed: Vec<&str> = q
-        .question_refs()
-        .map(|r| q.question(r))
-        .filter(|x| x.compute.is_some())
-        .map(|x| x.id.as_str())
-        .collect();
-    let given: Vec<String> = q
-        .sections
-        .iter()
-        .flat_map(|s| s.questions.iter().map(move |x| (s, x)))
-        .filter(|(_, x)| !x.rows.is_empty())
-        .map(|(s, x)| format!("/{}/{}", s.id, x.id))
-        .collect();
-    set.into_iter()
-        .map(
-            |(code, p)| match given.iter().find(|t| p.starts_with(t.as_str())) {
-                Some(t) if code == "missing-answer" => (code, t.clone()),
-                _ => (code, p),
-            },
-        )
-        .filter(|(code, p)| {
-            code != "missing-answer" || !misspelt.iter().any(|m| p.starts_with(m.as_str()))
-        })
-        .filter(|(code, p)| {
-            code != "not-applicable" || !computed.iter().any(|c| p.rsplit('/').next() == Some(*c))
-        })
-        .collect()
-}
+#[path = "support/workbooks.rs"]
+mod workbooks;
+use workbooks::{aside, seen};
 
 #[test]
 fn every_sample_reply_round_trips_through_the_workbook_in_every_language() {
@@ -97,16 +42,7 @@ fn every_sample_reply_round_trips_through_the_workbook_in_every_language() {
                 // taken for is not also missing; a workbook has no misspelt keys, so there
                 // that answer is missing. Such sections' missing answers are left aside.
                 let from_file = v.walk(&reply);
-                let misspelt: Vec<String> = from_file
-                    .iter()
-                    .filter(|f| f.code.as_str() == "unknown-question")
-                    .filter_map(|f| {
-                        f.at.pointer
-                            .as_deref()?
-                            .rsplit_once('/')
-                            .map(|(s, _)| format!("{s}/"))
-                    })
-                    .collect();
+                let misspelt = workbooks::misspelt(&from_file);
                 assert_eq!(
                     aside(q, seen(&v.walk(&back.value)), &misspelt),
                     aside(q, seen(&from_file), &misspelt),

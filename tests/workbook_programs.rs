@@ -149,3 +149,151 @@ fn openpyxl_fills_a_template_and_canvass_reads_the_same_reply() {
     let (sheet, cell) = &back.cells["/police/personnel/1/persons"];
     assert_eq!((sheet.as_str(), cell.as_str()), ("1. Police", "C10"));
 }
+
+#[path = "support/workbooks.rs"]
+mod workbooks;
+
+/// openpyxl types a reply into a blank template: each cell of each defined name, at its
+/// offset from the name's first cell, a date as a date.
+const TYPE_IN: &str = r#"
+import sys, json, datetime, openpyxl
+for job in json.load(open(sys.argv[1])):
+    book = openpyxl.load_workbook(job["template"])
+    for name, dr, dc, value in job["cells"]:
+        sheet, ref = next(iter(book.defined_names[name].destinations))
+        first = book[sheet][ref.replace("$", "").split(":")[0]]
+        if isinstance(value, dict):
+            day = datetime.datetime(1899, 12, 30) + datetime.timedelta(days=value["serial"])
+            value = day.time() if value["serial"] < 1 else day.date()
+        book[sheet].cell(row=first.row + dr, column=first.column + dc, value=value)
+    book.save(job["out"])
+"#;
+
+/// What a respondent types into the template for a reply: every cell of every defined name
+/// that the template prefilled with the reply holds, as `[name, row offset, column offset,
+/// value]`.
+fn typed_cells(prefilled: &[u8]) -> Vec<serde_json::Value> {
+    use calamine::{Data, Reader, Xlsx};
+    let mut book = Xlsx::new(std::io::Cursor::new(prefilled)).unwrap();
+    let names = book.defined_names().to_vec();
+    let mut cells = Vec::new();
+    for (name, formula) in names {
+        if !(name.starts_with("q.") || name.starts_with("t.")) {
+            continue;
+        }
+        let (sheet, range) = formula.rsplit_once('!').unwrap();
+        let sheet = sheet.trim_matches('\'').replace("''", "'");
+        let (first, last) = range.split_once(':').unwrap_or((range, range));
+        let first = canvass::values::workbook::position(first).unwrap();
+        let last = canvass::values::workbook::position(last).unwrap();
+        let grid = book.worksheet_range(&sheet).unwrap();
+        for r in first.0..=last.0 {
+            for c in first.1..=last.1 {
+                let value = match grid.get_value((r, c)) {
+                    None | Some(Data::Empty) => continue,
+                    Some(Data::DateTime(d)) => serde_json::json!({ "serial": d.as_f64() }),
+                    Some(Data::String(s)) => serde_json::json!(s),
+                    Some(Data::Int(n)) => serde_json::json!(n),
+                    Some(Data::Float(f)) => serde_json::json!(f),
+                    Some(Data::Bool(b)) => serde_json::json!(b),
+                    Some(other) => panic!("{name}: the template holds {other:?}"),
+                };
+                cells.push(serde_json::json!([name, r - first.0, c - first.1, value]));
+            }
+        }
+    }
+    cells
+}
+
+/// Every sample reply of the three shipped questionnaires, typed into a blank template by
+/// openpyxl (in the questionnaire's source language and in French), gives the findings its
+/// file gives: the same codes at the same answers, each at a cell.
+#[test]
+fn openpyxl_types_every_sample_reply_and_canvass_gives_the_files_findings() {
+    let dir = cli::temp_dir("openpyxl-samples");
+    let mut jobs = Vec::new();
+    let mut expected = Vec::new();
+    for id in ["res-16-2", "household-2026", "un-cts-2025"] {
+        let v = validator(id);
+        let q = v.questionnaire();
+        for entry in std::fs::read_dir(format!("questionnaires/{id}/replies")).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let format = Format::detect(&path.to_string_lossy(), &text);
+            let Ok((value, _)) = canvass::reply::parse(&text, format, &Limits::default()) else {
+                continue;
+            };
+            for lang in ["en", "fr"] {
+                let stem = path.file_stem().unwrap().to_string_lossy();
+                let template = dir.join(format!("{id}-{stem}-{lang}-blank.xlsx"));
+                let out = dir.join(format!("{id}-{stem}-{lang}.xlsx"));
+                std::fs::write(
+                    &template,
+                    canvass::template::xlsx::xlsx(q, lang, None, None).unwrap(),
+                )
+                .unwrap();
+                let prefilled = canvass::template::xlsx::xlsx(q, lang, None, Some(&value)).unwrap();
+                jobs.push(serde_json::json!({
+                    "template": template,
+                    "out": out,
+                    "cells": typed_cells(&prefilled),
+                }));
+                expected.push((id, path.clone(), out, v.walk(&value)));
+            }
+        }
+    }
+    let jobs_file = dir.join("jobs.json");
+    std::fs::write(&jobs_file, serde_json::to_vec(&jobs).unwrap()).unwrap();
+    let script = dir.join("type_in.py");
+    std::fs::write(&script, TYPE_IN).unwrap();
+    let run = Command::new("/usr/bin/python3")
+        .arg(&script)
+        .arg(&jobs_file)
+        .output()
+        .expect("Python 3 is installed: run .ci/test");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let validators: std::collections::HashMap<&str, Validator> =
+        ["res-16-2", "household-2026", "un-cts-2025"]
+            .into_iter()
+            .map(|id| (id, validator(id)))
+            .collect();
+    let mut findings = 0;
+    for (id, path, out, from_file) in &expected {
+        let v = &validators[id];
+        let judge = canvass::judge::Judge::new(canvass::judge::Questionnaires::Fixed(v));
+        let judged = judge.judge(out.display().to_string(), std::fs::read(out).unwrap(), None);
+        findings += judged.findings.len();
+        let misspelt = workbooks::misspelt(from_file);
+        assert_eq!(
+            workbooks::aside(
+                v.questionnaire(),
+                workbooks::seen(&judged.findings),
+                &misspelt
+            ),
+            workbooks::aside(v.questionnaire(), workbooks::seen(from_file), &misspelt),
+            "{} typed in by openpyxl ({})",
+            path.display(),
+            out.display()
+        );
+        for f in &judged.findings {
+            assert!(
+                matches!(f.at.place, canvass::findings::Place::Cell { .. })
+                    || f.at
+                        .pointer
+                        .as_deref()
+                        .is_none_or(|p| p.matches('/').count() <= 1),
+                "{}: {f:?} is at no cell",
+                out.display()
+            );
+        }
+    }
+    assert!(
+        expected.len() >= 24,
+        "{} workbooks typed in",
+        expected.len()
+    );
+}

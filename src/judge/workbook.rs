@@ -184,10 +184,7 @@ fn problem(
             Some(at),
         ),
         Problem::SheetGone { .. } => {
-            let section = q
-                .sections
-                .iter()
-                .find(|s| pointer == format!("/{}", s.id));
+            let section = q.sections.iter().find(|s| pointer == format!("/{}", s.id));
             let title = section.map_or(String::new(), |s| {
                 let text = s.title.get(q.source_language(), q.source_language());
                 match &s.number {
@@ -202,12 +199,7 @@ fn problem(
                 None,
             )
         }
-        Problem::CellGone { .. } => (
-            Code::ChangedLayout,
-            "workbook-cell-gone",
-            Args::new(),
-            None,
-        ),
+        Problem::CellGone { .. } => (Code::ChangedLayout, "workbook-cell-gone", Args::new(), None),
     };
     let mut at = Location::answer(pointer.clone(), Anchor::Value(pointer));
     if let Some((sheet, cell)) = cell {
@@ -256,7 +248,10 @@ fn follows_from(problems: &[Problem], f: &Finding) -> bool {
     };
     problems.iter().any(|p| {
         let p = p.pointer();
-        pointer == p || pointer.strip_prefix(p).is_some_and(|rest| rest.starts_with('/'))
+        pointer == p
+            || pointer
+                .strip_prefix(p)
+                .is_some_and(|rest| rest.starts_with('/'))
     })
 }
 
