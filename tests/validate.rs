@@ -79,6 +79,7 @@ fn every_reply_code_has_a_fixture_folder() {
     let batch = [
         (Code::InternalError, include_str!("hostile_commands.rs")),
         (Code::SkippedFile, include_str!("hostile.rs")),
+        (Code::ChangedLayout, include_str!("workbook_findings.rs")),
     ];
     for code in Code::ALL.iter().filter(|c| c.is_reply_code()) {
         if let Some((_, test)) = batch.iter().find(|(c, _)| c == code) {

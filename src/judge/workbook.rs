@@ -57,6 +57,8 @@ impl Judge<'_> {
                     .collect();
                 let walked = v.validate_value(&reply.value);
                 findings.extend(walked.into_iter().filter(|f| !follows_from(problems, f)));
+                // In the questionnaire's order, as the sheets show them.
+                findings.sort_by_key(|f| order(q, f));
                 let file: Arc<str> = name.into();
                 for f in &mut findings {
                     place(&mut f.at, &reply.cells, &file);
@@ -238,6 +240,20 @@ fn name_row_by_key(
     if let (Some(key), Some(k)) = (crate::validate::row_key(x, row_value), x.naming_key()) {
         f.question = Some(format!("{section}.{table}[{}={key}].{column}", k.id));
     }
+}
+
+/// Where a finding's answer comes in the questionnaire: its section's place, then its
+/// question's (a finding about the whole reply first).
+fn order(q: &crate::questionnaire::model::Questionnaire, f: &Finding) -> (usize, usize) {
+    let mut parts = f.at.pointer.as_deref().unwrap_or("").split('/').skip(1);
+    let Some((s, section)) = parts.next().and_then(|id| q.section(id)) else {
+        return (0, 0);
+    };
+    let question = parts
+        .next()
+        .and_then(|id| section.questions.iter().position(|x| x.id == id))
+        .map_or(0, |i| i + 1);
+    (s + 1, question)
 }
 
 /// Whether a finding of the walk only follows from something the reader could not read (an
