@@ -216,8 +216,13 @@ impl Opened<'_> {
                 .count();
             // (A name that points nowhere lost its sheet; a name deleted alone says nothing.)
             let sheet_lost = section.questions.iter().any(|x| {
-                let names = [answer_name(&section.id, &x.id), table_name(&section.id, &x.id)];
-                names.iter().any(|n| matches!(self.names.get(n), Some(None)))
+                let names = [
+                    answer_name(&section.id, &x.id),
+                    table_name(&section.id, &x.id),
+                ];
+                names
+                    .iter()
+                    .any(|n| matches!(self.names.get(n), Some(None)))
             });
             if gone > 0 && gone == section.questions.len() && sheet_lost {
                 reading.problems.truncate(before);
