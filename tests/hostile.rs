@@ -125,6 +125,14 @@ const CASES: &[(&str, i32, &[&str])] = &[
     ("too-precise-whole-number.json", 1, &["invalid-type"]),
     ("too-precise-above-max.json", 1, &["invalid-type"]),
     ("too-precise-integer.toml", 1, &["rule"]),
+    // Hostile workbooks (made by `workbooks.py` from the demo's template): each refused
+    // before anything is unpacked past a bound, with one `syntax` finding saying why.
+    ("workbook-corrupt.xlsx", 1, &["syntax"]),
+    ("workbook-macros.xlsx", 1, &["syntax"]),
+    ("workbook-zip-bomb.xlsx", 1, &["syntax"]),
+    ("workbook-shared-strings-count.xlsx", 1, &["syntax"]),
+    ("workbook-shared-strings-huge.xlsx", 1, &["syntax"]),
+    ("workbook-entities.xlsx", 1, &["syntax"]),
 ];
 
 #[test]

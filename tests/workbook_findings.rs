@@ -196,3 +196,102 @@ fn another_questionnaires_workbook_is_one_wrong_questionnaire_finding() {
         ["wrong-questionnaire /questionnaire @ 'About this workbook'!B6"]
     );
 }
+
+/// Each hostile workbook of the corpus is refused with words that say why.
+#[test]
+fn hostile_workbooks_are_refused_saying_why() {
+    let v = validator("un-cts-2025");
+    let judge = Judge::new(Questionnaires::Fixed(&v));
+    for (file, said) in [
+        (
+            "workbook-corrupt.xlsx",
+            "not a workbook canvass can read: invalid Zip archive",
+        ),
+        ("workbook-macros.xlsx", "the workbook holds macros"),
+        (
+            "workbook-zip-bomb.xlsx",
+            "unpacked, this workbook would take 209742442 bytes",
+        ),
+        (
+            "workbook-shared-strings-count.xlsx",
+            "its shared strings declare",
+        ),
+        (
+            "workbook-shared-strings-huge.xlsx",
+            "its shared strings take 20973476 bytes",
+        ),
+        ("workbook-entities.xlsx", "unrecognized entity"),
+    ] {
+        let path = format!("tests/hostile/replies/{file}");
+        let judgement = judge.judge(file, std::fs::read(&path).unwrap(), None);
+        let [finding] = judgement.findings.as_slice() else {
+            panic!("{file}: {:?}", judgement.findings);
+        };
+        let message = finding.worded("en").message;
+        assert!(message.contains(said), "{file}: {message}");
+        assert_eq!(finding.code.as_str(), "syntax");
+    }
+}
+
+/// Peak resident memory of a running process so far, in KiB (Linux).
+fn peak_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// A sheet filled down to its last row (1,048,576), with every table's name stretched over
+/// all of it: read one row past the row limit, judged, in flat memory.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_million_row_workbook_is_judged_in_flat_memory() {
+    let dir = cli::temp_dir("workbook-million");
+    let dir: &Path = dir.as_ref();
+    let v = validator("un-cts-2025");
+    let template = dir.join("template.xlsx");
+    std::fs::write(
+        &template,
+        canvass::template::xlsx::xlsx(v.questionnaire(), "en", None, None).unwrap(),
+    )
+    .unwrap();
+    let run = Command::new("/usr/bin/python3")
+        .args(["tests/hostile/workbooks.py"])
+        .arg(&template)
+        .arg(dir)
+        .args(["million", "xl/worksheets/sheet3.xml"])
+        .output()
+        .expect("Python 3 is installed: run .ci/test");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let book = dir.join("workbook-million-rows.xlsx");
+    // The report goes to a file: a pipe nobody reads until the end would fill and stall.
+    let report = dir.join("report.json");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_canvass"))
+        .args(["validate", "-q", "un-cts-2025", "--format", "json"])
+        .arg(&book)
+        .stdout(std::fs::File::create(&report).unwrap())
+        .stderr(std::fs::File::create(dir.join("stderr.txt")).unwrap())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let mut peak = 0;
+    while child.try_wait().unwrap().is_none() {
+        peak = peak.max(peak_kib(pid).unwrap_or(0));
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let status = child.wait().unwrap();
+    let stderr = std::fs::read_to_string(dir.join("stderr.txt")).unwrap();
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    let reply = &json["replies"][0];
+    assert_eq!(reply["questionnaire"]["id"], "un-cts-2025");
+    // The findings are capped and say so; none of them is canvass failing.
+    let findings = reply["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 200);
+    assert!(findings.iter().all(|f| f["code"] != "internal-error"));
+    // 78 MB when measured (25 MB for a filled template of the same questionnaire).
+    assert!(peak < 120 * 1024, "resident memory reached {peak} KiB");
+}

@@ -125,10 +125,11 @@ pub fn source_of(
 /// The finding for a workbook that cannot be read at all.
 fn unreadable(why: &Unreadable) -> Finding {
     let (id, args) = match why {
-        Unreadable::NotAWorkbook(why) => (
-            "workbook-not-readable",
-            Args::new().text("why", visible::echo(why)),
-        ),
+        Unreadable::NotAWorkbook(why) => {
+            // The reader's own words, which may quote the file: escaped, and cut.
+            let why: String = visible::visible(why).chars().take(200).collect();
+            ("workbook-not-readable", Args::new().text("why", why))
+        }
         Unreadable::TooLarge { unpacked, limit } => (
             "workbook-too-large",
             Args::new()

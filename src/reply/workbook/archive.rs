@@ -62,6 +62,13 @@ pub(super) fn check(bytes: &[u8], limits: &Limits) -> Result<(), Unreadable> {
         return Err(Unreadable::TooLarge { unpacked, limit });
     }
     if let Some((name, size)) = strings {
+        // calamine holds every shared string in memory: they may take no more than a reply.
+        let most = u64::try_from(limits.max_bytes).unwrap_or(u64::MAX);
+        if size > most {
+            return Err(Unreadable::NotAWorkbook(format!(
+                "its shared strings take {size} bytes unpacked, more than the {most} a reply may"
+            )));
+        }
         check_strings(&mut zip, &name, size)?;
     }
     Ok(())
