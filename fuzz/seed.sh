@@ -2,7 +2,7 @@
 # Seed the fuzz corpora from the test fixtures, the shipped questionnaire and its replies.
 set -euo pipefail
 cd "$(dirname "$0")"
-mkdir -p corpus/questionnaire corpus/expression corpus/reply corpus/render
+mkdir -p corpus/questionnaire corpus/expression corpus/reply corpus/render corpus/workbook
 cp ../tests/check/*.toml ../questionnaires/*/questionnaire.toml ../tests/hostile/questionnaires/*.toml corpus/questionnaire/
 cp ../tests/validate/questionnaire.toml corpus/questionnaire/demo.toml
 cp ../questionnaires/*/replies/* ../tests/hostile/replies/* corpus/reply/
@@ -19,3 +19,9 @@ for reply in ../tests/validate/*/reply.* ../tests/hostile/replies/*; do
   name="corpus/render/$(basename "$(dirname "$reply")")-$(basename "$reply")"
   { cat ../tests/validate/questionnaire.toml; printf '\0'; cat "$reply"; } > "$name"
 done
+# Workbook: a blank template of every shipped questionnaire, and the hostile workbooks.
+for q in ../questionnaires/*/questionnaire.toml; do
+  id=$(basename "$(dirname "$q")")
+  cargo run -q --release --manifest-path ../Cargo.toml -- template "$q" --format xlsx -o "corpus/workbook/$id.xlsx"
+done
+cp ../tests/hostile/replies/*.xlsx corpus/workbook/

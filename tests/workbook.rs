@@ -318,3 +318,40 @@ fn validators() -> &'static [Box<Validator>] {
     static V: std::sync::OnceLock<Vec<Box<Validator>>> = std::sync::OnceLock::new();
     V.get_or_init(|| SHIPPED.iter().map(|id| Box::new(validator(id))).collect())
 }
+
+/// A prefilled table keeps every row of the reply, even past the blank rows a template
+/// offers (500 at most): last cycle's figures are never cut short.
+#[test]
+fn a_prefilled_table_keeps_every_row() {
+    let text = r#"
+id = "long-table"
+version = "1"
+title = { en = "A long table" }
+languages = ["en"]
+
+[[section]]
+id = "cases"
+title = { en = "Cases" }
+
+[[section.question]]
+id = "cases"
+type = "table"
+text = { en = "Each case" }
+max_rows = 1000
+
+[[section.question.columns]]
+id = "age"
+type = "integer"
+text = { en = "Age" }
+"#;
+    let v = Validator::new(canvass::check::check(text).questionnaire.unwrap()).unwrap();
+    let rows: Vec<_> = (0..700)
+        .map(|i| serde_json::json!({ "age": i % 18 }))
+        .collect();
+    let reply = serde_json::json!({
+        "questionnaire": "long-table", "version": "1", "cases": { "cases": rows }
+    });
+    let bytes = canvass::template::xlsx::xlsx(v.questionnaire(), "en", None, Some(&reply)).unwrap();
+    let back = canvass::reply::workbook::read(&bytes, v.questionnaire()).unwrap();
+    assert_eq!(back.value, reply);
+}

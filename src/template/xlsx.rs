@@ -409,16 +409,18 @@ impl SectionWriter<'_> {
             self.sheet
                 .write_string_with_format(header, col, text, &self.f.header)?;
         }
+        let given = table_rows(self.answers, x);
         let rows = if x.rows.is_empty() {
+            // A prefilled reply's rows are all written, however many the blank grid offers.
             u32::try_from(x.max_rows.unwrap_or(u64::from(DEFAULT_ROWS)))
                 .unwrap_or(MOST_ROWS)
                 .min(MOST_ROWS)
+                .max(u32::try_from(given.len()).unwrap_or(u32::MAX))
         } else {
             u32::try_from(x.rows.len()).unwrap_or(MOST_ROWS)
         };
         let first = header + 1;
         let last = header + rows.max(1);
-        let given = table_rows(self.answers, x);
         for (i, c) in columns.iter().enumerate() {
             let col = TEXT + u16::try_from(i).unwrap_or(u16::MAX);
             let is_key = x.key.as_deref() == Some(c.id.as_str()) && !x.rows.is_empty();
