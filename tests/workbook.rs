@@ -286,7 +286,7 @@ proptest! {
         which in 0usize..SHIPPED.len(),
         faults in prop::collection::vec((any::<prop::sample::Index>(), 0u8..4), 0..4),
     ) {
-        let v = validators()[which].as_ref();
+        let v = &validators()[which];
         let q = v.questionnaire();
         let mut reply = replies::generate(q, &rolls);
         for (at, how) in faults {
@@ -314,9 +314,9 @@ proptest! {
     }
 }
 
-fn validators() -> &'static [Box<Validator>] {
-    static V: std::sync::OnceLock<Vec<Box<Validator>>> = std::sync::OnceLock::new();
-    V.get_or_init(|| SHIPPED.iter().map(|id| Box::new(validator(id))).collect())
+fn validators() -> &'static [Validator] {
+    static V: std::sync::OnceLock<Vec<Validator>> = std::sync::OnceLock::new();
+    V.get_or_init(|| SHIPPED.iter().map(|id| validator(id)).collect())
 }
 
 /// A prefilled table keeps every row of the reply, even past the blank rows a template

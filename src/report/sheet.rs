@@ -21,20 +21,23 @@ const MOST_ROWS: usize = 9;
 /// Columns shown at most.
 const MOST_COLUMNS: usize = 5;
 
-/// The sheet excerpt of a finding at a cell, or `None` when it is not at one.
-pub fn excerpt(file: &SourceFile, worded: &Worded<'_>) -> Option<String> {
-    let f: &Finding = worded.finding;
-    let Place::Cell { sheet, cell } = &f.at.place else {
-        return None;
-    };
-    let (row, col) = position(cell)?;
-    // The finding's cell, then each related one: its place, and what it says.
-    let mut marks: Vec<(char, Option<(u32, u32)>, String, String)> = vec![(
-        '▶',
-        Some((row, col)),
-        cell.clone(),
-        worded.label.clone().unwrap_or_default(),
-    )];
+/// A marked cell: its sign, its place on the finding's sheet (`None` on another sheet), how
+/// it is named, and what it says.
+struct Mark {
+    sign: char,
+    at: Option<(u32, u32)>,
+    shown: String,
+    said: String,
+}
+
+/// The finding's cell, then each related answer's.
+fn marks(f: &Finding, worded: &Worded<'_>, sheet: &str, cell: &str) -> Option<Vec<Mark>> {
+    let mut marks = vec![Mark {
+        sign: '▶',
+        at: Some(position(cell)?),
+        shown: cell.to_string(),
+        said: worded.label.clone().unwrap_or_default(),
+    }];
     for (r, said) in f.related.iter().zip(&worded.related) {
         if let Place::Cell {
             sheet: other,
@@ -46,10 +49,24 @@ pub fn excerpt(file: &SourceFile, worded: &Worded<'_>) -> Option<String> {
             } else {
                 (reference(other, at), None)
             };
-            marks.push(('•', here, shown, said.clone()));
+            marks.push(Mark {
+                sign: '•',
+                at: here,
+                shown,
+                said: said.clone(),
+            });
         }
     }
-    let here: Vec<(u32, u32)> = marks.iter().filter_map(|m| m.1).collect();
+    Some(marks)
+}
+
+/// The sheet excerpt of a finding at a cell, or `None` when it is not at one.
+pub fn excerpt(file: &SourceFile, worded: &Worded<'_>) -> Option<String> {
+    let Place::Cell { sheet, cell } = &worded.finding.at.place else {
+        return None;
+    };
+    let marks = marks(worded.finding, worded, sheet, cell)?;
+    let here: Vec<(u32, u32)> = marks.iter().filter_map(|m| m.at).collect();
     let cells = file.cells.as_deref();
     let blank = |r: u32, c: u32| {
         !here.contains(&(r, c))
@@ -72,71 +89,89 @@ pub fn excerpt(file: &SourceFile, worded: &Worded<'_>) -> Option<String> {
         .filter(|&c| candidate_rows.iter().any(|&r| !blank(r, c)))
         .take(MOST_COLUMNS)
         .collect();
-    let rows: BTreeSet<u32> = candidate_rows
+    let rows: Vec<u32> = candidate_rows
         .into_iter()
         .filter(|&r| columns.iter().any(|&c| !blank(r, c)))
         .take(MOST_ROWS)
         .collect();
     let text = |r: u32, c: u32| -> String {
         let shown = cells.and_then(|cells| cells.get(sheet, r, c)).unwrap_or("");
-        let mark = marks
+        let sign = marks
             .iter()
-            .find(|m| m.1 == Some((r, c)))
-            .map(|m| format!("{} ", m.0))
+            .find(|m| m.at == Some((r, c)))
+            .map(|m| format!("{} ", m.sign))
             .unwrap_or_default();
-        cut(&format!("{mark}{}", visible(shown)))
+        cut(&format!("{sign}{}", visible(shown)))
     };
+    let grid: Vec<Vec<String>> = rows
+        .iter()
+        .map(|&r| columns.iter().map(|&c| text(r, c)).collect())
+        .collect();
+    let title = format!(
+        "{} · {}",
+        visible(&file.name),
+        visible(&reference(sheet, cell))
+    );
+    Some(draw(&title, &columns, &rows, &grid, &marks))
+}
+
+/// The excerpt as text: a heading, column letters, numbered rows (`┆` where rows are left
+/// out), then a line for each marked cell.
+fn draw(
+    title: &str,
+    columns: &[u32],
+    rows: &[u32],
+    grid: &[Vec<String>],
+    marks: &[Mark],
+) -> String {
     let widths: Vec<usize> = columns
         .iter()
-        .map(|&c| {
-            rows.iter()
-                .map(|&r| text(r, c).chars().count())
+        .enumerate()
+        .map(|(i, &c)| {
+            grid.iter()
+                .map(|row| row[i].chars().count())
                 .chain(std::iter::once(column_letters(c).len()))
                 .max()
                 .unwrap_or(1)
         })
         .collect();
-    let gutter = rows.iter().last().map_or(1, |r| (r + 1).to_string().len());
+    let gutter = rows.last().map_or(1, |r| (r + 1).to_string().len());
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        " {:gutter$} ╭─[{} · {}]",
-        "",
-        visible(&file.name),
-        visible(&reference(sheet, cell))
-    );
+    let _ = writeln!(out, " {:gutter$} ╭─[{title}]", "");
     let header: Vec<String> = columns
         .iter()
         .zip(&widths)
-        .map(|(&c, &w)| format!("{:w$}", column_letters(c)))
+        .map(|(&c, &w)| pad(&column_letters(c), w))
         .collect();
     let _ = writeln!(out, " {:gutter$} │ {}", "", header.join(" │ ").trim_end());
     let mut last = None;
-    for &r in &rows {
+    for (&r, row) in rows.iter().zip(grid) {
         if last.is_some_and(|l: u32| r > l + 1) {
             let _ = writeln!(out, " {:gutter$} ┆", "");
         }
         last = Some(r);
-        let line: Vec<String> = columns
-            .iter()
-            .zip(&widths)
-            .map(|(&c, &w)| pad(&text(r, c), w))
-            .collect();
+        let line: Vec<String> = row.iter().zip(&widths).map(|(t, &w)| pad(t, w)).collect();
         let _ = writeln!(out, " {:>gutter$} │ {}", r + 1, line.join(" │ ").trim_end());
     }
-    for (mark, _, at, said) in &marks {
-        if said.is_empty() && *mark == '•' {
+    for mark in marks {
+        if mark.said.is_empty() && mark.sign == '•' {
             continue;
         }
-        let said = if said.is_empty() {
+        let said = if mark.said.is_empty() {
             String::new()
         } else {
-            format!(": {}", visible(said))
+            format!(": {}", visible(&mark.said))
         };
-        let _ = writeln!(out, " {:gutter$} · {mark} {}{said}", "", visible(at));
+        let _ = writeln!(
+            out,
+            " {:gutter$} · {} {}{said}",
+            "",
+            mark.sign,
+            visible(&mark.shown)
+        );
     }
     let _ = writeln!(out, " {:gutter$} ╰────", "");
-    Some(out)
+    out
 }
 
 /// A cell's text cut to the excerpt's column width.

@@ -176,7 +176,7 @@ impl Opened<'_> {
 
     /// Read the answers to `q`.
     pub fn read(&mut self, q: &Questionnaire) -> WorkbookReply {
-        let lang = if q.languages.iter().any(|l| *l == self.meta.lang) {
+        let lang = if q.languages.contains(&self.meta.lang) {
             self.meta.lang.clone()
         } else {
             q.source_language().to_string()
