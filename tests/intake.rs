@@ -1409,3 +1409,69 @@ fn a_folder_the_reader_may_not_write_to_is_said_so() {
         "{stderr}"
     );
 }
+
+/// Workbooks are taken in like any reply: kept as received (bytes and SHA-256), judged,
+/// their stored findings shown at their cells again, and exported and tabulated by the
+/// pinned questionnaire's names.
+#[test]
+fn workbooks_are_taken_in_shown_at_their_cells_and_exported() {
+    let dir = temp_dir("intake-workbooks");
+    let dir: &Path = dir.as_ref();
+    let db = dir.join("c.db").display().to_string();
+    let init = canvass(&["intake", "init", "-q", "un-cts-2025", "--db", &db]);
+    assert_eq!(init.status, 0, "{}", init.stderr);
+    let text = std::fs::read_to_string("questionnaires/un-cts-2025/questionnaire.toml").unwrap();
+    let q = canvass::check::check(&text).questionnaire.unwrap();
+    let read = |path: &str| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let format = canvass::reply::Format::detect(path, &text);
+        canvass::reply::parse(&text, format, &canvass::reply::Limits::default())
+            .unwrap()
+            .0
+    };
+    let chl = read("questionnaires/un-cts-2025/replies/chl.toml");
+    let nor = read("questionnaires/un-cts-2025/replies/nor.json");
+    let replies = dir.join("replies");
+    std::fs::create_dir(&replies).unwrap();
+    for (name, reply, lang) in [("chl.xlsx", &chl, "es"), ("nor.xlsx", &nor, "fr")] {
+        let bytes = canvass::template::xlsx::xlsx(&q, lang, None, Some(reply)).unwrap();
+        std::fs::write(replies.join(name), bytes).unwrap();
+    }
+    let add = canvass(&["intake", "add", "--db", &db, replies.to_str().unwrap()]);
+    assert_eq!(add.status, 1, "{}\n{}", add.stdout, add.stderr);
+    let status = status_json(&db);
+    assert_eq!(state_of(&status, "CHL"), "accepted");
+    assert_eq!(state_of(&status, "NOR"), "invalid");
+    // NOR's findings, shown again from the bytes kept, are at their cells, in French (the
+    // language NOR's workbook is in) unless asked otherwise.
+    let show = canvass(&["intake", "show", "NOR", "--db", &db]);
+    assert_eq!(show.status, 0, "{}", show.stderr);
+    assert!(
+        show.stdout
+            .contains("nor.xlsx (version 1, final) · '1. Police'!C5"),
+        "{}",
+        show.stdout
+    );
+    assert!(show.stdout.contains("▶ 64100"), "{}", show.stdout);
+    let json = canvass(&["intake", "show", "NOR", "--db", &db, "--format", "json"]);
+    assert!(
+        json.stdout
+            .contains(r#""cell":{"sheet":"1. Police","ref":"C5"}"#),
+        "{}",
+        json.stdout
+    );
+    // Export reads CHL's workbook back into its reply.
+    let export = canvass(&["intake", "export", "--db", &db, "--format", "ndjson"]);
+    assert_eq!(export.status, 0, "{}", export.stderr);
+    let line: serde_json::Value =
+        serde_json::from_str(export.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(line["respondent"], "CHL");
+    assert_eq!(line["reply"], chl);
+    let tabulate = canvass(&["tabulate", "--db", &db, "--format", "json"]);
+    assert_eq!(tabulate.status, 0, "{}", tabulate.stderr);
+    let tables: serde_json::Value = serde_json::from_str(&tabulate.stdout).unwrap();
+    assert_eq!(tables["respondents"], 1);
+    let country = &tables["questions"][0];
+    assert_eq!(country["question"], "respondent.country");
+    assert_eq!(country["answered"], 1, "{country}");
+}

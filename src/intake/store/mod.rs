@@ -78,6 +78,7 @@ CREATE INDEX submission_sha256 ON submission (sha256);
     r"
 -- Workbooks are replies too: `format` may be 'xlsx'. SQLite cannot change a CHECK, so the
 -- table is built again with the same columns, in the same order, and every row copied.
+-- `acceptance` refers to it: `migrate` runs with foreign keys off and checks them after.
 CREATE TABLE submission_next (
     id          INTEGER PRIMARY KEY,
     respondent  TEXT,
@@ -776,13 +777,31 @@ fn replies_query(which: Which) -> String {
 }
 
 /// Bring a collection from schema version `from` to the newest, in one transaction.
+///
+/// Foreign keys are off while it runs (a step may build a table again, which SQLite allows
+/// only so) and every reference is checked before it commits; they are on again after.
 fn migrate(conn: &mut Connection, from: usize) -> rusqlite::Result<()> {
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    for step in &MIGRATIONS[from..] {
-        tx.execute_batch(step)?;
-    }
-    tx.pragma_update(None, "user_version", count(MIGRATIONS.len()))?;
-    tx.commit()
+    let keys: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let migrated = (|| {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        for step in &MIGRATIONS[from..] {
+            tx.execute_batch(step)?;
+        }
+        let broken: Option<String> = tx
+            .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+            .optional()?;
+        if let Some(table) = broken {
+            return Err(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
+                Some(format!("a reference in `{table}` is broken")),
+            ));
+        }
+        tx.pragma_update(None, "user_version", count(MIGRATIONS.len()))?;
+        tx.commit()
+    })();
+    conn.pragma_update(None, "foreign_keys", keys)?;
+    migrated
 }
 
 /// A count as SQLite stores it.
