@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 mkdir -p corpus/questionnaire corpus/expression corpus/reply corpus/render corpus/workbook
-cp ../tests/check/*.toml ../questionnaires/*/questionnaire.toml ../tests/hostile/questionnaires/*.toml corpus/questionnaire/
+cp ../tests/check/*.toml ../tests/hostile/questionnaires/*.toml corpus/questionnaire/
+for q in ../questionnaires/*/questionnaire.toml; do cp "$q" "corpus/questionnaire/$(basename "$(dirname "$q")").toml"; done
 cp ../tests/validate/questionnaire.toml corpus/questionnaire/demo.toml
 cp ../questionnaires/*/replies/* ../tests/hostile/replies/* corpus/reply/
 for reply in ../tests/fast_path/replies/*; do cp "$reply" "corpus/reply/fast-$(basename "$reply")"; done

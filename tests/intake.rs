@@ -208,12 +208,61 @@ fn the_same_bytes_add_nothing_and_a_reviewer_can_take_a_reply_in() {
     );
     let csv = canvass(&["intake", "status", "--db", &db, "--format", "csv"]);
     assert_eq!(csv.stdout.lines().count(), 1 + 193);
+    // The note a reviewer accepted it with is shown, in the CSV, the JSON and the table.
     assert!(
         csv.stdout
             .lines()
-            .any(|l| l.starts_with("BRA,accepted,1,") && l.ends_with(",final,5,0")),
+            .any(|l| l.starts_with("BRA,accepted,1,")
+                && l.ends_with(",final,5,0,,Table sent by post")),
         "{}",
         csv.stdout
+    );
+    let status = status_json(&db);
+    let bra = status["respondents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["respondent"] == "BRA")
+        .unwrap();
+    assert_eq!(bra["accepted_note"], "Table sent by post");
+    assert!(
+        human
+            .stdout
+            .lines()
+            .any(|l| l.starts_with("BRA ") && l.ends_with("Table sent by post")),
+        "{}",
+        human.stdout
+    );
+    // `--state` keeps the respondents in those states; the counts stay the collection's.
+    let some = canvass(&[
+        "intake",
+        "status",
+        "--db",
+        &db,
+        "--state",
+        "accepted,invalid",
+    ]);
+    assert_eq!(some.status, 0, "{}", some.stderr);
+    assert!(
+        some.stdout.contains(": 6 of 193 respondents"),
+        "{}",
+        some.stdout
+    );
+    assert!(!some.stdout.contains(" missing "), "{}", some.stdout);
+    assert!(
+        some.stdout
+            .ends_with("187 missing; 1 unidentified submission\n")
+    );
+    let missing = canvass(&[
+        "intake", "status", "--db", &db, "--state", "missing", "--format", "csv",
+    ]);
+    assert_eq!(missing.stdout.lines().count(), 1 + 187);
+    let wrong = canvass(&["intake", "status", "--db", &db, "--state", "lost"]);
+    assert_eq!(wrong.status, 2);
+    assert!(
+        wrong.stderr.contains("invalid value 'lost'"),
+        "{}",
+        wrong.stderr
     );
 }
 

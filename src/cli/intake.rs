@@ -56,6 +56,10 @@ pub enum IntakeCommand {
         db: Db,
         #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
         format: StatusFormat,
+        /// Only the respondents in these states (`--state missing,invalid`); the counts
+        /// stay those of the whole collection.
+        #[arg(long, value_enum, value_delimiter = ',')]
+        state: Vec<StateFilter>,
     },
     /// One stored version's findings, worded in the language asked for.
     Show {
@@ -127,6 +131,25 @@ pub enum ReceiptFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StateFilter {
+    Accepted,
+    Invalid,
+    Draft,
+    Missing,
+}
+
+impl StateFilter {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Accepted => intake::State::Accepted.as_str(),
+            Self::Invalid => intake::State::Invalid.as_str(),
+            Self::Draft => intake::State::Draft.as_str(),
+            Self::Missing => intake::State::Missing.as_str(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum StatusFormat {
     Human,
     Json,
@@ -172,7 +195,7 @@ pub fn run(command: IntakeCommand) -> Result<ExitCode, String> {
             };
             add(&db.path, &run, &paths)
         }
-        IntakeCommand::Status { db, format } => status(&db.path, format),
+        IntakeCommand::Status { db, format, state } => status(&db.path, format, &state),
         IntakeCommand::Show {
             respondent,
             version,
@@ -576,9 +599,15 @@ fn receipt(
     }
 }
 
-fn status(db: &Path, format: StatusFormat) -> Result<ExitCode, String> {
+fn status(db: &Path, format: StatusFormat, states: &[StateFilter]) -> Result<ExitCode, String> {
     let store = SqliteCollection::new(Store::open(db, false)?);
-    let status = intake::status(&store)?;
+    let mut status = intake::status(&store)?;
+    let all = status.respondents.len();
+    if !states.is_empty() {
+        status
+            .respondents
+            .retain(|l| states.iter().any(|s| s.as_str() == l.state));
+    }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let io = |e: std::io::Error| format!("cannot write the status: {e}");
     match format {
@@ -598,6 +627,8 @@ fn status(db: &Path, format: StatusFormat) -> Result<ExitCode, String> {
                 "stage",
                 "errors",
                 "warnings",
+                "note",
+                "accepted_note",
             ])
             .map_err(err)?;
             for l in &status.respondents {
@@ -610,19 +641,21 @@ fn status(db: &Path, format: StatusFormat) -> Result<ExitCode, String> {
                     l.stage.as_deref().unwrap_or_default(),
                     &opt(l.errors),
                     &opt(l.warnings),
+                    l.note.as_deref().unwrap_or_default(),
+                    l.accepted_note.as_deref().unwrap_or_default(),
                 ])
                 .map_err(err)?;
             }
             w.flush().map_err(io)?;
         }
-        StatusFormat::Human => write!(out, "{}", status_table(&status)).map_err(io)?,
+        StatusFormat::Human => write!(out, "{}", status_table(&status, all)).map_err(io)?,
     }
     out.flush().map_err(io)?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The status as a text table.
-fn status_table(status: &intake::Status) -> String {
+/// The status as a text table (`all`: how many respondents there are before a filter).
+fn status_table(status: &intake::Status, all: usize) -> String {
     let header = [
         "respondent",
         "state",
@@ -631,8 +664,9 @@ fn status_table(status: &intake::Status) -> String {
         "stage",
         "errors",
         "warnings",
+        "note",
     ];
-    let rows: Vec<[String; 7]> = status
+    let rows: Vec<[String; 8]> = status
         .respondents
         .iter()
         .map(|l| {
@@ -645,14 +679,23 @@ fn status_table(status: &intake::Status) -> String {
                 l.stage.clone().unwrap_or_else(|| "-".into()),
                 opt(l.errors),
                 opt(l.warnings),
+                // The reviewer's note when accepted, the respondent's otherwise.
+                l.accepted_note
+                    .as_deref()
+                    .or(l.note.as_deref())
+                    .map_or_else(String::new, canvass::findings::visible::echo),
             ]
         })
         .collect();
+    let shown = if status.respondents.len() == all {
+        format!("{all} respondents")
+    } else {
+        format!("{} of {all} respondents", status.respondents.len())
+    };
     let mut text = format!(
-        "{} version {}: {} respondents\n\n",
+        "{} version {}: {shown}\n\n",
         visible(&status.questionnaire.id),
         visible(&status.questionnaire.version),
-        status.respondents.len()
     );
     text += &canvass::report::table::render(&header, &rows);
     let t = status.totals;

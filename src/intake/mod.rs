@@ -238,6 +238,10 @@ pub struct StatusLine {
     pub warnings: Option<i64>,
     /// Whether the respondent is on the expected list (one not on it may still reply).
     pub expected: bool,
+    /// The note the latest version was sent with (`add --note`).
+    pub note: Option<String>,
+    /// The note a reviewer accepted it with (`accept --note`).
+    pub accepted_note: Option<String>,
 }
 
 /// How many respondents are in each state.
@@ -277,6 +281,8 @@ pub fn status(store: &dyn service::Collection) -> Result<Status, service::Intake
             expected: expected
                 .binary_search_by(|(e, _)| e.as_str().cmp(&l.respondent))
                 .is_ok(),
+            note: l.note.clone(),
+            accepted_note: l.accepted_note.clone(),
         })
         .collect();
     for (respondent, _) in &expected {
@@ -293,6 +299,8 @@ pub fn status(store: &dyn service::Collection) -> Result<Status, service::Intake
                 errors: None,
                 warnings: None,
                 expected: true,
+                note: None,
+                accepted_note: None,
             });
         }
     }

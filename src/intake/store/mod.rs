@@ -164,6 +164,10 @@ pub struct Latest {
     pub warnings: i64,
     /// Whether this version is accepted (see `accepted`).
     pub accepted: bool,
+    /// The note it was sent with (`add --note`).
+    pub note: Option<String>,
+    /// The note a reviewer accepted it with (`accept --note`).
+    pub accepted_note: Option<String>,
 }
 
 /// A stored reply, for export and tables.
@@ -643,7 +647,8 @@ impl Store {
             .conn
             .prepare(
                 // One look-up in the index per respondent, as in `replies`.
-                &format!("SELECT s.respondent, s.version, s.received_at, s.stage, s.valid, s.errors, s.warnings, {}
+                &format!("SELECT s.respondent, s.version, s.received_at, s.stage, s.valid, s.errors, s.warnings, {},
+                        s.note, (SELECT a.note FROM acceptance a WHERE a.submission = s.id)
                  FROM (SELECT DISTINCT respondent FROM submission WHERE respondent IS NOT NULL) r
                  JOIN submission s
                    ON s.respondent = r.respondent
@@ -662,6 +667,8 @@ impl Store {
                     errors: r.get(5)?,
                     warnings: r.get(6)?,
                     accepted: r.get(7)?,
+                    note: r.get(8)?,
+                    accepted_note: r.get(9)?,
                 })
             })
             .map_err(self.err())?;
