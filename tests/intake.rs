@@ -373,6 +373,49 @@ fn a_new_version_decides_the_state_and_export_gives_the_latest_accepted_one() {
         (Some("AUT"), Some(2))
     );
     assert!(lines[0]["reply"]["respondent"].get("institution").is_none());
+    // As CSV, each respondent's latest version says its state and counts.
+    let out = dir.join("all");
+    let csv = canvass(&[
+        "intake",
+        "export",
+        "--db",
+        &db,
+        "--all",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(csv.status, 0, "{}", csv.stderr);
+    let replies = std::fs::read_to_string(out.join("replies.csv")).unwrap();
+    let mut rows = replies.lines();
+    assert!(
+        rows.next()
+            .unwrap()
+            .starts_with("respondent,version,received_at,state,errors,warnings,"),
+        "{replies}"
+    );
+    let status = status_json(&db);
+    for row in rows {
+        let who = row.split(',').next().unwrap();
+        let status = status["respondents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["respondent"] == who)
+            .unwrap();
+        let expected = format!(
+            "{},{},",
+            status["respondent"].as_str().unwrap(),
+            status["version"]
+        );
+        assert!(row.starts_with(&expected), "{row}");
+        let state = format!(
+            ",{},{},{},",
+            status["state"].as_str().unwrap(),
+            status["errors"],
+            status["warnings"]
+        );
+        assert!(row.contains(&state), "{row} lacks {state}");
+    }
 }
 
 #[test]

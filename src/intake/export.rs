@@ -36,7 +36,26 @@ pub fn csv(
     which: Which,
     dir: &Path,
 ) -> Result<Vec<String>, String> {
-    let mut files = vec![Sheet::new(dir, "replies.csv", &header(q))?];
+    // With every respondent's latest version (`--all`), each row says its state and counts.
+    let states: Option<std::collections::HashMap<String, [String; 3]>> = (which == Which::Latest)
+        .then(|| super::status(store))
+        .transpose()?
+        .map(|status| {
+            let count = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
+            status
+                .respondents
+                .into_iter()
+                .map(|l| {
+                    let counts = [l.state.to_string(), count(l.errors), count(l.warnings)];
+                    (l.respondent, counts)
+                })
+                .collect()
+        });
+    let mut head = header(q);
+    if states.is_some() {
+        head.splice(3..3, ["state", "errors", "warnings"].map(String::from));
+    }
+    let mut files = vec![Sheet::new(dir, "replies.csv", &head)?];
     let tables: Vec<(&str, &Question)> = q
         .sections
         .iter()
@@ -58,6 +77,9 @@ pub fn csv(
             r.version.to_string(),
             r.received_at.clone(),
         ];
+        if let Some(states) = &states {
+            row.extend(states.get(&r.respondent).cloned().unwrap_or_default());
+        }
         for (si, s) in q.sections.iter().enumerate() {
             let section = value.get(&s.id);
             for (i, x) in s.questions.iter().enumerate() {
