@@ -208,14 +208,20 @@ fn the_same_bytes_add_nothing_and_a_reviewer_can_take_a_reply_in() {
     );
     let csv = canvass(&["intake", "status", "--db", &db, "--format", "csv"]);
     assert_eq!(csv.stdout.lines().count(), 1 + 193);
+    notes_and_states_are_shown(&db, &human.stdout, &csv.stdout);
+}
+
+/// The note a reviewer accepted BRA with is shown (CSV, JSON, the table), and `--state`
+/// keeps the respondents in those states while the counts stay the collection's.
+fn notes_and_states_are_shown(db: &str, human: &str, csv: &str) {
+    let db = db.to_string();
     // The note a reviewer accepted it with is shown, in the CSV, the JSON and the table.
     assert!(
-        csv.stdout
-            .lines()
+        csv.lines()
             .any(|l| l.starts_with("BRA,accepted,1,")
                 && l.ends_with(",final,5,0,,Table sent by post")),
         "{}",
-        csv.stdout
+        csv
     );
     let status = status_json(&db);
     let bra = status["respondents"]
@@ -227,11 +233,10 @@ fn the_same_bytes_add_nothing_and_a_reviewer_can_take_a_reply_in() {
     assert_eq!(bra["accepted_note"], "Table sent by post");
     assert!(
         human
-            .stdout
             .lines()
             .any(|l| l.starts_with("BRA ") && l.ends_with("Table sent by post")),
         "{}",
-        human.stdout
+        human
     );
     // `--state` keeps the respondents in those states; the counts stay the collection's.
     let some = canvass(&[
@@ -354,6 +359,13 @@ fn a_new_version_decides_the_state_and_export_gives_the_latest_accepted_one() {
         "rows count from 1"
     );
 
+    export_all_says_each_state(&db, dir.as_ref());
+}
+
+/// `export --all`: the latest version whatever its state; as CSV, each says its state and
+/// counts.
+fn export_all_says_each_state(db: &str, dir: &Path) {
+    let db = db.to_string();
     // --all: the latest version whatever its state; NDJSON one reply a line.
     let all = canvass(&[
         "intake", "export", "--db", &db, "--all", "--format", "ndjson",
@@ -1566,4 +1578,104 @@ fn workbooks_are_taken_in_shown_at_their_cells_and_exported() {
     let country = &tables["questions"][0];
     assert_eq!(country["question"], "respondent.country");
     assert_eq!(country["answered"], 1, "{country}");
+}
+
+/// An unidentified submission (the country written "PH") is listed with the answer that
+/// could not identify it, filed by a reviewer under its respondent as its next version (its
+/// bytes unchanged), and then counted; what does not exist is refused with exit 2.
+#[test]
+fn an_unidentified_submission_is_listed_assigned_and_then_counted() {
+    let dir = temp_dir("intake-assign");
+    let dir: &Path = dir.as_ref();
+    let db = db_in(dir);
+    init(&db);
+    let phl = std::fs::read_to_string("questionnaires/res-16-2/replies/phl.toml").unwrap();
+    let ph = phl.replace("country = \"PHL\"", "country = \"PH\"");
+    assert_ne!(ph, phl);
+    let file = dir.join("ph.toml");
+    std::fs::write(&file, &ph).unwrap();
+    let add = canvass(&["intake", "add", "--db", &db, file.to_str().unwrap()]);
+    assert_eq!(add.status, 1, "{}", add.stderr);
+    let listed = canvass(&["intake", "unidentified", "--db", &db, "--format", "json"]);
+    assert_eq!(listed.status, 0, "{}", listed.stderr);
+    let listed: serde_json::Value = serde_json::from_str(&listed.stdout).unwrap();
+    let entry = &listed[0];
+    assert_eq!(entry["answer"], "PH");
+    assert_eq!(entry["file"], file.to_str().unwrap());
+    assert_eq!(
+        entry["why"][0],
+        "\"PH\" is not an ISO 3166-1 alpha-3 country code"
+    );
+    let sha = entry["receipt"].as_str().unwrap().to_string();
+    assert_eq!(sha, canvass::intake::sha256_hex(ph.as_bytes()));
+    let human = canvass(&["intake", "unidentified", "--db", &db]);
+    assert!(
+        human.stdout.contains(&format!("{}  ", &sha[..12])),
+        "{}",
+        human.stdout
+    );
+    // What does not exist is refused, and nothing changes.
+    for (args, said) in [
+        (
+            vec![&sha[..8], "ZZZ"],
+            "ZZZ is not one of the collection's respondents",
+        ),
+        (vec!["abc", "PHL"], "abc is not a receipt"),
+        (
+            vec!["ffffffff", "PHL"],
+            "no unidentified submission has a receipt starting ffffffff",
+        ),
+    ] {
+        let mut full = vec!["intake", "assign"];
+        full.extend(args);
+        full.extend(["--note", "x", "--db", &db]);
+        let run = canvass(&full);
+        assert_eq!(run.status, 2, "{}", run.stdout);
+        assert!(run.stderr.contains(said), "{}", run.stderr);
+    }
+    assert_eq!(status_json(&db)["unidentified"], 1);
+    let note = "Country written PH: the Philippines, confirmed by e-mail";
+    let assigned = canvass(&[
+        "intake",
+        "assign",
+        &sha[..8],
+        "PHL",
+        "--note",
+        note,
+        "--db",
+        &db,
+    ]);
+    assert_eq!(assigned.status, 0, "{}", assigned.stderr);
+    assert!(
+        assigned.stdout.contains("as PHL version 1"),
+        "{}",
+        assigned.stdout
+    );
+    let status = status_json(&db);
+    assert_eq!(status["unidentified"], 0);
+    assert_eq!(state_of(&status, "PHL"), "invalid");
+    assert_eq!(status["totals"]["invalid"], 1);
+    // The bytes are those received; the note is kept with the version.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (bytes, stored_sha, kept): (Vec<u8>, String, String) = conn
+        .query_row(
+            "SELECT bytes, sha256, note FROM submission WHERE respondent = 'PHL' AND version = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(bytes, ph.as_bytes());
+    assert_eq!(stored_sha, sha);
+    assert_eq!(kept, note);
+    let again = canvass(&[
+        "intake",
+        "assign",
+        &sha[..8],
+        "PHL",
+        "--note",
+        "x",
+        "--db",
+        &db,
+    ]);
+    assert_eq!(again.status, 2);
 }

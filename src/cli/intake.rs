@@ -95,6 +95,24 @@ pub enum IntakeCommand {
         #[command(flatten)]
         db: Db,
     },
+    /// The submissions that name no readable respondent, with the answer that could not.
+    Unidentified {
+        #[arg(long, value_enum, default_value_t = super::unidentified::ListFormat::Human)]
+        format: super::unidentified::ListFormat,
+        #[command(flatten)]
+        db: Db,
+    },
+    /// File an unidentified submission under its respondent, as its next version.
+    Assign {
+        /// The submission's receipt: its SHA-256, or its first digits (at least 6).
+        receipt: String,
+        respondent: String,
+        /// Why (kept with the version).
+        #[arg(long, required = true)]
+        note: String,
+        #[command(flatten)]
+        db: Db,
+    },
     /// Write the latest accepted version of each respondent.
     Export {
         #[command(flatten)]
@@ -211,6 +229,13 @@ pub fn run(command: IntakeCommand) -> Result<ExitCode, String> {
             note,
             db,
         } => accept(&db.path, &respondent, version, not_latest, &note),
+        IntakeCommand::Unidentified { format, db } => super::unidentified::list(&db.path, format),
+        IntakeCommand::Assign {
+            receipt,
+            respondent,
+            note,
+            db,
+        } => super::unidentified::assign(&db.path, &receipt, &respondent, &note),
         IntakeCommand::Export {
             db,
             format,
@@ -599,14 +624,14 @@ fn receipt(
     }
 }
 
-fn status(db: &Path, format: StatusFormat, states: &[StateFilter]) -> Result<ExitCode, String> {
+fn status(db: &Path, format: StatusFormat, wanted: &[StateFilter]) -> Result<ExitCode, String> {
     let store = SqliteCollection::new(Store::open(db, false)?);
     let mut status = intake::status(&store)?;
     let all = status.respondents.len();
-    if !states.is_empty() {
+    if !wanted.is_empty() {
         status
             .respondents
-            .retain(|l| states.iter().any(|s| s.as_str() == l.state));
+            .retain(|l| wanted.iter().any(|s| s.as_str() == l.state));
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let io = |e: std::io::Error| format!("cannot write the status: {e}");

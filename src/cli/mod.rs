@@ -8,6 +8,7 @@ mod intake;
 mod progress;
 mod tabulate;
 mod template;
+mod unidentified;
 mod validate;
 
 use std::path::PathBuf;

@@ -170,6 +170,30 @@ pub struct Latest {
     pub accepted_note: Option<String>,
 }
 
+/// A submission that names no readable respondent, as `intake unidentified` lists it.
+pub struct UnidentifiedSubmission {
+    pub file: String,
+    pub received_at: String,
+    pub sha256: String,
+    pub format: String,
+    pub bytes: Vec<u8>,
+    pub errors: i64,
+    pub warnings: i64,
+    /// Its findings as data (JSON), if kept so.
+    pub findings: Option<String>,
+}
+
+/// What assigning an unidentified submission did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Assignment {
+    /// Filed as this version of the respondent.
+    Filed(i64),
+    /// No unidentified submission's SHA-256 starts so.
+    NoSuch,
+    /// More than one does: a longer prefix is needed.
+    Ambiguous(usize),
+}
+
 /// A stored reply, for export and tables.
 pub struct StoredReply {
     pub respondent: String,
@@ -684,6 +708,83 @@ impl Store {
                 |r| r.get(0),
             )
             .map_err(self.err())
+    }
+
+    /// Every submission that names no readable respondent, in the order received.
+    pub fn unidentified_submissions(&self) -> Result<Vec<UnidentifiedSubmission>, String> {
+        let mut statement = self
+            .conn
+            .prepare(
+                "SELECT file, received_at, sha256, format, bytes, errors, warnings, findings
+                   FROM submission WHERE respondent IS NULL ORDER BY id",
+            )
+            .map_err(self.err())?;
+        let rows = statement
+            .query_map([], |r| {
+                Ok(UnidentifiedSubmission {
+                    file: r.get(0)?,
+                    received_at: r.get(1)?,
+                    sha256: r.get(2)?,
+                    format: r.get(3)?,
+                    bytes: r.get(4)?,
+                    errors: r.get(5)?,
+                    warnings: r.get(6)?,
+                    findings: r.get(7)?,
+                })
+            })
+            .map_err(self.err())?;
+        rows.collect::<Result<_, _>>().map_err(self.err())
+    }
+
+    /// File the unidentified submission whose SHA-256 starts with `receipt` under
+    /// `respondent`, as its next version, with the reviewer's note. Its bytes, its findings
+    /// and the time it was received stay as they were. One transaction: under `kill -9`,
+    /// either filed or not.
+    pub fn assign(
+        &self,
+        receipt: &str,
+        respondent: &str,
+        note: &str,
+    ) -> Result<Assignment, String> {
+        let err = self.err();
+        self.transaction(|| {
+            let pattern = format!("{}%", receipt.replace(['%', '_'], ""));
+            let ids: Vec<i64> = {
+                let mut statement = self
+                    .conn
+                    .prepare(
+                        "SELECT id FROM submission WHERE respondent IS NULL AND sha256 LIKE ?1",
+                    )
+                    .map_err(&err)?;
+                let rows = statement
+                    .query_map([&pattern], |r| r.get(0))
+                    .map_err(&err)?;
+                rows.collect::<Result<_, _>>().map_err(&err)?
+            };
+            let id = match ids.as_slice() {
+                [] => return Ok(Assignment::NoSuch),
+                [id] => *id,
+                more => return Ok(Assignment::Ambiguous(more.len())),
+            };
+            let version: i64 = self
+                .conn
+                .query_row(
+                    "SELECT coalesce(max(version), 0) + 1 FROM submission WHERE respondent = ?1",
+                    [respondent],
+                    |r| r.get(0),
+                )
+                .map_err(&err)?;
+            self.conn
+                .execute(
+                    "UPDATE submission
+                        SET respondent = ?1, version = ?2,
+                            note = CASE WHEN note IS NULL THEN ?3 ELSE note || '; ' || ?3 END
+                      WHERE id = ?4",
+                    params![respondent, version, note, id],
+                )
+                .map_err(&err)?;
+            Ok(Assignment::Filed(version))
+        })
     }
 
     /// Record a reviewer's acceptance of version `version` of a respondent, the one the
