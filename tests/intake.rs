@@ -1679,3 +1679,125 @@ fn an_unidentified_submission_is_listed_assigned_and_then_counted() {
     ]);
     assert_eq!(again.status, 2);
 }
+
+/// A respondent through three versions: `history` marks each finding new, still open or
+/// fixed since the version before, with each version's receipt, stage, state and notes.
+#[test]
+fn history_follows_findings_across_three_versions() {
+    let dir = temp_dir("intake-history");
+    let dir: &Path = dir.as_ref();
+    let db = dir.join("c.db").display().to_string();
+    let init = canvass(&["intake", "init", "-q", "un-cts-2025", "--db", &db]);
+    assert_eq!(init.status, 0, "{}", init.stderr);
+    let v1 = std::fs::read_to_string("questionnaires/un-cts-2025/replies/nor.json").unwrap();
+    // Version 2: the total by sex fixed, the missing row given, but with a negative count.
+    let v2 = v1.replace("\"female\": 9000", "\"female\": 9100").replace(
+        "[ { \"year\": 2023, \"persons\": 17200 } ]",
+        "[ { \"year\": 2023, \"persons\": 17200 }, { \"year\": 2024, \"persons\": -5 } ]",
+    );
+    // Version 3: that fixed too.
+    let v3 = v2.replace("\"persons\": -5", "\"persons\": 17500");
+    for (n, text) in [(1, &v1), (2, &v2), (3, &v3)] {
+        let file = dir.join(format!("nor-{n}.json"));
+        std::fs::write(&file, text).unwrap();
+        let note = format!("sent by e-mail, version {n}");
+        let add = canvass(&[
+            "intake",
+            "add",
+            "--db",
+            &db,
+            "--note",
+            &note,
+            file.to_str().unwrap(),
+        ]);
+        assert!(add.status <= 1, "{}", add.stderr);
+        if n == 2 {
+            let accept = canvass(&[
+                "intake",
+                "accept",
+                "NOR",
+                "--version",
+                "2",
+                "--note",
+                "2023 checked by phone",
+                "--db",
+                &db,
+            ]);
+            assert_eq!(accept.status, 0, "{}", accept.stderr);
+        }
+    }
+    let history = canvass(&["intake", "history", "NOR", "--db", &db]);
+    assert_eq!(history.status, 0, "{}", history.stderr);
+    let marks: Vec<&str> = history
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("  ") && !l.starts_with("  note") && !l.starts_with("  accepted"))
+        .map(|l| l.split(" — ").next().unwrap().trim())
+        .collect();
+    assert_eq!(
+        marks,
+        [
+            "new   error missing-answer police.personnel",
+            "new   error rule police.suspects[year=2024].total",
+            "new   warning rule courts.convicted[year=2024].total",
+            "new   warning rule prosecution.persons[year=2024].total",
+            "new   error out-of-range police.personnel[year=2024].persons",
+            "open  warning rule courts.convicted[year=2024].total",
+            "open  warning rule prosecution.persons[year=2024].total",
+            "fixed error missing-answer police.personnel",
+            "fixed error rule police.suspects[year=2024].total",
+            "open  warning rule courts.convicted[year=2024].total",
+            "open  warning rule prosecution.persons[year=2024].total",
+            "fixed error out-of-range police.personnel[year=2024].persons",
+        ],
+        "{}",
+        history.stdout
+    );
+    assert!(
+        history.stdout.starts_with("NOR: 3 versions\n"),
+        "{}",
+        history.stdout
+    );
+    assert!(
+        history
+            .stdout
+            .contains("  note: sent by e-mail, version 2\n  accepted: 2023 checked by phone\n"),
+        "{}",
+        history.stdout
+    );
+    let states: Vec<&str> = history
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("version "))
+        .map(|l| l.split(" · ").nth(3).unwrap())
+        .collect();
+    assert_eq!(
+        states,
+        [
+            "invalid (2 errors, 2 warnings)",
+            "accepted (1 errors, 2 warnings)",
+            "accepted (0 errors, 2 warnings)"
+        ]
+    );
+    // French words for the messages, JSON for scripts; a respondent with no reply is refused.
+    let json = canvass(&[
+        "intake", "history", "NOR", "--db", &db, "--format", "json", "--lang", "fr",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(json[2]["findings"][2]["mark"], "fixed");
+    assert!(
+        json[0]["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("ligne"),
+        "{}",
+        json[0]["findings"][0]
+    );
+    let nobody = canvass(&["intake", "history", "SWE", "--db", &db]);
+    assert_eq!(nobody.status, 2);
+    assert!(
+        nobody.stderr.contains("SWE has sent no reply"),
+        "{}",
+        nobody.stderr
+    );
+}

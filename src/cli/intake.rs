@@ -95,6 +95,17 @@ pub enum IntakeCommand {
         #[command(flatten)]
         db: Db,
     },
+    /// Every version a respondent sent, its findings marked new, open or fixed.
+    History {
+        respondent: String,
+        /// The language to word the findings in (default: the questionnaire's).
+        #[arg(long)]
+        lang: Option<String>,
+        #[arg(long, value_enum, default_value_t = super::history::HistoryFormat::Human)]
+        format: super::history::HistoryFormat,
+        #[command(flatten)]
+        db: Db,
+    },
     /// The submissions that name no readable respondent, with the answer that could not.
     Unidentified {
         #[arg(long, value_enum, default_value_t = super::unidentified::ListFormat::Human)]
@@ -229,6 +240,12 @@ pub fn run(command: IntakeCommand) -> Result<ExitCode, String> {
             note,
             db,
         } => accept(&db.path, &respondent, version, not_latest, &note),
+        IntakeCommand::History {
+            respondent,
+            lang,
+            format,
+            db,
+        } => super::history::history(&db.path, &respondent, lang.as_deref(), format),
         IntakeCommand::Unidentified { format, db } => super::unidentified::list(&db.path, format),
         IntakeCommand::Assign {
             receipt,

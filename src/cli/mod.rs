@@ -4,6 +4,7 @@
 mod check;
 mod compile;
 mod files;
+mod history;
 mod intake;
 mod progress;
 mod tabulate;

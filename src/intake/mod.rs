@@ -6,6 +6,7 @@
 //! finds, and owns every SQL statement. Nothing received is dropped or overwritten.
 
 pub mod export;
+pub mod history;
 pub mod members;
 pub mod service;
 pub mod store;

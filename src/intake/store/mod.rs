@@ -247,6 +247,22 @@ pub struct StoredVersion {
     pub findings: Option<String>,
 }
 
+/// One version of a respondent, as its history shows it.
+pub struct HistoryVersion {
+    pub version: i64,
+    pub file: String,
+    pub received_at: String,
+    pub sha256: String,
+    pub stage: String,
+    pub note: Option<String>,
+    pub accepted: bool,
+    pub accepted_note: Option<String>,
+    pub errors: i64,
+    pub warnings: i64,
+    /// Its findings as data (JSON); `None` when kept only as words by an older canvass.
+    pub findings: Option<String>,
+}
+
 /// Which version of each respondent to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Which {
@@ -485,6 +501,41 @@ impl Store {
             })
             .optional()
             .map_err(self.err())
+    }
+
+    /// Every version of a respondent, oldest first.
+    pub fn history(&self, respondent: &str) -> Result<Vec<HistoryVersion>, String> {
+        let findings = if self.schema_version >= 2 {
+            "s.findings"
+        } else {
+            "NULL"
+        };
+        let query = format!(
+            "SELECT s.version, s.file, s.received_at, s.sha256, s.stage, s.note, {},
+                    (SELECT a.note FROM acceptance a WHERE a.submission = s.id),
+                    s.errors, s.warnings, {findings}
+               FROM submission s WHERE s.respondent = ?1 ORDER BY s.version",
+            accepted("s")
+        );
+        let mut statement = self.conn.prepare(&query).map_err(self.err())?;
+        let rows = statement
+            .query_map([respondent], |r| {
+                Ok(HistoryVersion {
+                    version: r.get(0)?,
+                    file: r.get(1)?,
+                    received_at: r.get(2)?,
+                    sha256: r.get(3)?,
+                    stage: r.get(4)?,
+                    note: r.get(5)?,
+                    accepted: r.get(6)?,
+                    accepted_note: r.get(7)?,
+                    errors: r.get(8)?,
+                    warnings: r.get(9)?,
+                    findings: r.get(10)?,
+                })
+            })
+            .map_err(self.err())?;
+        rows.collect::<Result<_, _>>().map_err(self.err())
     }
 
     fn err(&self) -> impl Fn(rusqlite::Error) -> String + '_ {

@@ -1,0 +1,164 @@
+//! `intake history RESPONDENT`: every version a respondent sent, with its receipt, stage,
+//! notes and findings, each finding marked new, still open, or fixed since the version
+//! before (`canvass::intake::history`), worded in the language asked for.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use canvass::findings::Finding;
+use canvass::findings::visible::{echo, visible};
+use canvass::intake::history::{Mark, follow};
+use canvass::intake::store::{HistoryVersion, Store};
+
+/// How `intake history` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum HistoryFormat {
+    Human,
+    Json,
+}
+
+pub fn history(
+    db: &Path,
+    respondent: &str,
+    lang: Option<&str>,
+    format: HistoryFormat,
+) -> Result<ExitCode, String> {
+    let Some(id) = canvass::intake::respondent_id(respondent) else {
+        return Err(format!("{} is not a respondent id", visible(respondent)));
+    };
+    let store = Store::open(db, false)?;
+    let versions = store.history(&id)?;
+    if versions.is_empty() {
+        return Err(format!("{} has sent no reply", visible(&id)));
+    }
+    let lang = match lang {
+        Some(l) => l.to_string(),
+        None => canvass::intake::upgrade::questionnaire_of(&store.pinned()?)
+            .map_or_else(|_| "en".into(), |q| q.source_language().to_string()),
+    };
+    let mut findings = Vec::with_capacity(versions.len());
+    for v in &versions {
+        let Some(data) = &v.findings else {
+            return Err(format!(
+                "version {} of {} was stored by an older canvass, which kept its findings only as words; run `canvass intake upgrade --db {}` once",
+                v.version,
+                visible(&id),
+                visible(&db.display().to_string())
+            ));
+        };
+        let parsed: Vec<Finding> = serde_json::from_str(data).map_err(|e| {
+            format!(
+                "version {} of {}: its findings do not read: {e}",
+                v.version,
+                visible(&id)
+            )
+        })?;
+        findings.push(parsed);
+    }
+    let followed = follow(&findings);
+    let text = match format {
+        HistoryFormat::Human => human(&id, &versions, &followed, &lang),
+        HistoryFormat::Json => json(&versions, &followed, &lang)?,
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("cannot write the history: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A version's state as `status` names it.
+fn state(v: &HistoryVersion) -> &'static str {
+    if v.accepted {
+        "accepted"
+    } else if v.stage == "draft" {
+        "draft"
+    } else {
+        "invalid"
+    }
+}
+
+fn human(
+    id: &str,
+    versions: &[HistoryVersion],
+    followed: &[Vec<(Mark, Finding)>],
+    lang: &str,
+) -> String {
+    let mut text = format!(
+        "{}: {} version{}\n",
+        visible(id),
+        versions.len(),
+        if versions.len() == 1 { "" } else { "s" }
+    );
+    for (v, marked) in versions.iter().zip(followed) {
+        text += &format!(
+            "\nversion {} · {} · {} · {} ({} errors, {} warnings) · receipt {} · {}\n",
+            v.version,
+            v.received_at,
+            v.stage,
+            state(v),
+            v.errors,
+            v.warnings,
+            v.sha256.chars().take(12).collect::<String>(),
+            echo(&v.file)
+        );
+        if let Some(note) = &v.note {
+            text += &format!("  note: {}\n", visible(note));
+        }
+        if let Some(note) = &v.accepted_note {
+            text += &format!("  accepted: {}\n", visible(note));
+        }
+        if marked.is_empty() {
+            text += "  no findings\n";
+        }
+        for (mark, f) in marked {
+            let severity = if f.is_error() { "error" } else { "warning" };
+            text += &format!(
+                "  {:<5} {severity} {} {} — {}\n",
+                mark.as_str(),
+                f.code.as_str(),
+                f.question.as_deref().map_or_else(String::new, echo),
+                visible(&f.worded(lang).message)
+            );
+        }
+    }
+    text
+}
+
+fn json(
+    versions: &[HistoryVersion],
+    followed: &[Vec<(Mark, Finding)>],
+    lang: &str,
+) -> Result<String, String> {
+    let out: Vec<serde_json::Value> = versions
+        .iter()
+        .zip(followed)
+        .map(|(v, marked)| {
+            serde_json::json!({
+                "version": v.version,
+                "received_at": v.received_at,
+                "file": v.file,
+                "receipt": v.sha256,
+                "stage": v.stage,
+                "state": state(v),
+                "errors": v.errors,
+                "warnings": v.warnings,
+                "note": v.note,
+                "accepted_note": v.accepted_note,
+                "findings": marked.iter().map(|(mark, f)| serde_json::json!({
+                    "mark": mark,
+                    "code": f.code.as_str(),
+                    "severity": f.severity.name(),
+                    "question": f.question,
+                    "number": f.number,
+                    "rule": f.rule,
+                    "message": f.worded(lang).message,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&out)
+        .map(|t| t + "\n")
+        .map_err(|e| e.to_string())
+}
