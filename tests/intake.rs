@@ -1779,6 +1779,12 @@ fn history_follows_findings_across_three_versions() {
             "accepted (0 errors, 2 warnings)"
         ]
     );
+    history_in_json_and_refusals(&db);
+}
+
+/// NOR's history as JSON, its messages in French; a respondent with no reply is refused.
+fn history_in_json_and_refusals(db: &str) {
+    let db = db.to_string();
     // French words for the messages, JSON for scripts; a respondent with no reply is refused.
     let json = canvass(&[
         "intake", "history", "NOR", "--db", &db, "--format", "json", "--lang", "fr",
