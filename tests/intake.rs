@@ -1807,3 +1807,70 @@ fn history_in_json_and_refusals(db: &str) {
         nobody.stderr
     );
 }
+
+/// The request for validation about NOR's second version: its open findings with their
+/// question, what is wrong, what to do and where, then what it fixed since version 1; in
+/// English and in French (snapshots), and as plain text.
+#[test]
+fn the_letter_asks_about_open_findings_and_says_what_was_fixed() {
+    let dir = temp_dir("intake-letter");
+    let dir: &Path = dir.as_ref();
+    let db = dir.join("c.db").display().to_string();
+    let init = canvass(&["intake", "init", "-q", "un-cts-2025", "--db", &db]);
+    assert_eq!(init.status, 0, "{}", init.stderr);
+    let v1 = std::fs::read_to_string("questionnaires/un-cts-2025/replies/nor.json").unwrap();
+    let v2 = v1.replace("\"female\": 9000", "\"female\": 9100").replace(
+        "[ { \"year\": 2023, \"persons\": 17200 } ]",
+        "[ { \"year\": 2023, \"persons\": 17200 }, { \"year\": 2024, \"persons\": -5 } ]",
+    );
+    for (n, text) in [(1, &v1), (2, &v2)] {
+        std::fs::write(dir.join(format!("nor-{n}.json")), text).unwrap();
+    }
+    let add = canvass(&[
+        "intake",
+        "add",
+        "--db",
+        &db,
+        dir.join("nor-1.json").to_str().unwrap(),
+        dir.join("nor-2.json").to_str().unwrap(),
+    ]);
+    assert_eq!(add.status, 1, "{}", add.stderr);
+    let letter = |lang: &str, format: &str| {
+        let run = canvass(&[
+            "intake", "letter", "NOR", "--db", &db, "--lang", lang, "--format", format,
+        ]);
+        assert_eq!(run.status, 0, "{}", run.stderr);
+        // The file's folder is a temporary one.
+        run.stdout.replace(&format!("{}/", dir.display()), "")
+    };
+    let english = letter("en", "md");
+    assert!(english.contains("## 3 points to look at"), "{english}");
+    assert!(
+        english.contains("- Where: line 10, column 83 of your file"),
+        "{english}"
+    );
+    assert!(
+        english.contains("## Corrected since your previous version (2)"),
+        "{english}"
+    );
+    // The date the reply was received, today: kept out of the snapshots.
+    let status = status_json(&db);
+    let nor = status["respondents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["respondent"] == "NOR")
+        .unwrap();
+    let today = nor["received_at"].as_str().unwrap()[..10].to_string();
+    insta::assert_snapshot!("letter_nor_en", english.replace(&today, "DATE"));
+    let french = letter("fr", "md");
+    insta::assert_snapshot!("letter_nor_fr", french.replace(&today, "DATE"));
+    let text = letter("en", "txt");
+    assert!(
+        text.contains("3 points to look at\n-------------------\n"),
+        "{text}"
+    );
+    assert!(!text.contains("##"), "{text}");
+    let nobody = canvass(&["intake", "letter", "SWE", "--db", &db]);
+    assert_eq!(nobody.status, 2);
+}

@@ -162,3 +162,88 @@ fn json(
         .map(|t| t + "\n")
         .map_err(|e| e.to_string())
 }
+
+/// How `intake letter` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LetterFormat {
+    Md,
+    Txt,
+}
+
+/// `intake letter RESPONDENT`: the request for validation about its latest version.
+pub fn letter(
+    db: &Path,
+    respondent: &str,
+    lang: Option<&str>,
+    format: LetterFormat,
+) -> Result<ExitCode, String> {
+    use canvass::intake::letter::{LetterFormat as Written, LetterVersion, letter};
+    let Some(id) = canvass::intake::respondent_id(respondent) else {
+        return Err(format!("{} is not a respondent id", visible(respondent)));
+    };
+    let store = Store::open(db, false)?;
+    let versions = store.history(&id)?;
+    let Some(last) = versions.last() else {
+        return Err(format!("{} has sent no reply", visible(&id)));
+    };
+    let q = canvass::intake::upgrade::questionnaire_of(&store.pinned()?)?;
+    let lang = lang.map_or_else(|| q.source_language().to_string(), str::to_string);
+    let mut findings = Vec::with_capacity(versions.len());
+    for v in &versions {
+        let data = v.findings.as_deref().ok_or_else(|| {
+            format!(
+                "version {} of {} was stored by an older canvass, which kept its findings only as words; run `canvass intake upgrade --db {}` once",
+                v.version,
+                visible(&id),
+                visible(&db.display().to_string())
+            )
+        })?;
+        let parsed: Vec<Finding> = serde_json::from_str(data).map_err(|e| {
+            format!(
+                "version {} of {}: its findings do not read: {e}",
+                v.version,
+                visible(&id)
+            )
+        })?;
+        findings.push(parsed);
+    }
+    let stored = store
+        .version_of(&id, Some(last.version))?
+        .ok_or_else(|| format!("{} has no version {}", visible(&id), last.version))?;
+    let latest_file = canvass::judge::source_of(
+        last.file.clone(),
+        &stored.bytes,
+        canvass::reply::Format::named(&stored.format),
+        findings.last().map_or(&[][..], Vec::as_slice),
+    );
+    let files: Vec<canvass::source::SourceFile> = versions
+        .iter()
+        .map(|v| canvass::source::SourceFile::new(v.file.clone(), String::new()))
+        .collect();
+    let written: Vec<LetterVersion<'_>> = versions
+        .iter()
+        .zip(&findings)
+        .zip(&files)
+        .enumerate()
+        .map(|(i, ((v, f), file))| LetterVersion {
+            version: v.version,
+            received_at: &v.received_at,
+            file: if i + 1 == versions.len() {
+                &latest_file
+            } else {
+                file
+            },
+            findings: f,
+        })
+        .collect();
+    let format = match format {
+        LetterFormat::Md => Written::Markdown,
+        LetterFormat::Txt => Written::Text,
+    };
+    let text = letter(&q, &id, &written, &lang, format);
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("cannot write the letter: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -106,6 +106,17 @@ pub enum IntakeCommand {
         #[command(flatten)]
         db: Db,
     },
+    /// The request for validation to send a respondent about its latest version.
+    Letter {
+        respondent: String,
+        /// The language to write it in (default: the questionnaire's).
+        #[arg(long)]
+        lang: Option<String>,
+        #[arg(long, value_enum, default_value_t = super::history::LetterFormat::Md)]
+        format: super::history::LetterFormat,
+        #[command(flatten)]
+        db: Db,
+    },
     /// The submissions that name no readable respondent, with the answer that could not.
     Unidentified {
         #[arg(long, value_enum, default_value_t = super::unidentified::ListFormat::Human)]
@@ -246,6 +257,12 @@ pub fn run(command: IntakeCommand) -> Result<ExitCode, String> {
             format,
             db,
         } => super::history::history(&db.path, &respondent, lang.as_deref(), format),
+        IntakeCommand::Letter {
+            respondent,
+            lang,
+            format,
+            db,
+        } => super::history::letter(&db.path, &respondent, lang.as_deref(), format),
         IntakeCommand::Unidentified { format, db } => super::unidentified::list(&db.path, format),
         IntakeCommand::Assign {
             receipt,

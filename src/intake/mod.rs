@@ -7,6 +7,7 @@
 
 pub mod export;
 pub mod history;
+pub mod letter;
 pub mod members;
 pub mod service;
 pub mod store;

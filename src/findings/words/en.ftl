@@ -446,3 +446,25 @@ workbook-sheet-gone = the cells of section { $section } are not in the workbook:
     .help = copy the answers into the section's sheet of the workbook that was sent, and send that
 workbook-cell-gone = the cell of this answer is not in the workbook: its row or its name was deleted
     .help = copy the answer into the workbook that was sent, and send that
+
+## The letter to a respondent (`intake letter`)
+letter-title = { $title }: request for validation
+letter-greeting = To { $respondent },
+letter-intro = Thank you for your reply (version { $version }, received on { $date }, file { $file }). Before it can be taken in, please look at the points below and send a corrected version, or tell us why the answers are right as they are.
+letter-none = Your reply has no open points: nothing more is needed.
+letter-open = { $count ->
+    [one] One point to look at
+   *[other] { $count } points to look at
+}
+letter-question = Question { $number }: { $text }
+letter-fixed-item = Question { $number }: { $value }
+letter-what = What is wrong: { $value }
+letter-expected = What to do: { $value }
+letter-where = Where: { $value }
+letter-at-line = line { $line }, column { $column } of your file
+letter-at-cell = cell { $cell } of your workbook
+letter-fixed = { $count ->
+    [one] Corrected since your previous version
+   *[other] Corrected since your previous version ({ $count })
+}
+letter-closing = With our thanks, the secretariat

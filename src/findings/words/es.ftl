@@ -463,3 +463,25 @@ workbook-sheet-gone = las celdas de la sección { $section } no están en el lib
     .help = copie las respuestas en la hoja de esa sección del libro enviado, y envíe ese
 workbook-cell-gone = la celda de esta respuesta no está en el libro: se eliminó su fila o su nombre
     .help = copie la respuesta en el libro enviado, y envíe ese
+
+## La carta al encuestado (`intake letter`)
+letter-title = { $title }: solicitud de validación
+letter-greeting = A la atención de { $respondent }:
+letter-intro = Gracias por su respuesta (versión { $version }, recibida el { $date }, archivo { $file }). Antes de poder aceptarla, le rogamos que examine los puntos siguientes y envíe una versión corregida, o nos indique por qué las respuestas son correctas tal como están.
+letter-none = Su respuesta no tiene puntos pendientes: no se necesita nada más.
+letter-open = { $count ->
+    [one] Un punto que examinar
+   *[other] { $count } puntos que examinar
+}
+letter-question = Pregunta { $number }: { $text }
+letter-fixed-item = Pregunta { $number }: { $value }
+letter-what = Qué está mal: { $value }
+letter-expected = Qué hacer: { $value }
+letter-where = Dónde: { $value }
+letter-at-line = línea { $line }, columna { $column } de su archivo
+letter-at-cell = celda { $cell } de su libro
+letter-fixed = { $count ->
+    [one] Corregido desde su versión anterior
+   *[other] Corregido desde su versión anterior ({ $count })
+}
+letter-closing = Con nuestro agradecimiento, la secretaría

@@ -460,3 +460,25 @@ workbook-sheet-gone = les cellules de la section { $section } ne sont pas dans l
     .help = recopiez les réponses dans la feuille de cette section du classeur envoyé, et envoyez celui-là
 workbook-cell-gone = la cellule de cette réponse n'est pas dans le classeur : sa ligne ou son nom a été supprimé
     .help = recopiez la réponse dans le classeur envoyé, et envoyez celui-là
+
+## La lettre au répondant (`intake letter`)
+letter-title = { $title } : demande de validation
+letter-greeting = À l'attention de { $respondent },
+letter-intro = Merci de votre réponse (version { $version }, reçue le { $date }, fichier { $file }). Avant qu'elle puisse être retenue, veuillez examiner les points ci-dessous et envoyer une version corrigée, ou nous dire pourquoi les réponses sont justes telles quelles.
+letter-none = Votre réponse ne comporte aucun point en suspens : rien de plus n'est nécessaire.
+letter-open = { $count ->
+    [one] Un point à examiner
+   *[other] { $count } points à examiner
+}
+letter-question = Question { $number } : { $text }
+letter-fixed-item = Question { $number } : { $value }
+letter-what = Ce qui ne va pas : { $value }
+letter-expected = Ce qu'il faut faire : { $value }
+letter-where = Où : { $value }
+letter-at-line = ligne { $line }, colonne { $column } de votre fichier
+letter-at-cell = cellule { $cell } de votre classeur
+letter-fixed = { $count ->
+    [one] Corrigé depuis votre version précédente
+   *[other] Corrigé depuis votre version précédente ({ $count })
+}
+letter-closing = Avec nos remerciements, le secrétariat
