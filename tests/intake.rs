@@ -1873,4 +1873,24 @@ fn the_letter_asks_about_open_findings_and_says_what_was_fixed() {
     assert!(!text.contains("##"), "{text}");
     let nobody = canvass(&["intake", "letter", "SWE", "--db", &db]);
     assert_eq!(nobody.status, 2);
+    // A reply with nothing open is thanked, not asked about points there are none of.
+    let chl = canvass(&[
+        "intake",
+        "add",
+        "--db",
+        &db,
+        "questionnaires/un-cts-2025/replies/chl.toml",
+    ]);
+    assert_eq!(chl.status, 0, "{}", chl.stderr);
+    let done = canvass(&["intake", "letter", "CHL", "--db", &db]);
+    assert!(
+        done.stdout.contains("has no open points"),
+        "{}",
+        done.stdout
+    );
+    assert!(
+        !done.stdout.contains("Before it can be taken in"),
+        "{}",
+        done.stdout
+    );
 }

@@ -62,18 +62,24 @@ pub fn letter(
         Args::new().text("respondent", visible(respondent).into_owned()),
     );
     w.paragraph(&greeting);
+    let (fixed, open): (Vec<_>, Vec<_>) = marked.iter().partition(|(m, _)| *m == Mark::Fixed);
+    let open: Vec<&Finding> = open.into_iter().map(|(_, f)| f).collect();
+    let fixed: Vec<&Finding> = fixed.into_iter().map(|(_, f)| f).collect();
     let date = latest.received_at.get(..10).unwrap_or(latest.received_at);
+    // Nothing open: thanks, without asking to look at points there are none of.
+    let intro_id = if open.is_empty() {
+        "letter-intro-done"
+    } else {
+        "letter-intro"
+    };
     let intro = w.word(
-        "letter-intro",
+        intro_id,
         Args::new()
             .text("version", latest.version.to_string())
             .text("date", date.to_string())
             .text("file", visible(&latest.file.name).into_owned()),
     );
     w.paragraph(&intro);
-    let (fixed, open): (Vec<_>, Vec<_>) = marked.iter().partition(|(m, _)| *m == Mark::Fixed);
-    let open: Vec<&Finding> = open.into_iter().map(|(_, f)| f).collect();
-    let fixed: Vec<&Finding> = fixed.into_iter().map(|(_, f)| f).collect();
     w.open(&open, latest.file);
     w.fixed(&fixed);
     let closing = w.word("letter-closing", Args::new());

@@ -451,6 +451,7 @@ workbook-cell-gone = the cell of this answer is not in the workbook: its row or 
 letter-title = { $title }: request for validation
 letter-greeting = To { $respondent },
 letter-intro = Thank you for your reply (version { $version }, received on { $date }, file { $file }). Before it can be taken in, please look at the points below and send a corrected version, or tell us why the answers are right as they are.
+letter-intro-done = Thank you for your reply (version { $version }, received on { $date }, file { $file }).
 letter-none = Your reply has no open points: nothing more is needed.
 letter-open = { $count ->
     [one] One point to look at

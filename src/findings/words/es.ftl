@@ -468,6 +468,7 @@ workbook-cell-gone = la celda de esta respuesta no está en el libro: se elimin�
 letter-title = { $title }: solicitud de validación
 letter-greeting = A la atención de { $respondent }:
 letter-intro = Gracias por su respuesta (versión { $version }, recibida el { $date }, archivo { $file }). Antes de poder aceptarla, le rogamos que examine los puntos siguientes y envíe una versión corregida, o nos indique por qué las respuestas son correctas tal como están.
+letter-intro-done = Gracias por su respuesta (versión { $version }, recibida el { $date }, archivo { $file }).
 letter-none = Su respuesta no tiene puntos pendientes: no se necesita nada más.
 letter-open = { $count ->
     [one] Un punto que examinar

@@ -465,6 +465,7 @@ workbook-cell-gone = la cellule de cette réponse n'est pas dans le classeur : s
 letter-title = { $title } : demande de validation
 letter-greeting = À l'attention de { $respondent },
 letter-intro = Merci de votre réponse (version { $version }, reçue le { $date }, fichier { $file }). Avant qu'elle puisse être retenue, veuillez examiner les points ci-dessous et envoyer une version corrigée, ou nous dire pourquoi les réponses sont justes telles quelles.
+letter-intro-done = Merci de votre réponse (version { $version }, reçue le { $date }, fichier { $file }).
 letter-none = Votre réponse ne comporte aucun point en suspens : rien de plus n'est nécessaire.
 letter-open = { $count ->
     [one] Un point à examiner
