@@ -24,38 +24,17 @@ pub fn history(
     lang: Option<&str>,
     format: HistoryFormat,
 ) -> Result<ExitCode, String> {
-    let Some(id) = canvass::intake::respondent_id(respondent) else {
-        return Err(format!("{} is not a respondent id", visible(respondent)));
-    };
-    let store = Store::open(db, false)?;
-    let versions = store.history(&id)?;
-    if versions.is_empty() {
-        return Err(format!("{} has sent no reply", visible(&id)));
-    }
+    let Sent {
+        id,
+        store,
+        versions,
+        findings,
+    } = sent(db, respondent)?;
     let lang = match lang {
         Some(l) => l.to_string(),
         None => canvass::intake::upgrade::questionnaire_of(&store.pinned()?)
             .map_or_else(|_| "en".into(), |q| q.source_language().to_string()),
     };
-    let mut findings = Vec::with_capacity(versions.len());
-    for v in &versions {
-        let Some(data) = &v.findings else {
-            return Err(format!(
-                "version {} of {} was stored by an older canvass, which kept its findings only as words; run `canvass intake upgrade --db {}` once",
-                v.version,
-                visible(&id),
-                visible(&db.display().to_string())
-            ));
-        };
-        let parsed: Vec<Finding> = serde_json::from_str(data).map_err(|e| {
-            format!(
-                "version {} of {}: its findings do not read: {e}",
-                v.version,
-                visible(&id)
-            )
-        })?;
-        findings.push(parsed);
-    }
     let followed = follow(&findings);
     let text = match format {
         HistoryFormat::Human => human(&id, &versions, &followed, &lang),
@@ -66,6 +45,56 @@ pub fn history(
         .and_then(|()| out.flush())
         .map_err(|e| format!("cannot write the history: {e}"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A respondent's versions, oldest first, with each one's findings as data.
+struct Sent {
+    id: String,
+    store: Store,
+    versions: Vec<HistoryVersion>,
+    findings: Vec<Vec<Finding>>,
+}
+
+/// What `respondent` sent: refused when it is no respondent id or sent nothing.
+fn sent(db: &Path, respondent: &str) -> Result<Sent, String> {
+    let Some(id) = canvass::intake::respondent_id(respondent) else {
+        return Err(format!("{} is not a respondent id", visible(respondent)));
+    };
+    let store = Store::open(db, false)?;
+    let versions = store.history(&id)?;
+    if versions.is_empty() {
+        return Err(format!("{} has sent no reply", visible(&id)));
+    }
+    let findings = versions
+        .iter()
+        .map(|v| stored_findings(db, &id, v.version, v.findings.as_deref()))
+        .collect::<Result<_, _>>()?;
+    Ok(Sent {
+        id,
+        store,
+        versions,
+        findings,
+    })
+}
+
+/// A stored version's findings as data; refused when an older canvass kept them only as
+/// words (`intake upgrade` gives them as data) or they do not read.
+pub(super) fn stored_findings(
+    db: &Path,
+    respondent: &str,
+    version: i64,
+    data: Option<&str>,
+) -> Result<Vec<Finding>, String> {
+    let who = visible(respondent);
+    let Some(data) = data else {
+        return Err(format!(
+            "version {version} of {who} was stored by an older canvass, which kept its findings \
+             only as words; run `canvass intake upgrade --db {}` once",
+            visible(&db.display().to_string())
+        ));
+    };
+    serde_json::from_str(data)
+        .map_err(|e| format!("version {version} of {who}: its findings do not read: {e}"))
 }
 
 /// A version's state as `status` names it.
@@ -178,35 +207,17 @@ pub fn letter(
     format: LetterFormat,
 ) -> Result<ExitCode, String> {
     use canvass::intake::letter::{LetterFormat as Written, LetterVersion, letter};
-    let Some(id) = canvass::intake::respondent_id(respondent) else {
-        return Err(format!("{} is not a respondent id", visible(respondent)));
-    };
-    let store = Store::open(db, false)?;
-    let versions = store.history(&id)?;
-    let Some(last) = versions.last() else {
-        return Err(format!("{} has sent no reply", visible(&id)));
-    };
+    let Sent {
+        id,
+        store,
+        versions,
+        findings,
+    } = sent(db, respondent)?;
+    let last = versions
+        .last()
+        .expect("`sent` refuses a respondent without versions");
     let q = canvass::intake::upgrade::questionnaire_of(&store.pinned()?)?;
     let lang = lang.map_or_else(|| q.source_language().to_string(), str::to_string);
-    let mut findings = Vec::with_capacity(versions.len());
-    for v in &versions {
-        let data = v.findings.as_deref().ok_or_else(|| {
-            format!(
-                "version {} of {} was stored by an older canvass, which kept its findings only as words; run `canvass intake upgrade --db {}` once",
-                v.version,
-                visible(&id),
-                visible(&db.display().to_string())
-            )
-        })?;
-        let parsed: Vec<Finding> = serde_json::from_str(data).map_err(|e| {
-            format!(
-                "version {} of {}: its findings do not read: {e}",
-                v.version,
-                visible(&id)
-            )
-        })?;
-        findings.push(parsed);
-    }
     let stored = store
         .version_of(&id, Some(last.version))?
         .ok_or_else(|| format!("{} has no version {}", visible(&id), last.version))?;

@@ -438,21 +438,12 @@ fn show(
             None => format!("{who} has sent no reply"),
         });
     };
-    let Some(findings) = &stored.findings else {
-        return Err(format!(
-            "version {} of {who} was stored by an older canvass, which kept its findings only as \
-             words; run `canvass intake upgrade --db {}` once",
-            stored.version,
-            visible(&db.display().to_string())
-        ));
-    };
-    let findings: Vec<canvass::findings::Finding> =
-        serde_json::from_str(findings).map_err(|e| {
-            format!(
-                "version {} of {who}: its findings do not read: {e}",
-                stored.version
-            )
-        })?;
+    let findings = super::history::stored_findings(
+        db,
+        respondent,
+        stored.version,
+        stored.findings.as_deref(),
+    )?;
     let pinned = store.pinned()?;
     let source = canvass::intake::upgrade::questionnaire_of(&pinned)
         .map_or_else(|_| "en".to_string(), |q| q.source_language().to_string());

@@ -98,10 +98,7 @@ fn listed(
     q: &canvass::questionnaire::model::Questionnaire,
     field: &str,
 ) -> Listed {
-    let limits = Limits {
-        max_bytes: s.bytes.len().max(Limits::default().max_bytes),
-        ..Limits::default()
-    };
+    let limits = Limits::admitting(s.bytes.len());
     let answer =
         canvass::reply::value_of(&s.bytes, Format::named(&s.format), q, &limits).and_then(|v| {
             let (section, question) = field.split_once('.')?;

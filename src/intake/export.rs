@@ -21,10 +21,7 @@ use crate::values::spreadsheet::Csv;
 /// A stored reply's JSON value (a workbook read by `q`'s names).
 pub fn reply_value(r: &StoredReply, q: &Questionnaire) -> Result<Value, String> {
     let format = Format::named(&r.format);
-    let limits = Limits {
-        max_bytes: r.bytes.len().max(Limits::default().max_bytes),
-        ..Limits::default()
-    };
+    let limits = Limits::admitting(r.bytes.len());
     crate::reply::value_of(&r.bytes, format, q, &limits)
         .ok_or_else(|| format!("version {} of {} does not read", r.version, r.respondent))
 }

@@ -112,10 +112,7 @@ pub fn source_of(
         return SourceFile::new(name, String::from_utf8_lossy(bytes).into_owned());
     }
     let mut file = SourceFile::new(name, String::new());
-    let limits = crate::reply::Limits {
-        max_bytes: bytes.len().max(crate::reply::Limits::default().max_bytes),
-        ..crate::reply::Limits::default()
-    };
+    let limits = crate::reply::Limits::admitting(bytes.len());
     if let Ok(mut opened) = workbook::open(bytes, &limits) {
         file.cells = cells_of(&mut opened, findings).map(Arc::new);
     }

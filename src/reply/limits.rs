@@ -29,6 +29,15 @@ impl Default for Limits {
 }
 
 impl Limits {
+    /// The default limits, with the size raised to admit `bytes`: for reading back a reply
+    /// already received and stored, which must read whatever the limit it came in under.
+    pub fn admitting(bytes: usize) -> Self {
+        Self {
+            max_bytes: bytes.max(Self::default().max_bytes),
+            ..Self::default()
+        }
+    }
+
     pub(crate) fn check_size(&self, text: &str) -> Result<(), Vec<Finding>> {
         if text.len() > self.max_bytes {
             return Err(vec![self.too_large(Some(text.len()))]);
