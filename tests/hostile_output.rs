@@ -360,13 +360,6 @@ fn csv_cells_cannot_be_formulas_and_markdown_cannot_carry_markup() {
     assert!(!page.contains("<b>"), "{page}");
 }
 
-/// Peak resident memory of a running process so far, in KiB (Linux).
-fn peak_kib(pid: u32) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
-}
-
 /// `intake add` keeps every reply's bytes until they are stored: what it holds at once is
 /// bounded in bytes, not in replies, so 40 replies of 8 MiB (320 MiB) never sit in memory
 /// together.
@@ -394,7 +387,7 @@ fn intake_add_holds_large_replies_within_a_byte_bound() {
     let pid = child.id();
     let mut peak = 0;
     while child.try_wait().unwrap().is_none() {
-        peak = peak.max(peak_kib(pid).unwrap_or(0));
+        peak = peak.max(cli::peak_kib(pid).unwrap_or(0));
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     let out = child.wait_with_output().unwrap();

@@ -6,6 +6,8 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/workbooks.rs"]
+mod workbooks;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -21,23 +23,9 @@ fn validator(id: &str) -> Validator {
 }
 
 /// Fills CHL's crime-trends reply by the template's names, then does what the case says.
+/// (After [`workbooks::BY_NAME`].)
 const FILL: &str = r##"
-import sys, openpyxl
-book = openpyxl.load_workbook(sys.argv[1])
 case = sys.argv[3]
-def cell(name):
-    sheet, ref = next(iter(book.defined_names[name].destinations))
-    return book[sheet], ref.replace("$", "")
-def put(name, value):
-    sheet, ref = cell(name)
-    sheet[ref] = value
-def grid(name, rows):
-    sheet, ref = cell(name)
-    first = sheet[ref.split(":")[0]]
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            if value is not None:
-                sheet.cell(row=first.row + r, column=first.column + c, value=value)
 suspects = [[None, 412300, 338100, 74200], [None, 398750, 327000, 71750]]
 personnel = [[None, 61700], [None, "Not available"]]
 persons = [[None, 77100, 65000, 12100], [None, 80200, 67600, 12600]]
@@ -71,20 +59,12 @@ fn filled(dir: &Path, case: &str) -> PathBuf {
         canvass::template::xlsx::xlsx(v.questionnaire(), "en", Some("CHL"), None).unwrap(),
     )
     .unwrap();
-    let script = dir.join("fill.py");
-    std::fs::write(&script, FILL).unwrap();
     let out = dir.join(format!("{case}.xlsx"));
-    let run = Command::new("/usr/bin/python3")
-        .arg(&script)
-        .arg(&template)
-        .arg(&out)
-        .arg(case)
-        .output()
-        .expect("Python 3 is installed: run .ci/test");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
+    workbooks::python_text(
+        dir,
+        "fill.py",
+        &format!("{}{FILL}", workbooks::BY_NAME),
+        &[template.as_os_str(), out.as_os_str(), case.as_ref()],
     );
     out
 }
@@ -233,13 +213,6 @@ fn hostile_workbooks_are_refused_saying_why() {
     }
 }
 
-/// Peak resident memory of a running process so far, in KiB (Linux).
-fn peak_kib(pid: u32) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
-}
-
 /// A sheet filled down to its last row (1,048,576), with every table's name stretched over
 /// all of it: read one row past the row limit, judged, in flat memory.
 #[cfg(target_os = "linux")]
@@ -254,17 +227,14 @@ fn a_million_row_workbook_is_judged_in_flat_memory() {
         canvass::template::xlsx::xlsx(v.questionnaire(), "en", None, None).unwrap(),
     )
     .unwrap();
-    let run = Command::new("/usr/bin/python3")
-        .args(["tests/hostile/workbooks.py"])
-        .arg(&template)
-        .arg(dir)
-        .args(["million", "xl/worksheets/sheet3.xml"])
-        .output()
-        .expect("Python 3 is installed: run .ci/test");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
+    workbooks::python(
+        Path::new("tests/hostile/workbooks.py"),
+        &[
+            template.as_os_str(),
+            dir.as_os_str(),
+            "million".as_ref(),
+            "xl/worksheets/sheet3.xml".as_ref(),
+        ],
     );
     let book = dir.join("workbook-million-rows.xlsx");
     // The report goes to a file: a pipe nobody reads until the end would fill and stall.
@@ -279,7 +249,7 @@ fn a_million_row_workbook_is_judged_in_flat_memory() {
     let pid = child.id();
     let mut peak = 0;
     while child.try_wait().unwrap().is_none() {
-        peak = peak.max(peak_kib(pid).unwrap_or(0));
+        peak = peak.max(cli::peak_kib(pid).unwrap_or(0));
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     let status = child.wait().unwrap();

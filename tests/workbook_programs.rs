@@ -88,23 +88,8 @@ fn libreoffice_saves_a_filled_template_and_canvass_still_reads_the_reply() {
 
 /// openpyxl writes the answers into the cells the template names, as a respondent's script
 /// or form tool would: CHL's crime-trends figures, typed as numbers and the code's label.
+/// (After [`workbooks::BY_NAME`].)
 const FILL: &str = r#"
-import sys, openpyxl
-book = openpyxl.load_workbook(sys.argv[1])
-def cell(name):
-    dn = book.defined_names[name]
-    sheet, ref = next(iter(dn.destinations))
-    return book[sheet], ref.replace("$", "")
-def put(name, value):
-    sheet, ref = cell(name)
-    sheet[ref] = value
-def grid(name, rows):
-    sheet, ref = cell(name)
-    first = sheet[ref.split(":")[0]]
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            if value is not None:
-                sheet.cell(row=first.row + r, column=first.column + c, value=value)
 put("q.respondent.country", "CHL")
 put("q.respondent.agency", "Instituto Nacional de Estadísticas")
 grid("t.police.suspects", [[None, 412300, 338100, 74200], [None, 398750, 327000, 71750]])
@@ -125,19 +110,12 @@ fn openpyxl_fills_a_template_and_canvass_reads_the_same_reply() {
         canvass::template::xlsx::xlsx(q, "en", Some("CHL"), None).unwrap(),
     )
     .unwrap();
-    let script = dir.join("fill.py");
-    std::fs::write(&script, FILL).unwrap();
     let filled = dir.join("filled.xlsx");
-    let run = Command::new("/usr/bin/python3")
-        .arg(&script)
-        .arg(&template)
-        .arg(&filled)
-        .output()
-        .expect("Python 3 is installed: run .ci/test");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
+    workbooks::python_text(
+        dir.as_ref(),
+        "fill.py",
+        &format!("{}{FILL}", workbooks::BY_NAME),
+        &[template.as_os_str(), filled.as_os_str()],
     );
     let back = canvass::reply::workbook::read(&std::fs::read(&filled).unwrap(), q).unwrap();
     assert_eq!(
@@ -244,17 +222,11 @@ fn openpyxl_types_every_sample_reply_and_canvass_gives_the_files_findings() {
     }
     let jobs_file = dir.join("jobs.json");
     std::fs::write(&jobs_file, serde_json::to_vec(&jobs).unwrap()).unwrap();
-    let script = dir.join("type_in.py");
-    std::fs::write(&script, TYPE_IN).unwrap();
-    let run = Command::new("/usr/bin/python3")
-        .arg(&script)
-        .arg(&jobs_file)
-        .output()
-        .expect("Python 3 is installed: run .ci/test");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
+    workbooks::python_text(
+        dir.as_ref(),
+        "type_in.py",
+        TYPE_IN,
+        &[jobs_file.as_os_str()],
     );
     let validators: std::collections::HashMap<&str, Validator> =
         ["res-16-2", "household-2026", "un-cts-2025"]

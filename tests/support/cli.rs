@@ -69,3 +69,10 @@ pub fn base_name(reply: &serde_json::Value) -> String {
     let file = reply["file"].as_str().unwrap();
     file.rsplit('/').next().unwrap().to_string()
 }
+
+/// Peak resident memory of a running process so far, in KiB (Linux).
+pub fn peak_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}

@@ -78,3 +78,47 @@ pub fn misspelt(findings: &[canvass::findings::Finding]) -> Vec<String> {
         })
         .collect()
 }
+
+/// The start of an openpyxl script that fills a template by its defined names, as a
+/// respondent's own tools would: the workbook `sys.argv[1]` opened as `book`; `put(name,
+/// value)` writes a named cell, `grid(name, rows)` a table's rows from its first cell
+/// (`None` leaves a cell as it is).
+pub const BY_NAME: &str = r#"
+import sys, openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+def cell(name):
+    sheet, ref = next(iter(book.defined_names[name].destinations))
+    return book[sheet], ref.replace("$", "")
+def put(name, value):
+    sheet, ref = cell(name)
+    sheet[ref] = value
+def grid(name, rows):
+    sheet, ref = cell(name)
+    first = sheet[ref.split(":")[0]]
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            if value is not None:
+                sheet.cell(row=first.row + r, column=first.column + c, value=value)
+"#;
+
+/// Run Debian's Python 3 (where `.ci/test` installs openpyxl) on the script at `script`
+/// with `args`; the test fails with Python's error output unless it succeeds.
+pub fn python(script: &std::path::Path, args: &[&std::ffi::OsStr]) {
+    let run = std::process::Command::new("/usr/bin/python3")
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("Python 3 is installed: run .ci/test");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+/// [`python`] on `text`, written first as `name` in `dir`.
+pub fn python_text(dir: &std::path::Path, name: &str, text: &str, args: &[&std::ffi::OsStr]) {
+    let script = dir.join(name);
+    std::fs::write(&script, text).unwrap();
+    python(&script, args);
+}
