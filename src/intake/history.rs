@@ -41,31 +41,29 @@ pub fn identity(f: &Finding) -> String {
 /// Each version's findings marked against the version before, then those it fixed.
 pub fn follow(versions: &[Vec<Finding>]) -> Vec<Vec<(Mark, Finding)>> {
     let mut out = Vec::with_capacity(versions.len());
-    let mut before: Vec<&Finding> = Vec::new();
+    let mut before: Vec<(&Finding, String)> = Vec::new();
     for findings in versions {
-        let ids: Vec<String> = findings.iter().map(identity).collect();
-        let earlier: Vec<String> = before.iter().map(|f| identity(f)).collect();
-        let mut marked: Vec<(Mark, Finding)> = findings
+        let now: Vec<(&Finding, String)> = findings.iter().map(|f| (f, identity(f))).collect();
+        let mut marked: Vec<(Mark, Finding)> = now
             .iter()
-            .zip(&ids)
             .map(|(f, id)| {
-                let mark = if earlier.contains(id) {
+                let mark = if before.iter().any(|(_, b)| b == id) {
                     Mark::Open
                 } else {
                     Mark::New
                 };
-                (mark, f.clone())
+                (mark, (*f).clone())
             })
             .collect();
         marked.extend(
             before
                 .iter()
-                .zip(&earlier)
-                .filter(|(_, id)| !ids.contains(id))
+                .filter(|(_, id)| !now.iter().any(|(_, n)| n == id))
                 .map(|(f, _)| (Mark::Fixed, (*f).clone())),
         );
         out.push(marked);
-        before = findings.iter().collect();
+        // Each identity is worked out once, and serves as the next version's "before".
+        before = now;
     }
     out
 }
