@@ -62,7 +62,10 @@ pub mod validate;
 #[doc(hidden)]
 pub mod values;
 
-pub use findings::{Anchor, Code, Finding, Location, Place, Related, Severity, Text, Worded};
+pub use findings::{
+    Anchor, Code, ExplainedBy, Explanation, Finding, Location, Place, Related, Severity, Text,
+    Worded,
+};
 pub use judge::JudgedBy;
 pub use judge::{Judge, Judgement, Questionnaires};
 pub use reply::{Format, Limits};

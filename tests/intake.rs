@@ -217,9 +217,8 @@ fn notes_and_states_are_shown(db: &str, human: &str, csv: &str) {
     let db = db.to_string();
     // The note a reviewer accepted it with is shown, in the CSV, the JSON and the table.
     assert!(
-        csv.lines()
-            .any(|l| l.starts_with("BRA,accepted,1,")
-                && l.ends_with(",final,5,0,,Table sent by post")),
+        csv.lines().any(|l| l.starts_with("BRA,accepted,1,")
+            && l.ends_with(",final,5,0,5,0,,,Table sent by post")),
         "{}",
         csv
     );
@@ -1738,16 +1737,16 @@ fn history_follows_findings_across_three_versions() {
         marks,
         [
             "new   error missing-answer police.personnel",
-            "new   error rule police.suspects[year=2024].total",
-            "new   warning rule courts.convicted[year=2024].total",
-            "new   warning rule prosecution.persons[year=2024].total",
+            "new   error rule police.suspects[year=2024].total [suspects-by-sex]",
+            "new   warning rule courts.convicted[year=2024].total [convicted-within-prosecuted]",
+            "new   warning rule prosecution.persons[year=2024].total [prosecution-trend]",
             "new   error out-of-range police.personnel[year=2024].persons",
-            "open  warning rule courts.convicted[year=2024].total",
-            "open  warning rule prosecution.persons[year=2024].total",
+            "open  warning rule courts.convicted[year=2024].total [convicted-within-prosecuted]",
+            "open  warning rule prosecution.persons[year=2024].total [prosecution-trend]",
             "fixed error missing-answer police.personnel",
-            "fixed error rule police.suspects[year=2024].total",
-            "open  warning rule courts.convicted[year=2024].total",
-            "open  warning rule prosecution.persons[year=2024].total",
+            "fixed error rule police.suspects[year=2024].total [suspects-by-sex]",
+            "open  warning rule courts.convicted[year=2024].total [convicted-within-prosecuted]",
+            "open  warning rule prosecution.persons[year=2024].total [prosecution-trend]",
             "fixed error out-of-range police.personnel[year=2024].persons",
         ],
         "{}",
@@ -1835,9 +1834,19 @@ fn the_letter_asks_about_open_findings_and_says_what_was_fixed() {
         dir.join("nor-2.json").to_str().unwrap(),
     ]);
     assert_eq!(add.status, 1, "{}", add.stderr);
+    // Previews: the same letter each time, none of them recorded as sent.
     let letter = |lang: &str, format: &str| {
         let run = canvass(&[
-            "intake", "letter", "NOR", "--db", &db, "--lang", lang, "--format", format,
+            "intake",
+            "letter",
+            "NOR",
+            "--db",
+            &db,
+            "--lang",
+            lang,
+            "--format",
+            format,
+            "--preview",
         ]);
         assert_eq!(run.status, 0, "{}", run.stderr);
         // The file's folder is a temporary one.

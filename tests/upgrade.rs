@@ -33,15 +33,45 @@ fn expected(name: &str) -> String {
     std::fs::read_to_string(Path::new("tests/upgrade").join(name)).unwrap()
 }
 
+/// The status as JSON without the review counts (`open`, `explained`, `change`).
+fn without_review_counts_json(text: &str) -> String {
+    let mut status: serde_json::Value = serde_json::from_str(text).unwrap();
+    for line in status["respondents"].as_array_mut().unwrap() {
+        let line = line.as_object_mut().unwrap();
+        for key in ["open", "explained", "change"] {
+            assert!(line.remove(key).is_some(), "no {key}");
+        }
+    }
+    serde_json::to_string_pretty(&status).unwrap() + "\n"
+}
+
+/// The status as CSV without the review counts (columns 8 to 10).
+fn without_review_counts_csv(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let cells: Vec<&str> = line.split(',').collect();
+        assert!(cells.len() >= 12, "{line}");
+        let kept: Vec<&str> = cells[..7].iter().chain(&cells[10..]).copied().collect();
+        out += &kept.join(",");
+        out.push('\n');
+    }
+    out
+}
+
 #[test]
 fn an_earlier_collection_gives_the_same_status_and_exports_before_and_after_upgrading() {
     let dir = temp_dir("upgrade-status");
     let db = copy(&dir);
+    // What the earlier canvass printed, beside the columns added since (open findings,
+    // explained, change: known only once findings are data, so after the upgrade).
     let same = |db: &str| {
         let json = canvass(&["intake", "status", "--db", db, "--format", "json"]);
-        assert_eq!(ok(&json), expected("status.json"));
+        assert_eq!(
+            without_review_counts_json(ok(&json)),
+            expected("status.json")
+        );
         let csv = canvass(&["intake", "status", "--db", db, "--format", "csv"]);
-        assert_eq!(ok(&csv), expected("status.csv"));
+        assert_eq!(without_review_counts_csv(ok(&csv)), expected("status.csv"));
         let export = canvass(&[
             "intake", "export", "--db", db, "--format", "ndjson", "--all",
         ]);
@@ -67,6 +97,19 @@ fn an_earlier_collection_gives_the_same_status_and_exports_before_and_after_upgr
         upgrade.stdout
     );
     same(&db);
+    // Now that its findings are data, the status counts the open ones.
+    let json = canvass(&["intake", "status", "--db", &db, "--format", "json"]);
+    let status: serde_json::Value = serde_json::from_str(ok(&json)).unwrap();
+    let bra = status["respondents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["respondent"] == "BRA")
+        .unwrap();
+    assert_eq!(
+        (&bra["open"], &bra["change"]),
+        (&serde_json::json!(5), &serde_json::Value::Null)
+    );
     // Upgrading twice does nothing more.
     let again = canvass(&["intake", "upgrade", "--db", &db]);
     assert!(
@@ -172,7 +215,10 @@ fn a_collection_keeps_judging_when_the_compiler_writes_its_schema_differently() 
         .unwrap();
     }
     let status = canvass(&["intake", "status", "--db", &db, "--format", "json"]);
-    assert_eq!(ok(&status), expected("status.json"));
+    assert_eq!(
+        without_review_counts_json(ok(&status)),
+        expected("status.json")
+    );
     let add = canvass(&[
         "intake",
         "add",

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use calamine::{Reader, Xlsx};
 use canvass::reply::{Format, Limits};
 use canvass::validate::Validator;
-use canvass::values::workbook::{META_SHEET, answer_name, table_name};
+use canvass::values::workbook::{META_SHEET, answer_name, explanation_name, table_name};
 
 fn validator(id: &str) -> Validator {
     let text = std::fs::read_to_string(format!("questionnaires/{id}/questionnaire.toml")).unwrap();
@@ -93,6 +93,23 @@ fn the_template_names_every_answer_cell_and_says_what_it_is() {
                 assert!(names.contains(&name), "{id}: no name {name}");
             }
         }
+        // A cell to explain each rule that may be explained, and only those.
+        let explainable: Vec<&str> = q
+            .rules
+            .iter()
+            .filter(|r| r.severity.explainable())
+            .map(|r| r.id.as_str())
+            .collect();
+        assert!(!explainable.is_empty(), "{id} has warning rules");
+        for rule in &q.rules {
+            let has_cell = names.contains(&explanation_name(&rule.id));
+            assert_eq!(
+                has_cell,
+                explainable.contains(&rule.id.as_str()),
+                "{id}: {}",
+                rule.id
+            );
+        }
         let meta = book.worksheet_range(META_SHEET).unwrap();
         let fact = |r: u32| {
             meta.get_value((r, 1))
@@ -109,8 +126,8 @@ fn the_template_names_every_answer_cell_and_says_what_it_is() {
             )
         );
         assert_eq!(fact(3).len(), 64, "a SHA-256 of the layout");
-        // The cover first, a sheet per section, then the hidden sheets.
-        assert_eq!(book.sheet_names().len(), q.sections.len() + 3, "{id}");
+        // The cover first, a sheet per section, the explanations, then the hidden sheets.
+        assert_eq!(book.sheet_names().len(), q.sections.len() + 4, "{id}");
     }
 }
 

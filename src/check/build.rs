@@ -12,7 +12,7 @@ use super::translations::text;
 use crate::findings::Code;
 use crate::questionnaire::def::{
     BoundDef, OptionDef, OptionsDef, QuestionDef, QuestionType, QuestionnaireDef, RuleDef,
-    SectionDef, Severity, Sp,
+    RuleSeverity, SectionDef, Sp,
 };
 use crate::questionnaire::is_questionnaire_id;
 use crate::questionnaire::model::{
@@ -21,9 +21,6 @@ use crate::questionnaire::model::{
 use crate::questionnaire::settings::closest;
 use crate::source::Span;
 use crate::values::dates::is_iso_date;
-
-/// Keys a reply reserves at its top level: no section may take them.
-const RESERVED: &[&str] = &["questionnaire", "version"];
 
 pub(crate) fn build(def: &QuestionnaireDef, lints: &mut Lints<'_>) -> Questionnaire {
     if !is_questionnaire_id(&def.id.value) {
@@ -193,14 +190,17 @@ impl Builder<'_, '_, '_> {
             .iter()
             .map(|s| {
                 self.identifier(&s.id, "section");
-                if RESERVED.contains(&s.id.value.as_str()) {
+                if crate::questionnaire::RESERVED_SECTION_IDS.contains(&s.id.value.as_str()) {
                     self.lints
                         .error(
                             Code::InvalidId,
                             format!("`{}` cannot be a section id", s.id.value),
                             s.id.span.clone(),
                         )
-                        .help_("replies use `questionnaire` and `version` at the top level");
+                        .help_(
+                            "replies use `questionnaire`, `version` and `explanations` at the \
+                             top level, and expressions read `previous.section.question`",
+                        );
                 }
                 duplicate(&mut seen, &s.id, "section", self.lints);
                 self.section(s)
@@ -316,7 +316,10 @@ impl Builder<'_, '_, '_> {
             each: each.map(|e| e.value.clone()),
             when: def.when.as_ref().map(expr),
             check: expr(&def.check),
-            severity: def.severity.as_ref().map_or(Severity::Error, |s| s.value),
+            severity: def
+                .severity
+                .as_ref()
+                .map_or(RuleSeverity::Error, |s| s.value),
             message: self.text(
                 &def.message,
                 &format!("the message of rule `{}`", def.id.value),

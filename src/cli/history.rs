@@ -29,7 +29,7 @@ pub fn history(
         store,
         versions,
         findings,
-    } = sent(db, respondent)?;
+    } = sent(db, respondent, false)?;
     let lang = match lang {
         Some(l) => l.to_string(),
         None => canvass::intake::upgrade::questionnaire_of(&store.pinned()?)
@@ -47,28 +47,34 @@ pub fn history(
     Ok(ExitCode::SUCCESS)
 }
 
-/// A respondent's versions, oldest first, with each one's findings as data.
-struct Sent {
-    id: String,
-    store: Store,
-    versions: Vec<HistoryVersion>,
-    findings: Vec<Vec<Finding>>,
+/// A respondent's versions, oldest first, with each one's findings as data (reviewers'
+/// explanations given to them).
+pub(super) struct Sent {
+    pub id: String,
+    pub store: Store,
+    pub versions: Vec<HistoryVersion>,
+    pub findings: Vec<Vec<Finding>>,
 }
 
 /// What `respondent` sent: refused when it is no respondent id or sent nothing.
-fn sent(db: &Path, respondent: &str) -> Result<Sent, String> {
+pub(super) fn sent(db: &Path, respondent: &str, write: bool) -> Result<Sent, String> {
     let Some(id) = canvass::intake::respondent_id(respondent) else {
         return Err(format!("{} is not a respondent id", visible(respondent)));
     };
-    let store = Store::open(db, false)?;
+    let store = Store::open(db, write)?;
     let versions = store.history(&id)?;
     if versions.is_empty() {
         return Err(format!("{} has sent no reply", visible(&id)));
     }
+    let recorded = store.explanations(&id)?;
     let findings = versions
         .iter()
-        .map(|v| stored_findings(db, &id, v.version, v.findings.as_deref()))
-        .collect::<Result<_, _>>()?;
+        .map(|v| {
+            let mut f = stored_findings(db, &id, v.version, v.findings.as_deref())?;
+            canvass::intake::explain::apply(&mut f, &recorded, v.version);
+            Ok(f)
+        })
+        .collect::<Result<_, String>>()?;
     Ok(Sent {
         id,
         store,
@@ -142,14 +148,26 @@ fn human(
             text += "  no findings\n";
         }
         for (mark, f) in marked {
-            let severity = if f.is_error() { "error" } else { "warning" };
+            // The rule's id is what `intake explain` takes.
+            let rule = f
+                .rule
+                .as_deref()
+                .map_or_else(String::new, |r| format!(" [{}]", echo(r)));
             text += &format!(
-                "  {:<5} {severity} {} {} — {}\n",
+                "  {:<5} {} {} {}{rule} — {}\n",
                 mark.as_str(),
+                f.standing(),
                 f.code.as_str(),
                 f.question.as_deref().map_or_else(String::new, echo),
                 visible(&f.worded(lang).message)
             );
+            if let (Some(e), true) = (&f.explained, *mark != Mark::Fixed) {
+                text += &format!(
+                    "        explained by the {}: {}\n",
+                    e.by.as_str(),
+                    visible(&e.note)
+                );
+            }
         }
     }
     text
@@ -183,6 +201,7 @@ fn json(
                     "number": f.number,
                     "rule": f.rule,
                     "message": f.worded(lang).message,
+                    "explained": f.explained,
                 })).collect::<Vec<_>>(),
             })
         })
@@ -197,27 +216,141 @@ fn json(
 pub enum LetterFormat {
     Md,
     Txt,
+    Html,
 }
 
-/// `intake letter RESPONDENT`: the request for validation about its latest version.
-pub fn letter(
+impl LetterFormat {
+    fn written(self) -> canvass::intake::letter::LetterFormat {
+        use canvass::intake::letter::LetterFormat as Written;
+        match self {
+            Self::Md => Written::Markdown,
+            Self::Txt => Written::Text,
+            Self::Html => Written::Html,
+        }
+    }
+
+    fn extension(self) -> &'static str {
+        match self {
+            Self::Md => "md",
+            Self::Txt => "txt",
+            Self::Html => "html",
+        }
+    }
+}
+
+/// What `intake letter` is asked for.
+pub struct LetterRequest<'a> {
+    /// One respondent, or `None` with `all`.
+    pub respondent: Option<&'a str>,
+    /// One letter per respondent with open findings, into `output` (a folder).
+    pub all: bool,
+    pub output: Option<&'a Path>,
+    pub lang: Option<&'a str>,
+    pub format: LetterFormat,
+    /// Write without recording the letter as sent.
+    pub preview: bool,
+}
+
+/// `intake letter`: the request for validation about a respondent's latest version (or,
+/// with `--all`, about each one's with open findings), recorded as written unless a
+/// preview, so that the next letter says what was corrected since.
+pub fn letter(db: &Path, request: &LetterRequest<'_>) -> Result<ExitCode, String> {
+    let write = !request.preview;
+    if request.all {
+        let Some(folder) = request.output else {
+            return Err(
+                "--all writes one letter per respondent: give the folder with -o DIR".into(),
+            );
+        };
+        if request.respondent.is_some() {
+            return Err("give a respondent, or --all, not both".into());
+        }
+        std::fs::create_dir_all(folder).map_err(|e| {
+            format!(
+                "cannot make {}: {e}",
+                visible(&folder.display().to_string())
+            )
+        })?;
+        let status = canvass::intake::status(&canvass::intake::service::SqliteCollection::new(
+            Store::open(db, false)?,
+        ))?;
+        let mut written = 0;
+        for line in status
+            .respondents
+            .iter()
+            .filter(|l| l.open.unwrap_or(0) > 0)
+        {
+            let (text, _) = one_letter(db, &line.respondent, request, write)?;
+            let name = format!(
+                "{}.{}",
+                file_stem(&line.respondent),
+                request.format.extension()
+            );
+            super::files::write_atomically(&folder.join(&name), &text)?;
+            written += 1;
+        }
+        eprintln!(
+            "{written} letter{} written into {}",
+            if written == 1 { "" } else { "s" },
+            visible(&folder.display().to_string())
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(respondent) = request.respondent else {
+        return Err("name the respondent to write to, or give --all -o DIR".into());
+    };
+    let (text, _) = one_letter(db, respondent, request, write)?;
+    if let Some(path) = request.output {
+        super::files::write_atomically(path, &text)?;
+    } else {
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|e| format!("cannot write the letter: {e}"))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A file name for a respondent's letter: its id with every character but ASCII letters,
+/// digits, `-` and `_` written as `_xx` (its UTF-8 bytes in hex), so an id can neither
+/// leave the folder nor make two letters share a file.
+fn file_stem(respondent: &str) -> String {
+    let mut stem = String::new();
+    for c in respondent.chars() {
+        if c.is_ascii_alphanumeric() || c == '-' {
+            stem.push(c);
+        } else {
+            let mut bytes = [0; 4];
+            for b in c.encode_utf8(&mut bytes).bytes() {
+                stem.push_str(&format!("_{b:02x}"));
+            }
+        }
+    }
+    stem
+}
+
+/// The letter to one respondent, and the version it is about; recorded when `record`.
+fn one_letter(
     db: &Path,
     respondent: &str,
-    lang: Option<&str>,
-    format: LetterFormat,
-) -> Result<ExitCode, String> {
-    use canvass::intake::letter::{LetterFormat as Written, LetterVersion, letter};
+    request: &LetterRequest<'_>,
+    record: bool,
+) -> Result<(String, i64), String> {
+    use canvass::intake::letter::{LetterVersion, letter, points};
+    use canvass::intake::store::Letter;
     let Sent {
         id,
         store,
         versions,
         findings,
-    } = sent(db, respondent)?;
+    } = sent(db, respondent, record)?;
     let last = versions
         .last()
         .expect("`sent` refuses a respondent without versions");
     let q = canvass::intake::upgrade::questionnaire_of(&store.pinned()?)?;
-    let lang = lang.map_or_else(|| q.source_language().to_string(), str::to_string);
+    let lang = request
+        .lang
+        .map_or_else(|| q.source_language().to_string(), str::to_string);
     let stored = store
         .version_of(&id, Some(last.version))?
         .ok_or_else(|| format!("{} has no version {}", visible(&id), last.version))?;
@@ -227,34 +360,27 @@ pub fn letter(
         canvass::reply::Format::named(&stored.format),
         findings.last().map_or(&[][..], Vec::as_slice),
     );
-    let files: Vec<canvass::source::SourceFile> = versions
-        .iter()
-        .map(|v| canvass::source::SourceFile::new(v.file.clone(), String::new()))
-        .collect();
-    let written: Vec<LetterVersion<'_>> = versions
-        .iter()
-        .zip(&findings)
-        .zip(&files)
-        .enumerate()
-        .map(|(i, ((v, f), file))| LetterVersion {
-            version: v.version,
-            received_at: &v.received_at,
-            file: if i + 1 == versions.len() {
-                &latest_file
-            } else {
-                file
-            },
-            findings: f,
-        })
-        .collect();
-    let format = match format {
-        LetterFormat::Md => Written::Markdown,
-        LetterFormat::Txt => Written::Text,
+    let numbered: Vec<(i64, Vec<Finding>)> =
+        versions.iter().map(|v| v.version).zip(findings).collect();
+    let previous_letter = store.last_letter(&id)?;
+    let points = points(&numbered, previous_letter.as_ref());
+    let latest = LetterVersion {
+        version: last.version,
+        received_at: &last.received_at,
+        file: &latest_file,
     };
-    let text = letter(&q, &id, &written, &lang, format);
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .map_err(|e| format!("cannot write the letter: {e}"))?;
-    Ok(ExitCode::SUCCESS)
+    let text = letter(&q, &id, &latest, &points, &lang, request.format.written());
+    if record {
+        let asked = serde_json::to_string(&points.asked()).map_err(|e| e.to_string())?;
+        store.record_letter(
+            &id,
+            &Letter {
+                version: last.version,
+                lang: lang.clone(),
+                asked,
+                written_at: canvass::intake::now(),
+            },
+        )?;
+    }
+    Ok((text, last.version))
 }

@@ -106,14 +106,40 @@ pub enum IntakeCommand {
         #[command(flatten)]
         db: Db,
     },
-    /// The request for validation to send a respondent about its latest version.
+    /// The request for validation to send a respondent about its latest version; the
+    /// letter is recorded as written, so the next one says what was corrected since.
     Letter {
-        respondent: String,
+        /// The respondent (or `--all`).
+        respondent: Option<String>,
+        /// One letter per respondent with open findings, into the folder `-o` names.
+        #[arg(long)]
+        all: bool,
+        /// Where to write: a file (a folder with `--all`); default: standard output.
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
         /// The language to write it in (default: the questionnaire's).
         #[arg(long)]
         lang: Option<String>,
         #[arg(long, value_enum, default_value_t = super::history::LetterFormat::Md)]
         format: super::history::LetterFormat,
+        /// Write the letter without recording it as sent.
+        #[arg(long)]
+        preview: bool,
+        #[command(flatten)]
+        db: Db,
+    },
+    /// Record why the answers a rule questions are right (a warning, or a rule that asks
+    /// for an explanation); an error cannot be explained, only corrected or accepted.
+    Explain {
+        respondent: String,
+        /// The rule whose finding is explained (its id, as `history` shows it).
+        rule: String,
+        /// Why the answers are right (kept with the explanation).
+        #[arg(long, required = true)]
+        note: String,
+        /// The version the reviewer read (default: the latest; refused if not the latest).
+        #[arg(long)]
+        version: Option<i64>,
         #[command(flatten)]
         db: Db,
     },
@@ -259,10 +285,30 @@ pub fn run(command: IntakeCommand) -> Result<ExitCode, String> {
         } => super::history::history(&db.path, &respondent, lang.as_deref(), format),
         IntakeCommand::Letter {
             respondent,
+            all,
+            output,
             lang,
             format,
+            preview,
             db,
-        } => super::history::letter(&db.path, &respondent, lang.as_deref(), format),
+        } => super::history::letter(
+            &db.path,
+            &super::history::LetterRequest {
+                respondent: respondent.as_deref(),
+                all,
+                output: output.as_deref(),
+                lang: lang.as_deref(),
+                format,
+                preview,
+            },
+        ),
+        IntakeCommand::Explain {
+            respondent,
+            rule,
+            note,
+            version,
+            db,
+        } => super::explain::explain(&db.path, &respondent, &rule, version, &note),
         IntakeCommand::Unidentified { format, db } => super::unidentified::list(&db.path, format),
         IntakeCommand::Assign {
             receipt,
@@ -677,6 +723,9 @@ fn status(db: &Path, format: StatusFormat, wanted: &[StateFilter]) -> Result<Exi
                 "stage",
                 "errors",
                 "warnings",
+                "open",
+                "explained",
+                "change",
                 "note",
                 "accepted_note",
             ])
@@ -691,6 +740,9 @@ fn status(db: &Path, format: StatusFormat, wanted: &[StateFilter]) -> Result<Exi
                     l.stage.as_deref().unwrap_or_default(),
                     &opt(l.errors),
                     &opt(l.warnings),
+                    &opt(l.open),
+                    &opt(l.explained),
+                    &opt(l.change),
                     l.note.as_deref().unwrap_or_default(),
                     l.accepted_note.as_deref().unwrap_or_default(),
                 ])
@@ -704,6 +756,15 @@ fn status(db: &Path, format: StatusFormat, wanted: &[StateFilter]) -> Result<Exi
     Ok(ExitCode::SUCCESS)
 }
 
+/// A change in a count, with its sign: `+2`, `-1`, `0`.
+fn signed(n: i64) -> String {
+    if n > 0 {
+        format!("+{n}")
+    } else {
+        n.to_string()
+    }
+}
+
 /// The status as a text table (`all`: how many respondents there are before a filter).
 fn status_table(status: &intake::Status, all: usize) -> String {
     let header = [
@@ -714,9 +775,11 @@ fn status_table(status: &intake::Status, all: usize) -> String {
         "stage",
         "errors",
         "warnings",
+        "open",
+        "change",
         "note",
     ];
-    let rows: Vec<[String; 8]> = status
+    let rows: Vec<[String; 10]> = status
         .respondents
         .iter()
         .map(|l| {
@@ -729,6 +792,8 @@ fn status_table(status: &intake::Status, all: usize) -> String {
                 l.stage.clone().unwrap_or_else(|| "-".into()),
                 opt(l.errors),
                 opt(l.warnings),
+                opt(l.open),
+                l.change.map_or_else(|| "-".into(), signed),
                 // The reviewer's note when accepted, the respondent's otherwise.
                 l.accepted_note
                     .as_deref()

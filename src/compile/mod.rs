@@ -21,6 +21,24 @@ pub use read::from_schema;
 
 const BLANK: &str = "#/$defs/blank";
 
+/// The reply's `explanations`: a table from the id of a rule that may be explained (a
+/// warning, or a rule that asks for an explanation) to a text.
+fn explanations_schema(q: &Questionnaire) -> Value {
+    let ids: Vec<&str> = q
+        .rules
+        .iter()
+        .filter(|r| r.severity.explainable())
+        .map(|r| r.id.as_str())
+        .collect();
+    json!({
+        "title": "Explanations",
+        "description": "Why an answer a rule questions is right: the rule's id, then the explanation.",
+        "type": "object",
+        "propertyNames": { "enum": ids },
+        "additionalProperties": { "type": ["string", "null"] },
+    })
+}
+
 /// Compile a checked questionnaire.
 pub fn compile(q: &Questionnaire) -> Value {
     let lang = q.source_language();
@@ -32,6 +50,10 @@ pub fn compile(q: &Questionnaire) -> Value {
     properties.insert(
         "version".into(),
         json!({ "title": "Questionnaire version", "const": q.version }),
+    );
+    properties.insert(
+        crate::questionnaire::EXPLANATIONS.into(),
+        explanations_schema(q),
     );
     let mut required = vec![json!("questionnaire"), json!("version")];
     let mut all_of = Vec::new();

@@ -35,7 +35,7 @@ pub fn from_schema(schema: &Value) -> Result<Questionnaire, String> {
         .ok_or("the schema has no `properties`")?;
     let mut sections = Vec::new();
     for (key, section_schema) in properties {
-        if key == "questionnaire" || key == "version" {
+        if crate::questionnaire::REPLY_KEYS.contains(&key.as_str()) {
             continue;
         }
         let info: SectionInfo = annotation(section_schema, &format!("section `{key}`"))?;

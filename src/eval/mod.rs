@@ -102,7 +102,7 @@ impl<'v, V: ReplyValue<'v>> Answers<'v, V> {
         // last match left off, so a reply in order is matched with one comparison per key.
         let mut next_section = 0;
         for (key, value) in root {
-            if key == "questionnaire" || key == "version" {
+            if crate::questionnaire::REPLY_KEYS.contains(&key) {
                 continue;
             }
             let Some(s) = find_from(&q.sections, next_section, |section| section.id == key) else {

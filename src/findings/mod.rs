@@ -77,6 +77,43 @@ pub struct Finding {
     pub text: Option<Text>,
     /// The id of the failed `[[rule]]`.
     pub rule: Option<String>,
+    /// The rule asks for an explanation (`severity = "explain"`): an error until explained.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub asks_explanation: bool,
+    /// Why the answers are as they are, given by the reply or recorded by a reviewer: the
+    /// finding stays listed, no longer counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explained: Option<Explanation>,
+}
+
+/// Why a finding's answers are right after all: only a warning, or a rule that asks for
+/// one, can be explained; an error is corrected or accepted, never explained away.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Explanation {
+    /// Who gave it.
+    pub by: ExplainedBy,
+    /// What they said, as they wrote it.
+    pub note: String,
+}
+
+/// Who explained a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExplainedBy {
+    /// The reply itself, in its `explanations`.
+    Reply,
+    /// A reviewer (`intake explain`).
+    Reviewer,
+}
+
+impl ExplainedBy {
+    /// `reply` or `reviewer`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Reply => "reply",
+            Self::Reviewer => "reviewer",
+        }
+    }
 }
 
 /// Another place that explains a finding: the answer that made a question required, an
@@ -211,6 +248,8 @@ impl Finding {
             number: None,
             text: None,
             rule: None,
+            asks_explanation: false,
+            explained: None,
         }
     }
 
@@ -268,9 +307,28 @@ impl Finding {
         Self::said(Code::Syntax, Severity::Error, said, Anchor::Span(span))
     }
 
-    /// Whether it is an error (not a warning).
+    /// Whether it is an error (not a warning), still unexplained.
     pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
+        self.severity == Severity::Error && self.explained.is_none()
+    }
+
+    /// Whether it is a warning, still unexplained.
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning && self.explained.is_none()
+    }
+
+    /// Whether it may be explained: a rule's warning, or a rule that asks for it.
+    pub fn explainable(&self) -> bool {
+        self.rule.is_some() && (self.severity == Severity::Warning || self.asks_explanation)
+    }
+
+    /// `error`, `warning`, or `explained` once explained.
+    pub fn standing(&self) -> &'static str {
+        if self.explained.is_some() {
+            "explained"
+        } else {
+            self.severity.name()
+        }
     }
 }
 
@@ -285,10 +343,11 @@ impl Related {
     }
 }
 
-/// Counts of errors and warnings in a list of findings.
+/// Counts of errors and warnings in a list of findings; explained ones are neither.
 pub fn count(findings: &[Finding]) -> (usize, usize) {
     let errors = findings.iter().filter(|f| f.is_error()).count();
-    (errors, findings.len() - errors)
+    let warnings = findings.iter().filter(|f| f.is_warning()).count();
+    (errors, warnings)
 }
 
 /// A finding worded in one language: what printers read.

@@ -5,6 +5,7 @@
 //! at the stage it was sent at) and what state each respondent is in; [`store`] keeps and
 //! finds, and owns every SQL statement. Nothing received is dropped or overwritten.
 
+pub mod explain;
 pub mod export;
 pub mod history;
 pub mod letter;
@@ -244,6 +245,13 @@ pub struct StatusLine {
     pub note: Option<String>,
     /// The note a reviewer accepted it with (`accept --note`).
     pub accepted_note: Option<String>,
+    /// How many findings of the latest version are open (neither explained nor fixed).
+    pub open: Option<i64>,
+    /// How many are explained (by the reply or a reviewer).
+    pub explained: Option<i64>,
+    /// Open findings now less those of the version before (negative: fewer); `None` for a
+    /// first version.
+    pub change: Option<i64>,
 }
 
 /// How many respondents are in each state.
@@ -270,21 +278,34 @@ pub fn status(store: &dyn service::Collection) -> Result<Status, service::Intake
     let pinned = store.pinned()?;
     let expected = store.expected()?;
     let latest = store.latest()?;
+    let explanations = store.explanations()?;
     let mut lines: Vec<StatusLine> = latest
         .iter()
-        .map(|l| StatusLine {
-            respondent: l.respondent.clone(),
-            state: State::of(l).as_str(),
-            version: Some(l.version),
-            received_at: Some(l.received_at.clone()),
-            stage: Some(l.stage.clone()),
-            errors: Some(l.errors),
-            warnings: Some(l.warnings),
-            expected: expected
-                .binary_search_by(|(e, _)| e.as_str().cmp(&l.respondent))
-                .is_ok(),
-            note: l.note.clone(),
-            accepted_note: l.accepted_note.clone(),
+        .map(|l| {
+            let recorded: Vec<store::Explained> = explanations
+                .iter()
+                .filter(|(r, _)| *r == l.respondent)
+                .map(|(_, e)| e.clone())
+                .collect();
+            let now = open_findings(l.findings.as_deref(), &recorded, l.version);
+            let before = open_findings(l.before.as_deref(), &recorded, l.version - 1);
+            StatusLine {
+                respondent: l.respondent.clone(),
+                state: State::of(l).as_str(),
+                version: Some(l.version),
+                received_at: Some(l.received_at.clone()),
+                stage: Some(l.stage.clone()),
+                errors: Some(now.map_or(l.errors, |n| n.errors)),
+                warnings: Some(now.map_or(l.warnings, |n| n.warnings)),
+                expected: expected
+                    .binary_search_by(|(e, _)| e.as_str().cmp(&l.respondent))
+                    .is_ok(),
+                note: l.note.clone(),
+                accepted_note: l.accepted_note.clone(),
+                open: now.map(|n| n.open),
+                explained: now.map(|n| n.explained),
+                change: now.zip(before).map(|(n, b)| n.open - b.open),
+            }
         })
         .collect();
     for (respondent, _) in &expected {
@@ -303,6 +324,9 @@ pub fn status(store: &dyn service::Collection) -> Result<Status, service::Intake
                 expected: true,
                 note: None,
                 accepted_note: None,
+                open: None,
+                explained: None,
+                change: None,
             });
         }
     }
@@ -322,6 +346,34 @@ pub fn status(store: &dyn service::Collection) -> Result<Status, service::Intake
         respondents: lines,
         totals,
         unidentified: store.unidentified()?,
+    })
+}
+
+/// A version's findings counted once reviewers' explanations are given to them.
+#[derive(Debug, Clone, Copy)]
+struct Counted {
+    errors: i64,
+    warnings: i64,
+    open: i64,
+    explained: i64,
+}
+
+/// The counts of a version's stored findings (`None` when they are not kept as data).
+fn open_findings(
+    data: Option<&str>,
+    recorded: &[store::Explained],
+    version: i64,
+) -> Option<Counted> {
+    let mut findings: Vec<crate::findings::Finding> = serde_json::from_str(data?).ok()?;
+    explain::apply(&mut findings, recorded, version);
+    let (errors, warnings) = crate::findings::count(&findings);
+    let (open, explained) = explain::open_and_explained(&findings);
+    let n = |x: usize| i64::try_from(x).unwrap_or(i64::MAX);
+    Some(Counted {
+        errors: n(errors),
+        warnings: n(warnings),
+        open: n(open),
+        explained: n(explained),
     })
 }
 

@@ -16,7 +16,8 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use super::store::{
-    Acceptance, Latest, NewSubmission, Pinned, Store, Stored, StoredReply, StoredVersion, Which,
+    Acceptance, Explained, Latest, NewSubmission, Pinned, Previous, Store, Stored, StoredReply,
+    StoredVersion, Which,
 };
 use super::{Received, Stage};
 
@@ -88,6 +89,10 @@ pub trait Collection: Send + Sync {
         which: Which,
         f: &mut dyn FnMut(StoredReply) -> Result<(), String>,
     ) -> Result<(), IntakeError>;
+    /// The explanations reviewers recorded, by respondent id.
+    fn explanations(&self) -> Result<Vec<(String, Explained)>, IntakeError>;
+    /// The previous cycle's reply of `respondent`, if it had one.
+    fn previous(&self, respondent: &str) -> Result<Option<Previous>, IntakeError>;
 }
 
 /// A collection in one SQLite file.
@@ -123,6 +128,14 @@ impl Collection for SqliteCollection {
 
     fn unidentified(&self) -> Result<i64, IntakeError> {
         Ok(self.lock().unidentified()?)
+    }
+
+    fn explanations(&self) -> Result<Vec<(String, Explained)>, IntakeError> {
+        Ok(self.lock().all_explanations()?)
+    }
+
+    fn previous(&self, respondent: &str) -> Result<Option<Previous>, IntakeError> {
+        Ok(self.lock().previous(respondent)?)
     }
 
     fn accept(
@@ -340,6 +353,14 @@ mod tests {
 
         fn unidentified(&self) -> Result<i64, IntakeError> {
             Ok(0)
+        }
+
+        fn explanations(&self) -> Result<Vec<(String, Explained)>, IntakeError> {
+            Ok(Vec::new())
+        }
+
+        fn previous(&self, _: &str) -> Result<Option<Previous>, IntakeError> {
+            Ok(None)
         }
 
         fn accept(

@@ -4,7 +4,6 @@
 //! so an editor completes exactly what the loader accepts. Nothing here is validated:
 //! a `min` may be a date on an integer question; the checker says so.
 
-pub use crate::findings::Severity;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -351,6 +350,35 @@ pub struct RuleDef {
     pub when: Option<Sp<String>>,
     /// Expression that must hold.
     pub check: Sp<String>,
-    pub severity: Option<Sp<Severity>>,
+    pub severity: Option<Sp<RuleSeverity>>,
     pub message: Sp<TextDef>,
+}
+
+/// What a failed rule gives: `error` (the default) makes the reply invalid; `warning` is
+/// worth a look; `explain` makes it invalid until the reply (its `explanations`) or a
+/// reviewer says why the answers are right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleSeverity {
+    /// The reply is invalid until corrected (or accepted by a reviewer).
+    Error,
+    /// Worth a look; the reply stays valid. An explanation may be given.
+    Warning,
+    /// Invalid until explained.
+    Explain,
+}
+
+impl RuleSeverity {
+    /// The severity of the rule's finding while unexplained.
+    pub fn finding(self) -> crate::findings::Severity {
+        match self {
+            Self::Warning => crate::findings::Severity::Warning,
+            Self::Error | Self::Explain => crate::findings::Severity::Error,
+        }
+    }
+
+    /// Whether the rule's finding may be explained.
+    pub fn explainable(self) -> bool {
+        self != Self::Error
+    }
 }

@@ -9,6 +9,17 @@ pub mod load;
 pub mod model;
 pub mod settings;
 
+/// A reply's top-level key holding the explanations it gives, rule id to text.
+pub const EXPLANATIONS: &str = "explanations";
+
+/// A reply's top-level keys that are not sections: which questionnaire it answers, and the
+/// explanations it gives.
+pub const REPLY_KEYS: &[&str] = &["questionnaire", "version", EXPLANATIONS];
+
+/// Names no section may take: a reply's own keys, and `previous` (the previous cycle's
+/// answers in expressions).
+pub const RESERVED_SECTION_IDS: &[&str] = &["questionnaire", "version", EXPLANATIONS, "previous"];
+
 /// Whether `id` is a valid questionnaire id: `[a-z0-9-]+`.
 pub fn is_questionnaire_id(id: &str) -> bool {
     !id.is_empty()

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use super::def::{QuestionType, Severity, TextFormat};
+pub use super::def::{QuestionType, RuleSeverity, TextFormat};
 use crate::expr::ast::Ast;
 pub use crate::expr::ast::QuestionRef;
 
@@ -218,7 +218,7 @@ pub struct Rule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Expr>,
     pub check: Expr,
-    pub severity: Severity,
+    pub severity: RuleSeverity,
     pub message: Text,
 }
 

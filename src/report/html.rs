@@ -81,6 +81,7 @@ table{border-collapse:collapse;margin:.4rem 0 1rem}td,th{border:1px solid #ddd;p
 .valid{color:#176b2c}.invalid{color:#a11}
 .finding{border-left:4px solid #a11;padding:.4rem .8rem;margin:.8rem 0;background:#fdf6f6}
 .finding.warning{border-color:#b67900;background:#fffaf0}
+.finding.explained{border-color:#5a7d9a;background:#f4f8fb}
 .meta{font-family:monospace;font-size:.85rem;color:#555}
 pre{background:#f4f4f4;padding:.4rem;overflow-x:auto}.ln{color:#888;user-select:none}mark{background:#ffd54f}
 ul{margin:.2rem 0}#filters{margin:1rem 0}[hidden]{display:none!important}
@@ -102,7 +103,7 @@ impl Page {
              <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{script_hash}'\">\n\
              <title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n\
              <form id=\"filters\" hidden>{severity} <select name=\"severity\"><option value=\"\">{all}</option>\
-             <option value=\"error\">error</option><option value=\"warning\">warning</option></select> \
+             <option value=\"error\">error</option><option value=\"warning\">warning</option><option value=\"explained\">explained</option></select> \
              {code} <select name=\"code\" id=\"f-code\"><option value=\"\">{all}</option></select> \
              {question} <select name=\"question\" id=\"f-question\"><option value=\"\">{all}</option></select> \
              <span id=\"f-shown\"></span> {shown}</form>\n<main>\n",
@@ -306,7 +307,7 @@ pub fn section(r: &ReplyReport) -> Rendered {
 
 fn finding(out: &mut String, worded: &Worded<'_>, r: &ReplyReport, spans: &Spans<'_>) {
     let f = worded.finding;
-    let severity = if f.is_error() { "error" } else { "warning" };
+    let severity = f.standing();
     let _ = writeln!(
         out,
         "<div class=\"finding {severity}\" data-severity=\"{severity}\" data-code=\"{}\" data-question=\"{}\">",
@@ -340,6 +341,21 @@ fn finding(out: &mut String, worded: &Worded<'_>, r: &ReplyReport, spans: &Spans
         let _ = writeln!(out, "<p><strong>{number}{}</strong></p>", escape(text));
     }
     let _ = writeln!(out, "<p>{}</p>", with_code(&worded.message));
+    if let Some(explained) = &f.explained {
+        let id = match explained.by {
+            crate::findings::ExplainedBy::Reply => "explained-by-reply",
+            crate::findings::ExplainedBy::Reviewer => "explained-by-reviewer",
+        };
+        let said = phrase_in(
+            r.lang,
+            id,
+            &Args::new().text(
+                "note",
+                crate::findings::visible::visible(&explained.note).into_owned(),
+            ),
+        );
+        let _ = writeln!(out, "<p class=\"explained\">{}</p>", escape(&said));
+    }
     if let Some(span) = f.at.span()
         && !r.file.text.is_empty()
     {

@@ -167,6 +167,14 @@ impl fmt::Display for Report<'_> {
             };
             write!(f, "\n{line}")?;
         }
+        if let Some(explained) = &finding.finding.explained {
+            let id = match explained.by {
+                crate::findings::ExplainedBy::Reply => "explained-by-reply",
+                crate::findings::ExplainedBy::Reviewer => "explained-by-reviewer",
+            };
+            let args = Args::new().text("note", visible_lines(&explained.note));
+            write!(f, "\n{}", phrase_in(self.lang, id, &args))?;
+        }
         Ok(())
     }
 }
@@ -183,6 +191,10 @@ impl Diagnostic for Report<'_> {
     }
 
     fn severity(&self) -> Option<miette::Severity> {
+        // An explained finding is listed, as advice: it no longer counts.
+        if self.finding.finding.explained.is_some() {
+            return Some(miette::Severity::Advice);
+        }
         Some(match self.finding.finding.severity {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,

@@ -23,6 +23,9 @@ pub struct JsonFinding<'a> {
     pub text: Option<String>,
     pub help: Option<String>,
     pub related: Vec<JsonRelated<'a>>,
+    /// Why the answers are right, and who said so: the finding no longer counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explained: Option<&'a crate::findings::Explanation>,
 }
 
 #[derive(Debug, Serialize)]
@@ -118,5 +121,6 @@ pub fn finding<'a>(f: &'a Finding, spans: &Spans<'_>, lang: &str) -> JsonFinding
                 message: related_words.next().unwrap_or_default(),
             })
             .collect(),
+        explained: f.explained.as_ref(),
     }
 }

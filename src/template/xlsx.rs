@@ -20,7 +20,7 @@ use crate::findings::words::{Args, phrase_in};
 use crate::questionnaire::model::{Bound, Question, QuestionType, Questionnaire};
 use crate::values::workbook::{
     LISTS_SHEET, META_SHEET, QUESTIONNAIRE_NAME, VERSION_NAME, absolute, absolute_range,
-    answer_name, option_name, sheet_name, table_name,
+    answer_name, explanation_name, option_name, sheet_name, table_name,
 };
 
 /// Rows a table without rows given in advance or `max_rows` offers.
@@ -154,6 +154,8 @@ fn build(
         writer.sheet.protect();
     }
 
+    write_explanations(&mut book, q, lang, prefill, &f, &mut taken, &mut names)?;
+
     let list_sheet = book.add_worksheet();
     list_sheet.set_name(LISTS_SHEET)?;
     for (c, items) in lists.columns.iter().enumerate() {
@@ -239,6 +241,64 @@ fn write_cover(
     cover.set_print_fit_to_pages(1, 0);
     cover.protect();
 
+    Ok(())
+}
+
+/// The sheet where a respondent explains answers a rule questions: one row per rule that
+/// may be explained (a warning, or a rule that asks for an explanation), with what it
+/// checks and a cell to write why the answers are right. None when no rule may be.
+fn write_explanations(
+    book: &mut Workbook,
+    q: &Questionnaire,
+    lang: &str,
+    prefill: Option<&Value>,
+    f: &Formats,
+    taken: &mut Vec<String>,
+    names: &mut Vec<(String, String)>,
+) -> Result<(), XlsxError> {
+    let rules: Vec<&crate::questionnaire::model::Rule> = q
+        .rules
+        .iter()
+        .filter(|r| r.severity.explainable())
+        .collect();
+    if rules.is_empty() {
+        return Ok(());
+    }
+    let word = |id: &str| phrase_in(lang, id, &Args::new());
+    let name = sheet_name(&word("workbook-explanations"), taken);
+    taken.push(name.clone());
+    let sheet = book.add_worksheet();
+    sheet.set_name(&name)?;
+    sheet.set_column_width(0, 24)?;
+    sheet.set_column_width(1, 60)?;
+    sheet.set_column_width(2, 60)?;
+    sheet.merge_range(0, 0, 0, 2, &word("workbook-explanations-intro"), &f.wrap)?;
+    sheet.set_row_height(0, 45)?;
+    for (col, id) in [
+        "workbook-rule",
+        "workbook-rule-checks",
+        "workbook-explanation",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let col = u16::try_from(col).unwrap_or(u16::MAX);
+        sheet.write_string_with_format(1, col, word(id), &f.header)?;
+    }
+    let given = prefill.and_then(|r| r.get(crate::questionnaire::EXPLANATIONS));
+    for (i, rule) in rules.iter().enumerate() {
+        let row = 2 + u32::try_from(i).unwrap_or(u32::MAX - 2);
+        sheet.write_string(row, 0, &rule.id)?;
+        let checks = rule.message.get(lang, q.source_language());
+        sheet.write_string_with_format(row, 1, checks, &f.wrap)?;
+        match given.and_then(|g| g.get(&rule.id)).and_then(Value::as_str) {
+            Some(text) => sheet.write_string_with_format(row, 2, text, &f.answer_text)?,
+            None => sheet.write_blank(row, 2, &f.answer_text)?,
+        };
+        names.push((explanation_name(&rule.id), absolute(&name, row, 2)));
+    }
+    sheet.set_freeze_panes(2, 0)?;
+    sheet.protect();
     Ok(())
 }
 

@@ -14,6 +14,7 @@
 //! source map, built only for a reply with findings.
 
 mod describe;
+mod explanations;
 mod own;
 mod representation;
 mod residual;

@@ -8,7 +8,7 @@ use super::walk::{Walk, say};
 use crate::eval::{Answer, Answers, Truth, classify, truth};
 use crate::findings::words::{Args, Text};
 use crate::findings::{Anchor, Code, Finding, Location, Severity};
-use crate::questionnaire::model::{QuestionRef, Questionnaire, Rule};
+use crate::questionnaire::model::{QuestionRef, Questionnaire, Rule, RuleSeverity};
 use crate::values::view::ReplyValue;
 
 /// What a rule comes to where it is read (in a row, for an `each` rule).
@@ -330,11 +330,12 @@ impl Walk<'_> {
             );
             let mut finding = Finding::said(
                 Code::Rule,
-                rule.severity,
+                rule.severity.finding(),
                 said,
                 Anchor::Container(String::new()),
             );
             finding.rule = Some(rule.id.clone());
+            finding.asks_explanation = rule.severity == RuleSeverity::Explain;
             self.findings.push(finding);
             return;
         };
@@ -344,7 +345,7 @@ impl Walk<'_> {
         } else {
             "rule-failed"
         };
-        self.push_rule_finding(rule, row, first, related, (id, rule.severity));
+        self.push_rule_finding(rule, row, first, related, (id, rule.severity.finding()));
     }
 
     /// A rule that cannot be judged because an answer it reads is a code: a warning at
@@ -418,6 +419,9 @@ impl Walk<'_> {
         finding.question.clone_from(&related[0].question);
         finding.related = related.into_iter().skip(1).collect();
         finding.rule = Some(rule.id.clone());
+        // A rule not checked (an answer it reads is a code) is a warning, whatever it asks.
+        finding.asks_explanation =
+            rule.severity == RuleSeverity::Explain && severity == Severity::Error;
         finding.number.clone_from(if first.column.is_some() {
             &table.number
         } else {

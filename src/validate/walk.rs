@@ -336,6 +336,7 @@ pub(super) fn walk(v: &Validator, reply: &Value) -> (Vec<Finding>, bool) {
     }
     walk.unknown_sections();
     walk.sections();
+    walk.explanations(root);
     (walk.findings, walk.capped)
 }
 

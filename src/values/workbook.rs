@@ -27,6 +27,12 @@ pub fn table_name(section: &str, table: &str) -> String {
     format!("t.{section}.{table}")
 }
 
+/// The defined name of the cell where a reply explains rule `rule`: `x.rule`, each `-` of
+/// the id written `.` (Excel refuses `-` in a name; a rule id never holds a `.`).
+pub fn explanation_name(rule: &str) -> String {
+    format!("x.{}", rule.replace('-', "."))
+}
+
 /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, not starting or
 /// ending with `'`; made distinct from `taken` by a number.
 pub fn sheet_name(wanted: &str, taken: &[String]) -> String {

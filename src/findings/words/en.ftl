@@ -26,6 +26,16 @@ help-did-you-mean = did you mean `{ $near }`?
 help-questions-are = the questions of section `{ $section }` are { $ids }
 list-or = { $first } or { $second }
 
+explanations-not-a-table = `explanations` must be a table from a rule's id to a text, not { $value }
+    .help = write `[explanations]`, then one line a rule: `rule_id = "why the answers are right"`
+explanation-unknown = `{ $key }` is not a rule this reply may explain
+    .label = not a rule that may be explained
+help-explain-error-rule = rule `{ $rule }` is an error: correct the answers it reads; only warnings and rules that ask for an explanation can be explained
+help-explainable-none = this questionnaire has no rule a reply may explain
+help-explainable-rules = the rules that may be explained are { $ids }
+explanation-not-text = an explanation is text, not { $value }
+    .help = write why the answers are right, in quotes
+
 ## Missing and unexpected answers
 
 missing-answer = question { $number } is required but has no answer
@@ -318,6 +328,8 @@ summary-not-checked = , { $count } not checked (canvass failed)
 summary-by-questionnaire = ; by questionnaire: { $list }
 question-line = Question { $number }: { $text }
 question-line-unnumbered = Question: { $text }
+explained-by-reply = explained by the reply: { $note }
+explained-by-reviewer = explained by a reviewer: { $note }
 at-line = { " " }— line { $line }, column { $column }
 at-cell = { " " }— cell { $cell }
 
@@ -426,6 +438,11 @@ workbook-question = Question
 workbook-answer = Answer
 workbook-unit = Unit
 workbook-condition = When
+workbook-explanations = Explanations
+workbook-explanations-intro = Where a check below questions your answers and they are right all the same, say why in the yellow cell beside it. An explanation is read only for the checks listed here; an error must be corrected.
+workbook-rule = Check
+workbook-rule-checks = What it checks
+workbook-explanation = Your explanation
 
 ## Reading a workbook reply
 workbook-not-readable = the file is not a workbook canvass can read: { $why }
@@ -467,5 +484,9 @@ letter-at-cell = cell { $cell } of your workbook
 letter-fixed = { $count ->
     [one] Corrected since your previous version
    *[other] Corrected since your previous version ({ $count })
+}
+letter-fixed-since-letter = { $count ->
+    [one] Corrected or explained since our letter of { $date }
+   *[other] Corrected or explained since our letter of { $date } ({ $count })
 }
 letter-closing = With our thanks, the secretariat

@@ -34,6 +34,16 @@ help-did-you-mean = ¿quería decir `{ $near }`?
 help-questions-are = las preguntas de la sección `{ $section }` son { $ids }
 list-or = { $first } o { $second }
 
+explanations-not-a-table = `explanations` debe ser una tabla del identificador de una regla a un texto, no { $value }
+    .help = escriba `[explanations]` y luego una línea por regla: `id_de_la_regla = "por qué las respuestas son correctas"`
+explanation-unknown = `{ $key }` no es una regla que esta respuesta pueda explicar
+    .label = no es una regla que se pueda explicar
+help-explain-error-rule = la regla `{ $rule }` es un error: corrija las respuestas que lee; solo las advertencias y las reglas que piden una explicación pueden explicarse
+help-explainable-none = este cuestionario no tiene ninguna regla que una respuesta pueda explicar
+help-explainable-rules = las reglas que pueden explicarse son { $ids }
+explanation-not-text = una explicación es un texto, no { $value }
+    .help = escriba entre comillas por qué las respuestas son correctas
+
 ## Respuestas que faltan o que sobran
 
 missing-answer = la pregunta { $number } es obligatoria pero no tiene respuesta
@@ -335,6 +345,8 @@ summary-not-checked = , { $count } sin comprobar (fallo de canvass)
 summary-by-questionnaire = ; por cuestionario: { $list }
 question-line = Pregunta { $number }: { $text }
 question-line-unnumbered = Pregunta: { $text }
+explained-by-reply = explicado por la respuesta: { $note }
+explained-by-reviewer = explicado por un revisor: { $note }
 at-line = { " " }— línea { $line }, columna { $column }
 at-cell = { " " }— celda { $cell }
 
@@ -443,6 +455,11 @@ workbook-question = Pregunta
 workbook-answer = Respuesta
 workbook-unit = Unidad
 workbook-condition = Cuándo
+workbook-explanations = Explicaciones
+workbook-explanations-intro = Cuando un control de abajo pone en duda sus respuestas y aun así son correctas, explique por qué en la celda amarilla de al lado. Solo se leen explicaciones para los controles de esta lista; un error debe corregirse.
+workbook-rule = Control
+workbook-rule-checks = Lo que comprueba
+workbook-explanation = Su explicación
 
 ## Leer una respuesta en un libro
 workbook-not-readable = el archivo no es un libro que canvass sepa leer: { $why }
@@ -484,5 +501,9 @@ letter-at-cell = celda { $cell } de su libro
 letter-fixed = { $count ->
     [one] Corregido desde su versión anterior
    *[other] Corregido desde su versión anterior ({ $count })
+}
+letter-fixed-since-letter = { $count ->
+    [one] Corregido o explicado desde nuestra carta del { $date }
+   *[other] Corregidos o explicados desde nuestra carta del { $date } ({ $count })
 }
 letter-closing = Con nuestro agradecimiento, la secretaría

@@ -34,6 +34,16 @@ help-did-you-mean = vouliez-vous dire `{ $near }` ?
 help-questions-are = les questions de la section `{ $section }` sont { $ids }
 list-or = { $first } ou { $second }
 
+explanations-not-a-table = `explanations` doit être une table de l'identifiant d'une règle vers un texte, pas { $value }
+    .help = écrivez `[explanations]`, puis une ligne par règle : `id_de_la_regle = "pourquoi les réponses sont justes"`
+explanation-unknown = `{ $key }` n'est pas une règle que cette réponse peut expliquer
+    .label = pas une règle qui s'explique
+help-explain-error-rule = la règle `{ $rule }` est une erreur : corrigez les réponses qu'elle lit ; seuls les avertissements et les règles qui demandent une explication peuvent être expliqués
+help-explainable-none = ce questionnaire n'a aucune règle qu'une réponse peut expliquer
+help-explainable-rules = les règles qui peuvent être expliquées sont { $ids }
+explanation-not-text = une explication est un texte, pas { $value }
+    .help = écrivez entre guillemets pourquoi les réponses sont justes
+
 ## Réponses manquantes ou en trop
 
 missing-answer = la question { $number } est obligatoire mais n'a pas de réponse
@@ -332,6 +342,8 @@ summary-not-checked = , { $count } non { $count ->
 summary-by-questionnaire = ; par questionnaire : { $list }
 question-line = Question { $number } : { $text }
 question-line-unnumbered = Question : { $text }
+explained-by-reply = expliqué par la réponse : { $note }
+explained-by-reviewer = expliqué par un examinateur : { $note }
 at-line = { " " }— ligne { $line }, colonne { $column }
 at-cell = { " " }— cellule { $cell }
 
@@ -440,6 +452,11 @@ workbook-question = Question
 workbook-answer = Réponse
 workbook-unit = Unité
 workbook-condition = Quand
+workbook-explanations = Explications
+workbook-explanations-intro = Lorsqu'un contrôle ci-dessous met en doute vos réponses et qu'elles sont pourtant justes, dites pourquoi dans la cellule jaune à côté. Une explication n'est lue que pour les contrôles listés ici ; une erreur doit être corrigée.
+workbook-rule = Contrôle
+workbook-rule-checks = Ce qu'il vérifie
+workbook-explanation = Votre explication
 
 ## Lire une réponse en classeur
 workbook-not-readable = le fichier n'est pas un classeur que canvass sait lire : { $why }
@@ -481,5 +498,9 @@ letter-at-cell = cellule { $cell } de votre classeur
 letter-fixed = { $count ->
     [one] Corrigé depuis votre version précédente
    *[other] Corrigé depuis votre version précédente ({ $count })
+}
+letter-fixed-since-letter = { $count ->
+    [one] Corrigé ou expliqué depuis notre lettre du { $date }
+   *[other] Corrigés ou expliqués depuis notre lettre du { $date } ({ $count })
 }
 letter-closing = Avec nos remerciements, le secrétariat

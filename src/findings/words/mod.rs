@@ -266,6 +266,12 @@ pub fn phrase(id: impl Into<Cow<'static, str>>, args: &Args) -> Text {
     }
 }
 
+/// Whether `lang` is written right to left (Arabic, Hebrew, Persian, Urdu).
+pub fn is_rtl(lang: &str) -> bool {
+    let primary = lang.split(['-', '_']).next().unwrap_or(lang);
+    matches!(primary, "ar" | "he" | "fa" | "ur")
+}
+
 /// The message `id` worded in `lang` at once: for printers, whose words are shown as they
 /// are made.
 pub fn phrase_in(lang: &str, id: &str, args: &Args) -> String {

@@ -11,6 +11,9 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 mod header;
+mod review;
+
+pub use review::{Explained, Letter, Previous};
 
 /// `PRAGMA application_id` of a canvass collection: "cnvs".
 const APPLICATION_ID: i32 = 0x636e_7673;
@@ -107,6 +110,36 @@ DROP TABLE submission;
 ALTER TABLE submission_next RENAME TO submission;
 CREATE INDEX submission_sha256 ON submission (sha256);
 ",
+    r"
+-- The review loop. A reviewer's explanation of a rule's finding holds from the version it
+-- was recorded on; the letters written, with the findings each asked about (their
+-- identities, JSON), so the next letter can say what was fixed since; the previous cycle's
+-- last accepted reply of each respondent, as JSON, for rules that read `previous.`.
+CREATE TABLE explanation (
+    respondent   TEXT NOT NULL,
+    rule         TEXT NOT NULL,
+    version      INTEGER NOT NULL,
+    note         TEXT NOT NULL,
+    explained_at TEXT NOT NULL,
+    PRIMARY KEY (respondent, rule, version)
+) WITHOUT ROWID;
+CREATE TABLE letter (
+    id         INTEGER PRIMARY KEY,
+    respondent TEXT NOT NULL,
+    version    INTEGER NOT NULL,
+    lang       TEXT NOT NULL,
+    asked      TEXT NOT NULL,
+    written_at TEXT NOT NULL
+);
+CREATE INDEX letter_respondent ON letter (respondent, id);
+CREATE TABLE previous (
+    respondent    TEXT PRIMARY KEY,
+    questionnaire TEXT NOT NULL,
+    version       TEXT NOT NULL,
+    received_at   TEXT NOT NULL,
+    reply         TEXT NOT NULL
+) WITHOUT ROWID;
+",
 ];
 
 /// The questionnaire a collection is pinned to.
@@ -168,6 +201,10 @@ pub struct Latest {
     pub note: Option<String>,
     /// The note a reviewer accepted it with (`accept --note`).
     pub accepted_note: Option<String>,
+    /// Its findings as data (JSON), when kept so.
+    pub findings: Option<String>,
+    /// The findings of the version before it, when there is one and they are kept so.
+    pub before: Option<String>,
 }
 
 /// A submission that names no readable respondent, as `intake unidentified` lists it.
@@ -436,7 +473,7 @@ impl Store {
         }
         // Read-only, an older collection is read as it is: what it lacks is said where it
         // is needed (findings kept only as words), not by refusing to show the status.
-        store.schema_version = version;
+        store.schema_version = if write { MIGRATIONS.len() } else { version };
         Ok(store)
     }
 
@@ -718,12 +755,19 @@ impl Store {
 
     /// Each respondent's latest version, by respondent id.
     pub fn latest(&self) -> Result<Vec<Latest>, String> {
+        let (findings, before) = if self.schema_version >= 2 {
+            ("s.findings", "b.findings")
+        } else {
+            ("NULL", "NULL")
+        };
         let mut statement = self
             .conn
             .prepare(
                 // One look-up in the index per respondent, as in `replies`.
                 &format!("SELECT s.respondent, s.version, s.received_at, s.stage, s.valid, s.errors, s.warnings, {},
-                        s.note, (SELECT a.note FROM acceptance a WHERE a.submission = s.id)
+                        s.note, (SELECT a.note FROM acceptance a WHERE a.submission = s.id),
+                        {findings},
+                        (SELECT {before} FROM submission b WHERE b.respondent = s.respondent AND b.version = s.version - 1)
                  FROM (SELECT DISTINCT respondent FROM submission WHERE respondent IS NOT NULL) r
                  JOIN submission s
                    ON s.respondent = r.respondent
@@ -744,6 +788,8 @@ impl Store {
                     accepted: r.get(7)?,
                     note: r.get(8)?,
                     accepted_note: r.get(9)?,
+                    findings: r.get(10)?,
+                    before: r.get(11)?,
                 })
             })
             .map_err(self.err())?;

@@ -27,8 +27,8 @@ use crate::questionnaire::model::{Question, QuestionType, Questionnaire};
 use crate::reply::Limits;
 use crate::source::SheetCells;
 use crate::values::workbook::{
-    META_SHEET, QUESTIONNAIRE_NAME, VERSION_NAME, answer_name, cell_ref, option_name, position,
-    table_name,
+    META_SHEET, QUESTIONNAIRE_NAME, VERSION_NAME, answer_name, cell_ref, explanation_name,
+    option_name, position, table_name,
 };
 
 /// A workbook reply: its answers as a reply value, where each is, and what could not be read.
@@ -246,6 +246,13 @@ impl Opened<'_> {
                 root.insert(section.id.clone(), Value::Object(answers));
             }
         }
+        let explanations = reading.explanations();
+        if !explanations.is_empty() {
+            root.insert(
+                crate::questionnaire::EXPLANATIONS.into(),
+                Value::Object(explanations),
+            );
+        }
         let Reading {
             cells,
             problems,
@@ -383,6 +390,27 @@ impl Reading<'_> {
                 answers.insert(id, v);
             }
         }
+    }
+
+    /// What the explanations sheet says, for each rule that may be explained and has a
+    /// cell there (a workbook without the sheet explains nothing).
+    fn explanations(&mut self) -> Map<String, Value> {
+        let mut given = Map::new();
+        for rule in self.q.rules.iter().filter(|r| r.severity.explainable()) {
+            let name = explanation_name(&rule.id);
+            if self.opened.area(&name).is_none() {
+                continue;
+            }
+            let pointer = format!(
+                "/{}/{}",
+                crate::questionnaire::EXPLANATIONS,
+                crate::reply::escape_pointer(&rule.id)
+            );
+            if let Some(Value::String(text)) = self.named(&name, None, &pointer) {
+                given.insert(rule.id.clone(), Value::String(text));
+            }
+        }
+        given
     }
 
     /// The answer in the cell a name points at, read for `x` (as text when `x` is `None`).
