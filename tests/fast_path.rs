@@ -69,7 +69,7 @@ fn assert_exact(v: &Validator, reply: &Value) {
         let file = canvass::source::SourceFile::new("reply.json", text.clone());
         assert_eq!(
             v.validate_as(&file, Format::Json),
-            v.validate_parsed(&file, Format::Json, reply),
+            v.validate_parsed(&file, Format::Json, reply, None),
             "the compact reading gives other findings on\n{text}"
         );
     }

@@ -42,6 +42,8 @@ pub struct Batch<'a> {
     pub follow_links: bool,
     /// Keep each reply's bytes as received (the collection stores them).
     pub keep_bytes: bool,
+    /// Each respondent's previous cycle, for rules that read it (a collection's).
+    pub previous: Option<&'a crate::judge::PreviousLookup>,
 }
 
 /// One reply, judged.
@@ -79,9 +81,12 @@ pub fn run<T: Send, S: Sink<T>>(
     sink: &mut S,
 ) -> Result<(), S::Error> {
     let words_lang = words::canonical(batch.lang.unwrap_or("en"));
-    let judge = Judge::new(batch.questionnaires)
+    let mut judge = Judge::new(batch.questionnaires)
         .lang(batch.lang)
         .limits(batch.limits);
+    if let Some(lookup) = batch.previous {
+        judge = judge.previous(lookup);
+    }
     let workers = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
     let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Vec<Job>)>(64);
     // Kept bytes are bounded in bytes, not in replies (which may be 16 MiB each).

@@ -115,6 +115,31 @@ fn check_at(
     names: &Names<'_>,
 ) -> Result<Ast, ExprError> {
     let scope = site.scope(model, names);
+    let ast = checked_at(site, node, model, scope)?;
+    // Only a rule may read the previous cycle: whether a question is asked, or what it
+    // computes to, depends on this reply alone (and a template or a table says so).
+    if !matches!(site, Site::RuleWhen(_) | Site::RuleCheck(_)) && ast.reads_previous() {
+        return Err(ExprError {
+            kind: ExprErrorKind::TypeMismatch,
+            message: "only a `[[rule]]` may read the previous cycle (`previous.…`)".into(),
+            span: node.span.clone(),
+            help: Some(
+                "a question's `when` and `compute` read this reply's answers; compare with \
+                 the previous cycle in a rule"
+                    .into(),
+            ),
+        });
+    }
+    Ok(ast)
+}
+
+/// [`check_at`] before the previous cycle's place is checked.
+fn checked_at(
+    site: Site,
+    node: &Node,
+    model: &Questionnaire,
+    scope: Scope<'_>,
+) -> Result<Ast, ExprError> {
     let Site::Compute(r) = site else {
         return check_condition(node, scope);
     };
@@ -159,7 +184,7 @@ pub(crate) fn resolve(def: &QuestionnaireDef, model: &mut Questionnaire, lints: 
         let parsed = parser::parse_with(&source.value, lints.limits);
         match parsed.and_then(|node| check_at(site, &node, model, &names)) {
             Ok(ast) => {
-                if ast.references().is_empty() {
+                if ast.references().is_empty() && !ast.reads_previous() {
                     constant(site, source, lints);
                     continue;
                 }

@@ -167,6 +167,13 @@ fn resolve(node: &Node, scope: Scope<'_>) -> Result<(Ast, Ty), ExprError> {
             }
             (AstKind::List(asts), Ty::List(Box::new(item_ty)))
         }
+        NodeKind::Name(parts) if is_previous(parts) => {
+            let r = resolve_previous(parts, scope)?;
+            (
+                AstKind::Previous(r),
+                type_of(scope.questionnaire.question(r), r),
+            )
+        }
         NodeKind::Name(parts) => {
             let r = resolve_name(parts, scope)?;
             if r.column.is_some()
@@ -492,6 +499,16 @@ fn call(
             format!("`{name}` takes a question id, not an expression"),
         ));
     };
+    if name == "answered" && is_previous(parts) {
+        let r = resolve_previous(parts, scope)?;
+        return Ok((
+            Ast {
+                kind: AstKind::PreviousAnswered(r),
+                span,
+            },
+            Ty::Bool,
+        ));
+    }
     let r = resolve_name(parts, scope)?;
     let question = scope.questionnaire.question(r);
     let (kind, ty) = match name {
@@ -798,6 +815,53 @@ fn column(
         ),
         closest(id, &ids).map(|near| format!("did you mean `{near}`?")),
     ))
+}
+
+/// Whether a name reads the previous cycle: `previous.…`.
+fn is_previous(parts: &[Part]) -> bool {
+    parts.len() > 1 && parts[0].0 == "previous"
+}
+
+/// `previous.section.question`: a question outside tables, answered (not computed), whose
+/// previous value a rule compares with this cycle's.
+fn resolve_previous(parts: &[Part], scope: Scope<'_>) -> Result<QuestionRef, ExprError> {
+    let whole = parts[0].1.start..parts[parts.len() - 1].1.end;
+    let [_, (section, section_span), (question, question_span)] = parts else {
+        return Err(unknown(
+            whole,
+            "the previous cycle is read as `previous.section.question`".into(),
+            None,
+        ));
+    };
+    let q = scope.questionnaire;
+    let Some(s) = section_index(scope, section) else {
+        let ids: Vec<&str> = q.sections.iter().map(|s| s.id.as_str()).collect();
+        return Err(unknown(
+            section_span.clone(),
+            format!("no section `{section}`"),
+            closest(section, &ids).map(|near| format!("did you mean `{near}`?")),
+        ));
+    };
+    let Some(i) = position(scope, s, question) else {
+        return Err(unknown(
+            question_span.clone(),
+            format!("no question `{question}` in section `{section}`"),
+            suggest_in(q, s, question),
+        ));
+    };
+    let r = question_ref(s, i);
+    let x = q.question(r);
+    if x.compute.is_some() || matches!(x.kind, QuestionType::Table | QuestionType::MultiChoice) {
+        return Err(mismatch(
+            whole,
+            format!(
+                "`previous.{section}.{question}` cannot be read: the previous cycle keeps the \
+                 answers to questions outside tables, not computed values, tables or multiple \
+                 choices"
+            ),
+        ));
+    }
+    Ok(r)
 }
 
 fn resolve_name(parts: &[Part], scope: Scope<'_>) -> Result<QuestionRef, ExprError> {

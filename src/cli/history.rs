@@ -127,14 +127,19 @@ fn human(
         if versions.len() == 1 { "" } else { "s" }
     );
     for (v, marked) in versions.iter().zip(followed) {
+        // Counted again: a reviewer's explanation counts from the version it was given on.
+        let now: Vec<Finding> = marked
+            .iter()
+            .filter(|(m, _)| *m != Mark::Fixed)
+            .map(|(_, f)| f.clone())
+            .collect();
+        let (errors, warnings) = canvass::findings::count(&now);
         text += &format!(
-            "\nversion {} · {} · {} · {} ({} errors, {} warnings) · receipt {} · {}\n",
+            "\nversion {} · {} · {} · {} ({errors} errors, {warnings} warnings) · receipt {} · {}\n",
             v.version,
             v.received_at,
             v.stage,
             state(v),
-            v.errors,
-            v.warnings,
             v.sha256.chars().take(12).collect::<String>(),
             echo(&v.file)
         );

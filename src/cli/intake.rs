@@ -28,6 +28,11 @@ pub enum IntakeCommand {
         /// respondent id a line.
         #[arg(long)]
         expect: Option<String>,
+        /// The previous cycle's collection (the same questionnaire, the same or an earlier
+        /// version): each respondent's last accepted reply there becomes readable in rules
+        /// as `previous.section.question`.
+        #[arg(long)]
+        previous: Option<PathBuf>,
     },
     /// Take replies in: files, folders, `.ndjson` streams, or `-` for standard input.
     Add {
@@ -240,7 +245,13 @@ pub fn run(command: IntakeCommand) -> Result<ExitCode, String> {
             questionnaire,
             db,
             expect,
-        } => init(&questionnaire, &db.path, expect.as_deref()),
+            previous,
+        } => init(
+            &questionnaire,
+            &db.path,
+            expect.as_deref(),
+            previous.as_deref(),
+        ),
         IntakeCommand::Add {
             db,
             stage,
@@ -325,7 +336,12 @@ pub fn run(command: IntakeCommand) -> Result<ExitCode, String> {
     }
 }
 
-fn init(questionnaire: &str, db: &Path, expect: Option<&str>) -> Result<ExitCode, String> {
+fn init(
+    questionnaire: &str,
+    db: &Path,
+    expect: Option<&str>,
+    previous: Option<&Path>,
+) -> Result<ExitCode, String> {
     let path = super::files::resolve(questionnaire);
     let q = super::files::load_questionnaire(&path)?;
     if q.respondent.is_none() {
@@ -369,7 +385,20 @@ fn init(questionnaire: &str, db: &Path, expect: Option<&str>) -> Result<ExitCode
         toml,
         schema,
     };
+    // The previous cycle is read before anything is made: a collection that cannot be
+    // read leaves nothing behind.
+    let earlier = match previous {
+        Some(old) => Some(previous_replies(old, &q.id)?),
+        None => None,
+    };
     Store::create(db, &pinned, &expected, &intake::now())?;
+    if let Some(earlier) = &earlier {
+        let kept = Store::open(db, true).and_then(|store| store.set_previous(earlier));
+        if let Err(e) = kept {
+            let _ = std::fs::remove_file(db);
+            return Err(format!("{e}; the collection was not made"));
+        }
+    }
     let mut out = std::io::stdout().lock();
     let _ = writeln!(
         out,
@@ -379,7 +408,54 @@ fn init(questionnaire: &str, db: &Path, expect: Option<&str>) -> Result<ExitCode
         visible(&q.version),
         expected.len()
     );
+    if let (Some(earlier), Some(old)) = (&earlier, previous) {
+        let _ = writeln!(
+            out,
+            "the previous cycle ({}): the last accepted replies of {}, readable in rules as previous.section.question",
+            visible(&old.display().to_string()),
+            plural(
+                i64::try_from(earlier.len()).unwrap_or(i64::MAX),
+                "respondent",
+                "respondents"
+            )
+        );
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Each respondent's last accepted reply in the collection `old` (of questionnaire `id`),
+/// as JSON.
+fn previous_replies(old: &Path, id: &str) -> Result<Vec<canvass::intake::store::Previous>, String> {
+    let store = Store::open(old, false)?;
+    let pinned = store.pinned()?;
+    let shown = visible(&old.display().to_string()).into_owned();
+    if pinned.id != id {
+        return Err(format!(
+            "{shown} collects replies to {}, not to {}: the previous cycle must be the same \
+             questionnaire",
+            visible(&pinned.id),
+            visible(id)
+        ));
+    }
+    let q = canvass::intake::upgrade::questionnaire_of(&pinned)?;
+    let mut replies = Vec::new();
+    store.replies(Which::LatestAccepted, |r| {
+        let format = canvass::reply::Format::named(&r.format);
+        let limits = Limits::admitting(r.bytes.len());
+        // A version kept only by its size and SHA-256 (over the limit) has no answers.
+        let Some(value) = canvass::reply::value_of(&r.bytes, format, &q, &limits) else {
+            return Ok(());
+        };
+        replies.push(canvass::intake::store::Previous {
+            respondent: r.respondent,
+            questionnaire: pinned.id.clone(),
+            version: pinned.version.clone(),
+            received_at: r.received_at,
+            reply: value.to_string(),
+        });
+        Ok(())
+    })?;
+    Ok(replies)
 }
 
 /// A collection opened to add to, with its questionnaire checked again from the TOML it
@@ -408,6 +484,9 @@ fn add(db: &Path, run: &AddRun<'_>, paths: &[PathBuf]) -> Result<ExitCode, Strin
         resume,
     } = *run;
     let (store, v, _) = open_for_writing(db)?;
+    let previous = previous_cycle(&store, &v)?;
+    let lookup =
+        move |who: &str| intake::respondent_id(who).and_then(|id| previous.get(&id).cloned());
     let collection = SqliteCollection::new(store);
     let limits = Limits::default();
     let batch = Batch {
@@ -417,6 +496,7 @@ fn add(db: &Path, run: &AddRun<'_>, paths: &[PathBuf]) -> Result<ExitCode, Strin
         limits,
         follow_links: false,
         keep_bytes: true,
+        previous: Some(&lookup),
     };
     let mut sink = Receipts {
         intake: Intake::new(&collection, stage, note.map(str::to_string)).resume(resume),
@@ -442,6 +522,30 @@ fn add(db: &Path, run: &AddRun<'_>, paths: &[PathBuf]) -> Result<ExitCode, Strin
         return Err("no replies found (looked for .toml, .json, .ndjson and .xlsx files)".into());
     }
     Ok(ExitCode::from(sink.worst))
+}
+
+/// Each respondent's previous cycle, read once, when a rule of the questionnaire reads it.
+fn previous_cycle(
+    store: &Store,
+    v: &Validator,
+) -> Result<std::collections::HashMap<String, std::sync::Arc<canvass::eval::Previous>>, String> {
+    if !v.reads_previous() {
+        return Ok(std::collections::HashMap::new());
+    }
+    store
+        .all_previous(None)?
+        .into_iter()
+        .map(|p| {
+            let reply: serde_json::Value = serde_json::from_str(&p.reply).map_err(|e| {
+                format!(
+                    "the previous cycle of {} does not read: {e}",
+                    visible(&p.respondent)
+                )
+            })?;
+            let previous = canvass::eval::Previous::of(v.questionnaire(), &reply);
+            Ok((p.respondent, std::sync::Arc::new(previous)))
+        })
+        .collect()
 }
 
 /// Versions stored by an older canvass get their findings as data; said on standard error.

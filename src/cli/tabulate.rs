@@ -37,6 +37,10 @@ pub struct TabulateArgs {
     /// Language of question texts, options and headings.
     #[arg(long)]
     lang: Option<String>,
+    /// Each question beside the previous cycle the collection keeps (`intake init
+    /// --previous`): its respondents' last accepted replies there.
+    #[arg(long, requires = "db", conflicts_with = "by")]
+    previous: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -86,7 +90,13 @@ pub fn run(args: &TabulateArgs) -> Result<ExitCode, String> {
         })?,
         None => count_files(&validator, &args.paths, &mut counter)?,
     }
-    let tables = counter.finish();
+    let mut tables = counter.finish();
+    if args.previous {
+        let Some(store) = &store else {
+            return Err("--previous needs --db".into());
+        };
+        tables = tables.beside(&previous_tables(store, q, args.db.as_deref())?);
+    }
     let text = match args.format {
         TableFormat::Human => render::human(&tables, q, &lang),
         TableFormat::Md => render::markdown(&tables, q, &lang),
@@ -101,6 +111,32 @@ pub fn run(args: &TabulateArgs) -> Result<ExitCode, String> {
     };
     super::files::write_stdout(&text)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The previous cycle's tables: its replies kept in the collection, counted against the
+/// collection's questionnaire.
+fn previous_tables(
+    store: &SqliteCollection,
+    q: &canvass::questionnaire::model::Questionnaire,
+    db: Option<&std::path::Path>,
+) -> Result<canvass::tabulate::Tables, String> {
+    let earlier = store.all_previous()?;
+    if earlier.is_empty() {
+        return Err(format!(
+            "{} keeps no previous cycle; make the collection with `canvass intake init \
+             --previous OLD_COLLECTION`",
+            canvass::findings::visible::visible(
+                &db.map_or_else(String::new, |d| d.display().to_string())
+            )
+        ));
+    }
+    let mut counter = Counter::new(q, None);
+    for p in earlier {
+        let reply: serde_json::Value = serde_json::from_str(&p.reply)
+            .map_err(|e| format!("the previous cycle of {} does not read: {e}", p.respondent))?;
+        counter.add(&reply, None);
+    }
+    Ok(counter.finish())
 }
 
 /// Count the valid replies among the files, the last one of each respondent (in the order
@@ -144,6 +180,7 @@ fn count_files(v: &Validator, paths: &[PathBuf], counter: &mut Counter<'_>) -> R
         limits,
         follow_links: false,
         keep_bytes: true,
+        previous: None,
     };
     let mut count = Count {
         counter,

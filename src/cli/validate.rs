@@ -90,6 +90,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
         limits,
         follow_links: args.follow_links,
         keep_bytes: false,
+        previous: None,
     };
     let mut writer = Writer {
         out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),

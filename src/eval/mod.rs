@@ -77,6 +77,62 @@ pub struct Answers<'v, V> {
     /// Keys that name nothing: `(None, key)` at the top level (besides `questionnaire` and
     /// `version`), `(Some(section), key)` inside a section (besides "please specify" ids).
     pub unmatched: Vec<(Option<usize>, &'v str)>,
+    /// The respondent's answers of the previous cycle, read by `previous.section.question`.
+    pub previous: Option<&'v Previous>,
+}
+
+/// A respondent's answers of the previous cycle, as rules read them: the value of each
+/// question outside tables, kept apart from the reply (a reply cannot write them).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Previous {
+    flat: Vec<Option<Kept>>,
+    starts: Vec<usize>,
+}
+
+/// One previous answer's value.
+#[derive(Debug, Clone, PartialEq)]
+enum Kept {
+    Bool(bool),
+    Num(crate::values::number::Decimal),
+    Str(String),
+    Date(String),
+}
+
+impl Previous {
+    /// The previous cycle's values in `reply` (read against `q`, the current questionnaire:
+    /// a question it no longer has is not read; one it has anew is unanswered).
+    pub fn of(q: &Questionnaire, reply: &serde_json::Value) -> Self {
+        let answers = Answers::of(q, reply);
+        let mut flat = Vec::with_capacity(answers.flat.len());
+        for (s, section) in q.sections.iter().enumerate() {
+            for (i, question) in section.questions.iter().enumerate() {
+                let raw = answers.flat[answers.starts[s] + i];
+                let kept = match answer_value(question, raw) {
+                    Some(Val::Bool(b)) => Some(Kept::Bool(b)),
+                    Some(Val::Num(n)) => Some(Kept::Num(n)),
+                    Some(Val::Str(t)) => Some(Kept::Str(t.to_string())),
+                    Some(Val::Date(d)) => Some(Kept::Date(d.to_string())),
+                    _ => None,
+                };
+                flat.push(kept);
+            }
+        }
+        Self {
+            flat,
+            starts: answers.starts,
+        }
+    }
+
+    /// The previous value of question `r`, as expressions read it.
+    fn value<V>(&self, r: QuestionRef) -> Option<Val<'_, V>> {
+        let start = self.starts.get(r.section)?;
+        Some(match self.flat.get(start + r.question)?.as_ref()? {
+            Kept::Bool(b) => Val::Bool(*b),
+            Kept::Num(n) => Val::Num(*n),
+            Kept::Str(t) => Val::Str(t),
+            Kept::Date(d) => Val::Date(d),
+        })
+    }
 }
 
 impl<'v, V: ReplyValue<'v>> Answers<'v, V> {
@@ -94,6 +150,7 @@ impl<'v, V: ReplyValue<'v>> Answers<'v, V> {
             starts,
             sections: vec![None; q.sections.len()],
             unmatched: Vec::new(),
+            previous: None,
         };
         let Some(root) = reply.members() else {
             return answers;
@@ -125,6 +182,13 @@ impl<'v, V: ReplyValue<'v>> Answers<'v, V> {
             }
         }
         answers
+    }
+
+    /// The same answers, with the respondent's previous cycle to read.
+    #[must_use]
+    pub fn with_previous(mut self, previous: Option<&'v Previous>) -> Self {
+        self.previous = previous;
+        self
     }
 
     /// The raw value of a question (a table, for a column reference).
@@ -295,6 +359,10 @@ pub fn eval<'a, 'v: 'a, V: ReplyValue<'v>>(
             eval(value, q, answers).or_else(|| eval(fallback, q, answers))
         }
         AstKind::Tally(tally, over) => self::tally(*tally, over, q, answers),
+        AstKind::Previous(r) => answers.previous.and_then(|p| p.value(*r)),
+        AstKind::PreviousAnswered(r) => Some(Val::Bool(
+            answers.previous.is_some_and(|p| p.value::<V>(*r).is_some()),
+        )),
         AstKind::Keyed(keyed) => {
             let (_, row) = keyed_row(keyed, q, answers)?;
             let _row = answers.enter_row(Some(row));

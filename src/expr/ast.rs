@@ -43,6 +43,11 @@ pub enum AstKind {
     /// A column read in the row of another table (or of the same one) whose key is this
     /// row's key plus `offset` (`-1`: the year before, by `previous(c)`).
     Keyed(Keyed),
+    /// The previous cycle's answer to a question (`previous.section.question`): no value
+    /// when the respondent has no previous reply, or left it unanswered there.
+    Previous(QuestionRef),
+    /// Whether the previous cycle's reply answers it (`answered(previous.section.question)`).
+    PreviousAnswered(QuestionRef),
     Not(Box<Ast>),
     Neg(Box<Ast>),
     Binary(BinOp, Box<Ast>, Box<Ast>),
@@ -105,8 +110,18 @@ impl Ast {
             | AstKind::Size(_)
             | AstKind::Sum(_)
             | AstKind::IsCode(..)
-            | AstKind::Keyed(_) => Vec::new(),
+            | AstKind::Keyed(_)
+            | AstKind::Previous(_)
+            | AstKind::PreviousAnswered(_) => Vec::new(),
         }
+    }
+
+    /// Whether the expression reads the previous cycle (`previous.section.question`).
+    pub fn reads_previous(&self) -> bool {
+        matches!(
+            self.kind,
+            AstKind::Previous(_) | AstKind::PreviousAnswered(_)
+        ) || self.children().iter().any(|c| c.reads_previous())
     }
 
     /// Every question the expression reads (a table, for `sum(table.column)`), in order of

@@ -104,6 +104,11 @@ impl SqliteCollection {
         Self(Mutex::new(store))
     }
 
+    /// Every respondent's previous cycle the collection keeps, by respondent id.
+    pub fn all_previous(&self) -> Result<Vec<Previous>, String> {
+        self.lock().all_previous(None)
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, Store> {
         // A thread that panicked while holding the store left no transaction open that
         // could commit (a transaction is begun and ended within one call).

@@ -14,6 +14,7 @@ pub use workbook::source_of;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use crate::eval::Previous;
 use crate::findings::{Anchor, Code, Finding, Location, Severity, words};
 use crate::reply::{Format, Limits};
 use crate::source::SourceFile;
@@ -57,7 +58,12 @@ pub struct Judge<'a> {
     limits: Limits,
     /// Validators of the questionnaires replies name, loaded once per id (`None`: none such).
     cache: Mutex<HashMap<String, Option<Arc<Validator>>>>,
+    /// Each respondent's previous cycle, for rules that read it (a collection's).
+    previous: Option<&'a PreviousLookup>,
 }
+
+/// Finds a respondent's previous cycle by the answer that identifies it.
+pub type PreviousLookup = dyn Fn(&str) -> Option<Arc<Previous>> + Sync;
 
 /// What judging a reply's text found (a [`Judgement`] without the file).
 struct Found {
@@ -98,7 +104,23 @@ impl<'a> Judge<'a> {
             lang: None,
             limits: Limits::default(),
             cache: Mutex::new(HashMap::new()),
+            previous: None,
         }
+    }
+
+    /// Give rules that read `previous.section.question` each respondent's previous cycle.
+    #[must_use]
+    pub fn previous(mut self, lookup: &'a PreviousLookup) -> Self {
+        self.previous = Some(lookup);
+        self
+    }
+
+    /// The previous cycle of the respondent `who`, when `v`'s rules read it.
+    fn previous_of(&self, v: &Validator, who: Option<&str>) -> Option<Arc<Previous>> {
+        if !v.reads_previous() {
+            return None;
+        }
+        (self.previous?)(who?)
     }
 
     /// Word question texts and findings in `lang` (`None`: the questionnaire's own).
@@ -222,7 +244,12 @@ impl<'a> Judge<'a> {
         crate::reply::compact::read(&file.text, format, &self.limits, |reply| {
             self.with_validator(
                 || questionnaire_id(reply),
-                |v| self.found(v, v.validate_compact(file, reply), respondent(v, reply)),
+                |v| {
+                    let who = respondent(v, reply);
+                    let previous = self.previous_of(v, who.as_deref());
+                    let findings = v.validate_compact(file, reply, previous.as_deref());
+                    self.found(v, findings, who)
+                },
             )
         })
         .flatten()
@@ -241,7 +268,9 @@ impl<'a> Judge<'a> {
             .with_validator(
                 || questionnaire_id(&value),
                 |v| {
-                    let mut findings = v.validate_parsed(file, format, &value);
+                    let who = respondent(v, &value);
+                    let previous = self.previous_of(v, who.as_deref());
+                    let mut findings = v.validate_parsed(file, format, &value, previous.as_deref());
                     // What reading found (a key given twice) comes first, filed under the
                     // question its place names.
                     let mut first = read.take().unwrap_or_default();
@@ -249,7 +278,7 @@ impl<'a> Judge<'a> {
                         name_question(v.questionnaire(), f);
                     }
                     findings.splice(0..0, first);
-                    self.found(v, findings, respondent(v, &value))
+                    self.found(v, findings, who)
                 },
             )
             .unwrap_or_else(|| {

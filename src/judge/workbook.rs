@@ -55,7 +55,9 @@ impl Judge<'_> {
                     .iter()
                     .map(|p| problem(q, p, &reply.value))
                     .collect();
-                let walked = v.validate_value(&reply.value);
+                let who = respondent(v, &reply.value);
+                let previous = self.previous_of(v, who.as_deref());
+                let walked = v.validate_with(&reply.value, previous.as_deref());
                 findings.extend(walked.into_iter().filter(|f| !follows_from(problems, f)));
                 // In the questionnaire's order, as the sheets show them.
                 findings.sort_by_key(|f| order(q, f));
@@ -66,7 +68,7 @@ impl Judge<'_> {
                         place(&mut r.at, &reply.cells, &file);
                     }
                 }
-                let mut found = self.found(v, findings, respondent(v, &reply.value));
+                let mut found = self.found(v, findings, who);
                 if self.lang.is_none() {
                     // Worded in the language the respondent filled the workbook in.
                     found.lang = reply.lang;

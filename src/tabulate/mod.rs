@@ -57,6 +57,30 @@ pub struct Tables {
     pub questions: Vec<((usize, usize), Vec<Tally>)>,
 }
 
+impl Tables {
+    /// These tables beside `earlier`'s (the previous cycle's, of the same questionnaire):
+    /// two groups, `previous` then `current`, each a column of every table.
+    #[must_use]
+    pub fn beside(self, earlier: &Tables) -> Tables {
+        let last = |v: &Vec<Tally>| v.last().cloned().unwrap_or_default();
+        let questions = self
+            .questions
+            .iter()
+            .zip(&earlier.questions)
+            .map(|((at, now), (_, before))| (*at, vec![last(before), last(now)]))
+            .collect();
+        Tables {
+            questionnaire: self.questionnaire,
+            groups: vec!["previous".into(), "current".into()],
+            respondents: vec![
+                earlier.respondents.last().copied().unwrap_or(0),
+                self.respondents.last().copied().unwrap_or(0),
+            ],
+            questions,
+        }
+    }
+}
+
 /// Counts replies one by one.
 pub struct Counter<'q> {
     q: &'q Questionnaire,

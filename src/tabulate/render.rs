@@ -235,6 +235,8 @@ pub(super) fn group_names(t: &Tables, lang: &str) -> Vec<String> {
         .map(|g| match g.as_str() {
             "all" => phrase_in(lang, "tabulate-all", &Args::new()),
             "unknown" => phrase_in(lang, "tabulate-unknown-region", &Args::new()),
+            "previous" => phrase_in(lang, "tabulate-previous-cycle", &Args::new()),
+            "current" => phrase_in(lang, "tabulate-this-cycle", &Args::new()),
             region => region.to_string(),
         })
         .collect()

@@ -25,6 +25,7 @@ mod walk;
 use serde_json::Value;
 
 use crate::compile::compile;
+use crate::eval::Previous;
 use crate::findings::words::{self, Args};
 use crate::findings::{Anchor, Code, Finding, Location, Severity};
 use crate::questionnaire::model::Questionnaire;
@@ -42,6 +43,8 @@ pub struct Validator {
     compact_schema: jsonschema::Validator<representation::Compact>,
     residual: residual::Residual,
     limits: Limits,
+    /// Whether a rule reads the previous cycle (`previous.section.question`).
+    reads_previous: bool,
 }
 
 impl Validator {
@@ -72,6 +75,12 @@ impl Validator {
         &self.questionnaire
     }
 
+    /// Whether a rule reads the respondent's previous cycle: only then does a judge look
+    /// it up.
+    pub fn reads_previous(&self) -> bool {
+        self.reads_previous
+    }
+
     /// The limits replies are judged within.
     pub fn limits(&self) -> &Limits {
         &self.limits
@@ -85,7 +94,12 @@ impl Validator {
     }
 
     fn with_schema(questionnaire: Questionnaire, schema: &Value) -> Result<Self, String> {
+        let reads_previous = questionnaire.rules.iter().any(|r| {
+            r.check.ast().reads_previous()
+                || r.when.as_ref().is_some_and(|w| w.ast().reads_previous())
+        });
         Ok(Self {
+            reads_previous,
             residual: residual::Residual::plan(&questionnaire),
             questionnaire,
             schema: schema_options().build(schema).map_err(unusable)?,
@@ -100,15 +114,16 @@ impl Validator {
         &self,
         file: &SourceFile,
         reply: &reply::compact::Json<'_>,
+        previous: Option<&Previous>,
     ) -> Vec<Finding> {
         let schema_accepts = self.compact_schema.is_valid(reply);
-        if schema_accepts && self.residual_clean(reply) {
+        if schema_accepts && self.residual_clean(reply, previous) {
             return Vec::new();
         }
         // Something to report, or numbers the schema may have rounded: the walk judges,
         // over the same value as a `Value` (built from the tree, which the property tests
         // hold equal to a full parse).
-        let findings = self.explain(&reply.to_value(), schema_accepts);
+        let findings = self.explain(&reply.to_value(), schema_accepts, previous);
         place(findings, file, Format::Json)
     }
 
@@ -119,8 +134,9 @@ impl Validator {
         file: &SourceFile,
         format: Format,
         value: &Value,
+        previous: Option<&Previous>,
     ) -> Vec<Finding> {
-        place(self.validate_value(value), file, format)
+        place(self.validate_with(value, previous), file, format)
     }
 
     /// Validate a parsed reply: findings with pointers, spans not yet resolved.
@@ -129,16 +145,26 @@ impl Validator {
     /// (`residual.rs`) has no findings, and costs no walk. Any other reply gets the full
     /// walk, which finds and explains each fault.
     pub fn validate_value(&self, reply: &Value) -> Vec<Finding> {
+        self.validate_with(reply, None)
+    }
+
+    /// [`Validator::validate_value`], rules reading the respondent's `previous` cycle.
+    pub fn validate_with(&self, reply: &Value, previous: Option<&Previous>) -> Vec<Finding> {
         let schema_accepts = self.schema.is_valid(reply);
-        if schema_accepts && self.residual_clean(reply) {
+        if schema_accepts && self.residual_clean(reply, previous) {
             return Vec::new();
         }
-        self.explain(reply, schema_accepts)
+        self.explain(reply, schema_accepts, previous)
     }
 
     /// The findings of a reply that has something to report, given the schema's verdict.
-    fn explain(&self, reply: &Value, schema_accepts: bool) -> Vec<Finding> {
-        let (mut findings, capped) = walk::walk(self, reply);
+    fn explain(
+        &self,
+        reply: &Value,
+        schema_accepts: bool,
+        previous: Option<&Previous>,
+    ) -> Vec<Finding> {
+        let (mut findings, capped) = walk::walk(self, reply, previous);
         if findings.len() > MAX_FINDINGS {
             // A hostile reply (a table of 10,000 broken rows) must not bury the report.
             let more = findings.len() - MAX_FINDINGS;
@@ -180,13 +206,13 @@ impl Validator {
     /// Whether the reply is valid (warnings allowed), for callers that need no findings.
     pub fn is_valid(&self, reply: &Value) -> bool {
         self.schema_accepts(reply)
-            && (self.residual_clean(reply) || !self.walk(reply).iter().any(Finding::is_error))
+            && (self.residual_clean(reply, None) || !self.walk(reply).iter().any(Finding::is_error))
     }
 
     /// Whether the reply has nothing at all to report, by the fast path alone. Exactly when
     /// the schema accepts it and the walk finds nothing (the property tests check this).
     pub fn is_clean(&self, reply: &Value) -> bool {
-        self.schema_accepts(reply) && self.residual_clean(reply)
+        self.schema_accepts(reply) && self.residual_clean(reply, None)
     }
 
     /// The compiled schema's verdict alone.
@@ -196,7 +222,7 @@ impl Validator {
 
     /// [`Validator::is_clean`] for a compactly read reply; the same verdict.
     pub fn is_clean_compact(&self, reply: &reply::compact::Json<'_>) -> bool {
-        self.schema_accepts_compact(reply) && self.residual_clean(reply)
+        self.schema_accepts_compact(reply) && self.residual_clean(reply, None)
     }
 
     /// The compiled schema's verdict on a compact reply (the same as on the reply read
@@ -207,14 +233,18 @@ impl Validator {
 
     /// canvass's own walk alone: every fault it finds, without the schema's verdict.
     pub fn walk(&self, reply: &Value) -> Vec<Finding> {
-        walk::walk(self, reply).0
+        walk::walk(self, reply, None).0
     }
 
     /// What is left to check once the schema accepted a reply: what no schema says, and
     /// numbers the schema may have rounded (judged exactly by the walk).
-    fn residual_clean<'v>(&self, reply: impl reply::view::ReplyValue<'v>) -> bool {
+    fn residual_clean<'v>(
+        &self,
+        reply: impl reply::view::ReplyValue<'v>,
+        previous: Option<&'v Previous>,
+    ) -> bool {
         self.residual
-            .clean(&self.questionnaire, reply, &self.limits)
+            .clean(&self.questionnaire, reply, previous, &self.limits)
             && !crate::values::precision::f64_may_misjudge(reply)
     }
 }

@@ -13,6 +13,7 @@
 
 use super::{own, rules};
 use crate::compile::{schema_carries_column_when, schema_carries_when};
+use crate::eval::Previous;
 use crate::eval::asked::asked;
 use crate::eval::{Answer, Answers, Truth, classify};
 use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire};
@@ -70,9 +71,10 @@ impl Residual {
         &self,
         q: &Questionnaire,
         reply: V,
+        previous: Option<&'v Previous>,
         limits: &Limits,
     ) -> bool {
-        let answers = Answers::of(q, reply);
+        let answers = Answers::of(q, reply).with_previous(previous);
         self.conditions.iter().all(|r| {
             let question = q.question(*r);
             let answer = classify(question, answers.raw(*r));

@@ -307,10 +307,14 @@ pub(super) fn say(id: &'static str, args: Args) -> Said {
 }
 
 /// The findings of a reply, and whether the walk stopped early (so that there are more).
-pub(super) fn walk(v: &Validator, reply: &Value) -> (Vec<Finding>, bool) {
+pub(super) fn walk<'v>(
+    v: &Validator,
+    reply: &'v Value,
+    previous: Option<&'v crate::eval::Previous>,
+) -> (Vec<Finding>, bool) {
     let mut walk = Walk {
         q: &v.questionnaire,
-        answers: Answers::of(&v.questionnaire, reply),
+        answers: Answers::of(&v.questionnaire, reply).with_previous(previous),
         misspelt: HashSet::new(),
         limits: v.limits,
         findings: Vec::new(),

@@ -387,6 +387,8 @@ tabulate-contents = Contents
 tabulate-over-keys = key by key
 tabulate-all = all
 tabulate-unknown-region = not a UN member state
+tabulate-previous-cycle = previous cycle
+tabulate-this-cycle = this cycle
 
 ## The HTML page.
 

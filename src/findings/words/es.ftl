@@ -404,6 +404,8 @@ tabulate-contents = Índice
 tabulate-over-keys = clave por clave
 tabulate-all = total
 tabulate-unknown-region = fuera de los Estados Miembros de la ONU
+tabulate-previous-cycle = ciclo anterior
+tabulate-this-cycle = este ciclo
 
 ## La página HTML.
 

@@ -401,6 +401,8 @@ tabulate-contents = Sommaire
 tabulate-over-keys = clé par clé
 tabulate-all = ensemble
 tabulate-unknown-region = hors États Membres de l'ONU
+tabulate-previous-cycle = cycle précédent
+tabulate-this-cycle = ce cycle
 
 ## La page HTML.
 
