@@ -389,3 +389,17 @@ fn one_letter(
     }
     Ok((text, last.version))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::file_stem;
+
+    #[test]
+    fn a_letters_file_name_never_leaves_its_folder_nor_meets_another() {
+        assert_eq!(file_stem("NOR"), "NOR");
+        assert_eq!(file_stem("../etc/passwd"), "_2e_2e_2fetc_2fpasswd");
+        assert_eq!(file_stem("Côte"), "C_c3_b4te");
+        assert_ne!(file_stem("a_2f"), file_stem("a/"));
+        assert_eq!(file_stem(".."), "_2e_2e");
+    }
+}

@@ -485,6 +485,11 @@ fn add(db: &Path, run: &AddRun<'_>, paths: &[PathBuf]) -> Result<ExitCode, Strin
     } = *run;
     let (store, v, _) = open_for_writing(db)?;
     let previous = previous_cycle(&store, &v)?;
+    let mut explained: std::collections::HashMap<String, Vec<canvass::intake::store::Explained>> =
+        std::collections::HashMap::new();
+    for (respondent, e) in store.all_explanations()? {
+        explained.entry(respondent).or_default().push(e);
+    }
     let lookup =
         move |who: &str| intake::respondent_id(who).and_then(|id| previous.get(&id).cloned());
     let collection = SqliteCollection::new(store);
@@ -509,7 +514,7 @@ fn add(db: &Path, run: &AddRun<'_>, paths: &[PathBuf]) -> Result<ExitCode, Strin
     };
     let ran = batch::run(
         &batch,
-        |j| intake::receive(j, stage, v.questionnaire()),
+        |j| intake::receive(j, stage, v.questionnaire(), &explained),
         &mut sink,
     )
     .and_then(|()| {

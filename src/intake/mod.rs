@@ -118,7 +118,14 @@ pub struct Received {
 
 /// Judge one reply for the collection (run on the batch's workers): its findings at
 /// `stage`, its respondent, its fingerprint.
-pub fn receive(judged: Judged, stage: Stage, q: &Questionnaire) -> Received {
+/// `explained`: the explanations reviewers recorded, by respondent id; each holds for the
+/// new version too, for as long as the rule's finding stays.
+pub fn receive(
+    judged: Judged,
+    stage: Stage,
+    q: &Questionnaire,
+    explained: &std::collections::HashMap<String, Vec<store::Explained>>,
+) -> Received {
     let Judged {
         report: r,
         bytes,
@@ -132,6 +139,14 @@ pub fn receive(judged: Judged, stage: Stage, q: &Questionnaire) -> Received {
         .as_deref()
         .and_then(respondent_id)
         .filter(|p| identifies(p, q, &r));
+    let r = match respondent.as_ref().and_then(|id| explained.get(id)) {
+        Some(recorded) => {
+            let mut findings = r.findings.clone();
+            explain::apply(&mut findings, recorded, i64::MAX);
+            rebuilt(r, findings)
+        }
+        None => r,
+    };
     let (fingerprint, bytes, whole) = match (bytes, over_limit) {
         (Some(bytes), _) => (Some(Fingerprint::of(&bytes)), Some(bytes), true),
         (None, Some(fingerprint)) => (Some(fingerprint), Some(Vec::new()), false),
@@ -165,12 +180,17 @@ pub(crate) fn at_stage(r: ReplyReport, stage: Stage) -> ReplyReport {
     if stage == Stage::Final {
         return r;
     }
-    let mut findings = r.findings;
+    let mut findings = r.findings.clone();
     for f in &mut findings {
         if matches!(f.code, Code::MissingAnswer | Code::TooFew) {
             f.severity = Severity::Warning;
         }
     }
+    rebuilt(r, findings)
+}
+
+/// The same report with `findings` (counted again).
+fn rebuilt(r: ReplyReport, findings: Vec<crate::findings::Finding>) -> ReplyReport {
     let mut again = ReplyReport::new(SourceFile::new(r.file.name, r.file.text), findings);
     again.questionnaire = r.questionnaire;
     again.respondent = r.respondent;

@@ -405,9 +405,11 @@ pub fn csv(t: &Tables, q: &Questionnaire, lang: &str) -> Result<String, String> 
     String::from_utf8(w.into_inner().map_err(|e| e.to_string())?).map_err(|e| e.to_string())
 }
 
-/// JSON, in the shape of the spec; with regions, `by_region` in each question.
+/// JSON, in the shape of the spec; with regions, `by_region` in each question; beside the
+/// previous cycle, `previous` (its counts) in each question and at the top.
 pub fn json(t: &Tables, q: &Questionnaire, lang: &str) -> Value {
     let all = t.groups.len() - 1;
+    let beside = t.groups.first().is_some_and(|g| g == "previous");
     let mut questions = Vec::new();
     for ((s, i), tallies) in &t.questions {
         let section = &q.sections[*s];
@@ -415,7 +417,10 @@ pub fn json(t: &Tables, q: &Questionnaire, lang: &str) -> Value {
         let mut item = Map::new();
         item.insert("question".into(), format!("{}.{}", section.id, x.id).into());
         let mut counts = tally_json(x, &tallies[all], q, lang, true);
-        if all > 0 {
+        if beside {
+            let before = tally_json(x, &tallies[0], q, lang, false);
+            counts.insert("previous".into(), Value::Object(before));
+        } else if all > 0 {
             let by: Map<String, Value> = t.groups[..all]
                 .iter()
                 .zip(tallies)
@@ -435,7 +440,9 @@ pub fn json(t: &Tables, q: &Questionnaire, lang: &str) -> Value {
         "questionnaire": { "id": t.questionnaire.id, "version": t.questionnaire.version },
         "respondents": t.respondents[all],
     });
-    if all > 0 {
+    if beside {
+        root["previous_respondents"] = t.respondents[0].into();
+    } else if all > 0 {
         let by: Map<String, Value> = t.groups[..all]
             .iter()
             .zip(&t.respondents)
