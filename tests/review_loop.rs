@@ -90,37 +90,70 @@ fn a_respondent_is_walked_through_three_versions_with_letters_explanations_and_h
     let jump = ("prosecuted = ", "prosecuted = 300");
 
     // Version 1: the institution left out, and prosecutions up from 198 to 300.
-    let v1 = add(&db, &dir, "aut-1.toml", &aut(&[jump, ("institution = ", "institution = \"\"")], ""));
+    let v1 = add(
+        &db,
+        &dir,
+        "aut-1.toml",
+        &aut(&[jump, ("institution = ", "institution = \"\"")], ""),
+    );
     assert_eq!(v1.status, 1, "{}", v1.stdout);
-    assert!(v1.stdout.contains("AUT version 1") && v1.stdout.contains("invalid (2 errors, 0 warnings)"), "{}", v1.stdout);
+    assert!(
+        v1.stdout.contains("AUT version 1") && v1.stdout.contains("invalid (2 errors, 0 warnings)"),
+        "{}",
+        v1.stdout
+    );
     assert_eq!(status_line(&db), "AUT,invalid,1,final,2,0,2,0,,,");
     let first = canvass(&["intake", "letter", "AUT", "--db", &db]);
     let first = ok(&first);
     assert!(first.contains("## 2 points to look at"), "{first}");
-    assert!(first.contains("### 1. Question 0.2: Institution that prepared the reply"), "{first}");
+    assert!(
+        first.contains("### 1. Question 0.2: Institution that prepared the reply"),
+        "{first}"
+    );
     assert!(
         first.contains("### 2. Question 17: Number of cases prosecuted\n\n- What is wrong: The number of cases prosecuted changed by more than half since the previous cycle: please explain why. (prosecuted = 300)"),
         "{first}"
     );
-    assert!(first.contains("- Where: line 41, column 14 of your file"), "{first}");
-    assert!(!first.contains("Corrected"), "nothing corrected before a first version: {first}");
+    assert!(
+        first.contains("- Where: line 41, column 14 of your file"),
+        "{first}"
+    );
+    assert!(
+        !first.contains("Corrected"),
+        "nothing corrected before a first version: {first}"
+    );
 
     // Version 2: the institution given; the jump stays. The second letter says what was
     // corrected since the first.
     let v2 = add(&db, &dir, "aut-2.toml", &aut(&[jump], ""));
-    assert!(v2.stdout.contains("invalid (1 error, 0 warnings)"), "{}", v2.stdout);
+    assert!(
+        v2.stdout.contains("invalid (1 error, 0 warnings)"),
+        "{}",
+        v2.stdout
+    );
     assert_eq!(status_line(&db), "AUT,invalid,2,final,1,0,1,0,-1,,");
     let second = canvass(&["intake", "letter", "AUT", "--db", &db, "--lang", "fr"]);
     let second = ok(&second);
     assert!(second.contains("## Un point à examiner"), "{second}");
     assert!(
         second.contains("depuis notre lettre du ")
-            && second.contains("- Question 0.2 : la question 0.2 est obligatoire mais n'a pas de réponse"),
+            && second.contains(
+                "- Question 0.2 : la question 0.2 est obligatoire mais n'a pas de réponse"
+            ),
         "{second}"
     );
 
     // A reviewer explains the jump: its last error explained, version 2 is accepted.
-    let explain = canvass(&["intake", "explain", "AUT", "prosecuted-change", "--note", WHY, "--db", &db]);
+    let explain = canvass(&[
+        "intake",
+        "explain",
+        "AUT",
+        "prosecuted-change",
+        "--note",
+        WHY,
+        "--db",
+        &db,
+    ]);
     assert_eq!(
         ok(&explain),
         format!(
@@ -128,7 +161,10 @@ fn a_respondent_is_walked_through_three_versions_with_letters_explanations_and_h
              accepted AUT version 2: its last error is explained\n"
         )
     );
-    assert_eq!(status_line(&db), "AUT,accepted,2,final,0,0,0,1,-2,,explained by a reviewer: A 2008 law made online grooming an offence: prosecutions rose.");
+    assert_eq!(
+        status_line(&db),
+        "AUT,accepted,2,final,0,0,0,1,-2,,explained by a reviewer: A 2008 law made online grooming an offence: prosecutions rose."
+    );
 
     // Version 3: the years now trip a warning the reply explains itself; the reviewer's
     // explanation still holds, so the version is valid as received.
@@ -141,7 +177,11 @@ fn a_respondent_is_walked_through_three_versions_with_letters_explanations_and_h
             "\n[explanations]\nprotocol-after-convention = \"Austria acceded to the Protocol first.\"\n",
         ),
     );
-    assert!(v3.stdout.contains("AUT version 3") && v3.stdout.contains("valid (0 errors, 0 warnings)"), "{}", v3.stdout);
+    assert!(
+        v3.stdout.contains("AUT version 3") && v3.stdout.contains("valid (0 errors, 0 warnings)"),
+        "{}",
+        v3.stdout
+    );
     assert_eq!(status_line(&db), "AUT,accepted,3,final,0,0,0,2,0,,");
 
     let rule = "[prosecuted-change] — The number of cases prosecuted changed by more than half since the previous cycle: please explain why. (prosecuted = 300)";
@@ -170,11 +210,26 @@ fn a_respondent_is_walked_through_three_versions_with_letters_explanations_and_h
         ]
     );
     // Nothing open: the last letter thanks, and says the jump was explained since.
-    let last = canvass(&["intake", "letter", "AUT", "--db", &db, "--format", "html", "--preview"]);
+    let last = canvass(&[
+        "intake",
+        "letter",
+        "AUT",
+        "--db",
+        &db,
+        "--format",
+        "html",
+        "--preview",
+    ]);
     let last = ok(&last);
-    assert!(last.starts_with("<!DOCTYPE html><html lang=\"en\" dir=\"ltr\">"), "{last}");
+    assert!(
+        last.starts_with("<!DOCTYPE html><html lang=\"en\" dir=\"ltr\">"),
+        "{last}"
+    );
     assert!(last.contains("Your reply has no open points"), "{last}");
-    assert!(last.contains("Corrected or explained since our letter of"), "{last}");
+    assert!(
+        last.contains("Corrected or explained since our letter of"),
+        "{last}"
+    );
     // The previous cycle beside this one.
     let tables = canvass(&["tabulate", "--db", &db, "--previous", "--format", "json"]);
     let tables: serde_json::Value = serde_json::from_str(ok(&tables)).unwrap();
@@ -195,7 +250,13 @@ fn a_respondent_is_walked_through_three_versions_with_letters_explanations_and_h
 fn what_does_not_exist_or_cannot_be_explained_is_refused_and_changes_nothing() {
     let dir = temp_dir("review-refusals");
     let db = two_cycles(&dir);
-    let bra = canvass(&["intake", "add", "--db", &db, "questionnaires/res-16-2/replies/bra.toml"]);
+    let bra = canvass(&[
+        "intake",
+        "add",
+        "--db",
+        &db,
+        "questionnaires/res-16-2/replies/bra.toml",
+    ]);
     assert_eq!(bra.status, 1, "{}", bra.stderr);
     let before = std::fs::read(&db).unwrap();
     let refused = |args: &[&str], says: &str| {
@@ -206,24 +267,70 @@ fn what_does_not_exist_or_cannot_be_explained_is_refused_and_changes_nothing() {
         assert_eq!(run.status, 2, "{args:?}: {}", run.stdout);
         assert!(run.stderr.contains(says), "{args:?}: {}", run.stderr);
     };
-    refused(&["explain", "SWE", "prosecuted-change", "--note", "x"], "SWE has sent no reply");
-    refused(&["explain", "BRA", "no-such-rule", "--note", "x"], "has no finding of rule `no-such-rule`");
     refused(
-        &["explain", "BRA", "prosecuted-not-above-investigated", "--note", "x"],
+        &["explain", "SWE", "prosecuted-change", "--note", "x"],
+        "SWE has sent no reply",
+    );
+    refused(
+        &["explain", "BRA", "no-such-rule", "--note", "x"],
+        "has no finding of rule `no-such-rule`",
+    );
+    refused(
+        &[
+            "explain",
+            "BRA",
+            "prosecuted-not-above-investigated",
+            "--note",
+            "x",
+        ],
         "is an error: it cannot be explained away",
     );
-    refused(&["explain", "BRA", "prosecuted-not-above-investigated", "--note", " "], "--note is empty");
+    refused(
+        &[
+            "explain",
+            "BRA",
+            "prosecuted-not-above-investigated",
+            "--note",
+            " ",
+        ],
+        "--note is empty",
+    );
     refused(&["letter", "SWE"], "SWE has sent no reply");
     refused(&["history", "SWE"], "SWE has sent no reply");
     refused(&["letter", "--all"], "give the folder with -o DIR");
-    assert_eq!(std::fs::read(&db).unwrap(), before, "a refusal changed the collection");
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "a refusal changed the collection"
+    );
     // A previous cycle of another questionnaire is refused, and nothing is made.
     let other = dir.join("cts.db").display().to_string();
-    ok(&canvass(&["intake", "init", "-q", "questionnaires/un-cts-2025/questionnaire.toml", "--db", &other]));
+    ok(&canvass(&[
+        "intake",
+        "init",
+        "-q",
+        "questionnaires/un-cts-2025/questionnaire.toml",
+        "--db",
+        &other,
+    ]));
     let fresh = dir.join("fresh.db");
-    let run = canvass(&["intake", "init", "-q", Q, "--db", fresh.to_str().unwrap(), "--previous", &other]);
+    let run = canvass(&[
+        "intake",
+        "init",
+        "-q",
+        Q,
+        "--db",
+        fresh.to_str().unwrap(),
+        "--previous",
+        &other,
+    ]);
     assert_eq!(run.status, 2);
-    assert!(run.stderr.contains("the previous cycle must be the same questionnaire"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("the previous cycle must be the same questionnaire"),
+        "{}",
+        run.stderr
+    );
     assert!(!fresh.exists());
 }
 
@@ -233,10 +340,27 @@ fn letters_for_every_respondent_with_open_findings_go_into_a_folder_under_safe_n
     let db = two_cycles(&dir);
     let reply = aut(&[("country = ", "country = \"A/../B\"")], "");
     let _ = add(&db, &dir, "odd.toml", &reply);
-    let bra = canvass(&["intake", "add", "--db", &db, "questionnaires/res-16-2/replies/bra.toml", AUT]);
+    let bra = canvass(&[
+        "intake",
+        "add",
+        "--db",
+        &db,
+        "questionnaires/res-16-2/replies/bra.toml",
+        AUT,
+    ]);
     assert_eq!(bra.status, 1, "{}", bra.stderr);
     let out = dir.join("letters");
-    let run = canvass(&["intake", "letter", "--all", "-o", out.to_str().unwrap(), "--db", &db, "--format", "txt"]);
+    let run = canvass(&[
+        "intake",
+        "letter",
+        "--all",
+        "-o",
+        out.to_str().unwrap(),
+        "--db",
+        &db,
+        "--format",
+        "txt",
+    ]);
     ok(&run);
     let mut names: Vec<String> = std::fs::read_dir(&out)
         .unwrap()
@@ -246,5 +370,9 @@ fn letters_for_every_respondent_with_open_findings_go_into_a_folder_under_safe_n
     // AUT has nothing open: no letter; BRA has; the reply naming "A/../B" names no
     // country, so it is an unidentified submission, written to no one.
     assert_eq!(names, ["BRA.txt"]);
-    assert!(std::fs::read_to_string(out.join("BRA.txt")).unwrap().starts_with("Implementation of ECOSOC"));
+    assert!(
+        std::fs::read_to_string(out.join("BRA.txt"))
+            .unwrap()
+            .starts_with("Implementation of ECOSOC")
+    );
 }

@@ -271,3 +271,100 @@ fn openpyxl_types_every_sample_reply_and_canvass_gives_the_files_findings() {
     // The samples are of both kinds: most carry findings.
     assert!(findings >= 30, "{findings} findings in all");
 }
+
+/// The export's formula guard, as a spreadsheet program sees it: LibreOffice opens the
+/// exported CSV and keeps every international phone number as the text it is, while no cell
+/// holding a formula prefix becomes a formula. (The same file without the guard is first
+/// shown to give LibreOffice a formula, so the test can fail.)
+#[test]
+fn libreoffice_opens_the_export_with_phone_numbers_as_written_and_no_formula() {
+    let dir = cli::temp_dir("export-guard");
+    let profile = dir.join("profile");
+    let db = dir.join("c.db").display().to_string();
+    let init = cli::canvass(&["intake", "init", "-q", "res-16-2", "--db", &db]);
+    assert_eq!(init.status, 0, "{}", init.stderr);
+    let aut = std::fs::read_to_string("questionnaires/res-16-2/replies/aut.toml").unwrap();
+    let hostile = [
+        ("AUT", "+43 1 53126 0"),
+        ("FRA", "=HYPERLINK(\"http://example.org\";\"x\")"),
+        ("DEU", "+49 (30) 1234-567"),
+        ("ITA", "@SUM(1+1)"),
+        ("ESP", "-2+3+cmd|' /C calc'!A0"),
+        ("NOR", "\t=1+1"),
+        ("SWE", "=1+1"),
+    ];
+    for (country, institution) in hostile {
+        let text = aut
+            .replace("country = \"AUT\"", &format!("country = \"{country}\""))
+            .replace(
+                "institution = \"Federal Ministry of Justice\"",
+                &format!("institution = {}", toml_string(institution)),
+            );
+        let file = dir.join(format!("{country}.toml"));
+        std::fs::write(&file, text).unwrap();
+        let add = cli::canvass(&["intake", "add", "--db", &db, file.to_str().unwrap()]);
+        assert!(add.status <= 1, "{}", add.stderr);
+    }
+    let out = dir.join("export");
+    let export = cli::canvass(&[
+        "intake",
+        "export",
+        "--db",
+        &db,
+        "--all",
+        "--format",
+        "csv",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(export.status, 0, "{}", export.stderr);
+    // Unguarded, the same cell is a formula to LibreOffice.
+    let bare = dir.join("bare.csv");
+    std::fs::write(&bare, "institution\n=1+1\n").unwrap();
+    libreoffice_resave(&bare, &dir, &profile);
+    assert_eq!(
+        cell_types(&dir.join("bare.xlsx")),
+        [("institution".into(), 's'), ("=1+1".into(), 'f')]
+    );
+
+    libreoffice_resave(&out.join("replies.csv"), &dir, &profile);
+    let cells = cell_types(&dir.join("replies.xlsx"));
+    let formulas: Vec<&(String, char)> = cells.iter().filter(|(_, t)| *t == 'f').collect();
+    assert!(formulas.is_empty(), "{formulas:?}");
+    for phone in ["+43 1 53126 0", "+49 (30) 1234-567"] {
+        assert!(
+            cells.contains(&(phone.to_string(), 's')),
+            "{phone} not kept as written: {cells:?}"
+        );
+    }
+    assert!(cells.contains(&("'=1+1".to_string(), 's')), "{cells:?}");
+}
+
+/// A TOML basic string holding `s`.
+fn toml_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap()
+}
+
+/// Every non-empty cell of the first sheet of `book` with its openpyxl data type (`s` text,
+/// `n` number, `f` formula), by openpyxl.
+fn cell_types(book: &Path) -> Vec<(String, char)> {
+    let script = "import sys, json, openpyxl\n\
+        ws = openpyxl.load_workbook(sys.argv[1]).active\n\
+        print(json.dumps([[str(c.value), c.data_type] for row in ws.iter_rows() for c in row if c.value is not None]))\n";
+    let run = Command::new("/usr/bin/python3")
+        .arg("-c")
+        .arg(script)
+        .arg(book)
+        .output()
+        .expect("python3 with openpyxl is installed: run .ci/test");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let cells: Vec<(String, String)> = serde_json::from_slice(&run.stdout).unwrap();
+    cells
+        .into_iter()
+        .map(|(v, t)| (v, t.chars().next().unwrap_or('?')))
+        .collect()
+}
