@@ -166,11 +166,18 @@ fn a_respondent_is_walked_through_three_versions_with_letters_explanations_and_h
         "AUT,accepted,2,final,0,0,0,1,-2,,explained by a reviewer: A 2008 law made online grooming an offence: prosecutions rose."
     );
 
+    version_three(&db, &dir, jump);
+}
+
+/// Version 3: the years trip a warning the reply explains itself; the reviewer's
+/// explanation still holds. Then the whole history, the last letter and the tables.
+fn version_three(db: &str, dir: &Path, jump: (&str, &str)) {
+    let db = db.to_string();
     // Version 3: the years now trip a warning the reply explains itself; the reviewer's
     // explanation still holds, so the version is valid as received.
     let v3 = add(
         &db,
-        &dir,
+        dir,
         "aut-3.toml",
         &aut(
             &[jump, ("crc_year = ", "crc_year = 2005")],

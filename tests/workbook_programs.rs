@@ -272,10 +272,10 @@ fn openpyxl_types_every_sample_reply_and_canvass_gives_the_files_findings() {
     assert!(findings >= 30, "{findings} findings in all");
 }
 
-/// The export's formula guard, as a spreadsheet program sees it: LibreOffice opens the
+/// The export's formula guard, as a spreadsheet program sees it: `LibreOffice` opens the
 /// exported CSV and keeps every international phone number as the text it is, while no cell
 /// holding a formula prefix becomes a formula. (The same file without the guard is first
-/// shown to give LibreOffice a formula, so the test can fail.)
+/// shown to give `LibreOffice` a formula, so the test can fail.)
 #[test]
 fn libreoffice_opens_the_export_with_phone_numbers_as_written_and_no_formula() {
     let dir = cli::temp_dir("export-guard");

@@ -120,11 +120,11 @@ pub struct Received {
 /// `stage`, its respondent, its fingerprint.
 /// `explained`: the explanations reviewers recorded, by respondent id; each holds for the
 /// new version too, for as long as the rule's finding stays.
-pub fn receive(
+pub fn receive<S: std::hash::BuildHasher>(
     judged: Judged,
     stage: Stage,
     q: &Questionnaire,
-    explained: &std::collections::HashMap<String, Vec<store::Explained>>,
+    explained: &std::collections::HashMap<String, Vec<store::Explained>, S>,
 ) -> Received {
     let Judged {
         report: r,
