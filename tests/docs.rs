@@ -51,7 +51,16 @@ fn the_reply_examples_read_and_are_judged_alike_in_toml_and_json() {
     };
     let toml = blocks("docs/replies.md", "toml");
     let json = blocks("docs/replies.md", "json");
-    assert_eq!((toml.len(), json.len()), (1, 1));
+    assert_eq!((toml.len(), json.len()), (2, 1));
+    // The explanations example, added to the reply, explains a rule the questionnaire has.
+    let explained = judge(&format!("{}\n{}", toml[0], toml[1]), Format::Toml);
+    assert!(
+        explained
+            .iter()
+            .all(|(_, q)| !q.as_deref().unwrap_or("").starts_with("explanations")),
+        "{explained:?}"
+    );
+    assert!(toml[1].contains("[explanations]"));
     let from_toml = judge(&toml[0], Format::Toml);
     assert_eq!(
         from_toml,
