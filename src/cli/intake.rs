@@ -391,14 +391,13 @@ fn init(
         Some(old) => Some(previous_replies(old, &q.id)?),
         None => None,
     };
-    Store::create(db, &pinned, &expected, &intake::now())?;
-    if let Some(earlier) = &earlier {
-        let kept = Store::open(db, true).and_then(|store| store.set_previous(earlier));
-        if let Err(e) = kept {
-            let _ = std::fs::remove_file(db);
-            return Err(format!("{e}; the collection was not made"));
-        }
-    }
+    Store::create(
+        db,
+        &pinned,
+        &expected,
+        earlier.as_deref().unwrap_or_default(),
+        &intake::now(),
+    )?;
     let mut out = std::io::stdout().lock();
     let _ = writeln!(
         out,

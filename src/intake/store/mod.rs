@@ -343,6 +343,7 @@ impl Store {
         path: &Path,
         pinned: &Pinned,
         expected: &[(String, Option<&str>)],
+        previous: &[Previous],
         now: &str,
     ) -> Result<(), String> {
         let name = crate::findings::visible::visible(&path.display().to_string()).into_owned();
@@ -383,6 +384,24 @@ impl Store {
                     .map_err(&err)?;
                 for (respondent, region) in expected {
                     insert.execute(params![respondent, region]).map_err(&err)?;
+                }
+                // The previous cycle goes in with the rest: the file appears whole or not.
+                let mut earlier = tx
+                    .prepare(
+                        "INSERT OR REPLACE INTO previous (respondent, questionnaire, version, received_at, reply)
+                         VALUES (?1, ?2, ?3, ?4, ?5)",
+                    )
+                    .map_err(&err)?;
+                for p in previous {
+                    earlier
+                        .execute(params![
+                            p.respondent,
+                            p.questionnaire,
+                            p.version,
+                            p.received_at,
+                            p.reply
+                        ])
+                        .map_err(&err)?;
                 }
             }
             tx.commit().map_err(&err)?;
@@ -1052,7 +1071,7 @@ mod tests {
             toml: String::new(),
             schema: String::new(),
         };
-        Store::create(&path, &pinned, &[], "2026-12-06T00:00:00Z").unwrap();
+        Store::create(&path, &pinned, &[], &[], "2026-12-06T00:00:00Z").unwrap();
         let store = Store::open(&path, true).unwrap();
         let steps = |versions: usize| {
             store

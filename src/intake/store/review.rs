@@ -175,33 +175,6 @@ impl Store {
             .map_err(self.err())
     }
 
-    /// Keep the previous cycle's replies (at `intake init --previous`), all in one
-    /// transaction.
-    pub fn set_previous(&self, replies: &[Previous]) -> Result<(), String> {
-        let err = self.err();
-        self.transaction(|| {
-            let mut statement = self
-                .conn
-                .prepare(
-                    "INSERT OR REPLACE INTO previous (respondent, questionnaire, version, received_at, reply)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                )
-                .map_err(&err)?;
-            for p in replies {
-                statement
-                    .execute(params![
-                        p.respondent,
-                        p.questionnaire,
-                        p.version,
-                        p.received_at,
-                        p.reply
-                    ])
-                    .map_err(&err)?;
-            }
-            Ok(())
-        })
-    }
-
     /// The previous cycle's reply of `respondent`, if it had one.
     pub fn previous(&self, respondent: &str) -> Result<Option<Previous>, String> {
         Ok(self.all_previous(Some(respondent))?.into_iter().next())
