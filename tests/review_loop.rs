@@ -111,11 +111,11 @@ fn a_respondent_is_walked_through_three_versions_with_letters_explanations_and_h
         "{first}"
     );
     assert!(
-        first.contains("### 2. Question 17: Number of cases prosecuted\n\n- What is wrong: The number of cases prosecuted changed by more than half since the previous cycle: please explain why. (prosecuted = 300)"),
+        first.contains("### 2. Question 17: Number of cases prosecuted\n\n- What is wrong: The number of cases prosecuted changed by more than half since the previous cycle: please explain why. (prosecuted = 300, prosecuted was 198 in the previous cycle)"),
         "{first}"
     );
     assert!(
-        first.contains("- Where: line 41, column 14 of your file"),
+        first.contains("- Where: line 41, column 14 of your file\n- If the answers are right as they are, say why: in your file, under `[explanations]`, write `prosecuted-change = \"…\"`"),
         "{first}"
     );
     assert!(
@@ -191,7 +191,7 @@ fn version_three(db: &str, dir: &Path, jump: (&str, &str)) {
     );
     assert_eq!(status_line(&db), "AUT,accepted,3,final,0,0,0,2,0,,");
 
-    let rule = "[prosecuted-change] — The number of cases prosecuted changed by more than half since the previous cycle: please explain why. (prosecuted = 300)";
+    let rule = "[prosecuted-change] — The number of cases prosecuted changed by more than half since the previous cycle: please explain why. (prosecuted = 300, prosecuted was 198 in the previous cycle)";
     let missing = "respondent.institution — question 0.2 is required but has no answer";
     let reviewer = format!("        explained by the reviewer: {WHY}");
     assert_eq!(

@@ -124,7 +124,7 @@ impl Previous {
     }
 
     /// The previous value of question `r`, as expressions read it.
-    fn value<V>(&self, r: QuestionRef) -> Option<Val<'_, V>> {
+    pub fn value<V>(&self, r: QuestionRef) -> Option<Val<'_, V>> {
         let start = self.starts.get(r.section)?;
         Some(match self.flat.get(start + r.question)?.as_ref()? {
             Kept::Bool(b) => Val::Bool(*b),

@@ -116,6 +116,21 @@ impl Ast {
         }
     }
 
+    /// The questions whose previous-cycle answer the expression reads, in order.
+    pub fn previous_reads(&self) -> Vec<QuestionRef> {
+        let mut found = Vec::new();
+        let mut todo = vec![self];
+        while let Some(ast) = todo.pop() {
+            if let AstKind::Previous(r) | AstKind::PreviousAnswered(r) = &ast.kind
+                && !found.contains(r)
+            {
+                found.push(*r);
+            }
+            todo.extend(ast.children().into_iter().rev());
+        }
+        found
+    }
+
     /// Whether the expression reads the previous cycle (`previous.section.question`).
     pub fn reads_previous(&self) -> bool {
         matches!(

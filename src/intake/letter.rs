@@ -221,6 +221,10 @@ impl Point {
         if let Some(place) = place_of(f, file, index, lang) {
             parts.push(("letter-where", place));
         }
+        // A finding the respondent may explain: say how.
+        if let (true, Some(rule)) = (f.explainable(), &f.rule) {
+            parts.push(("letter-explain", visible(rule).into_owned()));
+        }
         let lines = parts
             .into_iter()
             .map(|(id, value)| word(id, &Args::new().text("value", value)))

@@ -240,7 +240,37 @@ impl Walk<'_> {
                 }
             }
         }
+        shown.extend(self.previous_values(rule));
         shown
+    }
+
+    /// The previous cycle's answers a rule reads, as it read them (they are in no file of
+    /// this reply, so they have no place).
+    fn previous_values(&self, rule: &Rule) -> Vec<crate::findings::Related> {
+        let Some(previous) = self.answers.previous else {
+            return Vec::new();
+        };
+        let mut reads = rule.check.ast().previous_reads();
+        for r in rule.when.iter().flat_map(|w| w.ast().previous_reads()) {
+            if !reads.contains(&r) {
+                reads.push(r);
+            }
+        }
+        reads
+            .into_iter()
+            .filter_map(|r| {
+                let value = previous.value::<&serde_json::Value>(r)?;
+                let id = self.q.question(r).id.clone();
+                let args = Args::new()
+                    .text("id", id)
+                    .text("value", crate::eval::display_val(&value));
+                Some(crate::findings::Related {
+                    question: None,
+                    at: Location::new(Anchor::Nowhere),
+                    message: say("related-previous", args).message,
+                })
+            })
+            .collect()
     }
 
     /// "`sum(t.a)` = 77100, `sum(t.b)` = 61700 over 2 rows" for a table the rule sums

@@ -50,6 +50,7 @@ why-required = , which makes it required
 why-not-applicable = , so it does not apply
 related-value = { $id } = { $value }{ $why }
 related-code = { $id } = "{ $code }" (a code){ $why }
+related-previous = { $id } was { $value } in the previous cycle
 related-blank = { $id } has no answer{ $why }
 related-computed = { $id } = { $value } (computed){ $why }
 related-not-computed = { $id } cannot be computed, for want of the answers it reads{ $why }
@@ -480,6 +481,7 @@ letter-question = Question { $number }: { $text }
 letter-fixed-item = Question { $number }: { $value }
 letter-what = What is wrong: { $value }
 letter-expected = What to do: { $value }
+letter-explain = If the answers are right as they are, say why: in your file, under `[explanations]`, write `{ $value } = "…"` (in a workbook, on the Explanations sheet)
 letter-where = Where: { $value }
 letter-at-line = line { $line }, column { $column } of your file
 letter-at-cell = cell { $cell } of your workbook

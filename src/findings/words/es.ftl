@@ -58,6 +58,7 @@ why-required = , lo que la hace obligatoria
 why-not-applicable = , así que no se aplica
 related-value = { $id } = { $value }{ $why }
 related-code = { $id } = "{ $code }" (un código){ $why }
+related-previous = { $id } era { $value } en el ciclo anterior
 related-blank = { $id } no tiene respuesta{ $why }
 related-computed = { $id } = { $value } (calculado){ $why }
 related-not-computed = { $id } no puede calcularse, por faltar las respuestas que lee{ $why }
@@ -497,6 +498,7 @@ letter-question = Pregunta { $number }: { $text }
 letter-fixed-item = Pregunta { $number }: { $value }
 letter-what = Qué está mal: { $value }
 letter-expected = Qué hacer: { $value }
+letter-explain = Si las respuestas son correctas tal como están, diga por qué: en su archivo, bajo `[explanations]`, escriba `{ $value } = "…"` (en un libro, en la hoja Explicaciones)
 letter-where = Dónde: { $value }
 letter-at-line = línea { $line }, columna { $column } de su archivo
 letter-at-cell = celda { $cell } de su libro

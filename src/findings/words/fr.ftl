@@ -58,6 +58,7 @@ why-required = , ce qui la rend obligatoire
 why-not-applicable = , elle ne s'applique donc pas
 related-value = { $id } = { $value }{ $why }
 related-code = { $id } = "{ $code }" (un code){ $why }
+related-previous = { $id } valait { $value } au cycle précédent
 related-blank = { $id } n'a pas de réponse{ $why }
 related-computed = { $id } = { $value } (calculé){ $why }
 related-not-computed = { $id } ne peut être calculé, faute des réponses qu'il lit{ $why }
@@ -494,6 +495,7 @@ letter-question = Question { $number } : { $text }
 letter-fixed-item = Question { $number } : { $value }
 letter-what = Ce qui ne va pas : { $value }
 letter-expected = Ce qu'il faut faire : { $value }
+letter-explain = Si les réponses sont justes telles quelles, dites pourquoi : dans votre fichier, sous `[explanations]`, écrivez `{ $value } = "…"` (dans un classeur, sur la feuille Explications)
 letter-where = Où : { $value }
 letter-at-line = ligne { $line }, colonne { $column } de votre fichier
 letter-at-cell = cellule { $cell } de votre classeur
