@@ -52,6 +52,8 @@ pub mod reply;
 #[doc(hidden)]
 pub mod report;
 #[doc(hidden)]
+pub mod serve;
+#[doc(hidden)]
 pub mod source;
 #[doc(hidden)]
 pub mod tabulate;

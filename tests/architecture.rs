@@ -22,6 +22,7 @@ const LAYERS: &[&str] = &[
     "report",
     "intake",
     "tabulate",
+    "serve",
 ];
 
 fn files(path: &Path, out: &mut Vec<std::path::PathBuf>) {

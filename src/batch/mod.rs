@@ -219,6 +219,12 @@ fn one(input: &Input, judge: &Judge<'_>, keep_bytes: bool, words_lang: &'static 
     judged.unwrap_or_else(|_| failed(input, words_lang))
 }
 
+/// One judgement as `intake` takes it in (its bytes kept), outside a batch: a reply that
+/// came through a web form.
+pub fn judged(j: Judgement) -> Judged {
+    kept(j, true, "en")
+}
+
 /// A judgement as the batch hands it on: the text kept only when findings need it, the
 /// bytes only when the batch keeps them.
 fn kept(j: Judgement, keep_bytes: bool, words_lang: &'static str) -> Judged {

@@ -148,6 +148,20 @@ pub enum IntakeCommand {
         #[command(flatten)]
         db: Db,
     },
+    /// A secret link per respondent (the expected ones, or those named), as CSV
+    /// (`respondent,link`) for a mail merge; only each link's SHA-256 is kept.
+    Invite {
+        /// The respondents (default: every expected one).
+        respondents: Vec<String>,
+        /// Where `canvass serve` is reached from outside (the links start with it).
+        #[arg(long, default_value = "http://127.0.0.1:8080")]
+        base_url: String,
+        /// Revoke every link of the respondents named instead.
+        #[arg(long)]
+        revoke: bool,
+        #[command(flatten)]
+        db: Db,
+    },
     /// The submissions that name no readable respondent, with the answer that could not.
     Unidentified {
         #[arg(long, value_enum, default_value_t = super::unidentified::ListFormat::Human)]
@@ -320,6 +334,12 @@ pub fn run(command: IntakeCommand) -> Result<ExitCode, String> {
             version,
             db,
         } => super::explain::explain(&db.path, &respondent, &rule, version, &note),
+        IntakeCommand::Invite {
+            respondents,
+            base_url,
+            revoke,
+            db,
+        } => super::invite::invite(&db.path, &respondents, &base_url, revoke),
         IntakeCommand::Unidentified { format, db } => super::unidentified::list(&db.path, format),
         IntakeCommand::Assign {
             receipt,

@@ -7,7 +7,9 @@ mod explain;
 mod files;
 mod history;
 mod intake;
+mod invite;
 mod progress;
+mod serve;
 mod tabulate;
 mod template;
 mod unidentified;
@@ -89,6 +91,9 @@ enum Command {
     Intake(intake::IntakeCommand),
     /// Count the answers: the tables a report on the replies is written from.
     Tabulate(tabulate::TabulateArgs),
+    /// Respondents fill, check and submit their reply on a page, at their `intake invite`
+    /// link.
+    Serve(serve::ServeArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -135,6 +140,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         Command::Validate(args) => validate::run(&args),
         Command::Intake(command) => intake::run(command),
         Command::Tabulate(args) => tabulate::run(&args),
+        Command::Serve(args) => serve::run(&args),
     }
 }
 

@@ -8,6 +8,7 @@
 pub mod explain;
 pub mod export;
 pub mod history;
+pub mod invite;
 pub mod letter;
 pub mod members;
 pub mod service;

@@ -3,7 +3,7 @@
 //! language. The TOML template parses as an empty (and so incomplete) reply; uncommenting
 //! an answer line gives a value of the right type to edit.
 
-mod conditions;
+pub mod conditions;
 mod words;
 pub mod xlsx;
 

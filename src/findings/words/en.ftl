@@ -494,3 +494,18 @@ letter-fixed-since-letter = { $count ->
    *[other] Corrected or explained since our letter of { $date } ({ $count })
 }
 letter-closing = With our thanks, the secretariat
+
+## The respondent's page (`canvass serve`)
+serve-check = Check
+serve-add-row = Add a row to each table
+serve-save-draft = Save draft
+serve-submit = Submit
+serve-no-findings = Nothing to correct: the reply can be submitted.
+serve-findings = { $count ->
+    [one] One point to look at
+   *[other] { $count } points to look at
+}
+serve-or-code = or an answer code
+serve-yes = Yes
+serve-no = No
+serve-receipt = Received: version { $version } ({ $stage }), { $time }, SHA-256 { $sha256 }.

@@ -511,3 +511,18 @@ letter-fixed-since-letter = { $count ->
    *[other] Corregidos o explicados desde nuestra carta del { $date } ({ $count })
 }
 letter-closing = Con nuestro agradecimiento, la secretaría
+
+## La página del encuestado (`canvass serve`)
+serve-check = Comprobar
+serve-add-row = Añadir una fila a cada tabla
+serve-save-draft = Guardar borrador
+serve-submit = Enviar
+serve-no-findings = Nada que corregir: la respuesta puede enviarse.
+serve-findings = { $count ->
+    [one] Un punto que revisar
+   *[other] { $count } puntos que revisar
+}
+serve-or-code = o un código de respuesta
+serve-yes = Sí
+serve-no = No
+serve-receipt = Recibido: versión { $version } ({ $stage }), { $time }, SHA-256 { $sha256 }.

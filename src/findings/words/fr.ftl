@@ -508,3 +508,18 @@ letter-fixed-since-letter = { $count ->
    *[other] Corrigés ou expliqués depuis notre lettre du { $date } ({ $count })
 }
 letter-closing = Avec nos remerciements, le secrétariat
+
+## La page du répondant (`canvass serve`)
+serve-check = Vérifier
+serve-add-row = Ajouter une ligne à chaque tableau
+serve-save-draft = Enregistrer le brouillon
+serve-submit = Envoyer
+serve-no-findings = Rien à corriger : la réponse peut être envoyée.
+serve-findings = { $count ->
+    [one] Un point à examiner
+   *[other] { $count } points à examiner
+}
+serve-or-code = ou un code de réponse
+serve-yes = Oui
+serve-no = Non
+serve-receipt = Reçu : version { $version } ({ $stage }), { $time }, SHA-256 { $sha256 }.

@@ -11,6 +11,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 mod header;
+mod invite;
 mod review;
 
 pub use review::{Explained, Letter, Previous};
@@ -139,6 +140,16 @@ CREATE TABLE previous (
     received_at   TEXT NOT NULL,
     reply         TEXT NOT NULL
 ) WITHOUT ROWID;
+",
+    r"
+-- Secret links for respondents (`intake invite`): only the SHA-256 of each token is kept.
+CREATE TABLE invitation (
+    sha256     TEXT PRIMARY KEY,
+    respondent TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+) WITHOUT ROWID;
+CREATE INDEX invitation_respondent ON invitation (respondent);
 ",
 ];
 

@@ -1,0 +1,43 @@
+//! `canvass serve`: the respondents' pages over a collection (`canvass::serve`). Arguments
+//! and the one line it prints (where it listens) live here.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The collection respondents reply to.
+    #[arg(long, default_value = "canvass.db")]
+    db: PathBuf,
+    /// Where to listen: keep it on loopback behind a reverse proxy that gives TLS.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    listen: String,
+    /// Where respondents reach the server (`https://…` behind a proxy: cookies are then
+    /// sent only over https).
+    #[arg(long)]
+    base_url: Option<String>,
+    /// How many requests one link, and one address, may make a minute.
+    #[arg(long, default_value_t = 120)]
+    per_minute: u32,
+}
+
+pub fn run(args: &ServeArgs) -> Result<ExitCode, String> {
+    let config = canvass::serve::Config {
+        db: args.db.clone(),
+        listen: args.listen.clone(),
+        https: args
+            .base_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://")),
+        per_minute: args.per_minute.max(1),
+    };
+    canvass::serve::run(&config, |addr| {
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "listening on http://{addr}");
+        let _ = out.flush();
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,387 @@
+//! `canvass serve`: respondents fill, check and submit their reply on a page, at the secret
+//! link `intake invite` gave them. The page is the questionnaire as a form (`form.rs`,
+//! `page.rs`); "Check" judges it with the same judge, and words its findings with the same
+//! words, as the command line; "Save draft" and "Submit" go through the intake service, so
+//! a receipt is shown only once its version is committed.
+//!
+//! What a server must not do, it does not: a link is found by the SHA-256 of its token (an
+//! unknown or revoked one is a plain 404), every form carries an anti-forgery token compared
+//! in constant time with its cookie (HttpOnly, SameSite=Strict, Secure behind https),
+//! bodies are limited to the reply size limit, requests are limited per link and per
+//! address and given a deadline, every page has a strict Content-Security-Policy and loads
+//! nothing from elsewhere, and nothing is logged but the address it listens on.
+
+mod form;
+mod guard;
+mod page;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Form, Router};
+use serde_json::Value;
+
+use crate::findings::Finding;
+use crate::findings::words::{Args, phrase_in};
+use crate::intake::service::{Intake, SqliteCollection};
+use crate::intake::store::{Store, Stored};
+use crate::intake::{Stage, invite};
+use crate::reply::{Format, Limits};
+use crate::validate::Validator;
+
+/// How `canvass serve` runs.
+pub struct Config {
+    pub db: PathBuf,
+    /// Where to listen (`127.0.0.1:8080`; port 0 for any free one).
+    pub listen: String,
+    /// Whether pages are reached over https (behind a proxy): cookies are then `Secure`.
+    pub https: bool,
+    /// How many requests a link, and an address, may make a minute.
+    pub per_minute: u32,
+}
+
+struct App {
+    db: PathBuf,
+    validator: Validator,
+    https: bool,
+    limiter: guard::Limiter,
+}
+
+/// Serve until SIGTERM or Ctrl-C; requests in flight are finished first. `ready` is told
+/// the address once it listens.
+pub fn run(config: &Config, ready: impl FnOnce(SocketAddr)) -> Result<(), String> {
+    let store = Store::open(&config.db, true)?;
+    let validator = crate::intake::upgrade::validator_of(&store.pinned()?)?;
+    drop(store);
+    let app = Arc::new(App {
+        db: config.db.clone(),
+        validator,
+        https: config.https,
+        limiter: guard::Limiter::new(config.per_minute),
+    });
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the server: {e}"))?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(&config.listen)
+            .await
+            .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
+        let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        ready(addr);
+        let limit = Limits::default().max_bytes;
+        let router = Router::new()
+            .route("/assets/canvass.css", get(style))
+            .route("/r/{token}", get(show).post(post))
+            .fallback(not_found)
+            .layer(DefaultBodyLimit::max(limit))
+            .layer(axum::middleware::from_fn(guard::headers))
+            .with_state(app);
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown())
+        .await
+        .map_err(|e| format!("the server stopped: {e}"))
+    })
+}
+
+/// SIGTERM or Ctrl-C.
+async fn shutdown() {
+    let term = async {
+        #[cfg(unix)]
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+            return;
+        }
+        std::future::pending::<()>().await;
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {},
+        () = term => {},
+    }
+}
+
+async fn style() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        page::STYLE,
+    )
+        .into_response()
+}
+
+/// The same answer for every unknown page, link or revoked link: nothing is learned.
+async fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, "Not found\n").into_response()
+}
+
+/// The respondent a link is for, if it is a live one.
+fn respondent_of(app: &App, token: &str) -> Result<Option<String>, String> {
+    if !invite::plausible(token) {
+        return Ok(None);
+    }
+    Store::open(&app.db, false)?.invited(&invite::token_hash(token))
+}
+
+/// The language to speak: the one asked for in the page, else the first of the
+/// questionnaire's that the browser asks for, else the questionnaire's own.
+fn language(
+    q: &crate::questionnaire::model::Questionnaire,
+    asked: Option<&str>,
+    headers: &HeaderMap,
+) -> String {
+    if let Some(l) = asked.filter(|l| q.languages.iter().any(|x| x == l)) {
+        return l.to_string();
+    }
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let mut wanted: Vec<(f32, String)> = accept
+        .split(',')
+        .filter_map(|part| {
+            let mut bits = part.trim().split(';');
+            let tag = bits.next()?.trim().to_ascii_lowercase();
+            let weight = bits
+                .find_map(|b| b.trim().strip_prefix("q="))
+                .and_then(|w| w.parse::<f32>().ok())
+                .unwrap_or(1.0);
+            Some((weight, tag))
+        })
+        .collect();
+    wanted.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (_, tag) in wanted {
+        let primary = tag.split('-').next().unwrap_or("");
+        if let Some(l) = q
+            .languages
+            .iter()
+            .find(|l| l.as_str() == primary || **l == tag)
+        {
+            return l.clone();
+        }
+    }
+    q.source_language().to_string()
+}
+
+async fn show(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(token): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Response {
+    if !app.limiter.allow(&token, peer.ip()) {
+        return guard::too_many();
+    }
+    let work = {
+        let app = Arc::clone(&app);
+        let token = token.clone();
+        move || -> Result<Option<(String, Option<Value>)>, String> {
+            let Some(who) = respondent_of(&app, &token)? else {
+                return Ok(None);
+            };
+            Ok(Some((who.clone(), latest_answers(&app, &who)?)))
+        }
+    };
+    let Ok(Ok(found)) = tokio::task::spawn_blocking(work).await else {
+        return unavailable();
+    };
+    let Some((_, answers)) = found else {
+        return not_found().await;
+    };
+    let q = app.validator.questionnaire();
+    let lang = language(q, query.get("lang").map(String::as_str), &headers);
+    let (csrf, cookie) = guard::csrf_cookie(&headers, app.https);
+    let markup = page::page(
+        q,
+        &page::Shown {
+            lang: &lang,
+            token: &token,
+            csrf: &csrf,
+            answers: answers.as_ref(),
+            findings: None,
+            receipt: None,
+            blank_rows: 1,
+        },
+    );
+    guard::html(markup, cookie)
+}
+
+/// The respondent's latest version, as answers to fill the form with.
+fn latest_answers(app: &App, who: &str) -> Result<Option<Value>, String> {
+    let store = Store::open(&app.db, false)?;
+    let Some(stored) = store.version_of(who, None)? else {
+        return Ok(None);
+    };
+    let format = Format::named(&stored.format);
+    let limits = Limits::admitting(stored.bytes.len());
+    Ok(crate::reply::value_of(
+        &stored.bytes,
+        format,
+        app.validator.questionnaire(),
+        &limits,
+    ))
+}
+
+async fn post(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    if !app.limiter.allow(&token, peer.ip()) {
+        return guard::too_many();
+    }
+    if !guard::csrf_ok(&headers, &fields) {
+        return (
+            StatusCode::FORBIDDEN,
+            "The form has expired: open the page again.\n",
+        )
+            .into_response();
+    }
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+            .to_string()
+    };
+    let action = field("action");
+    let asked_lang = field("lang");
+    let rows: usize = field("rows").parse().unwrap_or(1).clamp(1, 50);
+    let work = {
+        let app = Arc::clone(&app);
+        let token = token.clone();
+        let action = action.clone();
+        move || -> Result<Option<Outcome>, String> {
+            let Some(who) = respondent_of(&app, &token)? else {
+                return Ok(None);
+            };
+            take_in(&app, &who, &fields, &action).map(Some)
+        }
+    };
+    let outcome = match tokio::task::spawn_blocking(work).await {
+        Ok(Ok(Some(outcome))) => outcome,
+        Ok(Ok(None)) => return not_found().await,
+        _ => return unavailable(),
+    };
+    let q = app.validator.questionnaire();
+    let lang = language(q, Some(&asked_lang), &headers);
+    let (csrf, cookie) = guard::csrf_cookie(&headers, app.https);
+    let receipt = outcome.receipt.as_ref().map(|r| {
+        phrase_in(
+            &lang,
+            "serve-receipt",
+            &Args::new()
+                .text("version", r.version.to_string())
+                .text("time", r.received_at.clone())
+                .text("sha256", r.sha256.clone())
+                .text("stage", r.stage.clone()),
+        )
+    });
+    let markup = page::page(
+        q,
+        &page::Shown {
+            lang: &lang,
+            token: &token,
+            csrf: &csrf,
+            answers: Some(&outcome.answers),
+            findings: (action != "rows").then_some(outcome.findings.as_slice()),
+            receipt: receipt.as_deref(),
+            blank_rows: if action == "rows" { rows + 1 } else { rows },
+        },
+    );
+    guard::html(markup, cookie)
+}
+
+/// What a posted form came to.
+struct Outcome {
+    answers: Value,
+    findings: Vec<Finding>,
+    receipt: Option<Receipt>,
+}
+
+/// A version stored, as the page shows it.
+struct Receipt {
+    version: i64,
+    received_at: String,
+    sha256: String,
+    stage: String,
+}
+
+/// Judge the form's reply; with `draft` or `submit`, store it as the respondent's next
+/// version (committed before its receipt is shown).
+fn take_in(
+    app: &App,
+    who: &str,
+    fields: &[(String, String)],
+    action: &str,
+) -> Result<Outcome, String> {
+    let v = &app.validator;
+    let q = v.questionnaire();
+    let answers = form::reply(q, fields, who);
+    let bytes = serde_json::to_vec_pretty(&answers).map_err(|e| e.to_string())?;
+    let store = Store::open(&app.db, true)?;
+    let previous = store
+        .previous(who)?
+        .and_then(|p| serde_json::from_str::<Value>(&p.reply).ok())
+        .map(|reply| Arc::new(crate::eval::Previous::of(q, &reply)));
+    let lookup = move |_: &str| previous.clone();
+    let judge = crate::judge::Judge::new(crate::judge::Questionnaires::Fixed(v)).previous(&lookup);
+    let judgement = judge.judge("web-form.json", bytes, Some(Format::Json));
+    let recorded = store.explanations(who)?;
+    let mut findings = judgement.findings.clone();
+    crate::intake::explain::apply(&mut findings, &recorded, i64::MAX);
+    let stage = match action {
+        "draft" => Stage::Draft,
+        "submit" => Stage::Final,
+        _ => {
+            return Ok(Outcome {
+                answers,
+                findings,
+                receipt: None,
+            });
+        }
+    };
+    let explained = HashMap::from([(who.to_string(), recorded)]);
+    let received = crate::intake::receive(crate::batch::judged(judgement), stage, q, &explained);
+    let sha256 = received.sha256.clone();
+    let collection = SqliteCollection::new(store);
+    let mut intake = Intake::new(&collection, stage, Some("web form".into()));
+    let mut receipts = intake.take(received).map_err(|e| e.to_string())?;
+    receipts.extend(intake.commit().map_err(|e| e.to_string())?);
+    let receipt = receipts.first().and_then(|r| match r.stored {
+        Some(Stored::Added(Some(version)) | Stored::Unchanged(Some(version))) => Some(Receipt {
+            version,
+            received_at: r.received_at.clone(),
+            sha256: sha256.clone(),
+            stage: stage.as_str().to_string(),
+        }),
+        _ => None,
+    });
+    if receipt.is_none() {
+        return Err("the reply was not stored".into());
+    }
+    Ok(Outcome {
+        answers,
+        findings,
+        receipt,
+    })
+}
+
+fn unavailable() -> Response {
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        "The collection could not be used; try again later.\n",
+    )
+        .into_response()
+}

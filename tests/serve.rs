@@ -1,0 +1,291 @@
+//! `canvass serve` over loopback, as a respondent's browser and an attacker reach it: the
+//! page at a live link in the language asked for, "Check" showing the findings at their
+//! questions, "Submit" answered with a receipt only once the version is in the collection,
+//! and what must be refused — an unknown or revoked link (404, nothing learned), a post
+//! without the anti-forgery token (403), a body over the limit (413), too many requests
+//! (429). The server stops on SIGTERM.
+
+#[path = "support/cli.rs"]
+mod cli;
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, Command, Stdio};
+
+use cli::{canvass, temp_dir};
+
+/// A server on a free loopback port, killed when dropped.
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(db: &str, per_minute: &str) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_canvass"))
+        .args([
+            "serve",
+            "--db",
+            db,
+            "--listen",
+            "127.0.0.1:0",
+            "--per-minute",
+            per_minute,
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line
+        .trim()
+        .strip_prefix("listening on ")
+        .unwrap()
+        .to_string();
+    Server { child, base }
+}
+
+/// A collection of res-16-2 with links for AUT and FRA (their paths on the server).
+fn collection(dir: &std::path::Path) -> (String, String, String) {
+    let db = dir.join("c.db").display().to_string();
+    let init = canvass(&["intake", "init", "-q", "res-16-2", "--db", &db]);
+    assert_eq!(init.status, 0, "{}", init.stderr);
+    let invite = canvass(&[
+        "intake",
+        "invite",
+        "AUT",
+        "FRA",
+        "--db",
+        &db,
+        "--base-url",
+        "https://survey.example.org",
+    ]);
+    assert_eq!(invite.status, 0, "{}", invite.stderr);
+    let links: Vec<String> = invite
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|l| {
+            l.split_once(',')
+                .unwrap()
+                .1
+                .strip_prefix("https://survey.example.org")
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    // Only each token's SHA-256 is kept: no file of the collection holds a token.
+    for link in &links {
+        let token = link.strip_prefix("/r/").unwrap().as_bytes();
+        for file in [db.clone(), format!("{db}-wal")] {
+            let bytes = std::fs::read(&file).unwrap_or_default();
+            assert!(
+                !bytes.windows(token.len()).any(|w| w == token),
+                "{file} holds a token"
+            );
+        }
+    }
+    (db, links[0].clone(), links[1].clone())
+}
+
+/// A page and the anti-forgery cookie it set.
+fn open(server: &Server, path: &str, lang: &str) -> (String, String) {
+    let response = ureq::get(&format!("{}{path}", server.base))
+        .set("Accept-Language", lang)
+        .call()
+        .unwrap();
+    let csp = response
+        .header("Content-Security-Policy")
+        .unwrap()
+        .to_string();
+    assert!(csp.starts_with("default-src 'none'"), "{csp}");
+    assert_eq!(response.header("Referrer-Policy"), Some("no-referrer"));
+    let cookie = response.header("Set-Cookie").unwrap().to_string();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+    let csrf = cookie.split(';').next().unwrap().to_string();
+    (response.into_string().unwrap(), csrf)
+}
+
+/// A form posted with `cookie`: the status and the body.
+fn post(server: &Server, path: &str, cookie: &str, form: &[(&str, &str)]) -> (u16, String) {
+    match ureq::post(&format!("{}{path}", server.base))
+        .set("Cookie", cookie)
+        .send_form(form)
+    {
+        Ok(r) => (r.status(), r.into_string().unwrap()),
+        Err(ureq::Error::Status(code, r)) => (code, r.into_string().unwrap_or_default()),
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[test]
+fn a_respondent_checks_then_submits_in_french_and_gets_a_receipt_once_stored() {
+    let dir = temp_dir("serve-journey");
+    let (db, aut, _) = collection(&dir);
+    let server = serve(&db, "100");
+    let (page, cookie) = open(&server, &aut, "fr-CH, fr;q=0.9, en;q=0.5");
+    assert!(
+        page.contains("<html lang=\"fr\" dir=\"ltr\">"),
+        "{}",
+        &page[..200]
+    );
+    assert!(page.contains("Vérifier"));
+    let csrf = cookie.split_once('=').unwrap().1.to_string();
+    // A partial reply, checked: findings at the top and at their questions, in French.
+    let checked = post(
+        &server,
+        &aut,
+        &cookie,
+        &[
+            ("csrf", &csrf),
+            ("action", "check"),
+            ("lang", "fr"),
+            ("respondent.country", "FRA"),
+            ("investigation.prosecuted", "61 700"),
+        ],
+    )
+    .1;
+    assert!(checked.contains("points à examiner"), "{}", &checked[..400]);
+    assert!(
+        checked.contains("<a href=\"#q-respondent.institution\">"),
+        "a summary links to each question"
+    );
+    assert!(checked.contains("<div class=\"question\" id=\"q-investigation.prosecuted\">"));
+    // The link decides who replies: the form's country is not taken.
+    assert!(
+        checked.contains("value=\"AUT\""),
+        "the respondent's answer is the link's"
+    );
+    assert!(!checked.contains("Reçu"), "a check stores nothing");
+    let before = canvass(&["intake", "status", "--db", &db, "--format", "csv"]);
+    assert!(
+        before.stdout.lines().all(|l| !l.starts_with("AUT,")),
+        "{}",
+        before.stdout
+    );
+    // Submitted: the receipt names the version the collection now holds.
+    let submitted = post(
+        &server,
+        &aut,
+        &cookie,
+        &[
+            ("csrf", &csrf),
+            ("action", "submit"),
+            ("lang", "fr"),
+            ("respondent.institution", "Ministère fédéral de la Justice"),
+        ],
+    )
+    .1;
+    assert!(
+        submitted.contains("Reçu : version 1 (final)"),
+        "{}",
+        &submitted[..600]
+    );
+    let status = canvass(&["intake", "status", "--db", &db, "--format", "csv"]);
+    let line = status
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("AUT,"))
+        .unwrap();
+    assert!(line.starts_with("AUT,invalid,1,"), "{line}");
+    let history = canvass(&["intake", "history", "AUT", "--db", &db]);
+    assert!(
+        history.stdout.contains("note: web form"),
+        "{}",
+        history.stdout
+    );
+}
+
+#[test]
+fn what_a_stranger_tries_is_refused_and_learns_nothing() {
+    let dir = temp_dir("serve-refusals");
+    let (db, aut, fra) = collection(&dir);
+    let server = serve(&db, "100");
+    let status = |path: &str| match ureq::get(&format!("{}{path}", server.base)).call() {
+        Ok(r) => (r.status(), r.into_string().unwrap()),
+        Err(ureq::Error::Status(code, r)) => (code, r.into_string().unwrap()),
+        Err(e) => panic!("{e}"),
+    };
+    // Unknown, malformed and revoked links, and any other page: the same 404.
+    let revoked = canvass(&["intake", "invite", "FRA", "--revoke", "--db", &db]);
+    assert_eq!(revoked.stdout, "revoked 1 link of FRA\n");
+    let nothing = (404, "Not found\n".to_string());
+    assert_eq!(status(&fra), nothing);
+    assert_eq!(
+        status("/r/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
+        nothing
+    );
+    assert_eq!(status("/r/..%2f..%2fetc%2fpasswd"), nothing);
+    assert_eq!(status("/admin"), nothing);
+    assert_eq!(status(&aut).0, 200);
+    // A post without the anti-forgery token, or with another one, changes nothing.
+    let (_, cookie) = open(&server, &aut, "en");
+    for form in [
+        vec![("action", "submit")],
+        vec![
+            ("action", "submit"),
+            ("csrf", "x".repeat(43).leak() as &str),
+        ],
+    ] {
+        assert_eq!(post(&server, &aut, &cookie, &form).0, 403);
+    }
+    let csv = canvass(&["intake", "status", "--db", &db, "--format", "csv"]);
+    assert!(
+        csv.stdout.lines().all(|l| !l.starts_with("AUT,")),
+        "{}",
+        csv.stdout
+    );
+    // A body over the reply size limit is refused on its length, before it is read.
+    let csrf = cookie.split_once('=').unwrap().1.to_string();
+    let head = format!(
+        "POST {aut} HTTP/1.1\r\nHost: x\r\nCookie: {cookie}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\ncsrf={csrf}&",
+        17 << 20
+    );
+    let mut stream =
+        std::net::TcpStream::connect(server.base.strip_prefix("http://").unwrap()).unwrap();
+    stream.write_all(head.as_bytes()).unwrap();
+    let mut answer = String::new();
+    let _ = BufReader::new(stream).read_line(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+}
+
+#[test]
+fn a_link_is_limited_in_requests_and_the_server_stops_on_sigterm() {
+    let dir = temp_dir("serve-limits");
+    let (db, aut, _) = collection(&dir);
+    let mut server = serve(&db, "3");
+    for _ in 0..3 {
+        assert_eq!(
+            ureq::get(&format!("{}{aut}", server.base))
+                .call()
+                .unwrap()
+                .status(),
+            200
+        );
+    }
+    match ureq::get(&format!("{}{aut}", server.base)).call() {
+        Err(ureq::Error::Status(429, r)) => assert_eq!(r.header("Retry-After"), Some("60")),
+        other => panic!("{:?}", other.map(|r| r.status())),
+    }
+    let pid = server.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let exit = server.child.wait().unwrap();
+    assert!(exit.success(), "{exit:?}");
+}
