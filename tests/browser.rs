@@ -182,3 +182,148 @@ fn the_page_of_a_small_batch() {
     assert_eq!(run.status, 1);
     insta::assert_snapshot!(run.stdout);
 }
+
+/// A respondent in French, in a real browser, at the link `intake invite` gave: the page
+/// comes filled with the reply already sent; the respondent blanks the institution, checks,
+/// sees the finding at question 0.2 and in the summary, fixes it, checks again, submits, and
+/// gets a receipt for version 2. Nothing on the page breaks the policy (no console error).
+#[test]
+fn a_respondent_fills_checks_fixes_and_submits_in_french_in_a_real_browser() {
+    let dir = temp_dir("browser-serve");
+    let (db, path) = invited_collection(&dir);
+    let (_server, base) = serving(&db);
+    let browser = webdriver::Browser::start(&dir.join("profile"));
+    browser.open(&format!("{base}{path}?lang=fr"));
+    assert_eq!(
+        browser.run("return document.documentElement.lang"),
+        json!("fr")
+    );
+    assert_eq!(
+        browser.run("return document.getElementById('respondent.institution').value"),
+        json!("Federal Ministry of Justice"),
+        "filled with the reply already sent"
+    );
+    // Part of the form changed: the institution blanked, then checked.
+    browser.type_into("#respondent\\.institution", "");
+    browser.click("button[value=check]");
+    let summary = browser.run("return document.querySelector('.summary').innerText");
+    assert!(
+        summary.as_str().unwrap().contains("Un point à examiner"),
+        "{summary}"
+    );
+    let at_question = browser.run(
+        "return document.getElementById('q-respondent.institution').querySelector('p.error').innerText",
+    );
+    assert_eq!(
+        at_question,
+        json!("la question 0.2 est obligatoire mais n'a pas de réponse")
+    );
+    let screenshot = browser.screenshot_png();
+    assert!(screenshot.starts_with(b"\x89PNG"));
+    // Kept for a person to look at when asked (`CANVASS_SCREENSHOTS=DIR`).
+    if let Some(keep) = std::env::var_os("CANVASS_SCREENSHOTS") {
+        std::fs::write(
+            std::path::Path::new(&keep).join("serve-findings-fr.png"),
+            &screenshot,
+        )
+        .unwrap();
+    }
+    // Fixed, checked again: nothing to correct. Submitted: a receipt for version 2.
+    browser.type_into(
+        "#respondent\\.institution",
+        "Ministère fédéral de la Justice",
+    );
+    browser.click("button[value=check]");
+    let clean = browser.run("return document.querySelector('.summary').innerText");
+    assert!(
+        clean.as_str().unwrap().contains("Rien à corriger"),
+        "{clean}"
+    );
+    browser.click("button[value=submit]");
+    let receipt = browser.run("return document.querySelector('.receipt').innerText");
+    assert!(
+        receipt
+            .as_str()
+            .unwrap()
+            .starts_with("Reçu : version 2 (final)"),
+        "{receipt}"
+    );
+    let errors: Vec<serde_json::Value> = browser
+        .console()
+        .into_iter()
+        .filter(|e| e["level"] == "SEVERE")
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let status = canvass(&["intake", "status", "--db", &db, "--format", "csv"]);
+    let aut = status
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("AUT,"))
+        .unwrap();
+    assert!(aut.starts_with("AUT,accepted,2,"), "{aut}");
+}
+
+/// A res-16-2 collection holding AUT's sample reply, and AUT's link (its path).
+fn invited_collection(dir: &std::path::Path) -> (String, String) {
+    let db = dir.join("c.db").display().to_string();
+    assert_eq!(
+        canvass(&["intake", "init", "-q", "res-16-2", "--db", &db]).status,
+        0
+    );
+    let add = canvass(&[
+        "intake",
+        "add",
+        "--db",
+        &db,
+        "questionnaires/res-16-2/replies/aut.toml",
+    ]);
+    assert_eq!(add.status, 0, "{}", add.stdout);
+    let invite = canvass(&["intake", "invite", "AUT", "--db", &db]);
+    let link = invite
+        .stdout
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split_once(',')
+        .unwrap()
+        .1
+        .to_string();
+    let path = link
+        .strip_prefix("http://127.0.0.1:8080")
+        .unwrap()
+        .to_string();
+    (db, path)
+}
+
+/// `canvass serve` on a free loopback port, and its base address.
+fn serving(db: &str) -> (Killed, String) {
+    use std::io::BufRead;
+    let mut server = Killed(
+        std::process::Command::new(env!("CARGO_BIN_EXE_canvass"))
+            .args(["serve", "--db", db, "--listen", "127.0.0.1:0"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let mut said = String::new();
+    std::io::BufReader::new(server.0.stdout.take().unwrap())
+        .read_line(&mut said)
+        .unwrap();
+    let base = said
+        .trim()
+        .strip_prefix("listening on ")
+        .unwrap()
+        .to_string();
+    (server, base)
+}
+
+/// A child process killed when the test ends, however it ends.
+struct Killed(std::process::Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}

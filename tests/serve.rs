@@ -289,3 +289,76 @@ fn a_link_is_limited_in_requests_and_the_server_stops_on_sigterm() {
     let exit = server.child.wait().unwrap();
     assert!(exit.success(), "{exit:?}");
 }
+
+/// `kill -9` of the server during a stream of submissions: every version whose receipt was
+/// shown is in the collection, which passes SQLite's integrity check.
+#[test]
+fn a_server_killed_during_submissions_loses_no_receipted_version() {
+    let dir = temp_dir("serve-kill");
+    let (db, aut, _) = collection(&dir);
+    let mut server = serve(&db, "100000");
+    let (_, cookie) = open(&server, &aut, "en");
+    let csrf = cookie.split_once('=').unwrap().1.to_string();
+    let base = server.base.clone();
+    let (cookie2, aut2) = (cookie.clone(), aut.clone());
+    let sender = std::thread::spawn(move || {
+        let mut receipted = Vec::new();
+        for i in 0..400 {
+            let institution = format!("Ministry {i}");
+            let form = [
+                ("csrf", csrf.as_str()),
+                ("action", "draft"),
+                ("respondent.institution", institution.as_str()),
+            ];
+            let Ok(response) = ureq::post(&format!("{base}{aut2}"))
+                .set("Cookie", &cookie2)
+                .send_form(&form)
+            else {
+                break;
+            };
+            let Ok(page) = response.into_string() else {
+                break;
+            };
+            let version: i64 = page
+                .split("Received: version ")
+                .nth(1)
+                .and_then(|rest| rest.split(' ').next())
+                .and_then(|v| v.parse().ok())
+                .expect("a receipt");
+            receipted.push(version);
+        }
+        receipted
+    });
+    // Let some submissions through, then kill it mid-stream.
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    server.child.kill().unwrap();
+    server.child.wait().unwrap();
+    let receipted = sender.join().unwrap();
+    eprintln!("{} submissions receipted before the kill", receipted.len());
+    assert!(
+        !receipted.is_empty(),
+        "no submission got through before the kill"
+    );
+    assert!(
+        receipted.len() < 400,
+        "the kill came after the stream ended"
+    );
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    let stored: Vec<i64> = conn
+        .prepare("SELECT version FROM submission WHERE respondent = 'AUT' ORDER BY version")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    for v in &receipted {
+        assert!(
+            stored.contains(v),
+            "version {v} was receipted but is not stored"
+        );
+    }
+}

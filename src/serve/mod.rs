@@ -78,6 +78,8 @@ pub fn run(config: &Config, ready: impl FnOnce(SocketAddr)) -> Result<(), String
         let limit = Limits::default().max_bytes;
         let router = Router::new()
             .route("/assets/canvass.css", get(style))
+            // Browsers ask for it on their own: nothing to show, and no error either.
+            .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
             .route("/r/{token}", get(show).post(post))
             .fallback(not_found)
             .layer(DefaultBodyLimit::max(limit))

@@ -121,6 +121,45 @@ impl Browser {
         self.session_call("POST", &format!("/element/{id}/click"), &json!({}));
     }
 
+    /// Click an element (by CSS selector), as a user does: a button submits its form.
+    pub fn click(&self, css: &str) {
+        let element = self.session_call(
+            "POST",
+            "/element",
+            &json!({ "using": "css selector", "value": css }),
+        );
+        let id = element
+            .as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("no element {css}"))
+            .to_string();
+        self.session_call("POST", &format!("/element/{id}/click"), &json!({}));
+    }
+
+    /// Type `text` into an input (by CSS selector), after clearing it.
+    pub fn type_into(&self, css: &str, text: &str) {
+        let element = self.session_call(
+            "POST",
+            "/element",
+            &json!({ "using": "css selector", "value": css }),
+        );
+        let id = element
+            .as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("no element {css}"))
+            .to_string();
+        self.session_call("POST", &format!("/element/{id}/clear"), &json!({}));
+        if !text.is_empty() {
+            self.session_call(
+                "POST",
+                &format!("/element/{id}/value"),
+                &json!({ "text": text }),
+            );
+        }
+    }
+
     /// What the page wrote to the console (and errors the browser logged for it).
     pub fn console(&self) -> Vec<Value> {
         self.session_call("POST", "/se/log", &json!({ "type": "browser" }))
