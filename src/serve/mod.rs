@@ -193,8 +193,10 @@ async fn show(
             Ok(Some((who.clone(), latest_answers(&app, &who)?)))
         }
     };
-    let Ok(Ok(found)) = tokio::task::spawn_blocking(work).await else {
-        return unavailable();
+    let found = match tokio::task::spawn_blocking(work).await {
+        Ok(Ok(found)) => found,
+        Ok(Err(e)) => return unavailable(&e),
+        Err(e) => return unavailable(&e.to_string()),
     };
     let Some((_, answers)) = found else {
         return not_found().await;
@@ -264,17 +266,13 @@ async fn post(
         let app = Arc::clone(&app);
         let token = token.clone();
         let action = action.clone();
-        move || -> Result<Option<Outcome>, String> {
-            let Some(who) = respondent_of(&app, &token)? else {
-                return Ok(None);
-            };
-            take_in(&app, &who, &fields, &action).map(Some)
-        }
+        move || take_in(&app, &token, &fields, &action)
     };
     let outcome = match tokio::task::spawn_blocking(work).await {
         Ok(Ok(Some(outcome))) => outcome,
         Ok(Ok(None)) => return not_found().await,
-        _ => return unavailable(),
+        Ok(Err(e)) => return unavailable(&e),
+        Err(e) => return unavailable(&e.to_string()),
     };
     let q = app.validator.questionnaire();
     let lang = language(q, Some(&asked_lang), &headers);
@@ -322,17 +320,26 @@ struct Receipt {
 
 /// Judge the form's reply; with `draft` or `submit`, store it as the respondent's next
 /// version (committed before its receipt is shown).
+/// `None` when the link is not a live one. A check only reads the collection; a version is
+/// written through a connection opened for it.
 fn take_in(
     app: &App,
-    who: &str,
+    token: &str,
     fields: &[(String, String)],
     action: &str,
-) -> Result<Outcome, String> {
+) -> Result<Option<Outcome>, String> {
+    if !invite::plausible(token) {
+        return Ok(None);
+    }
+    let store = Store::open(&app.db, false)?;
+    let Some(who) = store.invited(&invite::token_hash(token))? else {
+        return Ok(None);
+    };
+    let who = who.as_str();
     let v = &app.validator;
     let q = v.questionnaire();
     let answers = form::reply(q, fields, who);
     let bytes = serde_json::to_vec_pretty(&answers).map_err(|e| e.to_string())?;
-    let store = Store::open(&app.db, true)?;
     let previous = store
         .previous(who)?
         .and_then(|p| serde_json::from_str::<Value>(&p.reply).ok())
@@ -347,17 +354,18 @@ fn take_in(
         "draft" => Stage::Draft,
         "submit" => Stage::Final,
         _ => {
-            return Ok(Outcome {
+            return Ok(Some(Outcome {
                 answers,
                 findings,
                 receipt: None,
-            });
+            }));
         }
     };
+    drop(store);
     let explained = HashMap::from([(who.to_string(), recorded)]);
     let received = crate::intake::receive(crate::batch::judged(judgement), stage, q, &explained);
     let sha256 = received.sha256.clone();
-    let collection = SqliteCollection::new(store);
+    let collection = SqliteCollection::new(Store::open(&app.db, true)?);
     let mut intake = Intake::new(&collection, stage, Some("web form".into()));
     let mut receipts = intake.take(received).map_err(|e| e.to_string())?;
     receipts.extend(intake.commit().map_err(|e| e.to_string())?);
@@ -373,14 +381,17 @@ fn take_in(
     if receipt.is_none() {
         return Err("the reply was not stored".into());
     }
-    Ok(Outcome {
+    Ok(Some(Outcome {
         answers,
         findings,
         receipt,
-    })
+    }))
 }
 
-fn unavailable() -> Response {
+/// The collection failed: said on standard error for the operator (what SQLite said, never
+/// a link or an answer), and to the client only that it should try again.
+fn unavailable(why: &str) -> Response {
+    eprintln!("canvass serve: {}", crate::findings::visible::visible(why));
     (
         StatusCode::SERVICE_UNAVAILABLE,
         "The collection could not be used; try again later.\n",

@@ -48,9 +48,15 @@ pub(super) fn check(path: &Path, name: &str, len: u64) -> Result<(), String> {
     let pages = u64::from(u32::from_be_bytes([
         header[28], header[29], header[30], header[31],
     ]));
-    // The page count in the header is valid only when the two change counters agree.
+    // The page count in the header is valid only when the two change counters agree. While
+    // a write-ahead log is beside the file, a checkpoint may be copying pages into it: the
+    // header then counts pages the file is still growing to hold, and SQLite (which knows
+    // the log) is the judge.
     let counted = header[24..28] == header[92..96];
-    if counted && len < pages * page_size {
+    let mut log = path.as_os_str().to_owned();
+    log.push("-wal");
+    let checkpointing = Path::new(&log).exists();
+    if counted && !checkpointing && len < pages * page_size {
         return Err(cut(len, pages * page_size));
     }
     Ok(())

@@ -1120,3 +1120,31 @@ mod tests {
         assert!(many < few * 6, "{few} steps, then {many}");
     }
 }
+
+#[cfg(test)]
+mod checkpoint_tests {
+    use super::*;
+
+    /// A reader must not call a collection cut short while a writer's checkpoint is growing
+    /// it (the header already counts the pages; `canvass serve` under load met it). A file
+    /// shorter than its header with no log beside it is still refused.
+    #[test]
+    fn a_file_shorter_than_its_header_is_cut_short_only_without_a_log_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.db");
+        let pinned = Pinned {
+            id: "q".into(),
+            version: "1".into(),
+            toml: "x".repeat(300_000),
+            schema: String::new(),
+        };
+        Store::create(&path, &pinned, &[], &[], "2026-12-06T00:00:00Z").unwrap();
+        let whole = std::fs::read(&path).unwrap();
+        std::fs::write(&path, &whole[..whole.len() / 2]).unwrap();
+        let len = std::fs::metadata(&path).unwrap().len();
+        let refused = header::check(&path, "c.db", len).unwrap_err();
+        assert!(refused.contains("cut short"), "{refused}");
+        std::fs::write(dir.path().join("c.db-wal"), b"").unwrap();
+        assert_eq!(header::check(&path, "c.db", len), Ok(()));
+    }
+}
