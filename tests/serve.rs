@@ -174,6 +174,33 @@ fn a_respondent_checks_then_submits_in_french_and_gets_a_receipt_once_stored() {
         "{}",
         before.stdout
     );
+    // What a respondent types comes back escaped: no markup of theirs reaches the page.
+    let hostile = post(
+        &server,
+        &aut,
+        &cookie,
+        &[
+            ("csrf", &csrf),
+            ("action", "check"),
+            (
+                "respondent.institution",
+                "<script>alert(1)</script>\u{202e}",
+            ),
+            (
+                "investigation.prosecuted",
+                "\"><img src=x onerror=alert(1)>",
+            ),
+        ],
+    )
+    .1;
+    assert!(
+        !hostile.contains("<script>alert") && !hostile.contains("<img src=x"),
+        "unescaped"
+    );
+    assert!(
+        hostile.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "escaped as text"
+    );
     // Submitted: the receipt names the version the collection now holds.
     let submitted = post(
         &server,
