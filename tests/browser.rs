@@ -205,12 +205,13 @@ fn a_respondent_fills_checks_fixes_and_submits_in_french_in_a_real_browser() {
     );
     // Part of the form changed: the institution blanked, then checked.
     browser.type_into("#respondent\\.institution", "");
-    browser.click("button[value=check]");
-    let summary = browser.run("return document.querySelector('.summary').innerText");
-    assert!(
-        summary.as_str().unwrap().contains("Un point à examiner"),
-        "{summary}"
+    browser.click("#answers button[value=check]");
+    let summary = settled(
+        &browser,
+        "let s = document.querySelector('.summary'); return s ? s.innerText : ''",
+        "Un point à examiner",
     );
+    assert!(summary.contains("Un point à examiner"), "{summary}");
     let at_question = browser.run(
         "return document.getElementById('q-respondent.institution').querySelector('p.error').innerText",
     );
@@ -233,21 +234,20 @@ fn a_respondent_fills_checks_fixes_and_submits_in_french_in_a_real_browser() {
         "#respondent\\.institution",
         "Ministère fédéral de la Justice",
     );
-    browser.click("button[value=check]");
-    let clean = browser.run("return document.querySelector('.summary').innerText");
-    assert!(
-        clean.as_str().unwrap().contains("Rien à corriger"),
-        "{clean}"
+    browser.click("#answers button[value=check]");
+    let clean = settled(
+        &browser,
+        "return document.querySelector('.summary').innerText",
+        "Rien à corriger",
     );
-    browser.click("button[value=submit]");
-    let receipt = browser.run("return document.querySelector('.receipt').innerText");
-    assert!(
-        receipt
-            .as_str()
-            .unwrap()
-            .starts_with("Reçu : version 2 (final)"),
-        "{receipt}"
+    assert!(clean.contains("Rien à corriger"), "{clean}");
+    browser.click("#answers button[value=submit]");
+    let receipt = settled(
+        &browser,
+        "let r = document.querySelector('.receipt'); return r ? r.innerText : ''",
+        "Reçu",
     );
+    assert!(receipt.starts_with("Reçu : version 2 (final)"), "{receipt}");
     let errors: Vec<serde_json::Value> = browser
         .console()
         .into_iter()
@@ -261,6 +261,19 @@ fn a_respondent_fills_checks_fixes_and_submits_in_french_in_a_real_browser() {
         .find(|l| l.starts_with("AUT,"))
         .unwrap();
     assert!(aut.starts_with("AUT,accepted,2,"), "{aut}");
+}
+
+/// What `script` gives once it holds `expected`, or what it gives after 5 s: a click that
+/// submits a form may return before the next page is there.
+fn settled(browser: &webdriver::Browser, script: &str, expected: &str) -> String {
+    let started = std::time::Instant::now();
+    loop {
+        let now = browser.run(script).as_str().unwrap_or_default().to_string();
+        if now.contains(expected) || started.elapsed() > std::time::Duration::from_secs(5) {
+            return now;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
 }
 
 /// A res-16-2 collection holding AUT's sample reply, and AUT's link (its path).

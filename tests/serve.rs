@@ -389,3 +389,106 @@ fn a_server_killed_during_submissions_loses_no_receipted_version() {
         );
     }
 }
+
+/// A multipart upload of `file` (named `name`) with the anti-forgery token and `action`.
+fn upload(
+    server: &Server,
+    path: &str,
+    cookie: &str,
+    name: &str,
+    file: &[u8],
+    action: &str,
+) -> (u16, String) {
+    let csrf = cookie.split_once('=').unwrap().1;
+    let boundary = "canvass-test-boundary-7f3a";
+    let mut body = Vec::new();
+    for (field, value) in [("csrf", csrf), ("action", action), ("lang", "en")] {
+        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"\r\n\r\n{value}\r\n").as_bytes());
+    }
+    body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
+    body.extend(file);
+    body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
+    match ureq::post(&format!("{}{path}/upload", server.base))
+        .set("Cookie", cookie)
+        .set(
+            "Content-Type",
+            &format!("multipart/form-data; boundary={boundary}"),
+        )
+        .send_bytes(&body)
+    {
+        Ok(r) => (r.status(), r.into_string().unwrap()),
+        Err(ureq::Error::Status(code, r)) => (code, r.into_string().unwrap_or_default()),
+        Err(e) => panic!("{e}"),
+    }
+}
+
+/// A filled file instead of the form: the workbook downloaded, filled with the version
+/// sent, comes back valid; a file naming another respondent is not stored under either.
+#[test]
+fn a_filled_file_is_uploaded_as_the_links_respondent_only() {
+    let dir = temp_dir("serve-upload");
+    let (db, aut, _) = collection(&dir);
+    let server = serve(&db, "100");
+    let (_, cookie) = open(&server, &aut, "en");
+    let reply = std::fs::read("questionnaires/res-16-2/replies/aut.toml").unwrap();
+    let (code, page) = upload(&server, &aut, &cookie, "aut.toml", &reply, "submit");
+    assert_eq!(code, 200);
+    assert!(
+        page.contains("Received: version 1 (final)"),
+        "{}",
+        &page[..400]
+    );
+    assert!(
+        page.contains("Nothing to correct"),
+        "the sample reply is valid"
+    );
+    // The workbook, filled with that version, uploaded back as it is: valid, version 2.
+    let book = ureq::get(&format!("{}{aut}/workbook.xlsx", server.base))
+        .call()
+        .unwrap();
+    assert_eq!(
+        book.header("Content-Disposition"),
+        Some("attachment; filename=\"res-16-2.xlsx\"")
+    );
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut book.into_reader(), &mut bytes).unwrap();
+    assert!(bytes.starts_with(b"PK"));
+    let (_, page) = upload(&server, &aut, &cookie, "res-16-2.xlsx", &bytes, "submit");
+    assert!(
+        page.contains("Received: version 2 (final)"),
+        "{}",
+        &page[..400]
+    );
+    // Another respondent's reply at AUT's link: said, and stored under no one.
+    let fra = std::fs::read("questionnaires/res-16-2/replies/fra.json").unwrap();
+    let (_, page) = upload(&server, &aut, &cookie, "fra.json", &fra, "submit");
+    assert!(
+        page.contains(
+            "This file replies for FRA, not for the respondent of this link: it was not stored."
+        ),
+        "{}",
+        &page[..600]
+    );
+    let status = canvass(&["intake", "status", "--db", &db, "--format", "csv"]);
+    assert!(
+        status.stdout.lines().all(|l| !l.starts_with("FRA,")),
+        "{}",
+        status.stdout
+    );
+    let aut_line = status
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("AUT,"))
+        .unwrap();
+    assert!(aut_line.starts_with("AUT,accepted,2,"), "{aut_line}");
+    // Without the anti-forgery token, nothing is even read.
+    let (code, _) = upload(
+        &server,
+        &aut,
+        "canvass_csrf=wrong",
+        "aut.toml",
+        &reply,
+        "submit",
+    );
+    assert_eq!(code, 403);
+}

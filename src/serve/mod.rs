@@ -11,6 +11,7 @@
 //! address and given a deadline, every page has a strict Content-Security-Policy and loads
 //! nothing from elsewhere, and nothing is logged but the address it listens on.
 
+mod files;
 mod form;
 mod guard;
 mod page;
@@ -81,6 +82,9 @@ pub fn run(config: &Config, ready: impl FnOnce(SocketAddr)) -> Result<(), String
             // Browsers ask for it on their own: nothing to show, and no error either.
             .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
             .route("/r/{token}", get(show).post(post))
+            .route("/r/{token}/upload", axum::routing::post(files::upload))
+            .route("/r/{token}/workbook.xlsx", get(files::workbook))
+            .route("/r/{token}/reply.toml", get(files::toml_template))
             .fallback(not_found)
             .layer(DefaultBodyLimit::max(limit))
             .layer(axum::middleware::from_fn(guard::headers))
@@ -213,6 +217,7 @@ async fn show(
             answers: answers.as_ref(),
             findings: None,
             receipt: None,
+            notice: None,
             blank_rows: 1,
         },
     );
@@ -277,17 +282,7 @@ async fn post(
     let q = app.validator.questionnaire();
     let lang = language(q, Some(&asked_lang), &headers);
     let (csrf, cookie) = guard::csrf_cookie(&headers, app.https);
-    let receipt = outcome.receipt.as_ref().map(|r| {
-        phrase_in(
-            &lang,
-            "serve-receipt",
-            &Args::new()
-                .text("version", r.version.to_string())
-                .text("time", r.received_at.clone())
-                .text("sha256", r.sha256.clone())
-                .text("stage", r.stage.clone()),
-        )
-    });
+    let receipt = outcome.receipt.as_ref().map(|r| receipt_words(r, &lang));
     let markup = page::page(
         q,
         &page::Shown {
@@ -297,10 +292,24 @@ async fn post(
             answers: Some(&outcome.answers),
             findings: (action != "rows").then_some(outcome.findings.as_slice()),
             receipt: receipt.as_deref(),
+            notice: None,
             blank_rows: if action == "rows" { rows + 1 } else { rows },
         },
     );
     guard::html(markup, cookie)
+}
+
+/// A receipt as the page says it.
+fn receipt_words(r: &Receipt, lang: &str) -> String {
+    phrase_in(
+        lang,
+        "serve-receipt",
+        &Args::new()
+            .text("version", r.version.to_string())
+            .text("time", r.received_at.clone())
+            .text("sha256", r.sha256.clone())
+            .text("stage", r.stage.clone()),
+    )
 }
 
 /// What a posted form came to.
@@ -319,46 +328,101 @@ struct Receipt {
 }
 
 /// Judge the form's reply; with `draft` or `submit`, store it as the respondent's next
-/// version (committed before its receipt is shown).
-/// `None` when the link is not a live one. A check only reads the collection; a version is
-/// written through a connection opened for it.
+/// version (committed before its receipt is shown). `None` when the link is not a live one.
 fn take_in(
     app: &App,
     token: &str,
     fields: &[(String, String)],
     action: &str,
 ) -> Result<Option<Outcome>, String> {
+    let Some((store, who)) = live(app, token)? else {
+        return Ok(None);
+    };
+    let answers = form::reply(app.validator.questionnaire(), fields, &who);
+    let bytes = serde_json::to_vec_pretty(&answers).map_err(|e| e.to_string())?;
+    let sent = Sent {
+        name: "web-form.json",
+        bytes,
+        format: Some(Format::Json),
+        note: "web form",
+        names_respondent: false,
+    };
+    keep(app, store, &who, sent, action).map(|kept| {
+        Some(Outcome {
+            answers,
+            findings: kept.findings,
+            receipt: kept.receipt,
+        })
+    })
+}
+
+/// The collection, read-only, and the respondent of a live link (`None` for any other).
+fn live(app: &App, token: &str) -> Result<Option<(Store, String)>, String> {
     if !invite::plausible(token) {
         return Ok(None);
     }
     let store = Store::open(&app.db, false)?;
-    let Some(who) = store.invited(&invite::token_hash(token))? else {
-        return Ok(None);
-    };
-    let who = who.as_str();
+    Ok(store
+        .invited(&invite::token_hash(token))?
+        .map(|who| (store, who)))
+}
+
+/// A reply as it reached the server.
+struct Sent<'a> {
+    name: &'a str,
+    bytes: Vec<u8>,
+    format: Option<Format>,
+    note: &'a str,
+    /// An uploaded file says itself whom it is from: it must be the link's respondent.
+    names_respondent: bool,
+}
+
+/// What keeping a reply came to.
+struct Kept {
+    findings: Vec<Finding>,
+    receipt: Option<Receipt>,
+    /// The respondent an uploaded file names instead of the link's: it was not stored.
+    other: Option<String>,
+}
+
+/// Judge a reply of `who` (the previous cycle and reviewers' explanations given); with
+/// `draft` or `submit`, store it as the next version through the intake service, which
+/// commits before the receipt exists. A check only reads the collection; a version is
+/// written through a connection opened for it.
+fn keep(app: &App, store: Store, who: &str, sent: Sent<'_>, action: &str) -> Result<Kept, String> {
     let v = &app.validator;
     let q = v.questionnaire();
-    let answers = form::reply(q, fields, who);
-    let bytes = serde_json::to_vec_pretty(&answers).map_err(|e| e.to_string())?;
     let previous = store
         .previous(who)?
         .and_then(|p| serde_json::from_str::<Value>(&p.reply).ok())
         .map(|reply| Arc::new(crate::eval::Previous::of(q, &reply)));
     let lookup = move |_: &str| previous.clone();
     let judge = crate::judge::Judge::new(crate::judge::Questionnaires::Fixed(v)).previous(&lookup);
-    let judgement = judge.judge("web-form.json", bytes, Some(Format::Json));
+    let judgement = judge.judge(sent.name, sent.bytes, sent.format);
     let recorded = store.explanations(who)?;
     let mut findings = judgement.findings.clone();
     crate::intake::explain::apply(&mut findings, &recorded, i64::MAX);
+    let named = judgement
+        .respondent
+        .as_deref()
+        .and_then(crate::intake::respondent_id);
+    if sent.names_respondent && named.as_deref() != Some(who) {
+        // Never stored under another respondent, nor as this one's.
+        return Ok(Kept {
+            findings,
+            receipt: None,
+            other: Some(named.unwrap_or_default()),
+        });
+    }
     let stage = match action {
         "draft" => Stage::Draft,
         "submit" => Stage::Final,
         _ => {
-            return Ok(Some(Outcome {
-                answers,
+            return Ok(Kept {
                 findings,
                 receipt: None,
-            }));
+                other: None,
+            });
         }
     };
     drop(store);
@@ -366,7 +430,7 @@ fn take_in(
     let received = crate::intake::receive(crate::batch::judged(judgement), stage, q, &explained);
     let sha256 = received.sha256.clone();
     let collection = SqliteCollection::new(Store::open(&app.db, true)?);
-    let mut intake = Intake::new(&collection, stage, Some("web form".into()));
+    let mut intake = Intake::new(&collection, stage, Some(sent.note.into()));
     let mut receipts = intake.take(received).map_err(|e| e.to_string())?;
     receipts.extend(intake.commit().map_err(|e| e.to_string())?);
     let receipt = receipts.first().and_then(|r| match r.stored {
@@ -381,11 +445,11 @@ fn take_in(
     if receipt.is_none() {
         return Err("the reply was not stored".into());
     }
-    Ok(Some(Outcome {
-        answers,
+    Ok(Kept {
         findings,
         receipt,
-    }))
+        other: None,
+    })
 }
 
 /// The collection failed: said on standard error for the operator (what SQLite said, never

@@ -23,6 +23,8 @@ pub struct Shown<'a> {
     pub findings: Option<&'a [Finding]>,
     /// The receipt of a version just stored.
     pub receipt: Option<&'a str>,
+    /// What the server has to say first (an upload not stored, and why).
+    pub notice: Option<&'a str>,
     /// Blank rows to offer at the end of each table.
     pub blank_rows: usize,
 }
@@ -54,13 +56,31 @@ pub fn page(q: &Questionnaire, shown: &Shown<'_>) -> Markup {
                         }
                     }
                 }
+                @if let Some(notice) = shown.notice {
+                    section.summary role="alert" { p.error { (notice) } }
+                }
                 @if let Some(receipt) = shown.receipt {
                     section.receipt role="status" { p { (receipt) } }
                 }
                 @if let Some(findings) = shown.findings {
                     (summary(findings, lang))
                 }
-                form method="post" action={ "/r/" (shown.token) } {
+                section.files {
+                    p {
+                        a href={ "/r/" (shown.token) "/workbook.xlsx" } download { (word("serve-download-workbook")) }
+                        " · "
+                        a href={ "/r/" (shown.token) "/reply.toml" } download { (word("serve-download-toml")) }
+                    }
+                    form method="post" enctype="multipart/form-data" action={ "/r/" (shown.token) "/upload" } {
+                        input type="hidden" name="csrf" value=(shown.csrf);
+                        input type="hidden" name="lang" value=(lang);
+                        label { (word("serve-upload")) " " input type="file" name="file" accept=".toml,.json,.xlsx"; }
+                        " "
+                        button type="submit" name="action" value="check" { (word("serve-check")) }
+                        button type="submit" name="action" value="submit" { (word("serve-submit")) }
+                    }
+                }
+                form #answers method="post" action={ "/r/" (shown.token) } {
                     input type="hidden" name="csrf" value=(shown.csrf);
                     input type="hidden" name="lang" value=(lang);
                     input type="hidden" name="rows" value=(shown.blank_rows);

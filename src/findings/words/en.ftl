@@ -509,3 +509,7 @@ serve-or-code = or an answer code
 serve-yes = Yes
 serve-no = No
 serve-receipt = Received: version { $version } ({ $stage }), { $time }, SHA-256 { $sha256 }.
+serve-download-workbook = Download the workbook (filled with your last version)
+serve-download-toml = Download a TOML template
+serve-upload = Or send a filled file (TOML, JSON or the workbook):
+serve-other-respondent = This file replies for { $named }, not for the respondent of this link: it was not stored.

@@ -526,3 +526,7 @@ serve-or-code = o un código de respuesta
 serve-yes = Sí
 serve-no = No
 serve-receipt = Recibido: versión { $version } ({ $stage }), { $time }, SHA-256 { $sha256 }.
+serve-download-workbook = Descargar el libro (rellenado con su última versión)
+serve-download-toml = Descargar una plantilla TOML
+serve-upload = O envíe un archivo rellenado (TOML, JSON o el libro):
+serve-other-respondent = Este archivo responde por { $named }, no por el encuestado de este enlace: no se ha guardado.

@@ -523,3 +523,7 @@ serve-or-code = ou un code de réponse
 serve-yes = Oui
 serve-no = Non
 serve-receipt = Reçu : version { $version } ({ $stage }), { $time }, SHA-256 { $sha256 }.
+serve-download-workbook = Télécharger le classeur (rempli avec votre dernière version)
+serve-download-toml = Télécharger un modèle TOML
+serve-upload = Ou envoyez un fichier rempli (TOML, JSON ou le classeur) :
+serve-other-respondent = Ce fichier répond pour { $named }, et non pour le répondant de ce lien : il n'a pas été enregistré.
