@@ -27,7 +27,17 @@ impl Drop for Server {
 }
 
 fn serve(db: &str, per_minute: &str) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_canvass"))
+    serve_with(db, per_minute, None)
+}
+
+/// A server with the secretariat's secret in its environment.
+fn serve_with(db: &str, per_minute: &str, secret: Option<&str>) -> Server {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_canvass"));
+    command.env_remove("CANVASS_SECRET");
+    if let Some(secret) = secret {
+        command.env("CANVASS_SECRET", secret);
+    }
+    let mut child = command
         .args([
             "serve",
             "--db",
@@ -491,4 +501,73 @@ fn a_filled_file_is_uploaded_as_the_links_respondent_only() {
         "submit",
     );
     assert_eq!(code, 403);
+}
+
+/// The secretariat signs in with the secret given at start (never on the command line) and
+/// sees the status; a wrong secret, a sign-in without the anti-forgery token, or a server
+/// started without a secret, show nothing.
+#[test]
+fn the_secretariat_signs_in_with_its_secret_and_sees_the_status() {
+    let dir = temp_dir("serve-secretariat");
+    let (db, _, _) = collection(&dir);
+    let add = canvass(&[
+        "intake",
+        "add",
+        "--db",
+        &db,
+        "questionnaires/res-16-2/replies/aut.toml",
+    ]);
+    assert_eq!(add.status, 0, "{}", add.stderr);
+    let without = serve(&db, "100");
+    match ureq::get(&format!("{}/secretariat", without.base)).call() {
+        Err(ureq::Error::Status(404, _)) => {}
+        other => panic!("{:?}", other.map(|r| r.status())),
+    }
+    drop(without);
+    let secret = "correct horse battery staple";
+    let server = serve_with(&db, "100", Some(secret));
+    let (form, cookie) = open(&server, "/secretariat", "en");
+    assert!(form.contains("type=\"password\""), "{form}");
+    let csrf = cookie.split_once('=').unwrap().1.to_string();
+    let sign_in = |fields: &[(&str, &str)]| {
+        let agent = ureq::AgentBuilder::new().redirects(0).build();
+        match agent
+            .post(&format!("{}/secretariat", server.base))
+            .set("Cookie", &cookie)
+            .send_form(fields)
+        {
+            Ok(r) => (r.status(), r.header("Set-Cookie").unwrap_or("").to_string()),
+            Err(ureq::Error::Status(code, _)) => (code, String::new()),
+            Err(e) => panic!("{e}"),
+        }
+    };
+    assert_eq!(sign_in(&[("csrf", &csrf), ("secret", "guess")]).0, 403);
+    assert_eq!(sign_in(&[("secret", secret)]).0, 403);
+    let (code, session) = sign_in(&[("csrf", &csrf), ("secret", secret)]);
+    assert_eq!(code, 303);
+    assert!(
+        session.contains("HttpOnly") && session.contains("SameSite=Strict"),
+        "{session}"
+    );
+    let session = session.split(';').next().unwrap().to_string();
+    let status = ureq::get(&format!("{}/secretariat?state=accepted", server.base))
+        .set("Cookie", &format!("{cookie}; {session}"))
+        .call()
+        .unwrap()
+        .into_string()
+        .unwrap();
+    assert!(
+        status.contains("res-16-2 version 2009-1: 1 of 1 respondents"),
+        "{status}"
+    );
+    assert!(
+        status.contains("<td><bdi>AUT</bdi></td><td>accepted</td>"),
+        "{status}"
+    );
+    // Signed out (no session), the same page is the sign-in form again.
+    let (again, _) = open(&server, "/secretariat", "en");
+    assert!(
+        again.contains("Sign in") && !again.contains("respondents"),
+        "{again}"
+    );
 }

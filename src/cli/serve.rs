@@ -22,6 +22,33 @@ pub struct ServeArgs {
     /// How many requests one link, and one address, may make a minute.
     #[arg(long, default_value_t = 120)]
     per_minute: u32,
+    /// A file holding the secretariat's secret (its first line). Without it, the secret is
+    /// read from the environment variable `CANVASS_SECRET`; without either, there are no
+    /// secretariat pages. Never on the command line, where other users can read it.
+    #[arg(long)]
+    secret_file: Option<PathBuf>,
+}
+
+/// The secretariat's secret: the file's first line, or `CANVASS_SECRET`; refused when
+/// shorter than 16 characters.
+fn secret(file: Option<&std::path::Path>) -> Result<Option<String>, String> {
+    let secret = match file {
+        Some(path) => Some(
+            super::files::read_text(path, 4096)?
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string(),
+        ),
+        None => std::env::var("CANVASS_SECRET").ok(),
+    };
+    match secret {
+        Some(s) if s.chars().count() < 16 => {
+            Err("the secretariat's secret must have at least 16 characters".into())
+        }
+        other => Ok(other),
+    }
 }
 
 pub fn run(args: &ServeArgs) -> Result<ExitCode, String> {
@@ -33,6 +60,7 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode, String> {
             .as_deref()
             .is_some_and(|u| u.starts_with("https://")),
         per_minute: args.per_minute.max(1),
+        secret: secret(args.secret_file.as_deref())?,
     };
     canvass::serve::run(&config, |addr| {
         let mut out = std::io::stdout().lock();

@@ -97,7 +97,7 @@ pub fn csrf_ok(headers: &HeaderMap, fields: &[(String, String)]) -> bool {
 }
 
 /// A cookie's value.
-fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()

@@ -15,6 +15,7 @@ mod files;
 mod form;
 mod guard;
 mod page;
+mod secretariat;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -45,6 +46,9 @@ pub struct Config {
     pub https: bool,
     /// How many requests a link, and an address, may make a minute.
     pub per_minute: u32,
+    /// The secretariat's secret (from the environment or a file); without it, no
+    /// secretariat pages.
+    pub secret: Option<String>,
 }
 
 struct App {
@@ -52,6 +56,7 @@ struct App {
     validator: Validator,
     https: bool,
     limiter: guard::Limiter,
+    secretariat: Option<secretariat::Secretariat>,
 }
 
 /// Serve until SIGTERM or Ctrl-C; requests in flight are finished first. `ready` is told
@@ -65,6 +70,7 @@ pub fn run(config: &Config, ready: impl FnOnce(SocketAddr)) -> Result<(), String
         validator,
         https: config.https,
         limiter: guard::Limiter::new(config.per_minute),
+        secretariat: config.secret.as_deref().map(secretariat::Secretariat::new),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -82,6 +88,10 @@ pub fn run(config: &Config, ready: impl FnOnce(SocketAddr)) -> Result<(), String
             // Browsers ask for it on their own: nothing to show, and no error either.
             .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
             .route("/r/{token}", get(show).post(post))
+            .route(
+                "/secretariat",
+                get(secretariat::status).post(secretariat::sign_in),
+            )
             .route("/r/{token}/upload", axum::routing::post(files::upload))
             .route("/r/{token}/workbook.xlsx", get(files::workbook))
             .route("/r/{token}/reply.toml", get(files::toml_template))
