@@ -10,7 +10,7 @@ use axum::extract::{ConnectInfo, Multipart, Path, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 
-use super::{App, Kept, Sent, guard, keep, language, latest_answers, live, not_found, page};
+use super::{App, Kept, Sent, blocking, field, guard, keep, language, latest_answers, live, page};
 use crate::findings::words::{Args, phrase_in};
 
 /// The workbook to fill offline, with the respondent's latest version written in.
@@ -34,15 +34,13 @@ pub(super) async fn workbook(
             crate::template::xlsx::xlsx(q, &lang, Some(&who), answers.as_ref()).map(Some)
         }
     };
-    match tokio::task::spawn_blocking(work).await {
-        Ok(Ok(Some(bytes))) => attachment(
+    match blocking(work).await {
+        Ok(bytes) => attachment(
             bytes,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             &format!("{}.xlsx", app.validator.questionnaire().id),
         ),
-        Ok(Ok(None)) => not_found().await,
-        Ok(Err(e)) => super::unavailable(&e),
-        Err(e) => super::unavailable(&e.to_string()),
+        Err(response) => response,
     }
 }
 
@@ -58,13 +56,10 @@ pub(super) async fn toml_template(
     }
     let found = {
         let app = Arc::clone(&app);
-        move || live(&app, &token).map(|l| l.is_some())
+        move || live(&app, &token).map(|l| l.map(|_| ()))
     };
-    match tokio::task::spawn_blocking(found).await {
-        Ok(Ok(true)) => {}
-        Ok(Ok(false)) => return not_found().await,
-        Ok(Err(e)) => return super::unavailable(&e),
-        Err(e) => return super::unavailable(&e.to_string()),
+    if let Err(response) = blocking(found).await {
+        return response;
     }
     let q = app.validator.questionnaire();
     let lang = language(q, None, &headers);
@@ -115,19 +110,10 @@ pub(super) async fn upload(
         }
     }
     if !guard::csrf_ok(&headers, &fields) {
-        return (
-            axum::http::StatusCode::FORBIDDEN,
-            "The form has expired: open the page again.\n",
-        )
-            .into_response();
+        return guard::expired();
     }
-    let field = |name: &str| {
-        fields
-            .iter()
-            .find(|(k, _)| k == name)
-            .map_or(String::new(), |(_, v)| v.clone())
-    };
-    let (action, asked_lang) = (field("action"), field("lang"));
+    let action = field(&fields, "action").to_string();
+    let asked_lang = field(&fields, "lang").to_string();
     let Some((file_name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
         return (axum::http::StatusCode::BAD_REQUEST, "No file was sent.\n").into_response();
     };
@@ -156,11 +142,9 @@ pub(super) async fn upload(
             keep(&app, store, &who, sent, &action).map(|kept| Some((kept, answers)))
         }
     };
-    let (kept, answers) = match tokio::task::spawn_blocking(work).await {
-        Ok(Ok(Some(done))) => done,
-        Ok(Ok(None)) => return not_found().await,
-        Ok(Err(e)) => return super::unavailable(&e),
-        Err(e) => return super::unavailable(&e.to_string()),
+    let (kept, answers) = match blocking(work).await {
+        Ok(done) => done,
+        Err(response) => return response,
     };
     let q = app.validator.questionnaire();
     let lang = language(q, Some(&asked_lang), &headers);

@@ -45,10 +45,7 @@ pub fn reply(q: &Questionnaire, fields: &[(String, String)], respondent: &str) -
 
 /// The first value the form gives for `name`, trimmed ("" when none).
 fn one<'f>(fields: &'f [(String, String)], name: &str) -> &'f str {
-    fields
-        .iter()
-        .find(|(k, _)| k == name)
-        .map_or("", |(_, v)| v.trim())
+    super::field(fields, name).trim()
 }
 
 /// One question's answer from the form, `None` when left blank.

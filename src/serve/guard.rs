@@ -89,10 +89,7 @@ pub fn csrf_ok(headers: &HeaderMap, fields: &[(String, String)]) -> bool {
     let Some(expected) = cookie(headers, CSRF).filter(|t| t.len() == 43) else {
         return false;
     };
-    let given = fields
-        .iter()
-        .find(|(k, _)| k == "csrf")
-        .map_or("", |(_, v)| v.as_str());
+    let given = super::field(fields, "csrf");
     given.len() == expected.len() && bool::from(given.as_bytes().ct_eq(expected.as_bytes()))
 }
 
@@ -148,6 +145,15 @@ impl Limiter {
         }
         allowed
     }
+}
+
+/// A post without its page's anti-forgery token: refused, nothing read or stored.
+pub fn expired() -> Response {
+    (
+        StatusCode::FORBIDDEN,
+        "The form has expired: open the page again.\n",
+    )
+        .into_response()
 }
 
 /// Over the limit.

@@ -139,12 +139,26 @@ async fn not_found() -> Response {
     (StatusCode::NOT_FOUND, "Not found\n").into_response()
 }
 
-/// The respondent a link is for, if it is a live one.
-fn respondent_of(app: &App, token: &str) -> Result<Option<String>, String> {
-    if !invite::plausible(token) {
-        return Ok(None);
+/// Run blocking work (SQLite, judging) off the async threads: its value, or the response
+/// that says why there is none — 404 when `work` finds no live link (`None`), 503 when the
+/// collection failed.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<Option<T>, String> + Send + 'static,
+) -> Result<T, Response> {
+    match tokio::task::spawn_blocking(work).await {
+        Ok(Ok(Some(done))) => Ok(done),
+        Ok(Ok(None)) => Err(not_found().await),
+        Ok(Err(e)) => Err(unavailable(&e)),
+        Err(e) => Err(unavailable(&e.to_string())),
     }
-    Store::open(&app.db, false)?.invited(&invite::token_hash(token))
+}
+
+/// The first value a posted form gives for `name` ("" when none).
+fn field<'f>(fields: &'f [(String, String)], name: &str) -> &'f str {
+    fields
+        .iter()
+        .find(|(k, _)| k == name)
+        .map_or("", |(_, v)| v.as_str())
 }
 
 /// The language to speak: the one asked for in the page, else the first of the
@@ -200,20 +214,16 @@ async fn show(
     let work = {
         let app = Arc::clone(&app);
         let token = token.clone();
-        move || -> Result<Option<(String, Option<Value>)>, String> {
-            let Some(who) = respondent_of(&app, &token)? else {
+        move || -> Result<Option<Option<Value>>, String> {
+            let Some((_, who)) = live(&app, &token)? else {
                 return Ok(None);
             };
-            Ok(Some((who.clone(), latest_answers(&app, &who)?)))
+            latest_answers(&app, &who).map(Some)
         }
     };
-    let found = match tokio::task::spawn_blocking(work).await {
-        Ok(Ok(found)) => found,
-        Ok(Err(e)) => return unavailable(&e),
-        Err(e) => return unavailable(&e.to_string()),
-    };
-    let Some((_, answers)) = found else {
-        return not_found().await;
+    let answers = match blocking(work).await {
+        Ok(answers) => answers,
+        Err(response) => return response,
     };
     let q = app.validator.questionnaire();
     let lang = language(q, query.get("lang").map(String::as_str), &headers);
@@ -261,33 +271,20 @@ async fn post(
         return guard::too_many();
     }
     if !guard::csrf_ok(&headers, &fields) {
-        return (
-            StatusCode::FORBIDDEN,
-            "The form has expired: open the page again.\n",
-        )
-            .into_response();
+        return guard::expired();
     }
-    let field = |name: &str| {
-        fields
-            .iter()
-            .find(|(k, _)| k == name)
-            .map_or("", |(_, v)| v.as_str())
-            .to_string()
-    };
-    let action = field("action");
-    let asked_lang = field("lang");
-    let rows: usize = field("rows").parse().unwrap_or(1).clamp(1, 50);
+    let action = field(&fields, "action").to_string();
+    let asked_lang = field(&fields, "lang").to_string();
+    let rows: usize = field(&fields, "rows").parse().unwrap_or(1).clamp(1, 50);
     let work = {
         let app = Arc::clone(&app);
         let token = token.clone();
         let action = action.clone();
         move || take_in(&app, &token, &fields, &action)
     };
-    let outcome = match tokio::task::spawn_blocking(work).await {
-        Ok(Ok(Some(outcome))) => outcome,
-        Ok(Ok(None)) => return not_found().await,
-        Ok(Err(e)) => return unavailable(&e),
-        Err(e) => return unavailable(&e.to_string()),
+    let outcome = match blocking(work).await {
+        Ok(outcome) => outcome,
+        Err(response) => return response,
     };
     let q = app.validator.questionnaire();
     let lang = language(q, Some(&asked_lang), &headers);

@@ -193,11 +193,7 @@ fn input(
         @if !x.codes.is_empty() && !matches!(x.kind, QuestionType::Choice | QuestionType::YesNo) {
             select.code name={ (name) "#code" } aria-label=(phrase_in(lang, "serve-or-code", &Args::new())) {
                 option value="" { "—" }
-                @for c in &x.codes {
-                    option value=(c) selected[coded == Some(c.as_str())] {
-                        (q.code(c).map_or(c.as_str(), |a| a.label.get(lang, src)))
-                    }
-                }
+                (code_options(q, x, coded, lang))
             }
         }
     };
@@ -221,11 +217,7 @@ fn input(
                     @for (v, label) in &options {
                         option value=(v) selected[text == *v] { (label) }
                     }
-                    @for c in &x.codes {
-                        option value=(c) selected[coded == Some(c.as_str())] {
-                            (q.code(c).map_or(c.as_str(), |a| a.label.get(lang, src)))
-                        }
-                    }
+                    (code_options(q, x, coded, lang))
                 }
                 @if let Some(id) = specify {
                     @let (section, _) = name.split_once('.').unwrap_or((name, ""));
@@ -266,6 +258,18 @@ fn input(
                 input id=(name) name=(name) type=(kind) inputmode=[mode] value=(shown_text);
                 @if let Some(unit) = &x.unit { " " span.unit { (unit.get(lang, src)) } }
                 (code_list)
+            }
+        }
+    }
+}
+
+/// A question's answer codes as the options of a list, `coded` chosen.
+fn code_options(q: &Questionnaire, x: &Question, coded: Option<&str>, lang: &str) -> Markup {
+    let src = q.source_language();
+    html! {
+        @for c in &x.codes {
+            option value=(c) selected[coded == Some(c.as_str())] {
+                (q.code(c).map_or(c.as_str(), |a| a.label.get(lang, src)))
             }
         }
     }

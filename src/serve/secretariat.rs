@@ -92,16 +92,17 @@ pub(super) async fn status(
         .map(|s| s.split(',').map(str::to_string).collect())
         .unwrap_or_default();
     let db = app.db.clone();
-    let work = move || -> Result<crate::intake::Status, String> {
+    let work = move || -> Result<Option<crate::intake::Status>, String> {
         let store = crate::intake::service::SqliteCollection::new(
             crate::intake::store::Store::open(&db, false)?,
         );
-        crate::intake::status(&store).map_err(|e| e.to_string())
+        crate::intake::status(&store)
+            .map(Some)
+            .map_err(|e| e.to_string())
     };
-    let status = match tokio::task::spawn_blocking(work).await {
-        Ok(Ok(status)) => status,
-        Ok(Err(e)) => return super::unavailable(&e),
-        Err(e) => return super::unavailable(&e.to_string()),
+    let status = match super::blocking(work).await {
+        Ok(status) => status,
+        Err(response) => return response,
     };
     let t = status.totals;
     let shown: Vec<&crate::intake::StatusLine> = status
@@ -161,16 +162,9 @@ pub(super) async fn sign_in(
         return guard::too_many();
     }
     if !guard::csrf_ok(&headers, &fields) {
-        return (
-            StatusCode::FORBIDDEN,
-            "The form has expired: open the page again.\n",
-        )
-            .into_response();
+        return guard::expired();
     }
-    let given = fields
-        .iter()
-        .find(|(k, _)| k == "secret")
-        .map_or("", |(_, v)| v.as_str());
+    let given = super::field(&fields, "secret");
     if !bool::from(hash(given).ct_eq(&secretariat.secret_sha256)) {
         return (StatusCode::FORBIDDEN, "Wrong secret.\n").into_response();
     }
