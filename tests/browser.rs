@@ -3,6 +3,8 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/server.rs"]
+mod server;
 #[path = "support/webdriver.rs"]
 mod webdriver;
 
@@ -191,7 +193,8 @@ fn the_page_of_a_small_batch() {
 fn a_respondent_fills_checks_fixes_and_submits_in_french_in_a_real_browser() {
     let dir = temp_dir("browser-serve");
     let (db, path) = invited_collection(&dir);
-    let (_server, base) = serving(&db);
+    let server = server::serve(&db, "120");
+    let base = server.base.clone();
     let browser = webdriver::Browser::start(&dir.join("profile"));
     browser.open(&format!("{base}{path}?lang=fr"));
     assert_eq!(
@@ -306,37 +309,4 @@ fn invited_collection(dir: &std::path::Path) -> (String, String) {
         .unwrap()
         .to_string();
     (db, path)
-}
-
-/// `canvass serve` on a free loopback port, and its base address.
-fn serving(db: &str) -> (Killed, String) {
-    use std::io::BufRead;
-    let mut server = Killed(
-        std::process::Command::new(env!("CARGO_BIN_EXE_canvass"))
-            .args(["serve", "--db", db, "--listen", "127.0.0.1:0"])
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    let mut said = String::new();
-    std::io::BufReader::new(server.0.stdout.take().unwrap())
-        .read_line(&mut said)
-        .unwrap();
-    let base = said
-        .trim()
-        .strip_prefix("listening on ")
-        .unwrap()
-        .to_string();
-    (server, base)
-}
-
-/// A child process killed when the test ends, however it ends.
-struct Killed(std::process::Child);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
 }

@@ -7,61 +7,14 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/server.rs"]
+mod server;
 
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 
 use cli::{canvass, temp_dir};
-
-/// A server on a free loopback port, killed when dropped.
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(db: &str, per_minute: &str) -> Server {
-    serve_with(db, per_minute, None)
-}
-
-/// A server with the secretariat's secret in its environment.
-fn serve_with(db: &str, per_minute: &str, secret: Option<&str>) -> Server {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_canvass"));
-    command.env_remove("CANVASS_SECRET");
-    if let Some(secret) = secret {
-        command.env("CANVASS_SECRET", secret);
-    }
-    let mut child = command
-        .args([
-            "serve",
-            "--db",
-            db,
-            "--listen",
-            "127.0.0.1:0",
-            "--per-minute",
-            per_minute,
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let base = line
-        .trim()
-        .strip_prefix("listening on ")
-        .unwrap()
-        .to_string();
-    Server { child, base }
-}
+use server::{Server, serve, serve_with};
 
 /// A collection of res-16-2 with links for AUT and FRA (their paths on the server).
 fn collection(dir: &std::path::Path) -> (String, String, String) {

@@ -103,53 +103,38 @@ impl Browser {
         )
     }
 
-    /// Choose an option of a `<select>` (by CSS selector) the way a user does: a click on
-    /// the option.
-    pub fn choose(&self, select: &str, value: &str) {
-        let css = format!("{select} option[value=\"{value}\"]");
+    /// The WebDriver id of the element `css` selects; `missing` says what was looked for.
+    fn element(&self, css: &str, missing: &str) -> String {
         let element = self.session_call(
             "POST",
             "/element",
             &json!({ "using": "css selector", "value": css }),
         );
-        let id = element
+        element
             .as_object()
             .and_then(|o| o.values().next())
             .and_then(Value::as_str)
-            .unwrap_or_else(|| panic!("no option {value} in {select}"))
-            .to_string();
+            .unwrap_or_else(|| panic!("no {missing}"))
+            .to_string()
+    }
+
+    /// Choose an option of a `<select>` (by CSS selector) the way a user does: a click on
+    /// the option.
+    pub fn choose(&self, select: &str, value: &str) {
+        let css = format!("{select} option[value=\"{value}\"]");
+        let id = self.element(&css, &format!("option {value} in {select}"));
         self.session_call("POST", &format!("/element/{id}/click"), &json!({}));
     }
 
     /// Click an element (by CSS selector), as a user does: a button submits its form.
     pub fn click(&self, css: &str) {
-        let element = self.session_call(
-            "POST",
-            "/element",
-            &json!({ "using": "css selector", "value": css }),
-        );
-        let id = element
-            .as_object()
-            .and_then(|o| o.values().next())
-            .and_then(Value::as_str)
-            .unwrap_or_else(|| panic!("no element {css}"))
-            .to_string();
+        let id = self.element(css, &format!("element {css}"));
         self.session_call("POST", &format!("/element/{id}/click"), &json!({}));
     }
 
     /// Type `text` into an input (by CSS selector), after clearing it.
     pub fn type_into(&self, css: &str, text: &str) {
-        let element = self.session_call(
-            "POST",
-            "/element",
-            &json!({ "using": "css selector", "value": css }),
-        );
-        let id = element
-            .as_object()
-            .and_then(|o| o.values().next())
-            .and_then(Value::as_str)
-            .unwrap_or_else(|| panic!("no element {css}"))
-            .to_string();
+        let id = self.element(css, &format!("element {css}"));
         self.session_call("POST", &format!("/element/{id}/clear"), &json!({}));
         if !text.is_empty() {
             self.session_call(
