@@ -101,11 +101,11 @@ fn the_human_report_in_french_has_not_one_english_sentence() {
 #[test]
 fn the_page_in_french_says_its_language() {
     let run = canvass(&["validate", "--lang", "fr", "--format", "html", SAMPLES]);
-    assert!(run.stdout.contains("<html lang=\"fr\">"));
+    assert!(run.stdout.contains("<html lang=\"fr\" dir=\"ltr\">"));
     assert!(run.stdout.contains("<title>rapport canvass</title>"));
     assert!(run.stdout.contains("non valide"));
     let english = canvass(&["validate", "--format", "html", SAMPLES]);
-    assert!(english.stdout.contains("<html lang=\"en\">"));
+    assert!(english.stdout.contains("<html lang=\"en\" dir=\"ltr\">"));
 }
 
 #[test]

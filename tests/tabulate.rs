@@ -213,7 +213,7 @@ fn every_format_names_every_question_and_french_headings_are_french() {
         "tabulate", "-q", "res-16-2", SAMPLES, "--format", "html", "--lang", "fr",
     ])
     .stdout;
-    assert!(html.contains("<html lang=\"fr\">"));
+    assert!(html.contains("<html lang=\"fr\" dir=\"ltr\">"));
     assert!(html.contains("default-src 'none'"));
 }
 

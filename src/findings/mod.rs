@@ -380,4 +380,21 @@ impl Finding {
             related: self.related.iter().map(|r| r.message.word(lang)).collect(),
         }
     }
+
+    /// The finding worded for a page: values isolated in a right-to-left language (see
+    /// [`Text::word_isolated`]; a page shows the marks as `<bdi>`).
+    pub fn worded_isolated(&self, lang: &str) -> Worded<'_> {
+        Worded {
+            finding: self,
+            message: self.message.word_isolated(lang),
+            label: self.label.as_ref().map(|t| t.word_isolated(lang)),
+            help: self.help.as_ref().map(|t| t.word_isolated(lang)),
+            text: self.text.as_ref().map(|t| t.word_isolated(lang)),
+            related: self
+                .related
+                .iter()
+                .map(|r| r.message.word_isolated(lang))
+                .collect(),
+        }
+    }
 }

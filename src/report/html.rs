@@ -77,15 +77,25 @@ const STYLE: &str = "\
 body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:64rem;color:#222;display:flex;flex-direction:column;padding:0 1rem}
 header{order:-4}#index{order:-3}#questions{order:-2}#filters{order:-1}main{order:0}
 h1{font-size:1.4rem}h2{font-size:1.1rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}
-table{border-collapse:collapse;margin:.4rem 0 1rem}td,th{border:1px solid #ddd;padding:.15rem .5rem;text-align:left}td.n{text-align:right}
+table{border-collapse:collapse;margin:.4rem 0 1rem}td,th{border:1px solid #ddd;padding:.15rem .5rem;text-align:start}td.n{text-align:end}
 .valid{color:#176b2c}.invalid{color:#a11}
-.finding{border-left:4px solid #a11;padding:.4rem .8rem;margin:.8rem 0;background:#fdf6f6}
+.finding{border-inline-start:4px solid #a11;padding:.4rem .8rem;margin:.8rem 0;background:#fdf6f6}
 .finding.warning{border-color:#b67900;background:#fffaf0}
 .finding.explained{border-color:#5a7d9a;background:#f4f8fb}
 .meta{font-family:monospace;font-size:.85rem;color:#555}
-pre{background:#f4f4f4;padding:.4rem;overflow-x:auto}.ln{color:#888;user-select:none}mark{background:#ffd54f}
+pre{background:#f4f4f4;padding:.4rem;overflow-x:auto;direction:ltr;text-align:left}code{direction:ltr;unicode-bidi:isolate}.ln{color:#888;user-select:none}mark{background:#ffd54f}
 ul{margin:.2rem 0}#filters{margin:1rem 0}[hidden]{display:none!important}
 ";
+
+/// The page's Content-Security-Policy: nothing from anywhere, its own style, and its one
+/// script by hash (a server sends the same as a header).
+pub fn policy() -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let script_hash =
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(SCRIPT));
+    format!("default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{script_hash}'")
+}
 
 impl Page {
     /// The page up to the first reply.
@@ -93,14 +103,10 @@ impl Page {
         let lang = crate::findings::words::canonical(lang);
         let title = escape(&phrase_in(lang, "report-title", &Args::new()));
         let word = |id: &str| escape(&phrase_in(lang, id, &Args::new()));
-        let script_hash = {
-            use base64::Engine as _;
-            use sha2::Digest as _;
-            base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(SCRIPT))
-        };
+        let policy = policy();
         let head = format!(
-            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-             <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{script_hash}'\">\n\
+            "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n\
              <title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n\
              <form id=\"filters\" hidden>{severity} <select name=\"severity\"><option value=\"\">{all}</option>\
              <option value=\"error\">error</option><option value=\"warning\">warning</option><option value=\"explained\">explained</option></select> \
@@ -112,6 +118,11 @@ impl Page {
             question = word("html-question"),
             all = word("html-all"),
             shown = word("html-shown"),
+            dir = if crate::findings::words::is_rtl(lang) {
+                "rtl"
+            } else {
+                "ltr"
+            },
         );
         let index =
             tempfile::tempfile().map_or_else(|_| IndexRows::Memory(Vec::new()), IndexRows::File);
@@ -255,11 +266,12 @@ pub fn section(r: &ReplyReport) -> Rendered {
         .as_ref()
         .map(|q| super::document::judged_by(q, r.lang));
     let mut out = format!(
-        "<h2>{}{} — <span class=\"{class}\">{}</span>{}</h2>\n",
+        "<h2><bdi>{}</bdi>{} — <span class=\"{class}\">{}</span>{}</h2>\n",
         escape(&r.file.name),
-        r.respondent
-            .as_deref()
-            .map_or(String::new(), |who| format!(" ({})", escape(who))),
+        r.respondent.as_deref().map_or(String::new(), |who| format!(
+            " (<bdi>{}</bdi>)",
+            escape(who)
+        )),
         escape(&verdict),
         judged_by.as_deref().map_or(String::new(), |q| format!(
             " <span class=\"meta\">{}</span>",
@@ -272,7 +284,7 @@ pub fn section(r: &ReplyReport) -> Rendered {
     let spans = Spans::new(&r.file);
     let mut stumbles = Vec::new();
     for f in &r.findings {
-        let f = &f.worded(&r.findings_lang);
+        let f = &f.worded_isolated(&r.findings_lang);
         finding(&mut out, f, r, &spans);
         let question = f
             .finding
@@ -338,7 +350,11 @@ fn finding(out: &mut String, worded: &Worded<'_>, r: &ReplyReport, spans: &Spans
             .number
             .as_deref()
             .map_or(String::new(), |n| format!("{} ", escape(n)));
-        let _ = writeln!(out, "<p><strong>{number}{}</strong></p>", escape(text));
+        let _ = writeln!(
+            out,
+            "<p><strong>{number}{}</strong></p>",
+            escape_isolated(text)
+        );
     }
     let _ = writeln!(out, "<p>{}</p>", with_code(&worded.message));
     if let Some(explained) = &f.explained {
@@ -512,20 +528,58 @@ fn without_rows(path: &str) -> String {
     out.replace("..", ".").trim_end_matches('.').to_string()
 }
 
-/// Escaped text with its `code spans` shown as code.
+/// Escaped text with its `code spans` shown as code (and its isolated runs as `<bdi>`).
 pub fn with_code(text: &str) -> String {
     let mut out = String::new();
     for (i, part) in text.split('`').enumerate() {
         if i % 2 == 1 {
-            let _ = write!(out, "<code>{}</code>", escape(part));
+            let _ = write!(out, "<code>{}</code>", escape_isolated(part));
         } else {
-            out.push_str(&escape(part));
+            out.push_str(&escape_isolated(part));
         }
     }
     // An odd backtick count leaves the last part as code without its closing mark: the
     // backtick is not hidden, it was never a span.
     if text.matches('`').count() % 2 == 1 {
+        return escape_isolated(text);
+    }
+    out
+}
+
+/// Escaped text whose isolated runs (the marks [`Text::word_isolated`] sets around
+/// inserted values, the only ones it leaves) become `<bdi>` elements, always balanced:
+/// a closing mark with nothing open is dropped, and what is open at the end is closed.
+///
+/// [`Text::word_isolated`]: crate::findings::words::Text::word_isolated
+pub fn escape_isolated(text: &str) -> String {
+    use crate::findings::words::{ISOLATE_CLOSE, ISOLATE_OPEN};
+    if !text.contains([ISOLATE_OPEN, ISOLATE_CLOSE]) {
         return escape(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut open = 0usize;
+    for piece in text.split_inclusive([ISOLATE_OPEN, ISOLATE_CLOSE]) {
+        let (body, mark) = match piece.chars().last() {
+            Some(c @ (ISOLATE_OPEN | ISOLATE_CLOSE)) => {
+                (&piece[..piece.len() - c.len_utf8()], Some(c))
+            }
+            _ => (piece, None),
+        };
+        out.push_str(&escape(body));
+        match mark {
+            Some(ISOLATE_OPEN) => {
+                open += 1;
+                out.push_str("<bdi>");
+            }
+            Some(_) if open > 0 => {
+                open -= 1;
+                out.push_str("</bdi>");
+            }
+            _ => {}
+        }
+    }
+    for _ in 0..open {
+        out.push_str("</bdi>");
     }
     out
 }

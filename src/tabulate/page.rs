@@ -20,20 +20,26 @@ const STYLE: &str = "body{font-family:sans-serif;margin:2em auto;max-width:62em;
 h1{font-size:1.6em}h2{border-bottom:2px solid #444;margin-top:2em}h3{font-size:1.05em;margin-bottom:.2em}\
 .meta{color:#555;font-size:.85em;margin:0}\
 table{border-collapse:collapse;margin:.4em 0 .8em;font-size:.9em}td,th{border:1px solid #bbb;padding:.15em .5em}\
-td.n{text-align:right;font-variant-numeric:tabular-nums}\
+td.n{text-align:end;font-variant-numeric:tabular-nums}\
 nav ol{columns:2;font-size:.9em}nav li{break-inside:avoid}\
 article{margin-bottom:1.2em}svg{display:block;margin:.2em 0 1em}\
 svg .bar{fill:#3a6ea5}svg text{font-size:11px;fill:#111}\
 @media print{body{margin:0;max-width:none}nav{break-after:page}article{break-inside:avoid}\
 svg .bar{fill:#555}a{color:inherit;text-decoration:none}}";
 
-/// The page, in `lang`.
-pub fn html(t: &Tables, q: &Questionnaire, lang: &str) -> String {
+/// The page's Content-Security-Policy: nothing from anywhere but its own style, by hash (a
+/// server sends the same as a header).
+pub fn policy() -> String {
     use base64::Engine as _;
     use sha2::Digest as _;
     let style_hash =
         base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(STYLE.as_bytes()));
-    let policy = format!("default-src 'none'; style-src 'sha256-{style_hash}'");
+    format!("default-src 'none'; style-src 'sha256-{style_hash}'")
+}
+
+/// The page, in `lang`.
+pub fn html(t: &Tables, q: &Questionnaire, lang: &str) -> String {
+    let policy = policy();
     let src = q.source_language();
     let name = visible(q.title.get(lang, src)).into_owned();
     let all = blocks(t, q, lang);
@@ -41,7 +47,7 @@ pub fn html(t: &Tables, q: &Questionnaire, lang: &str) -> String {
     let word = |id: &str| phrase_in(lang, id, &Args::new());
     let page = html! {
         (DOCTYPE)
-        html lang=(lang) {
+        html lang=(lang) dir=(if crate::findings::words::is_rtl(lang) { "rtl" } else { "ltr" }) {
             head {
                 meta charset="utf-8";
                 meta http-equiv="Content-Security-Policy" content=(policy);

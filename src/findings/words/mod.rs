@@ -3,7 +3,7 @@
 //!
 //! Stages build a finding from its kind (a message id) and its fields (the value seen, the
 //! range expected, the answers read); this module turns them into sentences through Fluent
-//! (`en.ftl`, `fr.ftl`, `es.ftl`: a message per finding kind, with `.label` and `.help` attributes).
+//! (`en.ftl`, `fr.ftl`, `es.ftl`, `ar.ftl`, `zh.ftl`, `ru.ftl`, the six UN languages: a message per finding kind, with `.label` and `.help` attributes).
 //! Values are inserted as given: escaping them for a terminal or a page is the printers' job,
 //! and Fluent's own bidi isolation marks are off (the printers would show them escaped).
 //! It must not decide anything about a reply; a test holds the languages to the same ids,
@@ -17,10 +17,13 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 /// The languages canvass words its findings in; any other falls back to English.
-pub const LANGUAGES: [(&str, &str); 3] = [
+pub const LANGUAGES: [(&str, &str); 6] = [
     ("en", include_str!("en.ftl")),
     ("fr", include_str!("fr.ftl")),
     ("es", include_str!("es.ftl")),
+    ("ar", include_str!("ar.ftl")),
+    ("zh", include_str!("zh.ftl")),
+    ("ru", include_str!("ru.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;
@@ -95,26 +98,42 @@ impl Text {
     /// its source language.
     pub fn word(&self, lang: &str) -> String {
         let mut out = String::new();
-        self.word_into(lang, &mut out);
+        self.word_into(lang, Isolation::None, &mut out);
         out
     }
 
-    fn word_into(&self, lang: &str, out: &mut String) {
+    /// The words in `lang` for a page: in a right-to-left language every value inserted
+    /// into a sentence (an answer, a number, an id, a question's text) is wrapped in
+    /// [`ISOLATE_OPEN`] … [`ISOLATE_CLOSE`], which a page shows as `<bdi>`, so it reads in
+    /// its own direction. Those marks, wherever a value itself holds them, are written as
+    /// the escape a page would show (`\u{2068}`): every mark left is canvass's own.
+    pub fn word_isolated(&self, lang: &str) -> String {
+        let mut out = String::new();
+        let isolation = if is_rtl(lang) {
+            Isolation::Marked
+        } else {
+            Isolation::Neutralised
+        };
+        self.word_into(lang, isolation, &mut out);
+        out
+    }
+
+    fn word_into(&self, lang: &str, isolation: Isolation, out: &mut String) {
         match self {
-            Text::Plain(text) => out.push_str(text),
+            Text::Plain(text) => isolation.push(text, out),
             Text::Message {
                 id,
                 attribute,
                 args,
             } => {
-                let worded = part(lang, id, attribute.as_deref(), args);
+                let worded = part(lang, id, attribute.as_deref(), args, isolation);
                 // A message canvass lacks shows its id rather than nothing.
                 out.push_str(worded.as_deref().unwrap_or(id));
             }
-            Text::Given { texts, source } => out.push_str(in_language(texts, lang, source)),
+            Text::Given { texts, source } => isolation.push(in_language(texts, lang, source), out),
             Text::Joined(pieces) => {
                 for piece in pieces {
-                    piece.word_into(lang, out);
+                    piece.word_into(lang, isolation, out);
                 }
             }
         }
@@ -137,6 +156,37 @@ impl Text {
                 Text::Joined(pieces)
             }
             first => Text::Joined(vec![first, next.into()]),
+        }
+    }
+}
+
+/// The mark that opens a run of text read in its own direction (FIRST STRONG ISOLATE).
+pub const ISOLATE_OPEN: char = '\u{2068}';
+/// The mark that closes it (POP DIRECTIONAL ISOLATE).
+pub const ISOLATE_CLOSE: char = '\u{2069}';
+
+/// How values are set into sentences: as they are (the terminal, JSON), with their own
+/// isolation marks neutralised (a page in a left-to-right language), or also wrapped in
+/// isolation marks (a page in a right-to-left one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Isolation {
+    None,
+    Neutralised,
+    Marked,
+}
+
+impl Isolation {
+    fn push(self, text: &str, out: &mut String) {
+        if self == Isolation::None {
+            out.push_str(text);
+            return;
+        }
+        for c in text.chars() {
+            if ('\u{2066}'..='\u{2069}').contains(&c) {
+                let _ = std::fmt::Write::write_fmt(out, format_args!("\\u{{{:x}}}", u32::from(c)));
+            } else {
+                out.push(c);
+            }
         }
     }
 }
@@ -215,11 +265,23 @@ impl Args {
     }
 
     /// The fields as Fluent takes them, worded in `lang`.
-    fn fluent(&self, lang: &str) -> FluentArgs<'static> {
+    fn fluent(&self, lang: &str, isolation: Isolation) -> FluentArgs<'static> {
         let mut args = FluentArgs::new();
         for (name, arg) in &self.0 {
             let value = match arg {
-                Arg::Text(text) => FluentValue::String(text.word(lang).into()),
+                Arg::Text(text) => {
+                    let mut worded = String::new();
+                    text.word_into(lang, isolation, &mut worded);
+                    // A value (not a phrase of canvass's own) reads in its own direction.
+                    if isolation == Isolation::Marked
+                        && matches!(text, Text::Plain(_) | Text::Given { .. })
+                        && !worded.is_empty()
+                    {
+                        worded.insert(0, ISOLATE_OPEN);
+                        worded.push(ISOLATE_CLOSE);
+                    }
+                    FluentValue::String(worded.into())
+                }
                 Arg::Count(n) => FluentValue::from(*n),
             };
             args.set(name.clone(), value);
@@ -275,7 +337,7 @@ pub fn is_rtl(lang: &str) -> bool {
 /// The message `id` worded in `lang` at once: for printers, whose words are shown as they
 /// are made.
 pub fn phrase_in(lang: &str, id: &str, args: &Args) -> String {
-    part(lang, id, None, args).unwrap_or_else(|| id.to_string())
+    part(lang, id, None, args, Isolation::None).unwrap_or_else(|| id.to_string())
 }
 
 /// Whether message `id` has the attribute `name` (every language has the same attributes:
@@ -287,7 +349,13 @@ fn has_attribute(id: &str, name: &str) -> bool {
 }
 
 /// One attribute of a message (or its value, for `None`), falling back to English.
-fn part(lang: &str, id: &str, attribute: Option<&str>, args: &Args) -> Option<String> {
+fn part(
+    lang: &str,
+    id: &str,
+    attribute: Option<&str>,
+    args: &Args,
+    isolation: Isolation,
+) -> Option<String> {
     let in_lang = |bundle: &'static Bundle, lang: &str| {
         let message = bundle.get_message(id)?;
         let pattern = match attribute {
@@ -295,7 +363,7 @@ fn part(lang: &str, id: &str, attribute: Option<&str>, args: &Args) -> Option<St
             None => message.value()?,
         };
         let mut errors = Vec::new();
-        let args = args.fluent(lang);
+        let args = args.fluent(lang, isolation);
         Some(
             bundle
                 .format_pattern(pattern, Some(&args), &mut errors)
