@@ -266,6 +266,84 @@ fn a_respondent_fills_checks_fixes_and_submits_in_french_in_a_real_browser() {
     assert!(aut.starts_with("AUT,accepted,2,"), "{aut}");
 }
 
+/// The same respondent in Arabic: the page is right to left, question numbers read in
+/// their own direction; the page's script hides a question whose condition does not hold
+/// until it does; a form sent without its anti-forgery token stores nothing; the
+/// secretariat signs in and sees the reply; once the link is revoked, it shows nothing.
+#[test]
+fn an_arabic_page_is_right_to_left_and_what_must_be_refused_is_refused_in_a_real_browser() {
+    let dir = temp_dir("browser-arabic");
+    let (db, path) = invited_collection(&dir);
+    let secret = "a secret for the browser test";
+    let server = server::serve_with(&db, "120", Some(secret));
+    let base = server.base.clone();
+    let browser = webdriver::Browser::start(&dir.join("profile"));
+    browser.open(&format!("{base}{path}?lang=ar"));
+    assert_eq!(
+        browser.run("return [document.documentElement.lang, document.documentElement.dir, getComputedStyle(document.body).direction]"),
+        json!(["ar", "rtl", "rtl"])
+    );
+    let label = browser
+        .run("return document.querySelector('label[for=\"legislation.crc_party\"]').innerText");
+    assert_eq!(label, json!("1 هل بلدكم طرف في اتفاقية حقوق الطفل؟"));
+    assert_eq!(
+        browser.run(
+            "return document.querySelector('label[for=\"legislation.crc_party\"] bdi').innerText"
+        ),
+        json!("1"),
+        "the number isolated"
+    );
+    if let Some(keep) = std::env::var_os("CANVASS_SCREENSHOTS") {
+        std::fs::write(
+            std::path::Path::new(&keep).join("serve-page-ar.png"),
+            browser.screenshot_png(),
+        )
+        .unwrap();
+    }
+    // AUT needs no assistance: "in which areas?" is hidden until it does.
+    let areas_hidden = "return document.getElementById('q-assistance.assistance_areas').hidden";
+    assert_eq!(browser.run(areas_hidden), json!(true));
+    browser.choose("select[name=\"assistance.needs_assistance\"]", "true");
+    assert_eq!(browser.run(areas_hidden), json!(false));
+    browser.choose("select[name=\"assistance.needs_assistance\"]", "false");
+    assert_eq!(browser.run(areas_hidden), json!(true));
+
+    // A form without its anti-forgery token: refused, nothing stored.
+    browser.run("document.querySelector('#answers input[name=csrf]').remove(); return 0");
+    browser.click("#answers button[value=draft]");
+    let refused = settled(&browser, "return document.body.innerText", "expired");
+    assert!(refused.contains("The form has expired"), "{refused}");
+    let status = canvass(&["intake", "status", "--db", &db, "--format", "csv"]);
+    assert!(
+        status
+            .stdout
+            .lines()
+            .any(|l| l.starts_with("AUT,accepted,1,")),
+        "{}",
+        status.stdout
+    );
+
+    // The secretariat signs in and sees AUT's reply.
+    browser.open(&format!("{base}/secretariat"));
+    browser.type_into("input[name=secret]", secret);
+    browser.click("button[type=submit]");
+    let table = settled(
+        &browser,
+        "let t = document.querySelector('table'); return t ? t.innerText : ''",
+        "AUT",
+    );
+    assert!(table.contains("AUT\taccepted\t1"), "{table}");
+
+    // Revoked, the link shows nothing.
+    let revoke = canvass(&["intake", "invite", "--revoke", "AUT", "--db", &db]);
+    assert_eq!(revoke.status, 0, "{}", revoke.stderr);
+    browser.open(&format!("{base}{path}?lang=ar"));
+    assert_eq!(
+        browser.run("return document.body.innerText.trim()"),
+        json!("Not found")
+    );
+}
+
 /// What `script` gives once it holds `expected`, or what it gives after 5 s: a click that
 /// submits a form may return before the next page is there.
 fn settled(browser: &webdriver::Browser, script: &str, expected: &str) -> String {

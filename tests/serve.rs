@@ -14,7 +14,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::process::Command;
 
 use cli::{canvass, temp_dir};
-use server::{Server, serve, serve_with};
+use server::{Server, serve, serve_args, serve_with};
 
 /// A collection of res-16-2 with links for AUT and FRA (their paths on the server).
 fn collection(dir: &std::path::Path) -> (String, String, String) {
@@ -124,7 +124,9 @@ fn a_respondent_checks_then_submits_in_french_and_gets_a_receipt_once_stored() {
         checked.contains("<a href=\"#q-respondent.institution\">"),
         "a summary links to each question"
     );
-    assert!(checked.contains("<div class=\"question\" id=\"q-investigation.prosecuted\">"));
+    assert!(checked.contains(
+        "<div class=\"question\" id=\"q-investigation.prosecuted\" data-name=\"investigation.prosecuted\">"
+    ));
     // The link decides who replies: the form's country is not taken.
     assert!(
         checked.contains("value=\"AUT\""),
@@ -514,7 +516,9 @@ fn the_secretariat_signs_in_with_its_secret_and_sees_the_status() {
         "{status}"
     );
     assert!(
-        status.contains("<td><bdi>AUT</bdi></td><td>accepted</td>"),
+        status.contains(
+            "<td><a href=\"/secretariat/r/AUT\"><bdi>AUT</bdi></a></td><td>accepted</td>"
+        ),
         "{status}"
     );
     // Signed out (no session), the same page is the sign-in form again.
@@ -523,4 +527,219 @@ fn the_secretariat_signs_in_with_its_secret_and_sees_the_status() {
         again.contains("Sign in") && !again.contains("respondents"),
         "{again}"
     );
+}
+
+/// Signed in as the secretariat: the cookies to send (anti-forgery token and session).
+fn signed_in(server: &Server, secret: &str) -> String {
+    let (_, cookie) = open(server, "/secretariat", "en");
+    let csrf = cookie.split_once('=').unwrap().1.to_string();
+    let agent = ureq::AgentBuilder::new().redirects(0).build();
+    let response = agent
+        .post(&format!("{}/secretariat", server.base))
+        .set("Cookie", &cookie)
+        .send_form(&[("csrf", &csrf), ("secret", secret)])
+        .unwrap();
+    assert_eq!(response.status(), 303);
+    let session = response.header("Set-Cookie").unwrap();
+    format!("{cookie}; {}", session.split(';').next().unwrap())
+}
+
+/// A page of the secretariat's: status, headers and body (no redirect followed).
+fn secretariat_get(server: &Server, path: &str, cookies: &str) -> (u16, HeaderList, String) {
+    let agent = ureq::AgentBuilder::new().redirects(0).build();
+    let response = match agent
+        .get(&format!("{}{path}", server.base))
+        .set("Cookie", cookies)
+        .call()
+    {
+        Ok(r) | Err(ureq::Error::Status(_, r)) => r,
+        Err(e) => panic!("{e}"),
+    };
+    let headers = response
+        .headers_names()
+        .into_iter()
+        .map(|n| {
+            let v = response.header(&n).unwrap_or("").to_string();
+            (n, v)
+        })
+        .collect();
+    (response.status(), headers, response.into_string().unwrap())
+}
+
+type HeaderList = Vec<(String, String)>;
+
+fn header<'h>(headers: &'h HeaderList, name: &str) -> &'h str {
+    headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map_or("", |(_, v)| v.as_str())
+}
+
+/// Past the status: a respondent's versions with findings followed across them, accepting
+/// one with a note (only with the anti-forgery token), the batch page and the tables under
+/// their own strict policies, and the downloads; none of it without signing in.
+#[test]
+fn the_secretariat_reads_versions_accepts_one_and_downloads_the_tables() {
+    let dir = temp_dir("serve-review");
+    let (db, _, _) = collection(&dir);
+    for reply in ["aut.toml", "bra.toml"] {
+        let path = format!("questionnaires/res-16-2/replies/{reply}");
+        let add = canvass(&["intake", "add", "--db", &db, &path]);
+        assert!(add.status <= 1, "{}", add.stderr);
+    }
+    let secret = "s3cret for the review test";
+    let server = serve_with(&db, "1000", Some(secret));
+    // Not signed in: every page sends the browser to sign in, and shows nothing.
+    for path in [
+        "/secretariat/r/BRA",
+        "/secretariat/batch",
+        "/secretariat/tables",
+        "/secretariat/replies.ndjson",
+    ] {
+        let (code, headers, body) = secretariat_get(&server, path, "");
+        assert_eq!(
+            (code, header(&headers, "Location")),
+            (303, "/secretariat"),
+            "{path}"
+        );
+        assert!(!body.contains("BRA"), "{path}: {body}");
+    }
+    let cookies = signed_in(&server, secret);
+
+    let (code, _, page) = secretariat_get(&server, "/secretariat/r/BRA", &cookies);
+    assert_eq!(code, 200);
+    assert!(
+        page.contains("Version 1 · invalid · final · 5 errors, 0 warnings"),
+        "{page}"
+    );
+    assert!(page.contains("<code>exclusive-option</code>"), "{page}");
+    assert!(page.contains("name=\"note\""), "an accept form: {page}");
+    let (code, _, _) = secretariat_get(&server, "/secretariat/r/NOBODY", &cookies);
+    assert_eq!(code, 404);
+
+    accepting_needs_the_token_and_a_note(&server, &cookies, &db);
+
+    // The batch page keeps its own policy: its inline style, its one script by hash.
+    let (code, headers, batch) = secretariat_get(&server, "/secretariat/batch?lang=fr", &cookies);
+    assert_eq!(code, 200);
+    let csp = header(&headers, "Content-Security-Policy");
+    assert!(
+        csp.starts_with("default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-"),
+        "{csp}"
+    );
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert!(batch.contains("<html lang=\"fr\" dir=\"ltr\">"), "{batch}");
+    assert!(
+        batch.contains("(<bdi>BRA</bdi>)") && batch.contains("(<bdi>AUT</bdi>)"),
+        "{batch}"
+    );
+
+    let (_, headers, tables) = secretariat_get(&server, "/secretariat/tables", &cookies);
+    assert!(header(&headers, "Content-Security-Policy").contains("style-src 'sha256-"));
+    assert!(tables.contains("2 replies counted"), "{tables}");
+    let (_, headers, csv) = secretariat_get(&server, "/secretariat/tables?format=csv", &cookies);
+    assert_eq!(
+        header(&headers, "Content-Disposition"),
+        "attachment; filename=\"tables.csv\""
+    );
+    assert!(csv.lines().count() > 40, "{csv}");
+    let (_, _, ndjson) = secretariat_get(&server, "/secretariat/replies.ndjson", &cookies);
+    assert_eq!(ndjson.lines().count(), 2, "{ndjson}");
+    for line in ndjson.lines() {
+        serde_json::from_str::<serde_json::Value>(line).unwrap();
+    }
+}
+
+/// A version accepted from the respondent's page, as `intake accept` would: only with the
+/// anti-forgery token and a note; then the status says so and the form is gone.
+fn accepting_needs_the_token_and_a_note(server: &Server, cookies: &str, db: &str) {
+    let csrf = cookies
+        .split(';')
+        .next()
+        .unwrap()
+        .split_once('=')
+        .unwrap()
+        .1
+        .to_string();
+    // Accepting needs the token and a note, then holds.
+    let accept = |form: &[(&str, &str)]| {
+        let agent = ureq::AgentBuilder::new().redirects(0).build();
+        match agent
+            .post(&format!("{}/secretariat/r/BRA/accept", server.base))
+            .set("Cookie", cookies)
+            .send_form(form)
+        {
+            Ok(r) => (r.status(), r.header("Location").unwrap_or("").to_string()),
+            Err(ureq::Error::Status(code, _)) => (code, String::new()),
+            Err(e) => panic!("{e}"),
+        }
+    };
+    let note = "figures confirmed by the ministry on the telephone";
+    assert_eq!(accept(&[("version", "1"), ("note", note)]).0, 403);
+    assert_eq!(
+        accept(&[("csrf", &csrf), ("version", "1"), ("note", " ")]).0,
+        400
+    );
+    assert_eq!(
+        accept(&[("csrf", &csrf), ("version", "1"), ("note", note)]),
+        (303, "/secretariat/r/BRA#v1".to_string())
+    );
+    let status = canvass(&["intake", "status", "--db", db, "--format", "csv"]);
+    let bra = status
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("BRA,"))
+        .unwrap();
+    assert!(bra.contains("accepted") && bra.contains(note), "{bra}");
+    let (_, _, page) = secretariat_get(server, "/secretariat/r/BRA", cookies);
+    assert!(
+        page.contains(&format!("Accepted: <bdi>{note}</bdi>")),
+        "{page}"
+    );
+    assert!(!page.contains("name=\"note\""), "accepted: no form left");
+}
+
+/// A client that trickles its request, or sends nothing, is cut off once it has been
+/// silent for the client timeout (here one second); the server goes on serving others.
+#[test]
+fn a_slow_client_is_cut_off_and_others_are_served() {
+    use std::io::Read;
+    let dir = temp_dir("serve-slow");
+    let (db, aut, _) = collection(&dir);
+    let server = serve_args(&db, "100", None, &["--client-timeout", "1"]);
+    let address = server.base.strip_prefix("http://").unwrap().to_string();
+    let closed_within = |stream: &mut std::net::TcpStream, seconds: u64| {
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(seconds)))
+            .unwrap();
+        let mut buf = [0u8; 64];
+        // End of stream (or a reset): the server hung up; a timeout here: it did not.
+        match stream.read(&mut buf) {
+            Ok(0) => true,
+            Ok(_) => false,
+            Err(e) => !matches!(
+                e.kind(),
+                std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+            ),
+        }
+    };
+    let started = std::time::Instant::now();
+    let mut silent = std::net::TcpStream::connect(&address).unwrap();
+    let mut trickling = std::net::TcpStream::connect(&address).unwrap();
+    trickling
+        .write_all(format!("GET {aut} HTTP/1.1\r\nHost: x\r\n").as_bytes())
+        .unwrap();
+    assert!(
+        closed_within(&mut silent, 5),
+        "a silent connection stays open"
+    );
+    assert!(
+        closed_within(&mut trickling, 5),
+        "a half-sent request is waited for"
+    );
+    let waited = started.elapsed();
+    assert!(waited.as_millis() >= 900, "cut off too soon: {waited:?}");
+    // The others are served as before.
+    let page = ureq::get(&format!("{}{aut}", server.base)).call().unwrap();
+    assert_eq!(page.status(), 200);
 }

@@ -10,7 +10,7 @@ use canvass::findings::visible::visible;
 use canvass::intake::explain::{Refusal, can_explain};
 use canvass::intake::store::Explained;
 
-use super::history::{Sent, sent};
+use canvass::intake::versions::{Sent, sent};
 
 pub fn explain(
     db: &Path,

@@ -27,6 +27,11 @@ pub struct ServeArgs {
     /// secretariat pages. Never on the command line, where other users can read it.
     #[arg(long)]
     secret_file: Option<PathBuf>,
+    /// Seconds a connection may send nothing while the server waits for it (slow or idle
+    /// clients are cut off; a browser simply reconnects). Keep it above 30, a request's
+    /// own deadline.
+    #[arg(long, default_value_t = canvass::serve::CLIENT_TIMEOUT.as_secs())]
+    client_timeout: u64,
 }
 
 /// The secretariat's secret: the file's first line, or `CANVASS_SECRET`; refused when
@@ -61,6 +66,7 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode, String> {
             .is_some_and(|u| u.starts_with("https://")),
         per_minute: args.per_minute.max(1),
         secret: secret(args.secret_file.as_deref())?,
+        client_timeout: std::time::Duration::from_secs(args.client_timeout.max(1)),
     };
     canvass::serve::run(&config, |addr| {
         let mut out = std::io::stdout().lock();

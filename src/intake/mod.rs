@@ -14,6 +14,7 @@ pub mod members;
 pub mod service;
 pub mod store;
 pub mod upgrade;
+pub mod versions;
 
 use crate::batch::Judged;
 use crate::batch::ReplyReport;

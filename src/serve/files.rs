@@ -3,20 +3,21 @@
 //! instead of the form — judged and kept exactly as `intake add` would, but only as the
 //! link's respondent: a file that names another is not stored.
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::extract::{ConnectInfo, Multipart, Path, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 
-use super::{App, Kept, Sent, blocking, field, guard, keep, language, latest_answers, live, page};
+use super::{
+    App, Kept, Sent, blocking, field, guard, keep, language, latest_answers, live, page, slow,
+};
 use crate::findings::words::{Args, phrase_in};
 
 /// The workbook to fill offline, with the respondent's latest version written in.
 pub(super) async fn workbook(
     State(app): State<Arc<App>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ConnectInfo(slow::Peer(peer)): ConnectInfo<slow::Peer>,
     Path(token): Path<String>,
 ) -> Response {
     if !app.limiter.allow(&token, peer.ip()) {
@@ -47,7 +48,7 @@ pub(super) async fn workbook(
 /// A blank TOML reply with every question as a comment, in the page's language.
 pub(super) async fn toml_template(
     State(app): State<Arc<App>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ConnectInfo(slow::Peer(peer)): ConnectInfo<slow::Peer>,
     Path(token): Path<String>,
     headers: HeaderMap,
 ) -> Response {
@@ -87,7 +88,7 @@ fn attachment(bytes: Vec<u8>, kind: &'static str, name: &str) -> Response {
 /// A filled file, uploaded: checked, or kept as the next version.
 pub(super) async fn upload(
     State(app): State<Arc<App>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ConnectInfo(slow::Peer(peer)): ConnectInfo<slow::Peer>,
     Path(token): Path<String>,
     headers: HeaderMap,
     mut multipart: Multipart,

@@ -44,16 +44,30 @@ pub async fn headers(request: Request, next: Next) -> Response {
     let set = |h: &mut HeaderMap, name, value: &'static str| {
         h.insert(name, HeaderValue::from_static(value));
     };
-    set(
-        h,
-        header::CONTENT_SECURITY_POLICY,
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-    );
+    // A page that brings its own policy (the batch page, the tables: the same policy as
+    // their `<meta>`, as strict) keeps it; every other response gets this one.
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY)
+        && let Ok(policy) = HeaderValue::from_str(policy())
+    {
+        h.insert(header::CONTENT_SECURITY_POLICY, policy);
+    }
     set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(h, header::REFERRER_POLICY, "no-referrer");
     set(h, header::CACHE_CONTROL, "no-store");
     set(h, header::X_FRAME_OPTIONS, "DENY");
     response
+}
+
+/// The policy of every page but those that bring their own: nothing from elsewhere, the
+/// style sheet from the server, the page's one script by its hash.
+fn policy() -> &'static str {
+    static POLICY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    POLICY.get_or_init(|| {
+        format!(
+            "default-src 'none'; script-src {}; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+            super::conditions::script_source()
+        )
+    })
 }
 
 /// A page, with the anti-forgery cookie when it is new.

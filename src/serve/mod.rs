@@ -11,11 +11,14 @@
 //! address and given a deadline, every page has a strict Content-Security-Policy and loads
 //! nothing from elsewhere, and nothing is logged but the address it listens on.
 
+mod conditions;
 mod files;
 mod form;
 mod guard;
 mod page;
+mod review;
 mod secretariat;
+mod slow;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -49,7 +52,13 @@ pub struct Config {
     /// The secretariat's secret (from the environment or a file); without it, no
     /// secretariat pages.
     pub secret: Option<String>,
+    /// How long a connection may send nothing while the server waits to read
+    /// ([`slow::IDLE`] by default).
+    pub client_timeout: std::time::Duration,
 }
+
+/// How long a connection may send nothing, unless the command line says otherwise.
+pub const CLIENT_TIMEOUT: std::time::Duration = slow::IDLE;
 
 struct App {
     db: PathBuf,
@@ -92,6 +101,14 @@ pub fn run(config: &Config, ready: impl FnOnce(SocketAddr)) -> Result<(), String
                 "/secretariat",
                 get(secretariat::status).post(secretariat::sign_in),
             )
+            .route("/secretariat/r/{respondent}", get(review::respondent))
+            .route(
+                "/secretariat/r/{respondent}/accept",
+                axum::routing::post(review::accept),
+            )
+            .route("/secretariat/batch", get(review::batch))
+            .route("/secretariat/tables", get(review::tables))
+            .route("/secretariat/replies.ndjson", get(review::export))
             .route("/r/{token}/upload", axum::routing::post(files::upload))
             .route("/r/{token}/workbook.xlsx", get(files::workbook))
             .route("/r/{token}/reply.toml", get(files::toml_template))
@@ -99,9 +116,13 @@ pub fn run(config: &Config, ready: impl FnOnce(SocketAddr)) -> Result<(), String
             .layer(DefaultBodyLimit::max(limit))
             .layer(axum::middleware::from_fn(guard::headers))
             .with_state(app);
+        let listener = slow::TimedListener {
+            listener,
+            idle: config.client_timeout,
+        };
         axum::serve(
             listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
+            router.into_make_service_with_connect_info::<slow::Peer>(),
         )
         .with_graceful_shutdown(shutdown())
         .await
@@ -136,6 +157,11 @@ async fn style() -> Response {
 
 /// The same answer for every unknown page, link or revoked link: nothing is learned.
 async fn not_found() -> Response {
+    nothing_here()
+}
+
+/// [`not_found`] where no await is wanted.
+fn nothing_here() -> Response {
     (StatusCode::NOT_FOUND, "Not found\n").into_response()
 }
 
@@ -147,7 +173,7 @@ async fn blocking<T: Send + 'static>(
 ) -> Result<T, Response> {
     match tokio::task::spawn_blocking(work).await {
         Ok(Ok(Some(done))) => Ok(done),
-        Ok(Ok(None)) => Err(not_found().await),
+        Ok(Ok(None)) => Err(nothing_here()),
         Ok(Err(e)) => Err(unavailable(&e)),
         Err(e) => Err(unavailable(&e.to_string())),
     }
@@ -203,7 +229,7 @@ fn language(
 
 async fn show(
     State(app): State<Arc<App>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ConnectInfo(slow::Peer(peer)): ConnectInfo<slow::Peer>,
     Path(token): Path<String>,
     Query(query): Query<HashMap<String, String>>,
     headers: HeaderMap,
@@ -262,7 +288,7 @@ fn latest_answers(app: &App, who: &str) -> Result<Option<Value>, String> {
 
 async fn post(
     State(app): State<Arc<App>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ConnectInfo(slow::Peer(peer)): ConnectInfo<slow::Peer>,
     Path(token): Path<String>,
     headers: HeaderMap,
     Form(fields): Form<Vec<(String, String)>>,

@@ -80,7 +80,7 @@ pub fn page(q: &Questionnaire, shown: &Shown<'_>) -> Markup {
                         button type="submit" name="action" value="submit" { (word("serve-submit")) }
                     }
                 }
-                form #answers method="post" action={ "/r/" (shown.token) } {
+                form #answers.reply method="post" action={ "/r/" (shown.token) } {
                     input type="hidden" name="csrf" value=(shown.csrf);
                     input type="hidden" name="lang" value=(lang);
                     input type="hidden" name="rows" value=(shown.blank_rows);
@@ -102,6 +102,7 @@ pub fn page(q: &Questionnaire, shown: &Shown<'_>) -> Markup {
                         button type="submit" name="action" value="submit" { (word("serve-submit")) }
                     }
                 }
+                script { (maud::PreEscaped(super::conditions::SCRIPT)) }
             }
         }
     }
@@ -121,7 +122,7 @@ fn summary(findings: &[Finding], lang: &str) -> Markup {
                         li.(f.standing()) {
                             a href={ "#q-" (anchor(f)) } {
                                 @if let Some(n) = &f.number { bdi { (n) } " — " }
-                                (f.worded(lang).message)
+                                (worded(f, lang))
                             }
                         }
                     }
@@ -129,6 +130,15 @@ fn summary(findings: &[Finding], lang: &str) -> Markup {
             }
         }
     }
+}
+
+/// A finding's message for the page, escaped as the reports escape it (hidden characters
+/// shown, `code` as code) and with its values isolated (`<bdi>`) in a right-to-left
+/// language.
+fn worded(f: &Finding, lang: &str) -> maud::PreEscaped<String> {
+    maud::PreEscaped(crate::report::html::with_code(
+        &f.worded_isolated(lang).message,
+    ))
 }
 
 /// The question a finding is about, as an anchor: `section.question`.
@@ -159,8 +169,15 @@ fn question(q: &Questionnaire, section: &str, x: &Question, shown: &Shown<'_>) -
         .as_ref()
         .and_then(|w| w.ast.as_ref())
         .and_then(|ast| crate::template::conditions::in_words(ast, q, lang));
+    // What the page's script needs to hide the question while its condition is false.
+    let when = x
+        .when
+        .as_ref()
+        .and_then(|w| w.ast.as_ref())
+        .and_then(|ast| super::conditions::predicate(ast, q))
+        .map(|p| p.to_string());
     html! {
-        div.question id={ "q-" (name) } {
+        div.question id={ "q-" (name) } data-name=(name) data-when=[when] {
             label for=(name) {
                 @if let Some(n) = &x.number { strong { bdi { (n) } } " " }
                 (x.text.get(lang, q.source_language()))
@@ -169,7 +186,7 @@ fn question(q: &Questionnaire, section: &str, x: &Question, shown: &Shown<'_>) -
             @if let Some(help) = &x.help { p.help { (help.get(lang, q.source_language())) } }
             (input(q, &name, x, value, shown))
             @for f in &mine {
-                p.(f.standing()) { (f.worded(lang).message) }
+                p.(f.standing()) { (worded(f, lang)) }
             }
         }
     }
@@ -221,7 +238,7 @@ fn input(
                 }
                 @if let Some(id) = specify {
                     @let (section, _) = name.split_once('.').unwrap_or((name, ""));
-                    input type="text" name={ (section) "." (id) } aria-label=(id)
+                    input type="text" dir="auto" name={ (section) "." (id) } aria-label=(id)
                         value=(shown.answers.and_then(|a| a.get(section)).and_then(|s| s.get(&id)).map(text_of).unwrap_or_default());
                 }
             }
@@ -255,7 +272,7 @@ fn input(
             };
             let shown_text = if coded.is_some() { String::new() } else { text };
             html! {
-                input id=(name) name=(name) type=(kind) inputmode=[mode] value=(shown_text);
+                input id=(name) name=(name) type=(kind) dir="auto" inputmode=[mode] value=(shown_text);
                 @if let Some(unit) = &x.unit { " " span.unit { (unit.get(lang, src)) } }
                 (code_list)
             }
@@ -320,5 +337,5 @@ fieldset{margin:1em 0;border:1px solid #ccc}legend{font-weight:bold}\
 .question{margin:.8em 0}.question label{display:block}.condition,.help{color:#555;font-size:.9em;margin:.2em 0}\
 .error{color:#a00}.warning{color:#8a5a00}.explained{color:#375a7f}\
 .summary{border:2px solid #a00;padding:.5em 1em}.receipt{border:2px solid #070;padding:.5em 1em}\
-label.choice{display:inline-block;margin-right:1em}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2em}\
-.actions button{margin-right:.5em}";
+label.choice{display:inline-block;margin-inline-end:1em}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2em}\
+.actions button{margin-inline-end:.5em}code{direction:ltr;unicode-bidi:isolate}";

@@ -5,7 +5,6 @@
 //! `SameSite=Strict` cookie, known only to this process.
 
 use std::collections::HashMap;
-use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
 use axum::Form;
@@ -16,7 +15,7 @@ use base64::Engine;
 use maud::{DOCTYPE, Markup, html};
 use subtle::ConstantTimeEq;
 
-use super::{App, guard};
+use super::{App, guard, slow};
 
 /// The session cookie's name.
 const SESSION: &str = "canvass_session";
@@ -36,7 +35,7 @@ impl Secretariat {
         }
     }
 
-    fn signed_in(&self, headers: &HeaderMap) -> bool {
+    pub(super) fn signed_in(&self, headers: &HeaderMap) -> bool {
         let Some(token) = guard::cookie(headers, SESSION) else {
             return false;
         };
@@ -53,7 +52,7 @@ fn hash(text: &str) -> Vec<u8> {
     sha2::Sha256::digest(text.as_bytes()).to_vec()
 }
 
-fn page(title: &str, body: &Markup) -> Markup {
+pub(super) fn page(title: &str, body: &Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -122,13 +121,25 @@ pub(super) async fn status(
                 a href={ "/secretariat?state=" (s) } { (s) } " "
             }
         }
+        nav {
+            a href="/secretariat/batch" { "every latest version, with its findings" } " · "
+            a href="/secretariat/tables" { "tables of the accepted replies" } " · downloads: "
+            a href="/secretariat/tables?format=csv" download { "tables (CSV)" } ", "
+            a href="/secretariat/replies.ndjson" download { "accepted replies (NDJSON)" } ", "
+            a href="/secretariat/replies.ndjson?all=1" download { "every latest version (NDJSON)" }
+        }
         table {
             thead { tr { th { "respondent" } th { "state" } th { "version" } th { "received at" }
                 th { "errors" } th { "warnings" } th { "open" } th { "note" } } }
             tbody {
                 @for l in &shown {
                     tr {
-                        td { bdi { (l.respondent) } } td { (l.state) } td { (opt(l.version)) }
+                        td {
+                            @if l.version.is_some() {
+                                a href=(super::review::respondent_link(&l.respondent)) { bdi { (l.respondent) } }
+                            } @else { bdi { (l.respondent) } }
+                        }
+                        td { (l.state) } td { (opt(l.version)) }
                         td { (l.received_at.clone().unwrap_or_default()) }
                         td { (opt(l.errors)) } td { (opt(l.warnings)) } td { (opt(l.open)) }
                         td { bdi { (l.accepted_note.as_deref().or(l.note.as_deref()).unwrap_or("")) } }
@@ -150,7 +161,7 @@ pub(super) async fn status(
 /// Sign in: the secret compared (as SHA-256, in constant time); a session cookie set.
 pub(super) async fn sign_in(
     State(app): State<Arc<App>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ConnectInfo(slow::Peer(peer)): ConnectInfo<slow::Peer>,
     headers: HeaderMap,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {

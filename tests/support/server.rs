@@ -26,6 +26,11 @@ pub fn serve(db: &str, per_minute: &str) -> Server {
 
 /// A server with the secretariat's secret in its environment.
 pub fn serve_with(db: &str, per_minute: &str, secret: Option<&str>) -> Server {
+    serve_args(db, per_minute, secret, &[])
+}
+
+/// A server with more arguments (`--client-timeout 1`).
+pub fn serve_args(db: &str, per_minute: &str, secret: Option<&str>, more: &[&str]) -> Server {
     let mut command = Command::new(env!("CARGO_BIN_EXE_canvass"));
     command.env_remove("CANVASS_SECRET");
     if let Some(secret) = secret {
@@ -41,6 +46,7 @@ pub fn serve_with(db: &str, per_minute: &str, secret: Option<&str>) -> Server {
             "--per-minute",
             per_minute,
         ])
+        .args(more)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
