@@ -156,3 +156,44 @@ fn isolation_marks_in_a_reply_are_shown_not_obeyed() {
         page.matches("</bdi>").count()
     );
 }
+
+/// An Arabic workbook's sheets read right to left, as the spreadsheet program shows them.
+#[test]
+fn an_arabic_workbook_reads_right_to_left() {
+    let dir = temp_dir("six-languages-xlsx");
+    let book = dir.as_ref().join("ar.xlsx");
+    let path = book.to_str().unwrap();
+    let made = canvass(&[
+        "template", "res-16-2", "--format", "xlsx", "--lang", "ar", "-o", path,
+    ]);
+    assert_eq!(made.status, 0, "{}", made.stderr);
+    let english = dir.as_ref().join("en.xlsx");
+    let made = canvass(&[
+        "template",
+        "res-16-2",
+        "--format",
+        "xlsx",
+        "-o",
+        english.to_str().unwrap(),
+    ]);
+    assert_eq!(made.status, 0, "{}", made.stderr);
+    // openpyxl, as the workbook tests read what respondents' programs see.
+    let read = |file: &str| {
+        let out = std::process::Command::new("/usr/bin/python3")
+            .args([
+                "-c",
+                "import openpyxl,sys\nb=openpyxl.load_workbook(sys.argv[1])\nprint(sorted({bool(s.sheet_view.rightToLeft) for s in b.worksheets if s.sheet_state == 'visible'}))",
+                file,
+            ])
+            .output()
+            .expect("python3 with openpyxl (.ci/test installs it)");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    };
+    assert_eq!(read(path), "[True]", "every visible sheet right to left");
+    assert_eq!(read(english.to_str().unwrap()), "[False]");
+}

@@ -16,7 +16,7 @@ use rust_xlsxwriter::{
 use serde_json::Value;
 
 use super::conditions;
-use crate::findings::words::{Args, phrase_in};
+use crate::findings::words::{Args, is_rtl, phrase_in};
 use crate::questionnaire::model::{Bound, Question, QuestionType, Questionnaire};
 use crate::values::workbook::{
     LISTS_SHEET, META_SHEET, QUESTIONNAIRE_NAME, VERSION_NAME, absolute, absolute_range,
@@ -133,6 +133,7 @@ fn build(
         taken.push(name.clone());
         let sheet = book.add_worksheet();
         sheet.set_name(&name)?;
+        sheet.set_right_to_left(is_rtl(lang));
         let mut writer = SectionWriter {
             q,
             lang,
@@ -217,6 +218,7 @@ fn write_cover(
     taken.push(cover_name.clone());
     let cover = book.add_worksheet();
     cover.set_name(&cover_name)?;
+    cover.set_right_to_left(is_rtl(lang));
     cover.set_column_width(0, 22)?;
     cover.set_column_width(1, 80)?;
     cover.merge_range(0, 0, 0, 1, q.title.get(lang, src), &f.title)?;
@@ -269,6 +271,7 @@ fn write_explanations(
     taken.push(name.clone());
     let sheet = book.add_worksheet();
     sheet.set_name(&name)?;
+    sheet.set_right_to_left(is_rtl(lang));
     sheet.set_column_width(0, 24)?;
     sheet.set_column_width(1, 60)?;
     sheet.set_column_width(2, 60)?;
