@@ -53,7 +53,7 @@ pub struct Config {
     /// secretariat pages.
     pub secret: Option<String>,
     /// How long a connection may send nothing while the server waits to read
-    /// ([`slow::IDLE`] by default).
+    /// ([`CLIENT_TIMEOUT`] by default).
     pub client_timeout: std::time::Duration,
 }
 
