@@ -16,6 +16,7 @@ mod files;
 mod form;
 mod guard;
 mod page;
+mod readers;
 mod review;
 mod secretariat;
 mod slow;
@@ -62,6 +63,10 @@ pub const CLIENT_TIMEOUT: std::time::Duration = slow::IDLE;
 
 struct App {
     db: PathBuf,
+    readers: readers::Readers,
+    /// Checks judged and rendered at once: a few per core, the rest wait their turn (all
+    /// at once, each would take as long as all of them).
+    checks: tokio::sync::Semaphore,
     validator: Validator,
     https: bool,
     limiter: guard::Limiter,
@@ -76,6 +81,10 @@ pub fn run(config: &Config, ready: impl FnOnce(SocketAddr)) -> Result<(), String
     drop(store);
     let app = Arc::new(App {
         db: config.db.clone(),
+        readers: readers::Readers::new(config.db.clone())?,
+        checks: tokio::sync::Semaphore::new(
+            2 * std::thread::available_parallelism().map_or(2, std::num::NonZero::get),
+        ),
         validator,
         https: config.https,
         limiter: guard::Limiter::new(config.per_minute),
@@ -272,7 +281,7 @@ async fn show(
 
 /// The respondent's latest version, as answers to fill the form with.
 fn latest_answers(app: &App, who: &str) -> Result<Option<Value>, String> {
-    let store = Store::open(&app.db, false)?;
+    let store = app.readers.get()?;
     let Some(stored) = store.version_of(who, None)? else {
         return Ok(None);
     };
@@ -300,36 +309,43 @@ async fn post(
         return guard::expired();
     }
     let action = field(&fields, "action").to_string();
-    let asked_lang = field(&fields, "lang").to_string();
-    let rows: usize = field(&fields, "rows").parse().unwrap_or(1).clamp(1, 50);
-    let work = {
-        let app = Arc::clone(&app);
-        let token = token.clone();
-        let action = action.clone();
-        move || take_in(&app, &token, &fields, &action)
-    };
-    let outcome = match blocking(work).await {
-        Ok(outcome) => outcome,
-        Err(response) => return response,
+    // A submission waits mostly for its disk, not for a core: only checks take turns.
+    let _turn = match action.as_str() {
+        "draft" | "submit" => None,
+        _ => app.checks.acquire().await.ok(),
     };
     let q = app.validator.questionnaire();
-    let lang = language(q, Some(&asked_lang), &headers);
+    let lang = language(q, Some(field(&fields, "lang")), &headers);
     let (csrf, cookie) = guard::csrf_cookie(&headers, app.https);
-    let receipt = outcome.receipt.as_ref().map(|r| receipt_words(r, &lang));
-    let markup = page::page(
-        q,
-        &page::Shown {
-            lang: &lang,
-            token: &token,
-            csrf: &csrf,
-            answers: Some(&outcome.answers),
-            findings: (action != "rows").then_some(outcome.findings.as_slice()),
-            receipt: receipt.as_deref(),
-            notice: None,
-            blank_rows: if action == "rows" { rows + 1 } else { rows },
-        },
-    );
-    guard::html(markup, cookie)
+    let rows: usize = field(&fields, "rows").parse().unwrap_or(1).clamp(1, 50);
+    // Judged, stored and the page rendered off the async threads, which stay free to take
+    // requests in.
+    let work = {
+        let app = Arc::clone(&app);
+        move || -> Result<Option<maud::Markup>, String> {
+            let Some(outcome) = take_in(&app, &token, &fields, &action)? else {
+                return Ok(None);
+            };
+            let receipt = outcome.receipt.as_ref().map(|r| receipt_words(r, &lang));
+            Ok(Some(page::page(
+                app.validator.questionnaire(),
+                &page::Shown {
+                    lang: &lang,
+                    token: &token,
+                    csrf: &csrf,
+                    answers: Some(&outcome.answers),
+                    findings: (action != "rows").then_some(outcome.findings.as_slice()),
+                    receipt: receipt.as_deref(),
+                    notice: None,
+                    blank_rows: if action == "rows" { rows + 1 } else { rows },
+                },
+            )))
+        }
+    };
+    match blocking(work).await {
+        Ok(markup) => guard::html(markup, cookie),
+        Err(response) => response,
+    }
 }
 
 /// A receipt as the page says it.
@@ -390,11 +406,11 @@ fn take_in(
 }
 
 /// The collection, read-only, and the respondent of a live link (`None` for any other).
-fn live(app: &App, token: &str) -> Result<Option<(Store, String)>, String> {
+fn live<'a>(app: &'a App, token: &str) -> Result<Option<(readers::Reader<'a>, String)>, String> {
     if !invite::plausible(token) {
         return Ok(None);
     }
-    let store = Store::open(&app.db, false)?;
+    let store = app.readers.get()?;
     Ok(store
         .invited(&invite::token_hash(token))?
         .map(|who| (store, who)))
@@ -422,7 +438,13 @@ struct Kept {
 /// `draft` or `submit`, store it as the next version through the intake service, which
 /// commits before the receipt exists. A check only reads the collection; a version is
 /// written through a connection opened for it.
-fn keep(app: &App, store: Store, who: &str, sent: Sent<'_>, action: &str) -> Result<Kept, String> {
+fn keep(
+    app: &App,
+    store: readers::Reader<'_>,
+    who: &str,
+    sent: Sent<'_>,
+    action: &str,
+) -> Result<Kept, String> {
     let v = &app.validator;
     let q = v.questionnaire();
     let previous = store
