@@ -447,6 +447,7 @@ impl Builder<'_, '_, '_> {
             format: def.format.as_ref().map(|f| f.value),
             min,
             max,
+            exact_bounds: (None, None),
             unit: def
                 .unit
                 .as_ref()

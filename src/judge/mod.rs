@@ -243,9 +243,9 @@ impl<'a> Judge<'a> {
     fn by_compact_reading(&self, file: &SourceFile, format: Format) -> Option<Found> {
         crate::reply::compact::read(&file.text, format, &self.limits, |reply| {
             self.with_validator(
-                || questionnaire_id(reply),
+                || questionnaire_id(&reply.root),
                 |v| {
-                    let who = respondent(v, reply);
+                    let who = respondent(v, &reply.root);
                     let previous = self.previous_of(v, who.as_deref());
                     let findings = v.validate_compact(file, reply, previous.as_deref());
                     self.found(v, findings, who)

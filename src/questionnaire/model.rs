@@ -107,6 +107,10 @@ pub struct Question {
     pub min: Option<Bound>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<Bound>,
+    /// `min` and `max` of a number as exact decimals, worked out once for the validator
+    /// ([`Questionnaire::settle_bounds`]) rather than for every answer checked.
+    #[serde(skip)]
+    pub exact_bounds: (Option<rust_decimal::Decimal>, Option<rust_decimal::Decimal>),
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Text>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -240,6 +244,23 @@ impl Expr {
 }
 
 impl Questionnaire {
+    /// Work out every numeric bound as an exact decimal, once (see
+    /// [`Question::exact_bounds`]).
+    pub fn settle_bounds(&mut self) {
+        fn settle(x: &mut Question) {
+            let exact = |b: &Option<Bound>| {
+                b.as_ref()
+                    .and_then(Bound::number)
+                    .and_then(crate::values::number::of_f64)
+            };
+            x.exact_bounds = (exact(&x.min), exact(&x.max));
+            x.columns.iter_mut().for_each(settle);
+        }
+        for section in &mut self.sections {
+            section.questions.iter_mut().for_each(settle);
+        }
+    }
+
     pub fn source_language(&self) -> &str {
         self.languages.first().map_or("en", String::as_str)
     }

@@ -13,7 +13,7 @@
 //! it to that). It never explains: on any fault it gives up, and the full parse says what
 //! is wrong and where.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 
 use bumpalo::Bump;
@@ -33,6 +33,23 @@ pub enum Json<'a> {
     Array(&'a [Json<'a>]),
     /// Members in the order written; no key twice.
     Object(&'a [Member<'a>]),
+}
+
+/// A reply read compactly: its value, and whether some number in it is one an `f64` may
+/// misjudge (told while reading, so that no second walk over the reply looks for one).
+/// It reads as its value.
+#[derive(Debug, Clone, Copy)]
+pub struct Compact<'a> {
+    pub root: Json<'a>,
+    pub may_misjudge: bool,
+}
+
+impl<'a> std::ops::Deref for Compact<'a> {
+    type Target = Json<'a>;
+
+    fn deref(&self) -> &Json<'a> {
+        &self.root
+    }
 }
 
 /// One member of an object.
@@ -131,7 +148,7 @@ pub fn read<T>(
     text: &str,
     format: Format,
     limits: &Limits,
-    f: impl FnOnce(&Json<'_>) -> T,
+    f: impl FnOnce(&Compact<'_>) -> T,
 ) -> Option<T> {
     thread_local! {
         static READER: RefCell<Reader> = RefCell::default();
@@ -141,7 +158,7 @@ pub fn read<T>(
     }
     // Offsets do not matter here, so the byte-order mark goes rather than being blanked.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    READER.with_borrow_mut(|reader| reader.read(text, limits.max_depth).map(f))
+    READER.with_borrow_mut(|reader| reader.read(text, limits.max_depth).map(|c| f(&c)))
 }
 
 /// Where one thread reads its replies: the arena, reused from one reply to the next.
@@ -151,24 +168,29 @@ struct Reader {
 }
 
 impl Reader {
-    fn read<'a>(&'a mut self, text: &'a str, max_depth: usize) -> Option<&'a Json<'a>> {
+    fn read<'a>(&'a mut self, text: &'a str, max_depth: usize) -> Option<Compact<'a>> {
         self.arena.reset();
         let arena = &self.arena;
         let mut items = Vec::with_capacity(64);
         let mut members = Vec::with_capacity(64);
+        let may_misjudge = Cell::new(false);
         let mut deserializer = serde_json::Deserializer::from_str(text);
         let value = Build {
             arena,
             text,
             items: &mut items,
             members: &mut members,
+            may_misjudge: &may_misjudge,
             depth: 0,
             max: max_depth.min(super::json::SERDE_JSON_DEPTH),
         }
         .deserialize(&mut deserializer)
         .ok()?;
         deserializer.end().ok()?;
-        Some(arena.alloc(value))
+        Some(Compact {
+            root: value,
+            may_misjudge: may_misjudge.get(),
+        })
     }
 }
 
@@ -180,6 +202,8 @@ struct Build<'s, 'a> {
     text: &'a str,
     items: &'s mut Vec<Json<'a>>,
     members: &'s mut Vec<Member<'a>>,
+    /// Set once a number is read that an `f64` may misjudge.
+    may_misjudge: &'s Cell<bool>,
     depth: usize,
     max: usize,
 }
@@ -194,6 +218,16 @@ impl<'a> Build<'_, 'a> {
         Ok(())
     }
 
+    /// A number, noted when an `f64` may misjudge it (the same test as
+    /// [`crate::values::precision::f64_may_misjudge`] makes of each number of a reply).
+    fn number(&self, n: Number<'a>) -> Json<'a> {
+        let json = Json::Number(n);
+        if !crate::reply::view::ReplyValue::judged_by_f64(&json) {
+            self.may_misjudge.set(true);
+        }
+        json
+    }
+
     /// The builder of a child of the container being built.
     fn inner(&mut self) -> Build<'_, 'a> {
         Build {
@@ -201,6 +235,7 @@ impl<'a> Build<'_, 'a> {
             text: self.text,
             items: self.items,
             members: self.members,
+            may_misjudge: self.may_misjudge,
             depth: self.depth + 1,
             max: self.max,
         }
@@ -227,14 +262,14 @@ impl<'de: 'a, 'a> Visitor<'de> for Build<'_, 'a> {
     }
 
     fn visit_i64<E>(self, v: i64) -> Result<Json<'a>, E> {
-        Ok(Json::Number(match u64::try_from(v) {
+        Ok(self.number(match u64::try_from(v) {
             Ok(n) => Number::PosInt(n),
             Err(_) => Number::NegInt(v),
         }))
     }
 
     fn visit_u64<E>(self, v: u64) -> Result<Json<'a>, E> {
-        Ok(Json::Number(Number::PosInt(v)))
+        Ok(self.number(Number::PosInt(v)))
     }
 
     fn visit_f64<E: de::Error>(self, _: f64) -> Result<Json<'a>, E> {
@@ -272,7 +307,7 @@ impl<'de: 'a, 'a> Visitor<'de> for Build<'_, 'a> {
             && number::is_number_token(key, borrowed, self.text)
         {
             let text: String = access.next_value()?;
-            return Ok(Json::Number(Number::Text(self.arena.alloc_str(&text))));
+            return Ok(self.number(Number::Text(self.arena.alloc_str(&text))));
         }
         self.enter()?;
         let base = self.members.len();
@@ -336,10 +371,10 @@ impl<'de: 'a, 'a> Visitor<'de> for Key<'a> {
 mod tests {
     use proptest::prelude::*;
 
-    use super::{Format, Json, Limits, read};
+    use super::{Compact, Format, Limits, read};
 
     /// `Json::to_value` for any lifetime of the tree (the method's own path names one).
-    fn to_value(json: &Json<'_>) -> serde_json::Value {
+    fn to_value(json: &Compact<'_>) -> serde_json::Value {
         json.to_value()
     }
 

@@ -60,7 +60,11 @@ impl Validator {
     pub fn from_schema(schema: &Value) -> Result<Self, String> {
         let questionnaire = crate::compile::from_schema(schema)?;
         let expected = compile(&questionnaire);
-        if let Some(pointer) = first_difference(schema, &expected, &mut String::new()) {
+        // Equal as values (the common case, and cheap); only a schema that differs is
+        // searched for where.
+        if schema != &expected
+            && let Some(pointer) = first_difference(schema, &expected, &mut String::new())
+        {
             return Err(format!(
                 "the schema differs from what canvass compiles from the questionnaire it \
                  carries (first at `{pointer}`): it was edited, or compiled by another \
@@ -93,7 +97,8 @@ impl Validator {
         self
     }
 
-    fn with_schema(questionnaire: Questionnaire, schema: &Value) -> Result<Self, String> {
+    fn with_schema(mut questionnaire: Questionnaire, schema: &Value) -> Result<Self, String> {
+        questionnaire.settle_bounds();
         let reads_previous = questionnaire.rules.iter().any(|r| {
             r.check.ast().reads_previous()
                 || r.when.as_ref().is_some_and(|w| w.ast().reads_previous())
@@ -113,11 +118,17 @@ impl Validator {
     pub fn validate_compact(
         &self,
         file: &SourceFile,
-        reply: &reply::compact::Json<'_>,
+        reply: &reply::compact::Compact<'_>,
         previous: Option<&Previous>,
     ) -> Vec<Finding> {
-        let schema_accepts = self.compact_schema.is_valid(reply);
-        if schema_accepts && self.residual_clean(reply, previous) {
+        let schema_accepts = self.compact_schema.is_valid(&reply.root);
+        // The reading told whether some number may be misjudged: no walk looks again.
+        if schema_accepts
+            && !reply.may_misjudge
+            && self
+                .residual
+                .clean(&self.questionnaire, &reply.root, previous, &self.limits)
+        {
             return Vec::new();
         }
         // Something to report, or numbers the schema may have rounded: the walk judges,
@@ -221,8 +232,12 @@ impl Validator {
     }
 
     /// [`Validator::is_clean`] for a compactly read reply; the same verdict.
-    pub fn is_clean_compact(&self, reply: &reply::compact::Json<'_>) -> bool {
-        self.schema_accepts_compact(reply) && self.residual_clean(reply, None)
+    pub fn is_clean_compact(&self, reply: &reply::compact::Compact<'_>) -> bool {
+        self.schema_accepts_compact(reply)
+            && !reply.may_misjudge
+            && self
+                .residual
+                .clean(&self.questionnaire, &reply.root, None, &self.limits)
     }
 
     /// The compiled schema's verdict on a compact reply (the same as on the reply read

@@ -14,7 +14,7 @@ use crate::eval::{Answer, Truth, classify};
 use crate::findings::visible::echo;
 use crate::findings::words::{Args, Said, Text, phrase};
 use crate::findings::{Anchor, Code, Finding, Location, Related};
-use crate::questionnaire::model::{Bound, Question, QuestionRef, QuestionType, TextFormat};
+use crate::questionnaire::model::{Question, QuestionRef, QuestionType, TextFormat};
 use crate::values::number::{self, Decimal};
 
 /// Most findings reported about the items of one list.
@@ -337,16 +337,10 @@ impl<'a> Walk<'a> {
             .as_ref()
             .map(|u| Text::from(" ").then(Text::given(&u.0, self.q.source_language())))
             .unwrap_or_default();
-        let below = question
-            .min
-            .as_ref()
-            .and_then(Bound::number)
-            .filter(|&min| number::of_f64(min).is_some_and(|min| x < min));
-        let above = question
-            .max
-            .as_ref()
-            .and_then(Bound::number)
-            .filter(|&max| number::of_f64(max).is_some_and(|max| x > max));
+        // Exact bounds, settled once by the validator.
+        let (min, max) = question.exact_bounds;
+        let below = min.filter(|&min| x < min);
+        let above = max.filter(|&max| x > max);
         let args = Args::new()
             .text("value", value.to_string())
             .text("unit", unit);
