@@ -286,6 +286,7 @@ fn a_link_is_limited_in_requests_and_the_server_stops_on_sigterm() {
 /// shown is in the collection, which passes SQLite's integrity check.
 #[test]
 fn a_server_killed_during_submissions_loses_no_receipted_version() {
+    const STREAM: usize = 2_000;
     let dir = temp_dir("serve-kill");
     let (db, aut, _) = collection(&dir);
     let mut server = serve(&db, "100000");
@@ -293,9 +294,11 @@ fn a_server_killed_during_submissions_loses_no_receipted_version() {
     let csrf = cookie.split_once('=').unwrap().1.to_string();
     let base = server.base.clone();
     let (cookie2, aut2) = (cookie.clone(), aut.clone());
+    let so_far = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = std::sync::Arc::clone(&so_far);
     let sender = std::thread::spawn(move || {
         let mut receipted = Vec::new();
-        for i in 0..400 {
+        for i in 0..STREAM {
             let institution = format!("Ministry {i}");
             let form = [
                 ("csrf", csrf.as_str()),
@@ -318,11 +321,17 @@ fn a_server_killed_during_submissions_loses_no_receipted_version() {
                 .and_then(|v| v.parse().ok())
                 .expect("a receipt");
             receipted.push(version);
+            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         }
         receipted
     });
-    // Let some submissions through, then kill it mid-stream.
-    std::thread::sleep(std::time::Duration::from_millis(700));
+    // Let some submissions through (however fast the server is), then kill it mid-stream.
+    let started = std::time::Instant::now();
+    while so_far.load(std::sync::atomic::Ordering::SeqCst) < 100
+        && started.elapsed() < std::time::Duration::from_secs(30)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
     server.child.kill().unwrap();
     server.child.wait().unwrap();
     let receipted = sender.join().unwrap();
@@ -332,7 +341,7 @@ fn a_server_killed_during_submissions_loses_no_receipted_version() {
         "no submission got through before the kill"
     );
     assert!(
-        receipted.len() < 400,
+        receipted.len() < STREAM,
         "the kill came after the stream ended"
     );
     let conn = rusqlite::Connection::open(&db).unwrap();
