@@ -752,3 +752,73 @@ fn a_slow_client_is_cut_off_and_others_are_served() {
     let page = ureq::get(&format!("{}{aut}", server.base)).call().unwrap();
     assert_eq!(page.status(), 200);
 }
+
+/// Nothing a server writes holds a secret: after a sign-in, a link's page, a check, a
+/// submission, an unknown link and SIGTERM, its standard output is the one line saying
+/// where it listens and its standard error is empty — no token, no secret, no answer.
+#[test]
+fn no_secret_reaches_the_logs() {
+    let dir = temp_dir("serve-logs");
+    let (db, aut, _) = collection(&dir);
+    let secret = "the secretariat's log test secret";
+    let (out_path, err_path) = (dir.join("out.txt"), dir.join("err.txt"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_canvass"))
+        .args(["serve", "--db", &db, "--listen", "127.0.0.1:0"])
+        .env("CANVASS_SECRET", secret)
+        .stdout(std::fs::File::create(&out_path).unwrap())
+        .stderr(std::fs::File::create(&err_path).unwrap())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let base = loop {
+        let out = std::fs::read_to_string(&out_path).unwrap_or_default();
+        if let Some(line) = out.lines().next().filter(|_| out.ends_with('\n')) {
+            break line.strip_prefix("listening on ").unwrap().to_string();
+        }
+        assert!(started.elapsed().as_secs() < 20, "the server did not start");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let server = Server {
+        child: Command::new("true").spawn().unwrap(),
+        base: base.clone(),
+    };
+    let cookies = signed_in(&server, secret);
+    let (_, cookie) = open(&server, &aut, "en");
+    let csrf = cookie.split_once('=').unwrap().1.to_string();
+    for action in ["check", "submit"] {
+        let (code, _) = post(
+            &server,
+            &aut,
+            &cookie,
+            &[
+                ("csrf", &csrf),
+                ("action", action),
+                ("respondent.institution", "Ministry"),
+            ],
+        );
+        assert_eq!(code, 200);
+    }
+    assert!(
+        ureq::get(&format!("{base}/r/{}", "x".repeat(43)))
+            .call()
+            .is_err()
+    );
+    let _ = secretariat_get(&server, "/secretariat", &cookies);
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert!(child.wait().unwrap().success());
+    let out = std::fs::read_to_string(&out_path).unwrap();
+    let err = std::fs::read_to_string(&err_path).unwrap();
+    assert_eq!(out, format!("listening on {base}\n"));
+    assert_eq!(err, "");
+    let token = aut.strip_prefix("/r/").unwrap();
+    let session = cookies.rsplit_once('=').unwrap().1;
+    for secret_thing in [secret, token, session, csrf.as_str()] {
+        assert!(!out.contains(secret_thing) && !err.contains(secret_thing));
+    }
+}
