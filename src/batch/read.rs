@@ -100,5 +100,9 @@ fn read_reply(path: &Path, max: usize) -> std::io::Result<(Vec<u8>, std::fs::Fil
     let mut bytes = Vec::with_capacity(8 << 10);
     let mut limited = std::io::Read::take(file, max as u64 + 1);
     std::io::Read::read_to_end(&mut limited, &mut bytes)?;
+    // `intake add` keeps a batch of replies until it commits: each as small as it is, not
+    // in a buffer of 8 KiB (or twice its size), which took fresh pages from the system for
+    // every batch.
+    bytes.shrink_to_fit();
     Ok((bytes, limited.into_inner()))
 }
