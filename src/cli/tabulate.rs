@@ -9,8 +9,8 @@ use clap::{Args, ValueEnum};
 
 use canvass::batch::{self, Batch, Questionnaires};
 use canvass::intake::members;
-use canvass::intake::service::{Collection, SqliteCollection};
-use canvass::intake::store::{Store, Which};
+use canvass::intake::service::SqliteCollection;
+use canvass::intake::store::Store;
 use canvass::reply::Limits;
 use canvass::tabulate::{Counter, render};
 use canvass::validate::Validator;
@@ -83,11 +83,7 @@ pub fn run(args: &TabulateArgs) -> Result<ExitCode, String> {
     let regions = args.by.map(|By::Region| members::REGIONS);
     let mut counter = Counter::new(q, regions);
     match &store {
-        Some(store) => store.replies(Which::LatestAccepted, &mut |r| {
-            let value = canvass::intake::export::reply_value(&r, q)?;
-            counter.add(&value, members::region(&r.respondent).or(Some("unknown")));
-            Ok(())
-        })?,
+        Some(store) => counter.add_accepted(store)?,
         None => count_files(&validator, &args.paths, &mut counter)?,
     }
     let mut tables = counter.finish();

@@ -135,7 +135,7 @@ fn summary(findings: &[Finding], lang: &str) -> Markup {
 /// A finding's message for the page, escaped as the reports escape it (hidden characters
 /// shown, `code` as code) and with its values isolated (`<bdi>`) in a right-to-left
 /// language.
-fn worded(f: &Finding, lang: &str) -> maud::PreEscaped<String> {
+pub(super) fn worded(f: &Finding, lang: &str) -> maud::PreEscaped<String> {
     maud::PreEscaped(crate::report::html::with_code(
         &f.worded_isolated(lang).message,
     ))

@@ -43,15 +43,16 @@ pub(super) fn respondent_link(id: &str) -> String {
 
 /// The language a secretariat's page is worded in: `?lang=` when canvass speaks it, else
 /// the questionnaire's own.
-fn lang_of(query: &HashMap<String, String>, source: &str) -> String {
-    query
-        .get("lang")
-        .filter(|l| {
-            crate::findings::words::LANGUAGES
-                .iter()
-                .any(|(w, _)| w == l)
-        })
-        .map_or_else(|| source.to_string(), Clone::clone)
+fn lang_of(app: &App, query: &HashMap<String, String>) -> String {
+    let speaks = |l: &&String| {
+        crate::findings::words::LANGUAGES
+            .iter()
+            .any(|(w, _)| w == *l)
+    };
+    query.get("lang").filter(speaks).map_or_else(
+        || app.validator.questionnaire().source_language().to_string(),
+        Clone::clone,
+    )
 }
 
 /// One respondent: every version, its receipt, stage and notes, its findings marked new,
@@ -67,8 +68,7 @@ pub(super) async fn respondent(
     }
     let (csrf, cookie) = guard::csrf_cookie(&headers, app.https);
     let db = app.db.clone();
-    let source = app.validator.questionnaire().source_language().to_string();
-    let lang = lang_of(&query, &source);
+    let lang = lang_of(&app, &query);
     let work = move || -> Result<Option<Markup>, String> {
         let Some(id) = crate::intake::respondent_id(&who) else {
             return Ok(None);
@@ -122,7 +122,7 @@ fn versions_page(
                             code { (f.code.as_str()) } " "
                             @if let Some(q) = &f.question { code { (q) } " " }
                             @if let Some(rule) = &f.rule { "[" code { (rule) } "] " }
-                            "— " (maud::PreEscaped(crate::report::html::with_code(&f.worded_isolated(lang).message)))
+                            "— " (super::page::worded(f, lang))
                             @if let (Some(e), true) = (&f.explained, *mark != Mark::Fixed) {
                                 br; "explained by the " (e.by.as_str()) ": " bdi { (e.note) }
                             }
@@ -209,8 +209,7 @@ pub(super) async fn batch(
         return refused;
     }
     let db = app.db.clone();
-    let source = app.validator.questionnaire().source_language().to_string();
-    let lang = lang_of(&query, &source);
+    let lang = lang_of(&app, &query);
     let work = move || -> Result<Option<Vec<u8>>, String> { batch_page(&db, &lang).map(Some) };
     match super::blocking(work).await {
         Ok(page) => with_policy(
@@ -226,31 +225,35 @@ fn batch_page(db: &std::path::Path, lang: &str) -> Result<Vec<u8>, String> {
     use crate::report::{document::Summary, html};
     let store = Store::open(db, false)?;
     let pinned = store.pinned()?;
-    let mut ids = Vec::new();
-    store.replies(Which::Latest, |r| {
-        ids.push(r.respondent);
-        Ok(())
-    })?;
     let (mut page, head) = html::Page::start(lang);
     let mut out = head.into_bytes();
     let mut summary = Summary::default();
     let io = |e: std::io::Error| e.to_string();
-    for id in ids {
-        let s = sent(db, &id, false)?;
-        let (Some(v), Some(findings)) = (s.versions.last(), s.findings.last()) else {
+    // One connection, and for each respondent its latest version alone: its bytes and its
+    // findings as data, with the reviewers' explanations given to them.
+    for latest in store.latest()? {
+        let id = latest.respondent;
+        let Some(stored) = store.version_of(&id, Some(latest.version))? else {
             continue;
         };
-        let Some(stored) = store.version_of(&id, Some(v.version))? else {
-            continue;
-        };
-        let name = format!("{} (version {}, {})", v.file, v.version, v.stage);
+        let mut findings = crate::intake::versions::stored_findings(
+            db,
+            &id,
+            stored.version,
+            stored.findings.as_deref(),
+        )?;
+        crate::intake::explain::apply(&mut findings, &store.explanations(&id)?, stored.version);
+        let name = format!(
+            "{} (version {}, {})",
+            stored.file, stored.version, stored.stage
+        );
         let file = crate::judge::source_of(
             name,
             &stored.bytes,
             crate::reply::Format::named(&stored.format),
-            findings,
+            &findings,
         );
-        let mut report = crate::batch::ReplyReport::new(file, findings.clone());
+        let mut report = crate::batch::ReplyReport::new(file, findings);
         report.respondent = Some(id.clone());
         report.questionnaire = Some(crate::judge::JudgedBy {
             id: pinned.id.clone(),
@@ -277,20 +280,14 @@ pub(super) async fn tables(
     if let Some(refused) = refused(&app, &headers) {
         return refused;
     }
-    let db = app.db.clone();
-    let source = app.validator.questionnaire().source_language().to_string();
-    let lang = lang_of(&query, &source);
+    let lang = lang_of(&app, &query);
     let csv = query.get("format").is_some_and(|f| f == "csv");
     let work = move || -> Result<Option<(String, String)>, String> {
-        let store = SqliteCollection::new(Store::open(&db, false)?);
-        let v = crate::intake::upgrade::validator(&store)?;
-        let q = v.questionnaire();
+        // The server's validator holds the collection's questionnaire already.
+        let q = app.validator.questionnaire();
+        let store = SqliteCollection::new(Store::open(&app.db, false)?);
         let mut counter = crate::tabulate::Counter::new(q, None);
-        store.replies(Which::LatestAccepted, &mut |r| {
-            let value = crate::intake::export::reply_value(&r, q)?;
-            counter.add(&value, None);
-            Ok(())
-        })?;
+        counter.add_accepted(&store)?;
         let tables = counter.finish();
         let lang = if q.languages.contains(&lang) {
             lang
@@ -328,17 +325,15 @@ pub(super) async fn export(
     if let Some(refused) = refused(&app, &headers) {
         return refused;
     }
-    let db = app.db.clone();
     let which = if query.contains_key("all") {
         Which::Latest
     } else {
         Which::LatestAccepted
     };
     let work = move || -> Result<Option<Vec<u8>>, String> {
-        let store = SqliteCollection::new(Store::open(&db, false)?);
-        let v = crate::intake::upgrade::validator(&store)?;
         let mut out = Vec::new();
-        crate::intake::export::ndjson(&store, v.questionnaire(), which, &mut out)?;
+        let store = SqliteCollection::new(Store::open(&app.db, false)?);
+        crate::intake::export::ndjson(&store, app.validator.questionnaire(), which, &mut out)?;
         Ok(Some(out))
     };
     match super::blocking(work).await {

@@ -121,6 +121,22 @@ impl<'q> Counter<'q> {
         Self { q, tables }
     }
 
+    /// Count each respondent's last accepted reply in a collection (`tabulate --db`, and
+    /// the server's tables), in the respondent's region for tables by region.
+    pub fn add_accepted(
+        &mut self,
+        store: &dyn crate::intake::service::Collection,
+    ) -> Result<(), String> {
+        let q = self.q;
+        store.replies(crate::intake::store::Which::LatestAccepted, &mut |r| {
+            let value = crate::intake::export::reply_value(&r, q)?;
+            let region = crate::intake::members::region(&r.respondent).or(Some("unknown"));
+            self.add(&value, region);
+            Ok(())
+        })?;
+        Ok(())
+    }
+
     /// Count one reply, in "all" and, when split by region, in `region` (none, or one
     /// that is not a region, counts as "unknown").
     pub fn add(&mut self, reply: &Value, region: Option<&str>) {
