@@ -90,11 +90,19 @@ ul{margin:.2rem 0}#filters{margin:1rem 0}[hidden]{display:none!important}
 /// The page's Content-Security-Policy: nothing from anywhere, its own style, and its one
 /// script by hash (a server sends the same as a header).
 pub fn policy() -> String {
+    format!(
+        "default-src 'none'; style-src 'unsafe-inline'; script-src {}",
+        hash_source(SCRIPT)
+    )
+}
+
+/// An inline script or style as a Content-Security-Policy source: `'sha256-…'` (every
+/// page canvass writes allows its own by hash).
+pub fn hash_source(text: &str) -> String {
     use base64::Engine as _;
     use sha2::Digest as _;
-    let script_hash =
-        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(SCRIPT));
-    format!("default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{script_hash}'")
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text));
+    format!("'sha256-{hash}'")
 }
 
 impl Page {

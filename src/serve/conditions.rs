@@ -37,12 +37,7 @@ form.addEventListener('change',apply);form.addEventListener('input',apply);apply
 /// The script's SHA-256, as a Content-Security-Policy source (`'sha256-…'`).
 pub fn script_source() -> &'static str {
     static SOURCE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    SOURCE.get_or_init(|| {
-        use base64::Engine as _;
-        use sha2::Digest as _;
-        let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(SCRIPT));
-        format!("'sha256-{hash}'")
-    })
+    SOURCE.get_or_init(|| crate::report::html::hash_source(SCRIPT))
 }
 
 /// A condition as the script evaluates it, if its form is one it knows.

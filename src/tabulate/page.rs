@@ -30,11 +30,10 @@ svg .bar{fill:#555}a{color:inherit;text-decoration:none}}";
 /// The page's Content-Security-Policy: nothing from anywhere but its own style, by hash (a
 /// server sends the same as a header).
 pub fn policy() -> String {
-    use base64::Engine as _;
-    use sha2::Digest as _;
-    let style_hash =
-        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(STYLE.as_bytes()));
-    format!("default-src 'none'; style-src 'sha256-{style_hash}'")
+    format!(
+        "default-src 'none'; style-src {}",
+        crate::report::html::hash_source(STYLE)
+    )
 }
 
 /// The page, in `lang`.
