@@ -122,13 +122,7 @@ impl Validator {
         previous: Option<&Previous>,
     ) -> Vec<Finding> {
         let schema_accepts = self.compact_schema.is_valid(&reply.root);
-        // The reading told whether some number may be misjudged: no walk looks again.
-        if schema_accepts
-            && !reply.may_misjudge
-            && self
-                .residual
-                .clean(&self.questionnaire, &reply.root, previous, &self.limits)
-        {
+        if schema_accepts && self.compact_residual_clean(reply, previous) {
             return Vec::new();
         }
         // Something to report, or numbers the schema may have rounded: the walk judges,
@@ -233,11 +227,7 @@ impl Validator {
 
     /// [`Validator::is_clean`] for a compactly read reply; the same verdict.
     pub fn is_clean_compact(&self, reply: &reply::compact::Compact<'_>) -> bool {
-        self.schema_accepts_compact(reply)
-            && !reply.may_misjudge
-            && self
-                .residual
-                .clean(&self.questionnaire, &reply.root, None, &self.limits)
+        self.schema_accepts_compact(reply) && self.compact_residual_clean(reply, None)
     }
 
     /// The compiled schema's verdict on a compact reply (the same as on the reply read
@@ -261,6 +251,19 @@ impl Validator {
         self.residual
             .clean(&self.questionnaire, reply, previous, &self.limits)
             && !crate::values::precision::f64_may_misjudge(reply)
+    }
+
+    /// [`Validator::residual_clean`] for a compact reply: the reading told whether some
+    /// number may be misjudged, so no walk looks again.
+    fn compact_residual_clean<'v>(
+        &self,
+        reply: &'v reply::compact::Compact<'v>,
+        previous: Option<&'v Previous>,
+    ) -> bool {
+        !reply.may_misjudge
+            && self
+                .residual
+                .clean(&self.questionnaire, &reply.root, previous, &self.limits)
     }
 }
 
