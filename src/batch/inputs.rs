@@ -186,7 +186,27 @@ pub fn gather(path: &Path, inputs: &mut Batches) {
 fn natural(a: &std::ffi::OsStr, b: &std::ffi::OsStr) -> std::cmp::Ordering {
     use std::cmp::Ordering;
     let (x, y) = (a.as_encoded_bytes(), b.as_encoded_bytes());
-    let (mut i, mut j) = (0, 0);
+    // What the two names share compares equal, so start where they part, or at the start
+    // of the digit run they part in (`r-19` and `r-2` part inside the number 19).
+    let mut same = x.iter().zip(y).take_while(|(p, q)| p == q).count();
+    if same < x.len() && same < y.len() {
+        // Where they part, two bytes that are not digits, or two digits whose runs go on
+        // equally far (so the numbers are as long), compare as bytes: the common case of
+        // `reply-00017.json` against `reply-00018.json`.
+        let digits = |s: &[u8]| s.iter().take_while(|c| c.is_ascii_digit()).count();
+        let (p, q) = (x[same], y[same]);
+        if !p.is_ascii_digit() && !q.is_ascii_digit()
+            || p.is_ascii_digit()
+                && q.is_ascii_digit()
+                && digits(&x[same..]) == digits(&y[same..])
+        {
+            return p.cmp(&q);
+        }
+    }
+    while same > 0 && x[same - 1].is_ascii_digit() {
+        same -= 1;
+    }
+    let (mut i, mut j) = (same, same);
     while i < x.len() && j < y.len() {
         if x[i].is_ascii_digit() && y[j].is_ascii_digit() {
             let run = |s: &[u8], from: usize| {
@@ -240,14 +260,15 @@ fn gather_entries(path: &Path, name: String, root: &Path, inputs: &mut Batches) 
             return;
         }
     };
-    let mut entries: Vec<(PathBuf, Option<std::fs::FileType>)> = entries
+    let mut entries: Vec<(std::ffi::OsString, PathBuf, Option<std::fs::FileType>)> = entries
         .filter_map(Result::ok)
-        .map(|e| (e.path(), e.file_type().ok()))
+        .map(|e| (e.file_name(), e.path(), e.file_type().ok()))
         .collect();
     // The way people number files: `aut-2.toml` before `aut-10.toml` (the order versions of
-    // one respondent are stored in).
-    entries.sort_unstable_by(|a, b| natural(a.0.as_os_str(), b.0.as_os_str()));
-    for (entry, file_type) in entries {
+    // one respondent are stored in). The entries share their folder, so their names alone
+    // decide.
+    entries.sort_unstable_by(|a, b| natural(&a.0, &b.0));
+    for (_, entry, file_type) in entries {
         let Some(file_type) = file_type else { continue };
         let is_reply = has_reply_extension(&entry);
         if file_type.is_dir() {
@@ -557,5 +578,53 @@ mod tests {
             ["v99999999999999999999999", "v100000000000000000000000"]
         );
         assert_eq!(sorted(&["b", "a1", "a"]), ["a", "a1", "b"]);
+        // Names that part inside a number compare the whole number.
+        assert_eq!(sorted(&["r-19", "r-2"]), ["r-2", "r-19"]);
+        assert_eq!(sorted(&["r-0010", "r-009"]), ["r-009", "r-0010"]);
+        assert_eq!(sorted(&["a1b", "a12"]), ["a1b", "a12"]);
+    }
+
+    /// The order by segments, written the slow way: split each name into runs of digits
+    /// and of other bytes, compare run by run (digit runs by value), then by the bytes.
+    fn by_segments(a: &str, b: &str) -> std::cmp::Ordering {
+        fn segments(s: &str) -> Vec<(bool, String)> {
+            let mut out: Vec<(bool, String)> = Vec::new();
+            for c in s.chars() {
+                let digit = c.is_ascii_digit();
+                match out.last_mut() {
+                    Some((d, run)) if *d && digit => run.push(c),
+                    _ => out.push((digit, c.to_string())),
+                }
+            }
+            out
+        }
+        let value = |run: &str| {
+            let run = run.trim_start_matches('0');
+            (run.len(), run.to_owned())
+        };
+        let (x, y) = (segments(a), segments(b));
+        for ((xd, xr), (yd, yr)) in x.iter().zip(&y) {
+            let order = if *xd && *yd {
+                value(xr).cmp(&value(yr))
+            } else {
+                xr.as_bytes().cmp(yr.as_bytes())
+            };
+            if order.is_ne() {
+                return order;
+            }
+        }
+        let rest = |s: &[(bool, String)], n: usize| s[n..].iter().map(|(_, r)| r.len()).sum::<usize>();
+        let n = x.len().min(y.len());
+        rest(&x, n).cmp(&rest(&y, n)).then_with(|| a.cmp(b))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        #[test]
+        fn the_order_is_the_order_by_segments(a in "[ab0-2]{0,8}", b in "[ab0-2]{0,8}") {
+            let order = natural(std::ffi::OsStr::new(&a), std::ffi::OsStr::new(&b));
+            proptest::prop_assert_eq!(order, by_segments(&a, &b), "{} vs {}", a, b);
+            proptest::prop_assert_eq!(order.reverse(), natural(std::ffi::OsStr::new(&b), std::ffi::OsStr::new(&a)));
+        }
     }
 }

@@ -270,30 +270,25 @@ pub fn json_line(r: &ReplyReport) -> String {
 
 /// One reply as it sits in the JSON document: pretty, indented one level into `replies`.
 pub fn json_piece(r: &ReplyReport) -> String {
-    let mut out = Indented(Vec::with_capacity(512));
-    serde_json::to_writer_pretty(&mut out, &JsonReply::of(r)).expect("reports serialize");
-    String::from_utf8(out.0).expect("JSON is UTF-8")
+    let pretty = serde_json::to_vec_pretty(&JsonReply::of(r)).expect("reports serialize");
+    String::from_utf8(indented(&pretty)).expect("JSON is UTF-8")
 }
 
-/// Indents every line after the first by two levels, as it is written. JSON escapes the
-/// line ends inside strings, so every line end here is one the pretty printer wrote.
-struct Indented(Vec<u8>);
-
-impl std::io::Write for Indented {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        let mut rest = bytes;
-        while let Some(at) = memchr::memchr(b'\n', rest) {
-            self.0.extend_from_slice(&rest[..=at]);
-            self.0.extend_from_slice(b"    ");
-            rest = &rest[at + 1..];
-        }
-        self.0.extend_from_slice(rest);
-        Ok(bytes.len())
+/// `pretty` with every line after the first indented by two levels. JSON escapes the line
+/// ends inside strings, so every line end here is one the pretty printer wrote. (Done once
+/// over the whole text: indenting as the printer writes costs a call per token.)
+fn indented(pretty: &[u8]) -> Vec<u8> {
+    const INDENT: &[u8] = b"    ";
+    let lines = memchr::memchr_iter(b'\n', pretty).count();
+    let mut out = Vec::with_capacity(pretty.len() + lines * INDENT.len());
+    let mut rest = pretty;
+    while let Some(at) = memchr::memchr(b'\n', rest) {
+        out.extend_from_slice(&rest[..=at]);
+        out.extend_from_slice(INDENT);
+        rest = &rest[at + 1..];
     }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+    out.extend_from_slice(rest);
+    out
 }
 
 /// The JSON document, from replies already rendered by [`json_piece`] (in parallel, by the
