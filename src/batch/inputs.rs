@@ -196,9 +196,7 @@ fn natural(a: &std::ffi::OsStr, b: &std::ffi::OsStr) -> std::cmp::Ordering {
         let digits = |s: &[u8]| s.iter().take_while(|c| c.is_ascii_digit()).count();
         let (p, q) = (x[same], y[same]);
         if !p.is_ascii_digit() && !q.is_ascii_digit()
-            || p.is_ascii_digit()
-                && q.is_ascii_digit()
-                && digits(&x[same..]) == digits(&y[same..])
+            || p.is_ascii_digit() && q.is_ascii_digit() && digits(&x[same..]) == digits(&y[same..])
         {
             return p.cmp(&q);
         }
@@ -613,7 +611,8 @@ mod tests {
                 return order;
             }
         }
-        let rest = |s: &[(bool, String)], n: usize| s[n..].iter().map(|(_, r)| r.len()).sum::<usize>();
+        let rest =
+            |s: &[(bool, String)], n: usize| s[n..].iter().map(|(_, r)| r.len()).sum::<usize>();
         let n = x.len().min(y.len());
         rest(&x, n).cmp(&rest(&y, n)).then_with(|| a.cmp(b))
     }
