@@ -73,10 +73,55 @@ pub trait Sink<T> {
     }
 }
 
+/// The replies of a batch being found, by a thread of its own, from before the batch runs.
+/// Listing and sorting a folder of 10,000 replies takes about as long as compiling a
+/// questionnaire, so the command line starts this first and the two overlap.
+pub struct Gathering {
+    jobs: mpsc::Receiver<(usize, Vec<Job>)>,
+    finder: std::thread::JoinHandle<()>,
+}
+
+impl Gathering {
+    /// Start finding the replies at `paths` (bytes kept only when `keep_bytes`).
+    pub fn start(paths: &[PathBuf], follow_links: bool, limits: Limits, keep_bytes: bool) -> Self {
+        let (job_tx, jobs) = mpsc::sync_channel::<(usize, Vec<Job>)>(64);
+        // Kept bytes are bounded in bytes, not in replies (which may be 16 MiB each).
+        let budget = keep_bytes.then(|| budget::Budget::new(KEPT_BYTES));
+        let paths = paths.to_vec();
+        // Unless the batch runs, its queue is dropped: the finder's next send fails, and
+        // it stops.
+        let finder = std::thread::spawn(move || {
+            let mut batches = Batches::new(job_tx, follow_links, limits.max_bytes, budget);
+            for path in &paths {
+                inputs::gather(path, &mut batches);
+            }
+            batches.flush();
+        });
+        Self { jobs, finder }
+    }
+}
+
 /// Judge every reply of the batch; `work` turns each into what `sink` takes (run on the
 /// workers, in parallel), and `sink` takes them in input order.
 pub fn run<T: Send, S: Sink<T>>(
     batch: &Batch<'_>,
+    work: impl Fn(Judged) -> T + Sync,
+    sink: &mut S,
+) -> Result<(), S::Error> {
+    let gathering = Gathering::start(
+        batch.paths,
+        batch.follow_links,
+        batch.limits,
+        batch.keep_bytes,
+    );
+    run_gathered(batch, gathering, work, sink)
+}
+
+/// [`run`], over replies whose finding was started before (its paths, links and bytes
+/// are the gathering's, not the batch's).
+pub fn run_gathered<T: Send, S: Sink<T>>(
+    batch: &Batch<'_>,
+    gathering: Gathering,
     work: impl Fn(Judged) -> T + Sync,
     sink: &mut S,
 ) -> Result<(), S::Error> {
@@ -88,22 +133,12 @@ pub fn run<T: Send, S: Sink<T>>(
         judge = judge.previous(lookup);
     }
     let workers = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
-    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Vec<Job>)>(64);
-    // Kept bytes are bounded in bytes, not in replies (which may be 16 MiB each).
-    let budget = batch.keep_bytes.then(|| budget::Budget::new(KEPT_BYTES));
+    let Gathering { jobs, finder } = gathering;
     // Bounded: a slow sink (a disk) holds the workers back instead of letting judged
     // replies pile up in memory.
     let (done_tx, done_rx) = mpsc::sync_channel::<(usize, Vec<T>)>(16);
-    std::thread::scope(|scope| {
-        scope.spawn(move || {
-            let mut batches =
-                Batches::new(job_tx, batch.follow_links, batch.limits.max_bytes, budget);
-            for path in batch.paths {
-                inputs::gather(path, &mut batches);
-            }
-            batches.flush();
-        });
-        let job_rx = Arc::new(Mutex::new(job_rx));
+    let result = std::thread::scope(|scope| {
+        let job_rx = Arc::new(Mutex::new(jobs));
         for _ in 0..workers {
             let done_tx = done_tx.clone();
             let (job_rx, judge, work) = (Arc::clone(&job_rx), &judge, &work);
@@ -145,7 +180,13 @@ pub fn run<T: Send, S: Sink<T>>(
         let result = in_order(&done_rx, sink);
         drop(done_rx);
         result
-    })
+    });
+    // The job queue is closed now (every worker has stopped), so the finder stops at its
+    // next send if it has not already; a panic of its own is raised here, as before.
+    if let Err(panic) = finder.join() {
+        std::panic::resume_unwind(panic);
+    }
+    result
 }
 
 /// Bytes of replies a batch that keeps them may hold at once (a reply larger than this

@@ -78,6 +78,8 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
     // canvass's own words (headings, findings about reading, summary, page) are in --lang,
     // English without it.
     let words_lang = words::canonical(args.lang.as_deref().unwrap_or("en"));
+    // The replies are found (a folder listed and sorted) while the questionnaire compiles.
+    let gathering = batch::Gathering::start(&args.paths, args.follow_links, limits, false);
     let fixed = fixed_validator(args, limits)?;
     let load = |id: &str| load_named(id, args.lang.as_deref());
     let batch = Batch {
@@ -102,8 +104,9 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
         common: report::CommonQuestionnaire::default(),
         progress: super::progress::Progress::new(),
     };
-    let ran = batch::run(
+    let ran = batch::run_gathered(
         &batch,
+        gathering,
         |j| render(j.report, args.format, color),
         &mut writer,
     );
