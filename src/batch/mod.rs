@@ -79,6 +79,9 @@ pub trait Sink<T> {
 pub struct Gathering {
     jobs: mpsc::Receiver<(usize, Vec<Job>)>,
     finder: std::thread::JoinHandle<()>,
+    /// Whether replies' bytes are kept: the finder then holds them to a budget, and the
+    /// workers keep them.
+    keep_bytes: bool,
 }
 
 impl Gathering {
@@ -97,7 +100,11 @@ impl Gathering {
             }
             batches.flush();
         });
-        Self { jobs, finder }
+        Self {
+            jobs,
+            finder,
+            keep_bytes,
+        }
     }
 }
 
@@ -133,7 +140,11 @@ pub fn run_gathered<T: Send, S: Sink<T>>(
         judge = judge.previous(lookup);
     }
     let workers = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
-    let Gathering { jobs, finder } = gathering;
+    let Gathering {
+        jobs,
+        finder,
+        keep_bytes,
+    } = gathering;
     // Bounded: a slow sink (a disk) holds the workers back instead of letting judged
     // replies pile up in memory.
     let (done_tx, done_rx) = mpsc::sync_channel::<(usize, Vec<T>)>(16);
@@ -156,7 +167,7 @@ pub fn run_gathered<T: Send, S: Sink<T>>(
                             // too: a panic there is that reply's internal error.
                             let mut ticket = Some(ticket);
                             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                let mut judged = one(&input, judge, batch.keep_bytes, words_lang);
+                                let mut judged = one(&input, judge, keep_bytes, words_lang);
                                 judged.ticket = ticket.take().flatten();
                                 work(judged)
                             }))
