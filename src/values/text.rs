@@ -49,7 +49,7 @@ fn plain_email(text: &str) -> bool {
     text.len() <= 254
         && local.len() <= 64
         && local.split('.').all(|part| atom(part, b"_+-"))
-        && domain.split('.').count() >= 2
+        && domain.contains('.')
         && domain.split('.').all(label)
 }
 
