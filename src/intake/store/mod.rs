@@ -1074,13 +1074,9 @@ mod tests {
         }
     }
 
-    /// Anyone can send invalid replies naming a country: finding each respondent's latest
-    /// accepted version must take work in proportion to the versions, not to their square.
-    /// Counted in SQLite's virtual-machine steps, not in time.
-    #[test]
-    fn the_latest_accepted_version_is_found_in_linear_work() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("c.db");
+    /// A new collection in `dir`, opened for writing.
+    fn new_store(dir: &std::path::Path) -> Store {
+        let path = dir.join("c.db");
         let pinned = Pinned {
             id: "q".into(),
             version: "1".into(),
@@ -1088,7 +1084,16 @@ mod tests {
             schema: String::new(),
         };
         Store::create(&path, &pinned, &[], &[], "2026-12-06T00:00:00Z").unwrap();
-        let store = Store::open(&path, true).unwrap();
+        Store::open(&path, true).unwrap()
+    }
+
+    /// Anyone can send invalid replies naming a country: finding each respondent's latest
+    /// accepted version must take work in proportion to the versions, not to their square.
+    /// Counted in SQLite's virtual-machine steps, not in time.
+    #[test]
+    fn the_latest_accepted_version_is_found_in_linear_work() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = new_store(dir.path());
         let steps = |versions: usize| {
             store
                 .transaction(|| {
@@ -1130,15 +1135,7 @@ mod tests {
     #[test]
     fn adding_for_many_respondents_prepares_no_statement_again() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("c.db");
-        let pinned = Pinned {
-            id: "q".into(),
-            version: "1".into(),
-            toml: String::new(),
-            schema: String::new(),
-        };
-        Store::create(&path, &pinned, &[], &[], "2026-12-06T00:00:00Z").unwrap();
-        let store = Store::open(&path, true).unwrap();
+        let store = new_store(dir.path());
         let respondents = ["AUT", "BRA", "CHN", "DZA", "EST"];
         store
             .transaction(|| {

@@ -429,6 +429,15 @@ mod tests {
         }
     }
 
+    /// A place in `text` drawn by `at` (its end included), moved back to a character's start.
+    fn boundary(text: &str, at: prop::sample::Index) -> usize {
+        let mut at = at.index(text.len() + 1);
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    }
+
     fn docs() -> impl Strategy<Value = Doc> {
         let leaf = prop_oneof![
             Just("null".to_string()),
@@ -474,10 +483,7 @@ mod tests {
             let mut text = String::new();
             doc.write(&mut text);
             if let Some((at, insert)) = edit {
-                let mut at = at.index(text.len() + 1);
-                while !text.is_char_boundary(at) {
-                    at -= 1;
-                }
+                let at = boundary(&text, at);
                 match insert {
                     Some(s) => text.insert_str(at, &s),
                     None if at < text.len() => {
@@ -515,11 +521,7 @@ mod tests {
             let mut text = String::new();
             doc.write(&mut text);
             if let Some((at, insert)) = edit {
-                let mut at = at.index(text.len() + 1);
-                while !text.is_char_boundary(at) {
-                    at -= 1;
-                }
-                text.insert_str(at, &insert);
+                text.insert_str(boundary(&text, at), &insert);
             }
             let arena = bumpalo::Bump::new();
             let flagged = |c: Compact<'_>| (c.to_value(), c.may_misjudge);
