@@ -502,6 +502,10 @@ fn add(db: &Path, run: &AddRun<'_>, paths: &[PathBuf]) -> Result<ExitCode, Strin
         format,
         resume,
     } = *run;
+    let limits = Limits::default();
+    // The replies are found (a folder listed and sorted, the first ones read) while the
+    // collection opens and its questionnaire compiles.
+    let gathering = batch::Gathering::start(paths, false, limits, true);
     let (store, v, _) = open_for_writing(db)?;
     let previous = previous_cycle(&store, &v)?;
     let mut explained: std::collections::HashMap<String, Vec<canvass::intake::store::Explained>> =
@@ -512,7 +516,6 @@ fn add(db: &Path, run: &AddRun<'_>, paths: &[PathBuf]) -> Result<ExitCode, Strin
     let lookup =
         move |who: &str| intake::respondent_id(who).and_then(|id| previous.get(&id).cloned());
     let collection = SqliteCollection::new(store);
-    let limits = Limits::default();
     let batch = Batch {
         paths,
         questionnaires: Questionnaires::Fixed(&v),
@@ -531,8 +534,9 @@ fn add(db: &Path, run: &AddRun<'_>, paths: &[PathBuf]) -> Result<ExitCode, Strin
         worst: 0,
         replies: 0,
     };
-    let ran = batch::run(
+    let ran = batch::run_gathered(
         &batch,
+        gathering,
         |j| intake::receive(j, stage, v.questionnaire(), &explained),
         &mut sink,
     )
