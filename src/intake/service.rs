@@ -5,6 +5,8 @@
 //! Durability policy: replies are stored in batches, one transaction each (every commit waits
 //! for the disk); a batch is committed when it holds [`Intake::BATCH`] replies, or when a
 //! stored reply has waited [`Intake::PROMPT`] and no more are coming just now, or at the end.
+//! Each reply is stored in its batch's open transaction as it is taken, so the work of storing
+//! overlaps the judging of the next replies and a commit waits only for the disk.
 //! A failure to store is an error returned to the caller: what was committed keeps its
 //! receipts, the rest has none and is not stored.
 //!
@@ -53,14 +55,24 @@ impl From<String> for IntakeError {
 
 /// Where received replies are kept: everything the intake, the status, the exports and a
 /// server ask of a collection, so that another database can fill it. Shared between threads
-/// (a server's handlers); each call is whole: done and durable, or not done at all.
+/// (a server's handlers); each call is whole: done and durable, or not done at all (a
+/// [`Transaction`] is one such whole, from `begin` to its commit).
 pub trait Collection: Send + Sync {
     /// The questionnaire the collection is pinned to.
     fn pinned(&self) -> Result<Pinned, IntakeError>;
-    /// Store replies in one transaction, in order; returns once it is committed. A reply
-    /// whose bytes and stage are its respondent's latest version is not stored again
-    /// ([`Stored::Unchanged`]).
-    fn store(&self, replies: &[NewSubmission<'_>]) -> Result<Vec<Stored>, IntakeError>;
+    /// Open a transaction to store replies in, one by one as they come; nothing of it is
+    /// kept until it commits. It holds the collection for writing until then.
+    fn begin(&self) -> Result<Box<dyn Transaction + '_>, IntakeError>;
+    /// Store replies in one transaction, in order; returns once it is committed.
+    fn store(&self, replies: &[NewSubmission<'_>]) -> Result<Vec<Stored>, IntakeError> {
+        let mut transaction = self.begin()?;
+        let stored = replies
+            .iter()
+            .map(|r| transaction.add(r))
+            .collect::<Result<Vec<_>, _>>()?;
+        transaction.commit()?;
+        Ok(stored)
+    }
     /// The expected respondents, by id, with their region when known.
     fn expected(&self) -> Result<Vec<(String, Option<String>)>, IntakeError>;
     /// Each respondent's latest version, by respondent id.
@@ -93,6 +105,18 @@ pub trait Collection: Send + Sync {
     fn explanations(&self) -> Result<Vec<(String, Explained)>, IntakeError>;
     /// The previous cycle's reply of `respondent`, if it had one.
     fn previous(&self, respondent: &str) -> Result<Option<Previous>, IntakeError>;
+}
+
+/// Replies being stored in one transaction of a [`Collection`]: all of them are kept once
+/// [`Transaction::commit`] returns, none of them if it fails or the transaction is dropped
+/// before.
+pub trait Transaction {
+    /// Store one reply as its respondent's next version. A reply whose bytes and stage are
+    /// its respondent's latest version (stored before, or earlier in this transaction) is
+    /// not stored again ([`Stored::Unchanged`]).
+    fn add(&mut self, reply: &NewSubmission<'_>) -> Result<Stored, IntakeError>;
+    /// Commit; returns once what was added is durable.
+    fn commit(self: Box<Self>) -> Result<(), IntakeError>;
 }
 
 /// A collection in one SQLite file.
@@ -172,11 +196,38 @@ impl Collection for SqliteCollection {
         Ok(self.lock().replies(which, f)?)
     }
 
-    fn store(&self, replies: &[NewSubmission<'_>]) -> Result<Vec<Stored>, IntakeError> {
+    fn begin(&self) -> Result<Box<dyn Transaction + '_>, IntakeError> {
         let store = self.lock();
-        // One batch, one transaction: on a failure nothing of it is kept, and none of it
-        // has a receipt.
-        Ok(store.transaction(|| replies.iter().map(|r| store.add(r)).collect())?)
+        store.begin()?;
+        Ok(Box::new(SqliteTransaction { store, open: true }))
+    }
+}
+
+/// A transaction on the SQLite file; it holds the store (no other call of this process
+/// runs inside it) and rolls back when dropped uncommitted.
+struct SqliteTransaction<'c> {
+    store: std::sync::MutexGuard<'c, Store>,
+    open: bool,
+}
+
+impl Transaction for SqliteTransaction<'_> {
+    fn add(&mut self, reply: &NewSubmission<'_>) -> Result<Stored, IntakeError> {
+        Ok(self.store.add(reply)?)
+    }
+
+    fn commit(mut self: Box<Self>) -> Result<(), IntakeError> {
+        // A COMMIT that failed may have left the transaction open: dropped, it rolls back.
+        self.store.commit()?;
+        self.open = false;
+        Ok(())
+    }
+}
+
+impl Drop for SqliteTransaction<'_> {
+    fn drop(&mut self) {
+        if self.open {
+            let _ = self.store.rollback();
+        }
     }
 }
 
@@ -197,8 +248,12 @@ pub struct Intake<'c> {
     collection: &'c dyn Collection,
     stage: Stage,
     note: Option<String>,
-    /// Taken, not yet committed, in order (with when each was received).
-    pending: Vec<(Received, String)>,
+    /// The transaction pending replies are stored in as they come (so that committing at
+    /// the end waits only for the disk); `None` while nothing is pending.
+    open: Option<Box<dyn Transaction + 'c>>,
+    /// Taken, stored in `open` but not yet committed, in order: each with when it was
+    /// received and what storing it did (`None`: nothing to store).
+    pending: Vec<(Received, String, Option<Stored>)>,
     /// Bytes pending.
     pending_bytes: usize,
     /// When the oldest pending reply was taken.
@@ -226,6 +281,7 @@ impl<'c> Intake<'c> {
             collection,
             stage,
             note,
+            open: None,
             pending: Vec::new(),
             pending_bytes: 0,
             opened: Instant::now(),
@@ -246,7 +302,8 @@ impl<'c> Intake<'c> {
         self.stage
     }
 
-    /// Take one reply; the receipts that are durable now (none, or a whole batch).
+    /// Take one reply; the receipts that are durable now (none, or a whole batch). On an
+    /// error, what was pending is given up: none of it is kept, none of it has a receipt.
     pub fn take(&mut self, r: Received) -> Result<Vec<Receipt>, IntakeError> {
         let received_at = super::now();
         if r.bytes.is_none() && self.pending.is_empty() {
@@ -257,15 +314,39 @@ impl<'c> Intake<'c> {
                 received_at,
             }]);
         }
+        let stored = match r.bytes.as_deref() {
+            Some(bytes) => Some(self.store(&r, bytes, &received_at)?),
+            None => None,
+        };
         if self.pending.is_empty() {
             self.opened = Instant::now();
         }
         self.pending_bytes += r.bytes.as_ref().map_or(0, Vec::len);
-        self.pending.push((r, received_at));
+        self.pending.push((r, received_at, stored));
         if self.pending.len() >= Self::BATCH || self.pending_bytes >= Self::BATCH_BYTES {
             return self.commit();
         }
         Ok(Vec::new())
+    }
+
+    /// Store one reply in the open transaction (opened now if none is).
+    fn store(&mut self, r: &Received, bytes: &[u8], at: &str) -> Result<Stored, IntakeError> {
+        let mut transaction = match self.open.take() {
+            Some(open) => open,
+            None => self.collection.begin()?,
+        };
+        match transaction.add(&self.submission(r, bytes, at)) {
+            Ok(stored) => {
+                self.open = Some(transaction);
+                Ok(stored)
+            }
+            Err(e) => {
+                // Dropped, the transaction rolls back.
+                drop(transaction);
+                self.give_up();
+                Err(e)
+            }
+        }
     }
 
     /// Nothing more is coming just now: commit what has waited long enough.
@@ -278,32 +359,29 @@ impl<'c> Intake<'c> {
 
     /// Commit whatever is pending; its receipts.
     pub fn commit(&mut self) -> Result<Vec<Receipt>, IntakeError> {
-        if self.pending.is_empty() {
-            return Ok(Vec::new());
+        if let Some(open) = self.open.take() {
+            open.commit().inspect_err(|_| self.give_up())?;
         }
-        let submissions: Vec<NewSubmission<'_>> = self
-            .pending
-            .iter()
-            .filter_map(|(r, at)| Some(self.submission(r, r.bytes.as_deref()?, at)))
-            .collect();
-        let mut stored = if submissions.is_empty() {
-            Vec::new()
-        } else {
-            self.collection.store(&submissions)?
-        }
-        .into_iter();
         let pending = std::mem::take(&mut self.pending);
         self.pending_bytes = 0;
         Ok(pending
             .into_iter()
-            .map(|(r, received_at)| Receipt {
-                stored: r.bytes.as_ref().and_then(|_| stored.next()),
-                received: r,
+            .map(|(received, received_at, stored)| Receipt {
+                received,
+                stored,
                 received_at,
             })
             .collect())
     }
 
+    /// Give up what is pending: its transaction rolls back as it is dropped.
+    fn give_up(&mut self) {
+        self.open = None;
+        self.pending.clear();
+        self.pending_bytes = 0;
+    }
+
+    /// What the collection is given to store of a reply of this run.
     fn submission<'a>(
         &'a self,
         r: &'a Received,
@@ -336,11 +414,37 @@ mod tests {
     use super::*;
     use crate::reply::Format;
 
-    /// A collection in memory that can be told to fail; it records each transaction.
+    /// A collection in memory that can be told to fail (to store a reply, or to commit); it
+    /// records how many replies each committed transaction held.
     #[derive(Default)]
     struct Memory {
         transactions: Mutex<Vec<usize>>,
         fail: bool,
+        fail_to_store: bool,
+    }
+
+    struct MemoryTransaction<'m> {
+        memory: &'m Memory,
+        added: usize,
+    }
+
+    impl Transaction for MemoryTransaction<'_> {
+        fn add(&mut self, _: &NewSubmission<'_>) -> Result<Stored, IntakeError> {
+            // Told to fail, it stores the first reply of a transaction and no other.
+            if self.memory.fail_to_store && self.added > 0 {
+                return Err(IntakeError::Collection("no such table".into()));
+            }
+            self.added += 1;
+            Ok(Stored::Added(Some(i64::try_from(self.added).unwrap())))
+        }
+
+        fn commit(self: Box<Self>) -> Result<(), IntakeError> {
+            if self.memory.fail {
+                return Err(IntakeError::Collection("disk full".into()));
+            }
+            self.memory.transactions.lock().unwrap().push(self.added);
+            Ok(())
+        }
     }
 
     impl Collection for Memory {
@@ -395,15 +499,11 @@ mod tests {
             Ok(())
         }
 
-        fn store(&self, replies: &[NewSubmission<'_>]) -> Result<Vec<Stored>, IntakeError> {
-            if self.fail {
-                return Err(IntakeError::Collection("disk full".into()));
-            }
-            let mut transactions = self.transactions.lock().unwrap();
-            transactions.push(replies.len());
-            Ok((1..=replies.len())
-                .map(|v| Stored::Added(Some(i64::try_from(v).unwrap())))
-                .collect())
+        fn begin(&self) -> Result<Box<dyn Transaction + '_>, IntakeError> {
+            Ok(Box::new(MemoryTransaction {
+                memory: self,
+                added: 0,
+            }))
         }
     }
 
@@ -478,5 +578,31 @@ mod tests {
             intake.commit().unwrap_err(),
             IntakeError::Collection("disk full".into())
         );
+        // What failed to commit is given up: committing again hands no receipt for it.
+        assert!(intake.commit().unwrap().is_empty());
+        assert!(failing.transactions.lock().unwrap().is_empty());
+    }
+
+    /// A reply that cannot be stored fails its `take`, and takes the replies pending with
+    /// it down: none of them gets a receipt, and the next reply starts a new transaction.
+    #[test]
+    fn a_reply_that_cannot_be_stored_gives_no_receipt_to_its_batch() {
+        let refusing = Memory {
+            fail_to_store: true,
+            ..Memory::default()
+        };
+        let mut intake = Intake::new(&refusing, Stage::Final, None);
+        assert!(intake.take(received("a", Some(b"{}"))).unwrap().is_empty());
+        assert_eq!(
+            intake.take(received("b", Some(b"[]"))).unwrap_err(),
+            IntakeError::Collection("no such table".into())
+        );
+        assert!(intake.commit().unwrap().is_empty());
+        assert!(refusing.transactions.lock().unwrap().is_empty());
+        assert!(intake.take(received("c", Some(b"{}"))).unwrap().is_empty());
+        let receipts = intake.commit().unwrap();
+        let names: Vec<&str> = receipts.iter().map(|r| r.received.file.as_str()).collect();
+        assert_eq!(names, ["c"]);
+        assert_eq!(*refusing.transactions.lock().unwrap(), [1]);
     }
 }

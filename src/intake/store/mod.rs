@@ -672,21 +672,22 @@ impl Store {
 
     /// Start a batch of additions; the write lock is taken now, so version numbers read in
     /// the batch are the ones written.
-    fn begin(&self) -> Result<(), String> {
+    pub(crate) fn begin(&self) -> Result<(), String> {
         self.latest.borrow_mut().clear();
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(self.err())
     }
 
-    fn commit(&self) -> Result<(), String> {
+    /// End a batch of additions; returns once it is durable.
+    pub(crate) fn commit(&self) -> Result<(), String> {
         // Once the lock is let go, another writer may add versions.
         self.latest.borrow_mut().clear();
         self.conn.execute_batch("COMMIT").map_err(self.err())
     }
 
     /// Give up a batch of additions: nothing of it is kept.
-    fn rollback(&self) -> Result<(), String> {
+    pub(crate) fn rollback(&self) -> Result<(), String> {
         self.latest.borrow_mut().clear();
         self.conn.execute_batch("ROLLBACK").map_err(self.err())
     }
