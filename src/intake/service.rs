@@ -63,16 +63,6 @@ pub trait Collection: Send + Sync {
     /// Open a transaction to store replies in, one by one as they come; nothing of it is
     /// kept until it commits. It holds the collection for writing until then.
     fn begin(&self) -> Result<Box<dyn Transaction + '_>, IntakeError>;
-    /// Store replies in one transaction, in order; returns once it is committed.
-    fn store(&self, replies: &[NewSubmission<'_>]) -> Result<Vec<Stored>, IntakeError> {
-        let mut transaction = self.begin()?;
-        let stored = replies
-            .iter()
-            .map(|r| transaction.add(r))
-            .collect::<Result<Vec<_>, _>>()?;
-        transaction.commit()?;
-        Ok(stored)
-    }
     /// The expected respondents, by id, with their region when known.
     fn expected(&self) -> Result<Vec<(String, Option<String>)>, IntakeError>;
     /// Each respondent's latest version, by respondent id.
