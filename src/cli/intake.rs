@@ -10,7 +10,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use canvass::batch::{self, Batch, Questionnaires};
 use canvass::findings::visible::visible;
 use canvass::intake::service::{Collection, Intake, IntakeError, Receipt, SqliteCollection};
-use canvass::intake::store::{Acceptance, Pinned, Store, Stored, Which};
+use canvass::intake::store::{Acceptance, Checkpointer, Pinned, Store, Stored, Which};
 use canvass::intake::{self, Received, Stage, members};
 use canvass::reply::Limits;
 use canvass::validate::Validator;
@@ -516,6 +516,9 @@ fn add(db: &Path, run: &AddRun<'_>, paths: &[PathBuf]) -> Result<ExitCode, Strin
     let lookup =
         move |who: &str| intake::respondent_id(who).and_then(|id| previous.get(&id).cloned());
     let collection = SqliteCollection::new(store);
+    // Declared after the collection, so dropped before it: the collection's connection is
+    // the last to close, and folds back what is left of the log.
+    let _checkpointer = Checkpointer::start(db, Checkpointer::EVERY);
     let batch = Batch {
         paths,
         questionnaires: Questionnaires::Fixed(&v),

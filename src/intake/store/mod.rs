@@ -10,10 +10,12 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
+mod checkpoint;
 mod header;
 mod invite;
 mod review;
 
+pub use checkpoint::Checkpointer;
 pub use review::{Explained, Letter, Previous};
 
 /// `PRAGMA application_id` of a canvass collection: "cnvs".
