@@ -67,6 +67,10 @@ struct App {
     /// Checks judged and rendered at once: a few per core, the rest wait their turn (all
     /// at once, each would take as long as all of them).
     checks: tokio::sync::Semaphore,
+    /// Versions are stored one at a time. SQLite lets one writer in at a time anyway, and a
+    /// writer that finds the lock taken sleeps in growing steps (up to 100 ms) before it
+    /// looks again, instead of waiting its turn.
+    writer: std::sync::Mutex<()>,
     validator: Validator,
     https: bool,
     limiter: guard::Limiter,
@@ -85,6 +89,7 @@ pub fn run(config: &Config, ready: impl FnOnce(SocketAddr)) -> Result<(), String
         checks: tokio::sync::Semaphore::new(
             2 * std::thread::available_parallelism().map_or(2, std::num::NonZero::get),
         ),
+        writer: std::sync::Mutex::new(()),
         validator,
         https: config.https,
         limiter: guard::Limiter::new(config.per_minute),
@@ -484,6 +489,11 @@ fn keep(
     let explained = HashMap::from([(who.to_string(), recorded)]);
     let received = crate::intake::receive(crate::batch::judged(judgement), stage, q, &explained);
     let sha256 = received.sha256.clone();
+    // Held until the version is committed (a panic while holding it left nothing open).
+    let _turn = app
+        .writer
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let collection = SqliteCollection::new(Store::open(&app.db, true)?);
     let mut intake = Intake::new(&collection, stage, Some(sent.note.into()));
     let mut receipts = intake.take(received).map_err(|e| e.to_string())?;
