@@ -67,10 +67,12 @@ struct App {
     /// Checks judged and rendered at once: a few per core, the rest wait their turn (all
     /// at once, each would take as long as all of them).
     checks: tokio::sync::Semaphore,
-    /// Versions are stored one at a time. SQLite lets one writer in at a time anyway, and a
-    /// writer that finds the lock taken sleeps in growing steps (up to 100 ms) before it
-    /// looks again, instead of waiting its turn.
-    writer: std::sync::Mutex<()>,
+    /// The one connection versions are stored through, kept open for the server's life:
+    /// they are stored one at a time, each transaction holding it to its commit. SQLite
+    /// lets one writer in at a time anyway, and a connection that finds the lock taken
+    /// sleeps in growing steps (up to 100 ms) before it looks again, instead of waiting its
+    /// turn.
+    writer: SqliteCollection,
     validator: Validator,
     https: bool,
     limiter: guard::Limiter,
@@ -82,14 +84,13 @@ struct App {
 pub fn run(config: &Config, ready: impl FnOnce(SocketAddr)) -> Result<(), String> {
     let store = Store::open(&config.db, true)?;
     let validator = crate::intake::upgrade::validator_of(&store.pinned()?)?;
-    drop(store);
     let app = Arc::new(App {
         db: config.db.clone(),
         readers: readers::Readers::new(config.db.clone())?,
         checks: tokio::sync::Semaphore::new(
             2 * std::thread::available_parallelism().map_or(2, std::num::NonZero::get),
         ),
-        writer: std::sync::Mutex::new(()),
+        writer: SqliteCollection::new(store),
         validator,
         https: config.https,
         limiter: guard::Limiter::new(config.per_minute),
@@ -442,7 +443,7 @@ struct Kept {
 /// Judge a reply of `who` (the previous cycle and reviewers' explanations given); with
 /// `draft` or `submit`, store it as the next version through the intake service, which
 /// commits before the receipt exists. A check only reads the collection; a version is
-/// written through a connection opened for it.
+/// written through the server's one writing connection, in turn.
 fn keep(
     app: &App,
     store: readers::Reader<'_>,
@@ -489,13 +490,7 @@ fn keep(
     let explained = HashMap::from([(who.to_string(), recorded)]);
     let received = crate::intake::receive(crate::batch::judged(judgement), stage, q, &explained);
     let sha256 = received.sha256.clone();
-    // Held until the version is committed (a panic while holding it left nothing open).
-    let _turn = app
-        .writer
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let collection = SqliteCollection::new(Store::open(&app.db, true)?);
-    let mut intake = Intake::new(&collection, stage, Some(sent.note.into()));
+    let mut intake = Intake::new(&app.writer, stage, Some(sent.note.into()));
     let mut receipts = intake.take(received).map_err(|e| e.to_string())?;
     receipts.extend(intake.commit().map_err(|e| e.to_string())?);
     let receipt = receipts.first().and_then(|r| match r.stored {
