@@ -63,7 +63,8 @@ impl Drop for Checkpointer {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{NewSubmission, Pinned, Store};
+    use super::super::NewSubmission;
+    use super::super::tests::{new_store, submission};
     use super::*;
 
     /// Replies committed while it runs reach the collection's file itself, not only the log
@@ -72,15 +73,8 @@ mod tests {
     #[test]
     fn the_log_is_folded_back_while_replies_are_added() {
         let dir = tempfile::tempdir().unwrap();
+        let store = new_store(dir.path());
         let path = dir.path().join("c.db");
-        let pinned = Pinned {
-            id: "q".into(),
-            version: "1".into(),
-            toml: String::new(),
-            schema: String::new(),
-        };
-        Store::create(&path, &pinned, &[], &[], "2026-12-07T00:00:00Z").unwrap();
-        let store = Store::open(&path, true).unwrap();
         let add = |from: usize, to: usize| {
             store
                 .transaction(|| {
@@ -88,22 +82,9 @@ mod tests {
                         let sha256 = format!("{n:064}");
                         let bytes = format!("{{\"reply\": \"number {n:04}\"}}{:4096}", "");
                         store.add(&NewSubmission {
-                            respondent: Some("AUT"),
-                            file: "aut.json",
-                            received_at: "2026-12-07T00:00:00Z",
-                            sha256: &sha256,
                             size: bytes.len() as u64,
                             bytes: bytes.as_bytes(),
-                            whole: true,
-                            resume: false,
-                            format: "json",
-                            stage: "final",
-                            note: None,
-                            valid: true,
-                            errors: 0,
-                            warnings: 0,
-                            report: "{}",
-                            findings: "[]",
+                            ..submission(&sha256, true)
                         })?;
                     }
                     Ok(())

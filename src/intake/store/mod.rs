@@ -1102,7 +1102,7 @@ const VERSION_WITH: &str = "SELECT max(version) FROM submission
 mod tests {
     use super::*;
 
-    fn submission(sha256: &str, valid: bool) -> NewSubmission<'_> {
+    pub(super) fn submission(sha256: &str, valid: bool) -> NewSubmission<'_> {
         NewSubmission {
             respondent: Some("AUT"),
             file: "aut.toml",
@@ -1123,8 +1123,8 @@ mod tests {
         }
     }
 
-    /// A new collection in `dir`, opened for writing.
-    fn new_store(dir: &std::path::Path) -> Store {
+    /// A new collection in `dir` (as `c.db`), opened for writing.
+    pub(super) fn new_store(dir: &std::path::Path) -> Store {
         let path = dir.join("c.db");
         let pinned = Pinned {
             id: "q".into(),
