@@ -67,8 +67,8 @@ struct App {
     /// Checks judged and rendered at once: a few per core, the rest wait their turn (all
     /// at once, each would take as long as all of them).
     checks: tokio::sync::Semaphore,
-    /// The one connection versions are stored through, kept open for the server's life:
-    /// they are stored one at a time, each transaction holding it to its commit. SQLite
+    /// The one connection versions are stored (and accepted) through, kept open for the
+    /// server's life: one at a time, each transaction holding it to its commit. SQLite
     /// lets one writer in at a time anyway, and a connection that finds the lock taken
     /// sleeps in growing steps (up to 100 ms) before it looks again, instead of waiting its
     /// turn.

@@ -168,13 +168,13 @@ pub(super) async fn accept(
         )
             .into_response();
     }
-    let db = app.db.clone();
     let work = move || -> Result<Option<(String, Acceptance)>, String> {
         let Some(id) = crate::intake::respondent_id(&who) else {
             return Ok(None);
         };
-        let store = SqliteCollection::new(Store::open(&db, true)?);
-        let done = store
+        // Through the server's one writing connection, in turn with submissions.
+        let done = app
+            .writer
             .accept(&id, version, false, &note, &crate::intake::now())
             .map_err(|e| e.to_string())?;
         Ok(Some((id, done)))
