@@ -23,10 +23,18 @@ pub struct Scanned {
 }
 
 enum Members {
-    /// Each key (decoded) with its last member: the one that is judged.
-    Object(HashMap<String, Place>),
+    /// Each member's place, in the order written; its key is read from the text when a
+    /// pointer asks for it (most members are never asked for), and a key given twice names
+    /// its last member, the one that is judged.
+    Object(Vec<Place>),
+    /// A large object (a section of 10,000 unknown keys, each with its finding), indexed
+    /// by each key decoded, so that a lookup does not read every key.
+    Large(HashMap<String, Place>),
     Array(Vec<Span>),
 }
+
+/// Most members of an object searched one by one.
+const SEARCHED: usize = 32;
 
 /// The member `segments` lead to, from the top-level value.
 pub fn place<'s>(
@@ -49,7 +57,12 @@ pub fn place<'s>(
             .entry(place.1.start)
             .or_insert_with(|| members(text, place.1.start));
         place = match members.as_ref()? {
-            Members::Object(keys) => keys.get(segment.as_ref())?.clone(),
+            Members::Object(places) => places
+                .iter()
+                .rev()
+                .find(|(key, _)| key.clone().is_some_and(|k| says(&text[k], &segment)))?
+                .clone(),
+            Members::Large(keys) => keys.get(segment.as_ref())?.clone(),
             Members::Array(items) => (None, items.get(segment.parse::<usize>().ok()?)?.clone()),
         };
     }
@@ -64,7 +77,7 @@ fn members(text: &str, start: usize) -> Option<Members> {
         b'[' => (b']', false),
         _ => return None,
     };
-    let mut keys = HashMap::new();
+    let mut places = Vec::new();
     let mut items = Vec::new();
     let mut at = skip_space(b, start + 1);
     if *b.get(at)? != close {
@@ -83,9 +96,7 @@ fn members(text: &str, start: usize) -> Option<Members> {
             };
             let end = value_end(b, at)?;
             match key {
-                Some(key) => {
-                    keys.insert(decoded(&text[key.clone()])?, (Some(key), at..end));
-                }
+                Some(key) => places.push((Some(key), at..end)),
                 None => items.push(at..end),
             }
             at = skip_space(b, end);
@@ -96,8 +107,15 @@ fn members(text: &str, start: usize) -> Option<Members> {
             }
         }
     }
-    Some(if object {
-        Members::Object(keys)
+    Some(if object && places.len() > SEARCHED {
+        let mut keys = HashMap::with_capacity(places.len());
+        for place in places {
+            let key = place.0.clone()?;
+            keys.insert(decoded(&text[key])?, place);
+        }
+        Members::Large(keys)
+    } else if object {
+        Members::Object(places)
     } else {
         Members::Array(items)
     })
@@ -110,6 +128,16 @@ fn decoded(quoted: &str) -> Option<String> {
         serde_json::from_str::<String>(quoted).ok()
     } else {
         Some(inner.to_string())
+    }
+}
+
+/// Whether a quoted JSON key says `wanted` (escapes decoded only when there are any).
+fn says(quoted: &str, wanted: &str) -> bool {
+    let inner = &quoted[1..quoted.len() - 1];
+    if inner.contains('\\') {
+        serde_json::from_str::<String>(quoted).is_ok_and(|key| key == wanted)
+    } else {
+        inner == wanted
     }
 }
 
@@ -222,6 +250,35 @@ mod tests {
         assert_eq!(find("{}", "/x"), None);
         assert_eq!(find("", ""), None);
         assert_eq!(find(r#"{"a": "unterminated"#, "/a"), None);
+    }
+
+    /// A key given twice names its later member, in a small object searched key by key
+    /// and in a large one looked up through its index; an escaped key is found by what it
+    /// says in both.
+    #[test]
+    fn the_later_of_two_members_is_found_in_small_and_large_objects() {
+        for size in [3, super::SEARCHED + 8] {
+            let mut members: Vec<String> = (0..size).map(|i| format!(r#""k{i}": {i}"#)).collect();
+            members.insert(1, r#""k2": "first""#.to_string());
+            members.push(r#""\u0065sc": "escaped""#.to_string());
+            let text = format!("{{{}}}", members.join(", "));
+            assert_eq!(
+                find(&text, "/k2").map(|p| p.1),
+                Some("2".to_string()),
+                "{size}"
+            );
+            assert_eq!(
+                find(&text, "/k0").map(|p| p.1),
+                Some("0".to_string()),
+                "{size}"
+            );
+            assert_eq!(
+                find(&text, "/esc").map(|p| p.1),
+                Some(r#""escaped""#.to_string()),
+                "{size}"
+            );
+            assert_eq!(find(&text, "/k"), None, "{size}");
+        }
     }
 
     /// Every member of random documents, written compactly and pretty, is placed exactly
