@@ -324,6 +324,7 @@ impl Builder<'_, '_, '_> {
                 &def.message,
                 &format!("the message of rule `{}`", def.id.value),
             ),
+            check_answers: None,
         }
     }
 

@@ -108,7 +108,7 @@ pub struct Question {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<Bound>,
     /// `min` and `max` of a number as exact decimals, worked out once for the validator
-    /// ([`Questionnaire::settle_bounds`]) rather than for every answer checked.
+    /// ([`Questionnaire::settle`]) rather than for every answer checked.
     #[serde(skip)]
     pub exact_bounds: (Option<rust_decimal::Decimal>, Option<rust_decimal::Decimal>),
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -224,6 +224,20 @@ pub struct Rule {
     pub check: Expr,
     pub severity: RuleSeverity,
     pub message: Text,
+    /// The answers the check reads, through the computed values it reads: worked out once
+    /// by [`Questionnaire::settle`], since every reply whose rule is not judged asks.
+    #[serde(skip)]
+    pub check_answers: Option<Vec<QuestionRef>>,
+}
+
+impl Rule {
+    /// The answers the check reads, through the computed values it reads.
+    pub fn check_answers(&self, q: &Questionnaire) -> std::borrow::Cow<'_, [QuestionRef]> {
+        match &self.check_answers {
+            Some(reads) => reads.into(),
+            None => q.answers_behind(&self.check.ast().reads()).into(),
+        }
+    }
 }
 
 /// An expression: its source text and, once type-checked, its resolved tree.
@@ -244,9 +258,18 @@ impl Expr {
 }
 
 impl Questionnaire {
-    /// Work out every numeric bound as an exact decimal, once (see
-    /// [`Question::exact_bounds`]).
-    pub fn settle_bounds(&mut self) {
+    /// Work out once what judging each reply would otherwise work out again: every numeric
+    /// bound as an exact decimal ([`Question::exact_bounds`]), and the answers each rule's
+    /// check reads ([`Rule::check_answers`]).
+    pub fn settle(&mut self) {
+        let reads: Vec<Vec<QuestionRef>> = self
+            .rules
+            .iter()
+            .map(|rule| self.answers_behind(&rule.check.ast().reads()))
+            .collect();
+        for (rule, reads) in self.rules.iter_mut().zip(reads) {
+            rule.check_answers = Some(reads);
+        }
         fn settle(x: &mut Question) {
             let exact = |b: &Option<Bound>| {
                 b.as_ref()

@@ -98,7 +98,7 @@ impl Validator {
     }
 
     fn with_schema(mut questionnaire: Questionnaire, schema: &Value) -> Result<Self, String> {
-        questionnaire.settle_bounds();
+        questionnaire.settle();
         let reads_previous = questionnaire.rules.iter().any(|r| {
             r.check.ast().reads_previous()
                 || r.when.as_ref().is_some_and(|w| w.ast().reads_previous())

@@ -61,7 +61,7 @@ pub(super) fn coded_read<'v, V: ReplyValue<'v>>(
     answers: &Answers<'v, V>,
 ) -> Option<(QuestionRef, Option<usize>)> {
     let row_table = rule.each.as_deref().and_then(|t| q.table(t));
-    let reads = q.answers_behind(&rule.check.ast().reads());
+    let reads = rule.check_answers(q);
     let direct = |r: &QuestionRef| {
         let table = QuestionRef { column: None, ..*r };
         match r.column {
@@ -73,7 +73,7 @@ pub(super) fn coded_read<'v, V: ReplyValue<'v>>(
         }
     };
     let mut coded = None;
-    for r in &reads {
+    for r in reads.iter() {
         match direct(r) {
             Some(Answer::Blank) => return None,
             Some(Answer::Code(_)) => coded = coded.or(Some((*r, None))),
@@ -84,18 +84,15 @@ pub(super) fn coded_read<'v, V: ReplyValue<'v>>(
         return coded;
     }
     // A cell of another table: the first row where it is a code.
-    reads
-        .into_iter()
-        .filter(|r| direct(r).is_none())
-        .find_map(|r| {
-            let table = QuestionRef { column: None, ..r };
-            let id = &q.question(r).id;
-            let rows = answers.raw(table).and_then(ReplyValue::items);
-            rows.into_iter()
-                .flatten()
-                .position(|row| matches!(classify(q.question(r), row.get(id)), Answer::Code(_)))
-                .map(|i| (r, Some(i)))
-        })
+    reads.iter().filter(|r| direct(r).is_none()).find_map(|&r| {
+        let table = QuestionRef { column: None, ..r };
+        let id = &q.question(r).id;
+        let rows = answers.raw(table).and_then(ReplyValue::items);
+        rows.into_iter()
+            .flatten()
+            .position(|row| matches!(classify(q.question(r), row.get(id)), Answer::Code(_)))
+            .map(|i| (r, Some(i)))
+    })
 }
 
 /// The rows a rule is checked on: `None` for a rule on the whole reply, each row of its
