@@ -1,7 +1,8 @@
 //! Replies, as TOML and as JSON, validated against the shipped questionnaire and the
 //! fast-path test questionnaire. Never a panic, never a reply accepted by canvass that the
-//! compiled schema refuses, and the fast path (on a parsed reply and on the compact reading
-//! of its text) exactly as strict as the full walk.
+//! compiled schema refuses, the fast path (on a parsed reply and on the compact reading of
+//! its text) exactly as strict as the full walk, and the walk over the compact reading
+//! finding what the walk over the parse finds.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -65,6 +66,12 @@ fuzz_target!(|data: &[u8]| {
             if let Some((_, schema_compact, clean_compact)) = compact {
                 assert_eq!(schema_compact, schema, "the schema judges the compact reading otherwise");
                 assert_eq!(clean_compact, full, "the compact fast path disagrees with the walk");
+                // The walk over the compact tree finds what the walk over the parse finds.
+                assert_eq!(
+                    findings,
+                    validator.validate_parsed(&file, format, &value, None),
+                    "the walk over the compact reading finds otherwise"
+                );
             }
         }
     }

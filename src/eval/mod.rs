@@ -13,15 +13,13 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use serde_json::Value;
-
 pub mod asked;
 
 use crate::expr::ast::{Ast, AstKind, BinOp, Keyed, Over, Tally};
 use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire};
 use crate::values::dates::is_iso_date;
 use crate::values::number::Decimal;
-use crate::values::view::ReplyValue;
+use crate::values::view::{Kind, ReplyValue};
 
 /// How a question was answered; `V` is a value of the reply, however it was read.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -625,14 +623,14 @@ pub fn display_val<V>(value: &Val<'_, V>) -> String {
 }
 
 /// An answer's value as a rule finding shows it: `400`, `'yes'`, `true`.
-pub fn display(value: &Value) -> String {
-    match value {
-        Value::String(s) => format!("'{s}'"),
-        Value::Array(items) if items.iter().all(Value::is_string) => format!(
-            "[{}]",
-            items.iter().map(display).collect::<Vec<_>>().join(", ")
-        ),
-        Value::Array(items) => format!("{} rows", items.len()),
-        other => other.to_string(),
+pub fn display<'v>(value: impl ReplyValue<'v>) -> String {
+    match (value.kind(), value.items()) {
+        (Kind::String(s), _) => format!("'{s}'"),
+        (_, Some(items)) if items.clone().all(|i| i.as_str().is_some()) => {
+            format!("[{}]", items.map(display).collect::<Vec<_>>().join(", "))
+        }
+        (_, Some(items)) => format!("{} rows", items.len()),
+        (Kind::Number, _) => value.number_text().unwrap_or_default().into_owned(),
+        _ => value.json_text(),
     }
 }

@@ -262,14 +262,6 @@ impl Questionnaire {
     /// bound as an exact decimal ([`Question::exact_bounds`]), and the answers each rule's
     /// check reads ([`Rule::check_answers`]).
     pub fn settle(&mut self) {
-        let reads: Vec<Vec<QuestionRef>> = self
-            .rules
-            .iter()
-            .map(|rule| self.answers_behind(&rule.check.ast().reads()))
-            .collect();
-        for (rule, reads) in self.rules.iter_mut().zip(reads) {
-            rule.check_answers = Some(reads);
-        }
         fn settle(x: &mut Question) {
             let exact = |b: &Option<Bound>| {
                 b.as_ref()
@@ -281,6 +273,14 @@ impl Questionnaire {
         }
         for section in &mut self.sections {
             section.questions.iter_mut().for_each(settle);
+        }
+        let reads: Vec<Vec<QuestionRef>> = self
+            .rules
+            .iter()
+            .map(|rule| self.answers_behind(&rule.check.ast().reads()))
+            .collect();
+        for (rule, reads) in self.rules.iter_mut().zip(reads) {
+            rule.check_answers = Some(reads);
         }
     }
 

@@ -1,11 +1,24 @@
 //! The compact reading's side of [`ReplyValue`]: the fast path's tree read as any reply
 //! value is (the trait itself, and its `serde_json` side, are `values::view`'s).
 
+use std::borrow::Cow;
+
 use super::compact::{Json, Number};
 use crate::values::number::Decimal;
-pub use crate::values::view::ReplyValue;
+pub use crate::values::view::{Kind, ReplyValue};
 
 impl<'v> ReplyValue<'v> for &'v Json<'v> {
+    fn kind(self) -> Kind<'v> {
+        match self {
+            Json::Null => Kind::Null,
+            Json::Bool(b) => Kind::Bool(*b),
+            Json::Number(_) => Kind::Number,
+            Json::String(s) => Kind::String(s),
+            Json::Array(_) => Kind::Array,
+            Json::Object(_) => Kind::Object,
+        }
+    }
+
     fn is_null(self) -> bool {
         matches!(self, Json::Null)
     }
@@ -20,6 +33,16 @@ impl<'v> ReplyValue<'v> for &'v Json<'v> {
     fn as_decimal(self) -> Option<Decimal> {
         match self {
             Json::Number(n) => n.exact(),
+            _ => None,
+        }
+    }
+
+    fn number_text(self) -> Option<Cow<'v, str>> {
+        // As the same number reads once turned into a `serde_json::Value` (`to_value`).
+        match self {
+            Json::Number(Number::Text(text)) => Some(Cow::Borrowed(text)),
+            Json::Number(Number::PosInt(n)) => Some(Cow::Owned(n.to_string())),
+            Json::Number(Number::NegInt(n)) => Some(Cow::Owned(n.to_string())),
             _ => None,
         }
     }

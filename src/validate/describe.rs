@@ -2,11 +2,10 @@
 //! line) and what a given value is ("the text \"many\"", "the number 12"), as words not yet
 //! in a language ([`Text`]). The sentences themselves live in `findings::words`.
 
-use serde_json::Value;
-
 use crate::findings::visible::echo;
 use crate::findings::words::{Args, Text, phrase};
 use crate::questionnaire::model::{Bound, Question, QuestionType, Questionnaire};
+use crate::values::view::{Kind, ReplyValue};
 
 /// What answer the question expects: type, options, range, unit, allowed codes.
 pub fn expected(q: &Questionnaire, question: &Question) -> Text {
@@ -200,13 +199,16 @@ fn range(question: &Question, unit: Option<&Text>) -> Text {
 }
 
 /// A value as a finding names it.
-pub fn value(v: &Value) -> Text {
-    match v {
-        Value::Null => phrase("value-nothing", &Args::new()),
-        Value::Bool(b) => Text::Plain(b.to_string()),
-        Value::Number(n) => phrase("value-number", &Args::new().text("number", n.as_str())),
-        Value::String(s) => phrase("value-text", &Args::new().text("text", echo(s))),
-        Value::Array(_) => phrase("value-list", &Args::new()),
-        Value::Object(_) => phrase("value-table", &Args::new()),
+pub fn value<'v>(v: impl ReplyValue<'v>) -> Text {
+    match v.kind() {
+        Kind::Null => phrase("value-nothing", &Args::new()),
+        Kind::Bool(b) => Text::Plain(b.to_string()),
+        Kind::Number => {
+            let text = v.number_text().unwrap_or_default();
+            phrase("value-number", &Args::new().text("number", &*text))
+        }
+        Kind::String(s) => phrase("value-text", &Args::new().text("text", echo(s))),
+        Kind::Array => phrase("value-list", &Args::new()),
+        Kind::Object => phrase("value-table", &Args::new()),
     }
 }

@@ -4,8 +4,6 @@
 //! of the rules it explains. It never explains an error rule's finding: those are corrected,
 //! or accepted by a reviewer.
 
-use serde_json::{Map, Value};
-
 use super::describe;
 use super::walk::{Walk, say};
 use crate::findings::visible::echo;
@@ -14,15 +12,16 @@ use crate::findings::{Anchor, Code, ExplainedBy, Explanation, Finding, Location,
 use crate::questionnaire::EXPLANATIONS;
 use crate::questionnaire::settings::closest;
 use crate::reply::escape_pointer;
+use crate::values::view::{Kind, ReplyValue};
 
-impl Walk<'_> {
+impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
     /// Check the reply's explanations, then explain the findings of the rules they name.
-    pub(super) fn explanations(&mut self, root: &Map<String, Value>) {
+    pub(super) fn explanations(&mut self, root: V) {
         let Some(given) = root.get(EXPLANATIONS) else {
             return;
         };
         let pointer = format!("/{EXPLANATIONS}");
-        let Value::Object(given) = given else {
+        let Some(members) = given.members() else {
             let said = say(
                 "explanations-not-a-table",
                 Args::new().text("value", describe::value(given)),
@@ -32,7 +31,7 @@ impl Walk<'_> {
                 .push(Finding::said(Code::InvalidType, Severity::Error, said, at));
             return;
         };
-        for (key, value) in given {
+        for (key, value) in members {
             self.explanation(key, value);
         }
         for finding in &mut self.findings {
@@ -40,19 +39,19 @@ impl Walk<'_> {
                 continue;
             }
             let note = finding.rule.as_ref().and_then(|r| given.get(r));
-            if let Some(Value::String(note)) = note
+            if let Some(note) = note.and_then(ReplyValue::as_str)
                 && !note.trim().is_empty()
             {
                 finding.explained = Some(Explanation {
                     by: ExplainedBy::Reply,
-                    note: note.clone(),
+                    note: note.to_string(),
                 });
             }
         }
     }
 
     /// One explanation: a rule that may be explained, and a text (or nothing).
-    fn explanation(&mut self, key: &str, value: &Value) {
+    fn explanation(&mut self, key: &str, value: V) {
         let q = self.q;
         let pointer = format!("/{EXPLANATIONS}/{}", escape_pointer(key));
         let explainable: Vec<&str> = q
@@ -88,7 +87,7 @@ impl Walk<'_> {
             self.findings.push(finding);
             return;
         }
-        if !matches!(value, Value::String(_) | Value::Null) {
+        if !matches!(value.kind(), Kind::String(_) | Kind::Null) {
             let said = say(
                 "explanation-not-text",
                 Args::new().text("value", describe::value(value)),

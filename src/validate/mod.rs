@@ -126,9 +126,11 @@ impl Validator {
             return Vec::new();
         }
         // Something to report, or numbers the schema may have rounded: the walk judges,
-        // over the same value as a `Value` (built from the tree, which the property tests
-        // hold equal to a full parse).
-        let findings = self.explain(&reply.to_value(), schema_accepts, previous);
+        // over the same tree (the property tests hold its findings equal to those of the
+        // walk over a full parse).
+        let findings = self.explain(&reply.root, schema_accepts, previous, || {
+            self.schema_errors(&reply.to_value())
+        });
         place(findings, file, Format::Json)
     }
 
@@ -159,15 +161,19 @@ impl Validator {
         if schema_accepts && self.residual_clean(reply, previous) {
             return Vec::new();
         }
-        self.explain(reply, schema_accepts, previous)
+        self.explain(reply, schema_accepts, previous, || {
+            self.schema_errors(reply)
+        })
     }
 
-    /// The findings of a reply that has something to report, given the schema's verdict.
-    fn explain(
-        &self,
-        reply: &Value,
+    /// The findings of a reply that has something to report, given the schema's verdict
+    /// and, should the walk find no error where the schema refused, the schema's errors.
+    fn explain<'v, V: reply::view::ReplyValue<'v>>(
+        &'v self,
+        reply: V,
         schema_accepts: bool,
-        previous: Option<&Previous>,
+        previous: Option<&'v Previous>,
+        schema_errors: impl FnOnce() -> Vec<Finding>,
     ) -> Vec<Finding> {
         let (mut findings, capped) = walk::walk(self, reply, previous);
         if findings.len() > MAX_FINDINGS {
@@ -191,6 +197,14 @@ impl Validator {
             return findings;
         }
         // The schema refuses what the walk accepted: report the schema's words.
+        findings.extend(schema_errors());
+        findings
+    }
+
+    /// The compiled schema's own errors about a reply (the first ten), each as a finding:
+    /// what is reported when the schema refuses a reply the walk found nothing wrong with.
+    fn schema_errors(&self, reply: &Value) -> Vec<Finding> {
+        let mut findings = Vec::new();
         for error in self.schema.iter_errors(reply).take(10) {
             let pointer = error.instance_path().to_string();
             let said = words::say(

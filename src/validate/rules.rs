@@ -138,7 +138,7 @@ struct Broken<'a> {
     reported: &'a HashSet<String>,
 }
 
-impl Walk<'_> {
+impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
     pub(super) fn rules(&mut self, invalid: &HashSet<QuestionRef>) {
         let q = self.q;
         // The answers already reported, looked up once: a rule on each of 10,000 rows must not
@@ -256,7 +256,7 @@ impl Walk<'_> {
         reads
             .into_iter()
             .filter_map(|r| {
-                let value = previous.value::<&serde_json::Value>(r)?;
+                let value = previous.value::<V>(r)?;
                 let id = self.q.question(r).id.clone();
                 let args = Args::new()
                     .text("id", id)

@@ -4,8 +4,6 @@
 
 use std::collections::HashSet;
 
-use serde_json::Value;
-
 use super::describe;
 use super::own::{self, DateProblem};
 use super::walk::{Site, Walk, say};
@@ -16,11 +14,12 @@ use crate::findings::words::{Args, Said, Text, phrase};
 use crate::findings::{Anchor, Code, Finding, Location, Related};
 use crate::questionnaire::model::{Question, QuestionRef, QuestionType, TextFormat};
 use crate::values::number::{self, Decimal};
+use crate::values::view::{Kind, ReplyValue};
 
 /// Most findings reported about the items of one list.
 const MAX_ITEM_FINDINGS: usize = 10;
 
-impl<'a> Walk<'a> {
+impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
     /// One finding about the answer itself, worded by `id` with `args`.
     fn flag(&mut self, site: Site<'_>, code: Code, id: &'static str, args: Args) {
         let said = say(id, args);
@@ -29,12 +28,12 @@ impl<'a> Walk<'a> {
     }
 
     /// Check a non-blank, non-code answer. Returns whether it was valid.
-    pub(super) fn check_value(&mut self, site: Site<'_>, value: &'a Value) -> bool {
+    pub(super) fn check_value(&mut self, site: Site<'_>, value: V) -> bool {
         let before = self.findings.len();
         let question = site.question;
         // A code of the questionnaire this question does not take: the respondent meant a
         // code, so "expected a whole number" would miss the point (text takes any string).
-        if let Value::String(s) = value
+        if let Kind::String(s) = value.kind()
             && !matches!(question.kind, QuestionType::Text | QuestionType::Choice)
             && self.q.code(s).is_some()
         {
@@ -48,32 +47,29 @@ impl<'a> Walk<'a> {
             self.findings.push(f);
             return false;
         }
-        match (question.kind, value) {
-            (QuestionType::YesNo, Value::Bool(_)) => {}
-            (QuestionType::Choice, Value::String(s)) => self.check_option(site, s, None),
-            (QuestionType::MultiChoice, Value::Array(items)) => self.check_multi(site, items),
-            (QuestionType::Text, Value::String(s)) => self.check_text(site, s),
-            (
-                QuestionType::Integer | QuestionType::Year | QuestionType::Number,
-                Value::Number(n),
-            ) => {
+        match (question.kind, value.kind()) {
+            (QuestionType::YesNo, Kind::Bool(_)) => {}
+            (QuestionType::Choice, Kind::String(s)) => self.check_option(site, s, None),
+            (QuestionType::MultiChoice, Kind::Array) => self.check_multi(site, value),
+            (QuestionType::Text, Kind::String(s)) => self.check_text(site, s),
+            (QuestionType::Integer | QuestionType::Year | QuestionType::Number, Kind::Number) => {
                 // Judged exactly as written, never through a rounded f64.
-                match number::of(n) {
-                    None => self.too_precise(site, n),
+                match value.as_decimal() {
+                    None => self.too_precise(site, value),
                     Some(x) if question.kind != QuestionType::Number && !x.is_integer() => {
                         self.wrong_type(site, value, "want-integer");
                     }
                     Some(x) => self.check_range(site, x, value),
                 }
             }
-            (QuestionType::Date, Value::String(s)) => self.check_date(site, s),
-            (QuestionType::Time, Value::String(s)) => {
+            (QuestionType::Date, Kind::String(s)) => self.check_date(site, s),
+            (QuestionType::Time, Kind::String(s)) => {
                 if !crate::values::dates::is_time(s) {
                     let args = Args::new().text("value", echo(s));
                     self.flag(site, Code::InvalidFormat, "not-a-time", args);
                 }
             }
-            (QuestionType::Country, Value::String(s)) => {
+            (QuestionType::Country, Kind::String(s)) => {
                 if !crate::values::country::is_country_code(s) {
                     let upper = s.to_ascii_uppercase();
                     let args = Args::new().text("value", echo(s));
@@ -85,7 +81,7 @@ impl<'a> Walk<'a> {
                     }
                 }
             }
-            (QuestionType::Table, Value::Array(rows)) => self.check_table(site, rows),
+            (QuestionType::Table, Kind::Array) => self.check_table(site, value),
             (kind, _) => {
                 let want = match kind {
                     QuestionType::YesNo => "want-yes-no",
@@ -107,7 +103,7 @@ impl<'a> Walk<'a> {
     }
 
     /// `want` is the id of the words for the kind of answer expected.
-    fn wrong_type(&mut self, site: Site<'_>, value: &Value, want: &'static str) {
+    fn wrong_type(&mut self, site: Site<'_>, value: V, want: &'static str) {
         let args = Args::new()
             .text("want", phrase(want, &Args::new()))
             .text("value", describe::value(value));
@@ -118,7 +114,7 @@ impl<'a> Walk<'a> {
             QuestionType::Integer | QuestionType::Number | QuestionType::Year
         );
         if numeric
-            && let Value::String(text) = value
+            && let Kind::String(text) = value.kind()
             && let Some(number) = number_in_text(text)
         {
             let args = args.text("number", number);
@@ -179,31 +175,30 @@ impl<'a> Walk<'a> {
     /// A multi-choice answer. Each distinct problem is reported once, and at most
     /// [`MAX_ITEM_FINDINGS`] per list: a list of a million copies of one wrong value is one
     /// fault, not a million. Repeats are found with a set, in linear time.
-    fn check_multi(&mut self, site: Site<'_>, items: &[Value]) {
+    fn check_multi(&mut self, site: Site<'_>, list: V) {
         let question = site.question;
+        let Some(items) = list.items() else { return };
         let mut seen: HashSet<&str> = HashSet::new();
         let mut reported: HashSet<&str> = HashSet::new();
         let mut found: Vec<Finding> = Vec::new();
         let mut more = 0usize;
-        for (i, item) in items.iter().enumerate() {
-            let finding = match item {
-                Value::String(s) if !seen.insert(s.as_str()) => {
-                    reported.insert(s.as_str()).then(|| {
-                        self.finding(
-                            site,
-                            Code::InvalidOption,
-                            say("chosen-twice", Args::new().text("value", echo(s))),
-                            Anchor::Value(format!("{}/{i}", site.pointer())),
-                        )
-                    })
-                }
-                Value::String(s) => self.option_finding(site, s, Some(i)),
-                other => Some(self.finding(
+        for (i, item) in items.clone().enumerate() {
+            let finding = match item.kind() {
+                Kind::String(s) if !seen.insert(s) => reported.insert(s).then(|| {
+                    self.finding(
+                        site,
+                        Code::InvalidOption,
+                        say("chosen-twice", Args::new().text("value", echo(s))),
+                        Anchor::Value(format!("{}/{i}", site.pointer())),
+                    )
+                }),
+                Kind::String(s) => self.option_finding(site, s, Some(i)),
+                _ => Some(self.finding(
                     site,
                     Code::InvalidType,
                     say(
                         "choice-not-text",
-                        Args::new().text("value", describe::value(other)),
+                        Args::new().text("value", describe::value(item)),
                     ),
                     Anchor::Value(format!("{}/{i}", site.pointer())),
                 )),
@@ -235,7 +230,7 @@ impl<'a> Walk<'a> {
             ("too-few-choices", "too-many-choices"),
         );
         if count > 1
-            && let Some((i, option)) = items.iter().enumerate().find_map(|(i, item)| {
+            && let Some((i, option)) = items.enumerate().find_map(|(i, item)| {
                 let option = question.option(item.as_str()?)?;
                 option.exclusive.then_some((i, option))
             })
@@ -317,10 +312,11 @@ impl<'a> Walk<'a> {
 
     /// A number canvass cannot hold exactly: refused where it is written, never rounded
     /// into a verdict.
-    fn too_precise(&mut self, site: Site<'_>, n: &serde_json::Number) {
-        let digits = number::significant_digits(n.as_str());
+    fn too_precise(&mut self, site: Site<'_>, value: V) {
+        let n = value.number_text().unwrap_or_default();
+        let digits = number::significant_digits(&n);
         let args = Args::new()
-            .text("value", echo(n.as_str()))
+            .text("value", echo(&n))
             .text("most", number::EXACT_DIGITS.to_string());
         if digits > number::EXACT_DIGITS {
             let args = args.text("digits", digits.to_string());
@@ -330,7 +326,7 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn check_range(&mut self, site: Site<'_>, x: Decimal, value: &Value) {
+    fn check_range(&mut self, site: Site<'_>, x: Decimal, value: V) {
         let question = site.question;
         let unit = question
             .unit
@@ -342,7 +338,10 @@ impl<'a> Walk<'a> {
         let below = min.filter(|&min| x < min);
         let above = max.filter(|&max| x > max);
         let args = Args::new()
-            .text("value", value.to_string())
+            .text(
+                "value",
+                value.number_text().unwrap_or_default().into_owned(),
+            )
             .text("unit", unit);
         match (below, above) {
             (Some(min), _) => {
@@ -377,8 +376,9 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn check_table(&mut self, site: Site<'_>, rows: &'a [Value]) {
+    fn check_table(&mut self, site: Site<'_>, list: V) {
         let table = site.question;
+        let Some(rows) = list.items() else { return };
         if own::rows_over_limit(rows.len(), &self.limits) {
             let said = say(
                 "rows-over-limit",
@@ -398,11 +398,11 @@ impl<'a> Walk<'a> {
             ("too-few-rows", "too-many-rows"),
         );
         let mut keys = own::RowKeys::new(table);
-        for (r, row) in rows.iter().enumerate() {
+        for (r, row) in rows.clone().enumerate() {
             if self.full() {
                 break;
             }
-            let Value::Object(_) = row else {
+            if row.kind() != Kind::Object {
                 let said = say(
                     "row-not-a-table",
                     Args::new()
@@ -417,20 +417,21 @@ impl<'a> Walk<'a> {
                 );
                 self.findings.push(f);
                 continue;
-            };
+            }
             self.check_row(site, r, row);
             if let Some((first, value)) = keys.repeat(r, row) {
                 self.duplicate_row(site, r, first, value);
             }
         }
-        self.rows_in_advance(site, rows);
+        self.rows_in_advance(site, list);
     }
 
     /// A table that gives its rows in advance: each one left out is missing, at the table;
     /// a row whose key is not among them is an invalid option, at its key.
-    fn rows_in_advance(&mut self, site: Site<'_>, rows: &'a [Value]) {
+    fn rows_in_advance(&mut self, site: Site<'_>, list: V) {
         let table = site.question;
-        let (missing, extra) = own::rows_in_advance(table, rows.iter());
+        let Some(rows) = list.items() else { return };
+        let (missing, extra) = own::rows_in_advance(table, rows.clone());
         let Some(key) = table.key.as_deref().and_then(|k| table.column(k)) else {
             return;
         };
@@ -463,9 +464,11 @@ impl<'a> Walk<'a> {
             {
                 continue;
             }
-            let value = match rows[r].get(&key.id) {
-                Some(Value::String(s)) => format!("\"{}\"", echo(s)),
-                Some(other) => other.to_string(),
+            let value = match rows.clone().nth(r).and_then(|row| row.get(&key.id)) {
+                Some(cell) => match cell.kind() {
+                    Kind::String(s) => format!("\"{}\"", echo(s)),
+                    _ => cell.json_text(),
+                },
                 None => String::new(),
             };
             let args = Args::new()
@@ -478,27 +481,27 @@ impl<'a> Walk<'a> {
     /// The cells of one row: unknown columns, each cell's value, then whether each column
     /// is asked in this row (its `when`, read in the row) — missing, not applicable, or
     /// computed and not to be answered.
-    fn check_row(&mut self, site: Site<'_>, r: usize, row: &'a Value) {
-        let Value::Object(cells) = row else { return };
-        let misspelt = self.unknown_cells(site, r, cells);
+    fn check_row(&mut self, site: Site<'_>, r: usize, row: V) {
+        if row.kind() != Kind::Object {
+            return;
+        }
+        let misspelt = self.unknown_cells(site, r, row);
         self.cells(site, r, row, &misspelt);
     }
 
     /// Keys of a row that name no column, each reported with the closest column. Returns
     /// the columns they were taken for: the misspelling is the one fault, so their missing
     /// cell is not reported again.
-    fn unknown_cells<'t>(
-        &mut self,
-        site: Site<'t>,
-        r: usize,
-        cells: &serde_json::Map<String, Value>,
-    ) -> Vec<&'t str> {
+    fn unknown_cells<'t>(&mut self, site: Site<'t>, r: usize, cells: V) -> Vec<&'t str> {
         let table = site.question;
         let row_pointer = || format!("{}/{r}", site.pointer());
         let mut misspelt: Vec<&str> = Vec::new();
         // A column's "please specify" text is not a column, but it belongs in the row.
         for key in cells
-            .keys()
+            .members()
+            .into_iter()
+            .flatten()
+            .map(|(key, _)| key)
             .filter(|k| table.column(k).is_none() && !Question::is_specify_among(&table.columns, k))
         {
             if self.full() {
@@ -540,9 +543,12 @@ impl<'a> Walk<'a> {
     }
 
     /// Each column of one row: its value, then whether it is asked in this row.
-    fn cells(&mut self, site: Site<'_>, r: usize, row: &'a Value, misspelt: &[&str]) {
+    fn cells(&mut self, site: Site<'_>, r: usize, row: V, misspelt: &[&str]) {
         let table = site.question;
-        let Value::Object(cells) = row else { return };
+        if row.kind() != Kind::Object {
+            return;
+        }
+        let cells = row;
         // Values first, each cell's findings kept apart: a column's `when` that reads a
         // broken cell of this row is undetermined, and says nothing more.
         let mut own: Vec<Vec<Finding>> = Vec::with_capacity(table.columns.len());
@@ -711,7 +717,7 @@ impl<'a> Walk<'a> {
     }
 
     /// Row `r` repeats the key value of row `first`.
-    fn duplicate_row(&mut self, site: Site<'_>, r: usize, first: usize, value: &Value) {
+    fn duplicate_row(&mut self, site: Site<'_>, r: usize, first: usize, value: V) {
         let table = site.question;
         let Some(key) = &table.key else { return };
         let Some(column) = table.column(key) else {

@@ -5,8 +5,6 @@
 
 use std::collections::HashSet;
 
-use serde_json::{Map, Value};
-
 use super::{Validator, describe};
 use crate::eval::asked::asked;
 use crate::eval::{self, Answer, Answers, Truth, classify};
@@ -16,6 +14,7 @@ use crate::findings::{Anchor, Code, Finding, Location, Related, Severity};
 use crate::questionnaire::model::{Question, QuestionRef, QuestionType, Questionnaire};
 use crate::questionnaire::settings::closest;
 use crate::reply::{Limits, escape_pointer};
+use crate::values::view::{Kind, ReplyValue};
 
 /// A question (or a table cell) being checked; pointers and names are built only when a
 /// finding needs them.
@@ -68,10 +67,10 @@ impl Site<'_> {
     }
 }
 
-pub(super) struct Walk<'a> {
+pub(super) struct Walk<'a, V> {
     pub q: &'a Questionnaire,
     /// The reply's answers, looked up once.
-    pub answers: Answers<'a, &'a Value>,
+    pub answers: Answers<'a, V>,
     /// Questions an unknown key was taken for (`specialized_unit` → `specialised_unit`):
     /// the misspelling is the fault, so their missing answer is not reported again.
     pub misspelt: HashSet<(usize, String)>,
@@ -81,7 +80,7 @@ pub(super) struct Walk<'a> {
     pub capped: bool,
 }
 
-impl Walk<'_> {
+impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
     /// A finding about a question, worded as `said`, with its number, text and (unless the
     /// wording has its own help) expected answer filled in; the location's pointer is the
     /// question's unless `at` names another answer.
@@ -207,7 +206,7 @@ impl Walk<'_> {
     }
 }
 
-impl<'a> Walk<'a> {
+impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
     /// The reference of table `table` of section `section`.
     fn table_ref(&self, section: &str, table: &Question) -> Option<QuestionRef> {
         let (s, found) = self.q.section(section)?;
@@ -220,8 +219,8 @@ impl<'a> Walk<'a> {
     }
 
     /// Row `r` of a table, as the reply gives it.
-    pub(super) fn row_value(&self, table: QuestionRef, r: usize) -> Option<&'a Value> {
-        self.answers.raw(table)?.as_array()?.get(r)
+    pub(super) fn row_value(&self, table: QuestionRef, r: usize) -> Option<V> {
+        self.answers.raw(table)?.items()?.nth(r)
     }
 
     /// How a message names row `r` of a table: "the row for 2006" when the table is keyed
@@ -289,13 +288,14 @@ fn row_number(r: usize) -> Text {
 
 /// The key a row is named by, as written (`2006`, `rice`), when its table has a naming key
 /// ([`Question::naming_key`]) and the row gives it.
-pub(super) fn row_key(table: &Question, row: Option<&Value>) -> Option<String> {
+pub(super) fn row_key<'v>(table: &Question, row: Option<impl ReplyValue<'v>>) -> Option<String> {
     let key = table.naming_key()?;
-    match row?.get(&key.id)? {
-        Value::Number(n) => Some(n.to_string()),
+    let value = row?.get(&key.id)?;
+    match value.kind() {
+        Kind::Number => value.number_text().map(std::borrow::Cow::into_owned),
         // An option that is not one names no row.
-        Value::String(s) if key.kind == QuestionType::Choice && key.option(s).is_none() => None,
-        Value::String(s) if !s.is_empty() => Some(echo(s)),
+        Kind::String(s) if key.kind == QuestionType::Choice && key.option(s).is_none() => None,
+        Kind::String(s) if !s.is_empty() => Some(echo(s)),
         _ => None,
     }
 }
@@ -307,9 +307,9 @@ pub(super) fn say(id: &'static str, args: Args) -> Said {
 }
 
 /// The findings of a reply, and whether the walk stopped early (so that there are more).
-pub(super) fn walk<'v>(
-    v: &Validator,
-    reply: &'v Value,
+pub(super) fn walk<'v, V: ReplyValue<'v>>(
+    v: &'v Validator,
+    reply: V,
     previous: Option<&'v crate::eval::Previous>,
 ) -> (Vec<Finding>, bool) {
     let mut walk = Walk {
@@ -320,7 +320,7 @@ pub(super) fn walk<'v>(
         findings: Vec::new(),
         capped: false,
     };
-    let Value::Object(root) = reply else {
+    if reply.kind() != Kind::Object {
         let said = say(
             "reply-not-a-table",
             Args::new()
@@ -334,13 +334,13 @@ pub(super) fn walk<'v>(
             Anchor::Value(String::new()),
         ));
         return (walk.findings, false);
-    };
-    if !walk.reserved(root) {
+    }
+    if !walk.reserved(reply) {
         return (walk.findings, false);
     }
     walk.unknown_sections();
     walk.sections();
-    walk.explanations(root);
+    walk.explanations(reply);
     (walk.findings, walk.capped)
 }
 
@@ -349,7 +349,7 @@ pub(super) fn walk<'v>(
 /// make canvass hold a finding for every fault, in memory many times the reply's size.
 pub(super) const FINDINGS_CEILING: usize = 5 * super::MAX_FINDINGS;
 
-impl Walk<'_> {
+impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
     /// Whether enough findings are collected; noted, so the report says "at least".
     pub fn full(&mut self) -> bool {
         let full = self.findings.len() >= FINDINGS_CEILING;
@@ -359,14 +359,14 @@ impl Walk<'_> {
 
     /// `questionnaire` and `version`. Returns false when the reply answers another
     /// questionnaire: every other finding would be noise.
-    fn reserved(&mut self, root: &Map<String, Value>) -> bool {
+    fn reserved(&mut self, root: V) -> bool {
         let q = self.q;
         for (key, expected) in [("questionnaire", &q.id), ("version", &q.version)] {
             let args = Args::new()
                 .text("key", key)
                 .text("expected", expected.clone());
             let (said, anchor) = match root.get(key) {
-                Some(Value::String(s)) if s == expected => continue,
+                Some(given) if given.as_str() == Some(expected) => continue,
                 Some(other) => (
                     say(
                         "reply-names-other",
@@ -382,7 +382,7 @@ impl Walk<'_> {
             let at = Location::answer(format!("/{key}"), anchor);
             let finding = Finding::said(Code::WrongQuestionnaire, Severity::Error, said, at);
             self.findings.push(finding);
-            if key == "questionnaire" && root.contains_key(key) {
+            if key == "questionnaire" && root.get(key).is_some() {
                 return false;
             }
         }
@@ -445,7 +445,7 @@ impl Walk<'_> {
         let mut value_findings: Vec<Vec<Finding>> = Vec::new();
         for (s, section) in q.sections.iter().enumerate() {
             let answers = match self.answers.sections[s] {
-                Some(Value::Object(answers)) => Some(answers),
+                Some(answers) if answers.kind() == Kind::Object => Some(answers),
                 None => None,
                 Some(other) => {
                     let pointer = format!("/{}", escape_pointer(&section.id));
@@ -514,11 +514,11 @@ impl Walk<'_> {
         let q = self.q;
         let mut own = value_findings.into_iter();
         for (s, section) in q.sections.iter().enumerate() {
-            if matches!(self.answers.sections[s], Some(v) if !v.is_object()) {
+            if matches!(self.answers.sections[s], Some(v) if v.kind() != Kind::Object) {
                 own.by_ref().take(section.questions.len()).for_each(drop);
                 continue;
             }
-            let answers = self.answers.sections[s].and_then(Value::as_object);
+            let answers = self.answers.sections[s].filter(|v| v.kind() == Kind::Object);
             let section_pointer = if answers.is_some() {
                 format!("/{}", escape_pointer(&section.id))
             } else {
@@ -764,8 +764,8 @@ impl Walk<'_> {
     pub(super) fn specify(
         &mut self,
         site: Site<'_>,
-        answers: Option<&Map<String, Value>>,
-        answer: Answer<&Value>,
+        answers: Option<V>,
+        answer: Answer<V>,
         applies: bool,
         section_pointer: &str,
         row: Option<usize>,
@@ -776,13 +776,15 @@ impl Walk<'_> {
         let specify_id = format!("{}_specify", site.question.id);
         let asks = |c: &&str| site.question.option(c).is_some_and(|o| o.specify);
         let specify_option = match answer {
-            Answer::Value(Value::String(s)) => Some(s.as_str()).filter(asks),
-            Answer::Value(Value::Array(items)) => items.iter().filter_map(Value::as_str).find(asks),
+            Answer::Value(value) => match (value.kind(), value.items()) {
+                (Kind::String(s), _) => Some(s).filter(asks),
+                (_, Some(items)) => items.filter_map(ReplyValue::as_str).find(asks),
+                _ => None,
+            },
             _ => None,
         };
         let text = answers.and_then(|a| a.get(&specify_id));
-        let given = !matches!(text, None | Some(Value::Null))
-            && text != Some(&Value::String(String::new()));
+        let given = text.is_some_and(|t| !t.is_null() && t.as_str() != Some(""));
         // Beside the question in its section, or beside the cell in its row.
         let (pointer, container) = match row {
             Some(_) => {
@@ -816,7 +818,7 @@ impl Walk<'_> {
                 say("unexpected-specify", args),
                 Anchor::Value(pointer.clone()),
             ),
-            (Some(_), true) if !text.is_some_and(Value::is_string) => (
+            (Some(_), true) if text.is_none_or(|t| t.as_str().is_none()) => (
                 Code::InvalidType,
                 say(
                     "specify-not-text",
@@ -891,10 +893,10 @@ pub(super) fn question_label(question: &Question) -> String {
     }
 }
 
-fn describe_short(v: &Value) -> Text {
-    match v {
-        Value::String(s) => Text::Plain(format!("\"{}\"", echo(s))),
-        other => describe::value(other),
+fn describe_short<'v>(v: impl ReplyValue<'v>) -> Text {
+    match v.kind() {
+        Kind::String(s) => Text::Plain(format!("\"{}\"", echo(s))),
+        _ => describe::value(v),
     }
 }
 

@@ -4,16 +4,33 @@
 //!
 //! It only reads; it never says whether a value is right.
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use super::number::Decimal;
 
+/// Which of JSON's kinds a value is, with a string's text: what the walk matches on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind<'v> {
+    Null,
+    Bool(bool),
+    Number,
+    String(&'v str),
+    Array,
+    Object,
+}
+
 /// A handle on one value of a reply; cheap to copy.
 pub trait ReplyValue<'v>: Copy {
+    fn kind(self) -> Kind<'v>;
     fn is_null(self) -> bool;
     fn as_bool(self) -> Option<bool>;
     /// A number's exact value as written, if it fits in 28 significant digits.
     fn as_decimal(self) -> Option<Decimal>;
+    /// A number as `serde_json` writes it (read with arbitrary precision: `1E5` is
+    /// `1e+5`), for a finding to show.
+    fn number_text(self) -> Option<Cow<'v, str>>;
     /// Whether an `f64` judges this value exactly (true but for some numbers).
     fn judged_by_f64(self) -> bool;
     fn as_str(self) -> Option<&'v str>;
@@ -28,6 +45,17 @@ pub trait ReplyValue<'v>: Copy {
 }
 
 impl<'v> ReplyValue<'v> for &'v Value {
+    fn kind(self) -> Kind<'v> {
+        match self {
+            Value::Null => Kind::Null,
+            Value::Bool(b) => Kind::Bool(*b),
+            Value::Number(_) => Kind::Number,
+            Value::String(s) => Kind::String(s),
+            Value::Array(_) => Kind::Array,
+            Value::Object(_) => Kind::Object,
+        }
+    }
+
     fn is_null(self) -> bool {
         Value::is_null(self)
     }
@@ -39,6 +67,13 @@ impl<'v> ReplyValue<'v> for &'v Value {
     fn as_decimal(self) -> Option<Decimal> {
         match self {
             Value::Number(n) => super::number::of(n),
+            _ => None,
+        }
+    }
+
+    fn number_text(self) -> Option<Cow<'v, str>> {
+        match self {
+            Value::Number(n) => Some(Cow::Borrowed(n.as_str())),
             _ => None,
         }
     }
