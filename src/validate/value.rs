@@ -178,8 +178,8 @@ impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
     fn check_multi(&mut self, site: Site<'_>, list: V) {
         let question = site.question;
         let Some(items) = list.items() else { return };
-        let mut seen: HashSet<&str> = HashSet::new();
-        let mut reported: HashSet<&str> = HashSet::new();
+        let mut seen = Strings::default();
+        let mut reported = Strings::default();
         let mut found: Vec<Finding> = Vec::new();
         let mut more = 0usize;
         for (i, item) in items.clone().enumerate() {
@@ -328,15 +328,19 @@ impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
 
     fn check_range(&mut self, site: Site<'_>, x: Decimal, value: V) {
         let question = site.question;
+        // Exact bounds, settled once by the validator.
+        let (min, max) = question.exact_bounds;
+        let below = min.filter(|&min| x < min);
+        let above = max.filter(|&max| x > max);
+        if below.is_none() && above.is_none() {
+            // In range: nothing to say, so no words are made.
+            return;
+        }
         let unit = question
             .unit
             .as_ref()
             .map(|u| Text::from(" ").then(Text::given(&u.0, self.q.source_language())))
             .unwrap_or_default();
-        // Exact bounds, settled once by the validator.
-        let (min, max) = question.exact_bounds;
-        let below = min.filter(|&min| x < min);
-        let above = max.filter(|&max| x > max);
         let args = Args::new()
             .text(
                 "value",
@@ -759,6 +763,35 @@ impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
     }
 }
 
+/// A set of texts: searched one by one while it is small (the choices of one answer), and
+/// hashed once it is not, so that a hostile list of a million items is still read in
+/// linear time.
+#[derive(Default)]
+struct Strings<'s> {
+    few: Vec<&'s str>,
+    many: HashSet<&'s str>,
+}
+
+impl<'s> Strings<'s> {
+    /// Most texts searched one by one.
+    const FEW: usize = 16;
+
+    /// Add `text`; whether it was not there yet.
+    fn insert(&mut self, text: &'s str) -> bool {
+        if self.many.is_empty() {
+            if self.few.contains(&text) {
+                return false;
+            }
+            if self.few.len() < Self::FEW {
+                self.few.push(text);
+                return true;
+            }
+            self.many.extend(self.few.drain(..));
+        }
+        self.many.insert(text)
+    }
+}
+
 /// The number a text holds (`"2008"`, and with group separators or a decimal comma,
 /// `"1 234"`, `"1,234.5"`, `"12,5"`), as it would be written as a number; `None` for any
 /// other text.
@@ -805,7 +838,19 @@ fn number_in_text(text: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::number_in_text;
+    use super::{Strings, number_in_text};
+
+    /// Small or large, the set says "new" exactly once per distinct text.
+    #[test]
+    fn a_set_of_texts_knows_a_repeat_before_and_after_it_grows() {
+        let texts: Vec<String> = (0..3 * Strings::FEW).map(|i| format!("t{i}")).collect();
+        let mut set = Strings::default();
+        for (i, text) in texts.iter().enumerate() {
+            assert!(set.insert(text), "{text} is new");
+            assert!(!set.insert(text), "{text} is a repeat");
+            assert!(!set.insert(&texts[i / 2]), "an earlier text is a repeat");
+        }
+    }
 
     #[test]
     fn numbers_written_as_text_are_read_for_the_help() {
