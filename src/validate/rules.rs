@@ -2,7 +2,7 @@
 //! unanswered, coded or already-reported answer (that is a missing or invalid answer, not
 //! an inconsistency). A failed rule shows every answer it read.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 use super::walk::{Walk, say};
 use crate::eval::{Answer, Answers, Truth, classify, truth};
@@ -134,12 +134,12 @@ pub(super) fn fails<'v, V: ReplyValue<'v>>(
 /// What is already reported before the rules run: broken answers, and the pointers of
 /// every finding (a cell with one is broken in its row).
 struct Broken<'a> {
-    invalid: &'a HashSet<QuestionRef>,
+    invalid: &'a BTreeSet<QuestionRef>,
     reported: &'a HashSet<String>,
 }
 
 impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
-    pub(super) fn rules(&mut self, invalid: &HashSet<QuestionRef>) {
+    pub(super) fn rules(&mut self, invalid: &BTreeSet<QuestionRef>) {
         let q = self.q;
         // The answers already reported, looked up once: a rule on each of 10,000 rows must not
         // scan every finding for each row.

@@ -629,7 +629,7 @@ impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
                 table: Some((table, r)),
             };
             let answer = classify(column, cells.get(&column.id));
-            self.specify(cell_site, Some(cells), answer, true, "", Some(r));
+            self.specify(cell_site, Some(cells), answer, true, Some(r));
         }
     }
 

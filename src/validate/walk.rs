@@ -3,7 +3,7 @@
 //! specify" answers, then the rules. One fault, one finding: an answer that fails its own
 //! check is not also blamed for the conditions and rules that read it.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 use super::{Validator, describe};
 use crate::eval::asked::asked;
@@ -442,9 +442,11 @@ impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
 
     /// Pass 1: every answer's own check, kept aside per question, so that the next pass
     /// knows which answers are broken before it judges the conditions that read them.
-    fn check_answers(&mut self) -> (HashSet<QuestionRef>, Vec<Vec<Finding>>) {
+    fn check_answers(&mut self) -> (BTreeSet<QuestionRef>, Vec<Vec<Finding>>) {
         let q = self.q;
-        let mut invalid: HashSet<QuestionRef> = HashSet::new();
+        // The broken answers: few, and looked up for each condition that reads one, which
+        // comparing a few references does faster than hashing.
+        let mut invalid: BTreeSet<QuestionRef> = BTreeSet::new();
         let mut value_findings: Vec<Vec<Finding>> = Vec::new();
         for (s, section) in q.sections.iter().enumerate() {
             let answers = match self.answers.sections[s] {
@@ -511,7 +513,7 @@ impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
     /// or its own findings from pass 1.
     fn applicability(
         &mut self,
-        invalid: &mut HashSet<QuestionRef>,
+        invalid: &mut BTreeSet<QuestionRef>,
         value_findings: Vec<Vec<Finding>>,
     ) {
         let q = self.q;
@@ -522,11 +524,6 @@ impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
                 continue;
             }
             let answers = self.answers.sections[s].filter(|v| v.kind() == Kind::Object);
-            let section_pointer = if answers.is_some() {
-                format!("/{}", escape_pointer(&section.id))
-            } else {
-                String::new()
-            };
             for (i, question) in section.questions.iter().enumerate() {
                 let own = own.next().expect("one entry per question");
                 let r = QuestionRef {
@@ -566,7 +563,7 @@ impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
                     // which is already reported. Neither missing nor not applicable; but its
                     // own answer, if it has one, is still checked.
                     self.findings.extend(own);
-                    self.specify(site, answers, answer, true, &section_pointer, None);
+                    self.specify(site, answers, answer, true, None);
                     continue;
                 }
                 if truth == Truth::True {
@@ -578,11 +575,11 @@ impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
                             if self.misspelt.contains(&(s, question.id.clone())) {
                                 continue;
                             }
-                            self.missing(site, &section_pointer, &reads());
+                            self.missing(site, answers.is_some(), &reads());
                         }
                         _ => self.findings.extend(own),
                     }
-                    self.specify(site, answers, answer, true, &section_pointer, None);
+                    self.specify(site, answers, answer, true, None);
                 } else {
                     if !matches!(answer, Answer::Blank) {
                         // Blame the conditions that do not hold, not those that do.
@@ -594,7 +591,7 @@ impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
                         self.not_applicable(site, &failing);
                         invalid.insert(r);
                     }
-                    self.specify(site, answers, Answer::Blank, false, &section_pointer, None);
+                    self.specify(site, answers, Answer::Blank, false, None);
                 }
             }
         }
@@ -660,7 +657,9 @@ impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
         }
     }
 
-    fn missing(&mut self, site: Site<'_>, section_pointer: &str, reads: &[QuestionRef]) {
+    /// `section_given`: whether the question's section is in the reply (the finding is
+    /// then placed at it, else at the whole reply).
+    fn missing(&mut self, site: Site<'_>, section_given: bool, reads: &[QuestionRef]) {
         let number = question_label(site.question);
         let sources: Vec<&str> = self.condition_sources(site);
         let args = Args::new().text("number", number);
@@ -672,7 +671,7 @@ impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
                 args.text("condition", conjunction(&sources)),
             )
         };
-        if section_pointer.is_empty() {
+        if !section_given {
             said.label =
                 Some(say("missing-section", Args::new().text("section", site.section)).message);
         }
@@ -680,7 +679,7 @@ impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
             site,
             Code::MissingAnswer,
             said,
-            Anchor::Container(section_pointer.to_string()),
+            Anchor::Container(section_pointer(site.section, section_given)),
         );
         // A condition on `sum(table.column)`: the sum is the reason, not the number of rows.
         let sums = match self.q.section(site.section) {
@@ -756,16 +755,22 @@ impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
     }
 
     /// "Other, please specify": required when a `specify` option is chosen, blank otherwise.
-    /// `answers` is where `<id>_specify` lives: the section, or (`row` given) the cell's row.
+    /// `answers` is where `<id>_specify` lives: the section (absent when the section is not
+    /// in the reply), or (`row` given) the cell's row.
     pub(super) fn specify(
         &mut self,
         site: Site<'_>,
         answers: Option<V>,
         answer: Answer<V>,
         applies: bool,
-        section_pointer: &str,
         row: Option<usize>,
     ) {
+        /// What is wrong with the "please specify" text, if anything.
+        enum Fault<'o> {
+            Missing(&'o str),
+            Unexpected,
+            NotText,
+        }
         if !site.question.options.iter().any(|o| o.specify) {
             return;
         }
@@ -781,6 +786,12 @@ impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
         };
         let text = answers.and_then(|a| a.get(&specify_id));
         let given = text.is_some_and(|t| !t.is_null() && t.as_str() != Some(""));
+        let fault = match (specify_option, given) {
+            (Some(option), false) if applies => Fault::Missing(option),
+            (None, true) => Fault::Unexpected,
+            (Some(_), true) if text.is_none_or(|t| t.as_str().is_none()) => Fault::NotText,
+            _ => return,
+        };
         // Beside the question in its section, or beside the cell in its row.
         let (pointer, container) = match row {
             Some(_) => {
@@ -789,15 +800,15 @@ impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
             }
             None => (
                 format!("/{}/{specify_id}", escape_pointer(site.section)),
-                section_pointer.to_string(),
+                section_pointer(site.section, answers.is_some()),
             ),
         };
         let number = question_label(site.question);
         let args = Args::new()
             .text("number", number)
             .text("specify", specify_id.clone());
-        let (code, said, anchor) = match (specify_option, given) {
-            (Some(option), false) if applies => {
+        let (code, said, anchor) = match fault {
+            Fault::Missing(option) => {
                 let said = match row {
                     Some(r) => say(
                         "missing-specify-cell",
@@ -809,12 +820,12 @@ impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
                 };
                 (Code::MissingSpecify, said, Anchor::Container(container))
             }
-            (None, true) => (
+            Fault::Unexpected => (
                 Code::UnexpectedSpecify,
                 say("unexpected-specify", args),
                 Anchor::Value(pointer.clone()),
             ),
-            (Some(_), true) if text.is_none_or(|t| t.as_str().is_none()) => (
+            Fault::NotText => (
                 Code::InvalidType,
                 say(
                     "specify-not-text",
@@ -822,10 +833,19 @@ impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
                 ),
                 Anchor::Value(pointer.clone()),
             ),
-            _ => return,
         };
         let finding = self.finding(site, code, said, Location::answer(pointer, anchor));
         self.findings.push(finding);
+    }
+}
+
+/// Where a finding about a section's question is placed when it has no answer to point at:
+/// the section (`/legislation`), or the whole reply when the section is not in it.
+fn section_pointer(section: &str, given: bool) -> String {
+    if given {
+        format!("/{}", escape_pointer(section))
+    } else {
+        String::new()
     }
 }
 
@@ -833,7 +853,7 @@ impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
 /// about the table itself (not a list, too many rows, a row that is no table); a bad cell
 /// breaks its column alone, so `size(t)` is still judged, and `sum(t.c)` is not.
 fn broken(
-    invalid: &mut HashSet<QuestionRef>,
+    invalid: &mut BTreeSet<QuestionRef>,
     r: QuestionRef,
     question: &Question,
     path: &str,
@@ -874,7 +894,7 @@ pub(super) fn cell_pointer(q: &Questionnaire, r: QuestionRef, row: usize) -> Str
     )
 }
 
-pub(super) fn reads_broken(reads: &[QuestionRef], invalid: &HashSet<QuestionRef>) -> bool {
+pub(super) fn reads_broken(reads: &[QuestionRef], invalid: &BTreeSet<QuestionRef>) -> bool {
     !invalid.is_empty()
         && reads
             .iter()
