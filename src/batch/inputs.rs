@@ -180,59 +180,44 @@ pub fn gather(path: &Path, inputs: &mut Batches) {
     }
     inputs.push(Input::File(path.to_path_buf()));
 }
-/// Names in the order people number them: runs of digits compare as numbers (`2` before
-/// `10`, `007` beside `7`), the rest byte by byte; names that tie so (`7` and `007`) fall
-/// back to their bytes, so the order is total.
-fn natural(a: &std::ffi::OsStr, b: &std::ffi::OsStr) -> std::cmp::Ordering {
-    use std::cmp::Ordering;
-    let (x, y) = (a.as_encoded_bytes(), b.as_encoded_bytes());
-    // What the two names share compares equal, so start where they part, or at the start
-    // of the digit run they part in (`r-19` and `r-2` part inside the number 19).
-    let mut same = x.iter().zip(y).take_while(|(p, q)| p == q).count();
-    if same < x.len() && same < y.len() {
-        // Where they part, two bytes that are not digits, or two digits whose runs go on
-        // equally far (so the numbers are as long), compare as bytes: the common case of
-        // `reply-00017.json` against `reply-00018.json`.
-        let digits = |s: &[u8]| s.iter().take_while(|c| c.is_ascii_digit()).count();
-        let (p, q) = (x[same], y[same]);
-        if !p.is_ascii_digit() && !q.is_ascii_digit()
-            || p.is_ascii_digit() && q.is_ascii_digit() && digits(&x[same..]) == digits(&y[same..])
-        {
-            return p.cmp(&q);
+/// A name's key in the order people number names: runs of digits compare as numbers (`2`
+/// before `10`, `007` beside `7`), the rest byte by byte; names that tie so (`7` and `007`)
+/// fall back to their bytes, so the order is total. Keys compare as bytes, so a folder of
+/// 10,000 replies is sorted with one key made per name rather than the order worked out
+/// again in every comparison (the tests hold the keys to that order, written out).
+///
+/// The key is the name with each digit run written as `0`, its length without leading
+/// zeros (four bytes, most significant first), and those digits; then a zero byte, which no
+/// name holds, and the name's own bytes. A digit run's `0` stands where its first digit
+/// stood, so against any other byte it compares as a digit does.
+fn natural_key(name: &std::ffi::OsStr) -> Vec<u8> {
+    let bytes = name.as_encoded_bytes();
+    let mut key = Vec::with_capacity(2 * bytes.len() + 8);
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_digit() {
+            key.push(bytes[at]);
+            at += 1;
+            continue;
         }
+        let end = bytes[at..]
+            .iter()
+            .position(|c| !c.is_ascii_digit())
+            .map_or(bytes.len(), |n| at + n);
+        let zeros = bytes[at..end].iter().take_while(|c| **c == b'0').count();
+        let digits = &bytes[at + zeros.min(end - at - 1)..end];
+        key.push(b'0');
+        key.extend_from_slice(
+            &u32::try_from(digits.len())
+                .unwrap_or(u32::MAX)
+                .to_be_bytes(),
+        );
+        key.extend_from_slice(digits);
+        at = end;
     }
-    while same > 0 && x[same - 1].is_ascii_digit() {
-        same -= 1;
-    }
-    let (mut i, mut j) = (same, same);
-    while i < x.len() && j < y.len() {
-        if x[i].is_ascii_digit() && y[j].is_ascii_digit() {
-            let run = |s: &[u8], from: usize| {
-                let end = s[from..]
-                    .iter()
-                    .position(|c| !c.is_ascii_digit())
-                    .map_or(s.len(), |n| from + n);
-                (from, end)
-            };
-            let ((xs, xe), (ys, ye)) = (run(x, i), run(y, j));
-            let strip = |s: &[u8], from: usize, end: usize| {
-                let zeros = s[from..end].iter().take_while(|c| **c == b'0').count();
-                from + zeros.min(end - from - 1)
-            };
-            let (xd, yd) = (&x[strip(x, xs, xe)..xe], &y[strip(y, ys, ye)..ye]);
-            let order = xd.len().cmp(&yd.len()).then_with(|| xd.cmp(yd));
-            if order != Ordering::Equal {
-                return order;
-            }
-            (i, j) = (xe, ye);
-        } else {
-            match x[i].cmp(&y[j]) {
-                Ordering::Equal => (i, j) = (i + 1, j + 1),
-                order => return order,
-            }
-        }
-    }
-    (x.len() - i).cmp(&(y.len() - j)).then_with(|| x.cmp(y))
+    key.push(0);
+    key.extend_from_slice(bytes);
+    key
 }
 
 /// The replies in a folder, sorted by name (numbers as numbers), recursively. The file type comes with the
@@ -265,10 +250,12 @@ fn gather_entries(path: &Path, name: String, root: &Path, inputs: &mut Batches) 
     // The way people number files: `aut-2.toml` before `aut-10.toml` (the order versions of
     // one respondent are stored in). The entries share their folder, so their names alone
     // decide.
-    entries.sort_unstable_by(|a, b| natural(&a.0, &b.0));
-    for (_, entry, file_type) in entries {
+    entries.sort_by_cached_key(|entry| natural_key(&entry.0));
+    for (file_name, entry, file_type) in entries {
         let Some(file_type) = file_type else { continue };
-        let is_reply = has_reply_extension(&entry);
+        // Judged by the entry's own name: the same as its path's last part, without
+        // taking the path apart again for each of 10,000 replies.
+        let is_reply = has_reply_extension(Path::new(&file_name));
         if file_type.is_dir() {
             let name = entry.display().to_string();
             gather_entries(&entry, name, root, inputs);
@@ -326,7 +313,7 @@ fn has_reply_extension(path: &Path) -> bool {
     // `~$chl.xlsx` is the lock file Excel keeps beside a workbook it has open, not a reply.
     let lock = path
         .file_name()
-        .is_some_and(|n| n.to_string_lossy().starts_with("~$"));
+        .is_some_and(|n| n.as_encoded_bytes().starts_with(b"~$"));
     ["toml", "json", "ndjson", "xlsx", "xlsm"]
         .iter()
         .any(|e| extension.eq_ignore_ascii_case(e))
@@ -536,7 +523,46 @@ fn skip_line(
 
 #[cfg(test)]
 mod tests {
-    use super::natural;
+    use super::natural_key;
+
+    /// The order of names as canvass sorts them.
+    fn natural(a: &std::ffi::OsStr, b: &std::ffi::OsStr) -> std::cmp::Ordering {
+        natural_key(a).cmp(&natural_key(b))
+    }
+
+    /// The order written out as a comparison: what the shared start of two names says is
+    /// nothing; where they part, two digit runs compare as numbers, anything else as bytes;
+    /// a name that ends first comes first, and a tie falls back to the bytes.
+    fn compared(a: &std::ffi::OsStr, b: &std::ffi::OsStr) -> std::cmp::Ordering {
+        use std::cmp::Ordering;
+        let (x, y) = (a.as_encoded_bytes(), b.as_encoded_bytes());
+        let (mut i, mut j) = (0, 0);
+        while i < x.len() && j < y.len() {
+            if x[i].is_ascii_digit() && y[j].is_ascii_digit() {
+                let run = |s: &[u8], from: usize| {
+                    let end = s[from..]
+                        .iter()
+                        .position(|c| !c.is_ascii_digit())
+                        .map_or(s.len(), |n| from + n);
+                    let zeros = s[from..end].iter().take_while(|c| **c == b'0').count();
+                    (from + zeros.min(end - from - 1), end)
+                };
+                let ((xs, xe), (ys, ye)) = (run(x, i), run(y, j));
+                let (xd, yd) = (&x[xs..xe], &y[ys..ye]);
+                let order = xd.len().cmp(&yd.len()).then_with(|| xd.cmp(yd));
+                if order != Ordering::Equal {
+                    return order;
+                }
+                (i, j) = (xe, ye);
+            } else {
+                match x[i].cmp(&y[j]) {
+                    Ordering::Equal => (i, j) = (i + 1, j + 1),
+                    order => return order,
+                }
+            }
+        }
+        (x.len() - i).cmp(&(y.len() - j)).then_with(|| x.cmp(y))
+    }
 
     fn sorted(names: &[&str]) -> Vec<String> {
         let mut names: Vec<&std::ffi::OsStr> = names.iter().map(std::ffi::OsStr::new).collect();
@@ -624,6 +650,17 @@ mod tests {
             let order = natural(std::ffi::OsStr::new(&a), std::ffi::OsStr::new(&b));
             proptest::prop_assert_eq!(order, by_segments(&a, &b), "{} vs {}", a, b);
             proptest::prop_assert_eq!(order.reverse(), natural(std::ffi::OsStr::new(&b), std::ffi::OsStr::new(&a)));
+        }
+
+        /// The keys sort as the comparison written out does, with bytes below, between and
+        /// above the digits, long digit runs and leading zeros.
+        #[test]
+        fn the_keys_sort_as_the_comparison_does(
+            a in "[ -/0-9:a\u{e9}]{0,10}|[0-9]{20,30}x",
+            b in "[ -/0-9:a\u{e9}]{0,10}|[0-9]{20,30}x",
+        ) {
+            let (a, b) = (std::ffi::OsStr::new(&a), std::ffi::OsStr::new(&b));
+            proptest::prop_assert_eq!(natural(a, b), compared(a, b), "{:?} vs {:?}", a, b);
         }
     }
 }
