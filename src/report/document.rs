@@ -270,8 +270,51 @@ pub fn json_line(r: &ReplyReport) -> String {
 
 /// One reply as it sits in the JSON document: pretty, indented one level into `replies`.
 pub fn json_piece(r: &ReplyReport) -> String {
+    if r.findings.is_empty() && r.unreadable.is_none() {
+        return clean_piece(r);
+    }
+    serde_piece(r)
+}
+
+/// [`json_piece`] through serde: any reply.
+fn serde_piece(r: &ReplyReport) -> String {
     let pretty = serde_json::to_vec_pretty(&JsonReply::of(r)).expect("reports serialize");
     String::from_utf8(indented(&pretty)).expect("JSON is UTF-8")
+}
+
+/// [`json_piece`] of a reply with no findings, which most are, written out in the layout
+/// serde's pretty printer gives [`JsonReply`] (a test holds the two equal): its texts are
+/// still escaped by `serde_json`, only the frame is written here.
+fn clean_piece(r: &ReplyReport) -> String {
+    fn text(out: &mut Vec<u8>, s: &str) {
+        serde_json::to_writer(&mut *out, s).expect("writing to memory cannot fail");
+    }
+    let mut out = Vec::with_capacity(256);
+    out.extend_from_slice(b"{\n      \"file\": ");
+    text(&mut out, &r.file.name);
+    if let Some(respondent) = &r.respondent {
+        out.extend_from_slice(b",\n      \"respondent\": ");
+        text(&mut out, respondent);
+    }
+    out.extend_from_slice(b",\n      \"questionnaire\": ");
+    match &r.questionnaire {
+        Some(q) => {
+            out.extend_from_slice(b"{\n        \"id\": ");
+            text(&mut out, &q.id);
+            out.extend_from_slice(b",\n        \"version\": ");
+            text(&mut out, &q.version);
+            out.extend_from_slice(b"\n      }");
+        }
+        None => out.extend_from_slice(b"null"),
+    }
+    let counts = format!(
+        ",\n      \"valid\": {},\n      \"errors\": {},\n      \"warnings\": {},\n      \"findings\": []\n    }}",
+        r.valid(),
+        r.errors,
+        r.warnings
+    );
+    out.extend_from_slice(counts.as_bytes());
+    String::from_utf8(out).expect("JSON is UTF-8")
 }
 
 /// `pretty` with every line after the first indented by two levels. JSON escapes the line
@@ -390,6 +433,25 @@ impl CommonQuestionnaire {
 mod tests {
     use super::*;
     use crate::source::SourceFile;
+
+    proptest::proptest! {
+        /// A reply without findings is written as serde would write it, whatever its file
+        /// name, respondent and questionnaire say (quotes, backslashes, control characters,
+        /// any script).
+        #[test]
+        fn a_clean_piece_is_what_serde_writes(
+            name in "\\PC{0,12}|[\"\\\\\u{0}-\u{1f}\u{7f}é]{0,6}",
+            respondent in proptest::option::of("\\PC{0,6}|[\"\\\\\u{0}-\u{1f}]{0,4}"),
+            questionnaire in proptest::option::of(("\\PC{0,6}", "[\"\\\\\u{0}-\u{1f}a]{0,4}")),
+            warnings in 0usize..3,
+        ) {
+            let mut r = ReplyReport::new(SourceFile::new(name, "{}"), Vec::new());
+            r.respondent = respondent;
+            r.questionnaire = questionnaire.map(|(id, version)| JudgedBy { id, version });
+            r.warnings = warnings;
+            proptest::prop_assert_eq!(clean_piece(&r), serde_piece(&r));
+        }
+    }
 
     #[test]
     fn the_common_questionnaire_is_the_one_every_naming_reply_names() {
