@@ -265,13 +265,21 @@ pub fn json_reply(r: &ReplyReport) -> Value {
 
 /// One reply as an NDJSON line (without the line end).
 pub fn json_line(r: &ReplyReport) -> String {
+    if r.findings.is_empty() && r.unreadable.is_none() {
+        return clean_reply(r, Layout::Line);
+    }
+    serde_line(r)
+}
+
+/// [`json_line`] through serde: any reply.
+fn serde_line(r: &ReplyReport) -> String {
     serde_json::to_string(&JsonReply::of(r)).expect("reports serialize")
 }
 
 /// One reply as it sits in the JSON document: pretty, indented one level into `replies`.
 pub fn json_piece(r: &ReplyReport) -> String {
     if r.findings.is_empty() && r.unreadable.is_none() {
-        return clean_piece(r);
+        return clean_reply(r, Layout::Piece);
     }
     serde_piece(r)
 }
@@ -282,38 +290,62 @@ fn serde_piece(r: &ReplyReport) -> String {
     String::from_utf8(indented(&pretty)).expect("JSON is UTF-8")
 }
 
-/// [`json_piece`] of a reply with no findings, which most are, written out in the layout
-/// serde's pretty printer gives [`JsonReply`] (a test holds the two equal): its texts are
-/// still escaped by `serde_json`, only the frame is written here.
-fn clean_piece(r: &ReplyReport) -> String {
+/// How a reply is laid out: one line of NDJSON, or pretty inside the JSON document.
+#[derive(Clone, Copy)]
+enum Layout {
+    Line,
+    Piece,
+}
+
+/// A reply with no findings, which most are, written out as serde writes [`JsonReply`] in
+/// `layout` (a test holds the two equal): its texts are still escaped by `serde_json`,
+/// only the frame is written here.
+fn clean_reply(r: &ReplyReport, layout: Layout) -> String {
     fn text(out: &mut Vec<u8>, s: &str) {
         serde_json::to_writer(&mut *out, s).expect("writing to memory cannot fail");
     }
+    // What comes before a member's key, and before the questionnaire's own members.
+    let (member, inner, inner_end, end) = match layout {
+        Layout::Line => (",", ",", "}", "}"),
+        Layout::Piece => (",\n      ", ",\n        ", "\n      }", "\n    }"),
+    };
+    let (open, colon, inner_open) = match layout {
+        Layout::Line => ("{", ":", "{"),
+        Layout::Piece => ("{\n      ", ": ", "{\n        "),
+    };
     let mut out = Vec::with_capacity(256);
-    out.extend_from_slice(b"{\n      \"file\": ");
+    let key = |out: &mut Vec<u8>, before: &str, name: &str| {
+        out.extend_from_slice(before.as_bytes());
+        for part in ["\"", name, "\"", colon] {
+            out.extend_from_slice(part.as_bytes());
+        }
+    };
+    key(&mut out, open, "file");
     text(&mut out, &r.file.name);
     if let Some(respondent) = &r.respondent {
-        out.extend_from_slice(b",\n      \"respondent\": ");
+        key(&mut out, member, "respondent");
         text(&mut out, respondent);
     }
-    out.extend_from_slice(b",\n      \"questionnaire\": ");
+    key(&mut out, member, "questionnaire");
     match &r.questionnaire {
         Some(q) => {
-            out.extend_from_slice(b"{\n        \"id\": ");
+            key(&mut out, inner_open, "id");
             text(&mut out, &q.id);
-            out.extend_from_slice(b",\n        \"version\": ");
+            key(&mut out, inner, "version");
             text(&mut out, &q.version);
-            out.extend_from_slice(b"\n      }");
+            out.extend_from_slice(inner_end.as_bytes());
         }
         None => out.extend_from_slice(b"null"),
     }
-    let counts = format!(
-        ",\n      \"valid\": {},\n      \"errors\": {},\n      \"warnings\": {},\n      \"findings\": []\n    }}",
-        r.valid(),
-        r.errors,
-        r.warnings
-    );
-    out.extend_from_slice(counts.as_bytes());
+    key(&mut out, member, "valid");
+    out.extend_from_slice(r.valid().to_string().as_bytes());
+    key(&mut out, member, "errors");
+    out.extend_from_slice(r.errors.to_string().as_bytes());
+    key(&mut out, member, "warnings");
+    out.extend_from_slice(r.warnings.to_string().as_bytes());
+    key(&mut out, member, "findings");
+    out.extend_from_slice(b"[]");
+    out.extend_from_slice(end.as_bytes());
     String::from_utf8(out).expect("JSON is UTF-8")
 }
 
@@ -435,9 +467,9 @@ mod tests {
     use crate::source::SourceFile;
 
     proptest::proptest! {
-        /// A reply without findings is written as serde would write it, whatever its file
-        /// name, respondent and questionnaire say (quotes, backslashes, control characters,
-        /// any script).
+        /// A reply without findings is written as serde would write it, as a line and as a
+        /// piece of the document, whatever its file name, respondent and questionnaire say
+        /// (quotes, backslashes, control characters, any script).
         #[test]
         fn a_clean_piece_is_what_serde_writes(
             name in "\\PC{0,12}|[\"\\\\\u{0}-\u{1f}\u{7f}é]{0,6}",
@@ -449,7 +481,8 @@ mod tests {
             r.respondent = respondent;
             r.questionnaire = questionnaire.map(|(id, version)| JudgedBy { id, version });
             r.warnings = warnings;
-            proptest::prop_assert_eq!(clean_piece(&r), serde_piece(&r));
+            proptest::prop_assert_eq!(clean_reply(&r, Layout::Piece), serde_piece(&r));
+            proptest::prop_assert_eq!(clean_reply(&r, Layout::Line), serde_line(&r));
         }
     }
 
