@@ -67,24 +67,37 @@ pub struct JsonSpan {
 /// Turns byte spans into the JSON span object for one file.
 pub struct Spans<'a> {
     text: &'a str,
-    index: LineIndex,
+    /// Built once a few positions have been counted without it (most replies with findings
+    /// have one or two).
+    index: std::cell::OnceCell<LineIndex>,
+    counted: std::cell::Cell<usize>,
 }
 
 impl<'a> Spans<'a> {
+    /// Positions counted before the line index is built.
+    const COUNTED: usize = 4;
+
     pub fn new(file: &'a SourceFile) -> Self {
         Self {
             text: &file.text,
-            index: LineIndex::new(&file.text),
+            index: std::cell::OnceCell::new(),
+            counted: std::cell::Cell::new(0),
         }
     }
 
     /// The line index of the file, for printers that need lines as well as positions.
     pub fn index(&self) -> &LineIndex {
-        &self.index
+        self.index.get_or_init(|| LineIndex::new(self.text))
     }
 
     pub fn span(&self, span: &Span) -> JsonSpan {
-        let position = self.index.position(self.text, span.start);
+        let position = match self.index.get() {
+            None if self.counted.get() < Self::COUNTED => {
+                self.counted.set(self.counted.get() + 1);
+                crate::source::position_by_counting(self.text, span.start)
+            }
+            _ => self.index().position(self.text, span.start),
+        };
         JsonSpan {
             line: position.line,
             column: position.column,
