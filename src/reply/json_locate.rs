@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use super::compact::Json;
 use crate::source::Span;
 
 /// Key (for an object member) and value spans.
@@ -67,6 +68,62 @@ pub fn place<'s>(
         };
     }
     Some(place)
+}
+
+/// The member `segments` lead to, found through the reply's compact tree (read from
+/// `text`), without scanning past the members before it: the key's own slice of `text`
+/// says where the key is, and the value is read from just after it. `None` when the tree
+/// cannot tell (the top-level value, an escaped key, an item of a list that is not a
+/// string, a tree read from another text): [`place`] then scans.
+pub fn place_in_tree<'s>(
+    text: &str,
+    root: &Json<'_>,
+    segments: impl Iterator<Item = std::borrow::Cow<'s, str>>,
+) -> Option<Place> {
+    let b = text.as_bytes();
+    let mut node = root;
+    let mut segments = segments.peekable();
+    while let Some(segment) = segments.next() {
+        // Only the last step's place is needed: the ones before are only followed.
+        let last = segments.peek().is_none();
+        match node {
+            Json::Object(members) => {
+                let member = members.iter().find(|m| m.key == segment.as_ref())?;
+                if last {
+                    let key = quoted_in(text, member.key)?;
+                    let colon = skip_space(b, key.end);
+                    if b.get(colon) != Some(&b':') {
+                        return None;
+                    }
+                    let start = skip_space(b, colon + 1);
+                    return Some((Some(key), start..value_end(b, start)?));
+                }
+                node = &member.value;
+            }
+            Json::Array(items) => {
+                let item = items.get(segment.parse::<usize>().ok()?)?;
+                if last {
+                    return match item {
+                        Json::String(s) => quoted_in(text, s).map(|span| (None, span)),
+                        _ => None,
+                    };
+                }
+                node = item;
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Where `slice`, a string of `text` read without escapes, stands in `text` with its
+/// quotes; `None` when it is not a slice of `text` as written there.
+fn quoted_in(text: &str, slice: &str) -> Option<Span> {
+    let start = (slice.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    let end = start + slice.len();
+    let b = text.as_bytes();
+    (start > 0 && b.get(start - 1) == Some(&b'"') && b.get(end) == Some(&b'"'))
+        .then(|| start - 1..end + 1)
 }
 
 /// Every member of the object or array starting at `start`, in one scan.
@@ -346,7 +403,63 @@ mod tests {
             }
         }
 
+        /// Every path in `value`, each with whether its last step is a key written without
+        /// an escape, and not empty (which the compact tree must place itself).
+        fn paths(value: &Value, path: &mut Vec<String>, out: &mut Vec<(Vec<String>, bool)>) {
+            match value {
+                Value::Object(members) => {
+                    for (key, member) in members {
+                        path.push(key.clone());
+                        // (An empty key may be read into a copy of its own.)
+                        let plain = !key.is_empty() && !key.contains(['"', '\\']);
+                        out.push((path.clone(), plain));
+                        paths(member, path, out);
+                        path.pop();
+                    }
+                }
+                Value::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        path.push(i.to_string());
+                        out.push((path.clone(), false));
+                        paths(item, path, out);
+                        path.pop();
+                    }
+                }
+                _ => {}
+            }
+        }
+
         proptest! {
+            /// The compact tree places each member where the scan does, and places itself
+            /// every member whose key is written without an escape.
+            #[test]
+            fn the_tree_places_members_where_the_scan_does(
+                document in documents(),
+                pretty in any::<bool>(),
+            ) {
+                let text = if pretty {
+                    serde_json::to_string_pretty(&document).unwrap()
+                } else {
+                    serde_json::to_string(&document).unwrap()
+                };
+                let mut all = Vec::new();
+                paths(&document, &mut Vec::new(), &mut all);
+                let limits = crate::reply::Limits::default();
+                let format = crate::reply::Format::Json;
+                crate::reply::compact::read(&text, format, &limits, |compact| {
+                    for (path, plain_key) in &all {
+                        let segments = || path.iter().map(|s| std::borrow::Cow::from(s.as_str()));
+                        let by_tree = super::place_in_tree(&text, &compact.root, segments());
+                        let by_scan = super::place(&text, segments(), &mut super::Scanned::default());
+                        if by_tree.is_some() {
+                            assert_eq!(by_tree, by_scan, "{path:?} in {text}");
+                        }
+                        assert!(by_tree.is_some() || !plain_key, "{path:?} unplaced in {text}");
+                    }
+                })
+                .expect("the text reads compactly");
+            }
+
             #[test]
             fn every_member(document in documents(), pretty in any::<bool>()) {
                 let text = if pretty {

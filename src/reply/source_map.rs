@@ -14,6 +14,13 @@ use crate::source::Span;
 /// lookups.
 pub enum SourceMap<'t> {
     Json(&'t str, std::cell::RefCell<json_locate::Scanned>),
+    /// JSON read compactly: its tree (and the text it was read from, whose offsets are the
+    /// text's) places a member without scanning, the text when the tree cannot tell.
+    JsonTree(
+        &'t str,
+        std::cell::RefCell<json_locate::Scanned>,
+        (&'t str, &'t super::compact::Json<'t>),
+    ),
     Toml(Option<toml::Spanned<DeTable<'t>>>),
 }
 
@@ -31,11 +38,21 @@ impl<'t> SourceMap<'t> {
         }
     }
 
+    /// [`SourceMap::parse`] of a JSON reply read compactly, into `tree`, from `read` (the
+    /// same text as `text`, but for a byte-order mark blanked in `text`).
+    pub fn of_tree(text: &'t str, read: &'t str, tree: &'t super::compact::Json<'t>) -> Self {
+        Self::JsonTree(text, std::cell::RefCell::default(), (read, tree))
+    }
+
     fn place(&self, pointer: &str) -> Option<Place> {
         let segments = pointer.split('/').skip(1).map(unescape_pointer);
         match self {
             Self::Json(text, scanned) => {
                 json_locate::place(text, segments, &mut scanned.borrow_mut())
+            }
+            Self::JsonTree(text, scanned, (read, tree)) => {
+                json_locate::place_in_tree(read, tree, segments.clone())
+                    .or_else(|| json_locate::place(text, segments, &mut scanned.borrow_mut()))
             }
             Self::Toml(root) => {
                 let root = root.as_ref()?;

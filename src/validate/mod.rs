@@ -136,7 +136,12 @@ impl Validator {
         let findings = self.explain(&reply.root, schema_accepts, previous, || {
             self.schema_errors(&reply.to_value())
         });
-        place(findings, file, Format::Json)
+        if findings.is_empty() {
+            return findings;
+        }
+        let text = reply::blank_bom(&file.text);
+        let map = reply::SourceMap::of_tree(&text, &file.text, &reply.root);
+        place_by(findings, file, &map)
     }
 
     /// Validate a reply already parsed from `file` (by [`reply::parse`]); findings carry
@@ -297,18 +302,27 @@ pub fn row_key(
 
 /// Place findings in the reply: their file, and their spans in its text. Only a reply with
 /// findings pays for its source map.
-fn place(mut findings: Vec<Finding>, file: &SourceFile, format: Format) -> Vec<Finding> {
-    if !findings.is_empty() {
-        let text = reply::blank_bom(&file.text);
-        let map = reply::SourceMap::parse(&text, format);
-        let name: std::sync::Arc<str> = file.name.as_str().into();
-        for finding in &mut findings {
-            map.locate(&mut finding.at);
-            finding.at.file = Some(name.clone());
-            for related in &mut finding.related {
-                map.locate(&mut related.at);
-                related.at.file = Some(name.clone());
-            }
+fn place(findings: Vec<Finding>, file: &SourceFile, format: Format) -> Vec<Finding> {
+    if findings.is_empty() {
+        return findings;
+    }
+    let text = reply::blank_bom(&file.text);
+    place_by(findings, file, &reply::SourceMap::parse(&text, format))
+}
+
+/// Give each finding (and each answer beside it) its place in `file`, by `map`.
+fn place_by(
+    mut findings: Vec<Finding>,
+    file: &SourceFile,
+    map: &reply::SourceMap<'_>,
+) -> Vec<Finding> {
+    let name: std::sync::Arc<str> = file.name.as_str().into();
+    for finding in &mut findings {
+        map.locate(&mut finding.at);
+        finding.at.file = Some(name.clone());
+        for related in &mut finding.related {
+            map.locate(&mut related.at);
+            related.at.file = Some(name.clone());
         }
     }
     findings
