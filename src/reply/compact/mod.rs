@@ -6,7 +6,8 @@
 //! tree allocates nothing per value (the arena is reused reply after reply) and hashes
 //! nothing. It answers "is this reply clean?" — to the schema (through
 //! `validate::representation`) and to the residual checks; a reply with something to
-//! report becomes a `Value` ([`Json::to_value`]) for the walk that explains it.
+//! report is walked over the same tree, and its findings placed through it (its keys are
+//! slices of the text, so their places are known).
 //!
 //! It must accept exactly the texts [`super::parse`] accepts, and hold the same value:
 //! the same parser, the same depth limit, duplicate keys refused (the property tests hold
