@@ -61,7 +61,11 @@ pub fn place<'s>(
             Members::Object(places) => places
                 .iter()
                 .rev()
-                .find(|(key, _)| key.clone().is_some_and(|k| says(&text[k], &segment)))?
+                .find(|(key, _)| {
+                    key.clone()
+                        .and_then(|k| decoded(&text[k]))
+                        .is_some_and(|k| k == segment)
+                })?
                 .clone(),
             Members::Large(keys) => keys.get(segment.as_ref())?.clone(),
             Members::Array(items) => (None, items.get(segment.parse::<usize>().ok()?)?.clone()),
@@ -168,7 +172,7 @@ fn members(text: &str, start: usize) -> Option<Members> {
         let mut keys = HashMap::with_capacity(places.len());
         for place in places {
             let key = place.0.clone()?;
-            keys.insert(decoded(&text[key])?, place);
+            keys.insert(decoded(&text[key])?.into_owned(), place);
         }
         Members::Large(keys)
     } else if object {
@@ -178,23 +182,14 @@ fn members(text: &str, start: usize) -> Option<Members> {
     })
 }
 
-/// What a quoted JSON key says (escapes decoded only when there are any).
-fn decoded(quoted: &str) -> Option<String> {
+/// What a quoted JSON key says (escapes decoded only when there are any; a key without
+/// them is read where it stands).
+fn decoded(quoted: &str) -> Option<std::borrow::Cow<'_, str>> {
     let inner = &quoted[1..quoted.len() - 1];
     if inner.contains('\\') {
-        serde_json::from_str::<String>(quoted).ok()
+        serde_json::from_str::<String>(quoted).ok().map(Into::into)
     } else {
-        Some(inner.to_string())
-    }
-}
-
-/// Whether a quoted JSON key says `wanted` (escapes decoded only when there are any).
-fn says(quoted: &str, wanted: &str) -> bool {
-    let inner = &quoted[1..quoted.len() - 1];
-    if inner.contains('\\') {
-        serde_json::from_str::<String>(quoted).is_ok_and(|key| key == wanted)
-    } else {
-        inner == wanted
+        Some(inner.into())
     }
 }
 
