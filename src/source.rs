@@ -94,16 +94,21 @@ impl LineIndex {
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let offset = offset.min(text.len());
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.starts[line];
-        let mut end = offset;
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let column = text[start..end].chars().count() + 1;
-        Position {
-            line: line + 1,
-            column,
-        }
+        position_in_line(text, offset, line, self.starts[line])
+    }
+}
+
+/// The position of byte `offset` (within `text`) on 0-based line `line`, which starts at
+/// byte `start`: its column counts characters, and an offset inside a UTF-8 sequence counts
+/// as the character it belongs to.
+fn position_in_line(text: &str, offset: usize, line: usize, start: usize) -> Position {
+    let mut end = offset;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    Position {
+        line: line + 1,
+        column: text[start..end].chars().count() + 1,
     }
 }
 
@@ -115,14 +120,7 @@ pub fn position_by_counting(text: &str, offset: usize) -> Position {
     let before = &text.as_bytes()[..offset];
     let line = memchr::memchr_iter(b'\n', before).count();
     let start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
-    let mut end = offset;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    Position {
-        line: line + 1,
-        column: text[start..end].chars().count() + 1,
-    }
+    position_in_line(text, offset, line, start)
 }
 
 #[cfg(test)]
