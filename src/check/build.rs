@@ -449,6 +449,7 @@ impl Builder<'_, '_, '_> {
             min,
             max,
             exact_bounds: (None, None),
+            condition_answers: None,
             unit: def
                 .unit
                 .as_ref()

@@ -111,6 +111,11 @@ pub struct Question {
     /// ([`Questionnaire::settle`]) rather than for every answer checked.
     #[serde(skip)]
     pub exact_bounds: (Option<rust_decimal::Decimal>, Option<rust_decimal::Decimal>),
+    /// The answers its conditions (its section's and its own) read, through the computed
+    /// values they read: worked out once by [`Questionnaire::settle`] for a question of a
+    /// section (not a column), since every question of a reply with a broken answer asks.
+    #[serde(skip)]
+    pub condition_answers: Option<Vec<QuestionRef>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Text>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -259,8 +264,9 @@ impl Expr {
 
 impl Questionnaire {
     /// Work out once what judging each reply would otherwise work out again: every numeric
-    /// bound as an exact decimal ([`Question::exact_bounds`]), and the answers each rule's
-    /// check reads ([`Rule::check_answers`]).
+    /// bound as an exact decimal ([`Question::exact_bounds`]), the answers each rule's check
+    /// reads ([`Rule::check_answers`]) and those each question's conditions read
+    /// ([`Questionnaire::condition_answers`]).
     pub fn settle(&mut self) {
         fn settle(x: &mut Question) {
             let exact = |b: &Option<Bound>| {
@@ -282,6 +288,43 @@ impl Questionnaire {
         for (rule, reads) in self.rules.iter_mut().zip(reads) {
             rule.check_answers = Some(reads);
         }
+        let reads: Vec<Vec<Vec<QuestionRef>>> = self
+            .sections
+            .iter()
+            .map(|section| {
+                section
+                    .questions
+                    .iter()
+                    .map(|question| self.conditions_read(section, question))
+                    .collect()
+            })
+            .collect();
+        for (section, reads) in self.sections.iter_mut().zip(reads) {
+            for (question, reads) in section.questions.iter_mut().zip(reads) {
+                question.condition_answers = Some(reads);
+            }
+        }
+    }
+
+    /// The answers the conditions of `question` (of `section`) read, through the computed
+    /// values they read.
+    pub fn condition_answers<'a>(
+        &'a self,
+        section: &Section,
+        question: &'a Question,
+    ) -> std::borrow::Cow<'a, [QuestionRef]> {
+        match &question.condition_answers {
+            Some(reads) => reads.into(),
+            None => self.conditions_read(section, question).into(),
+        }
+    }
+
+    fn conditions_read(&self, section: &Section, question: &Question) -> Vec<QuestionRef> {
+        let reads: Vec<QuestionRef> = section
+            .whens(question)
+            .flat_map(|w| w.ast().reads())
+            .collect();
+        self.answers_behind(&reads)
     }
 
     pub fn source_language(&self) -> &str {

@@ -28,7 +28,7 @@ use crate::compile::compile;
 use crate::eval::Previous;
 use crate::findings::words::{self, Args};
 use crate::findings::{Anchor, Code, Finding, Location, Severity};
-use crate::questionnaire::model::{QuestionRef, Questionnaire};
+use crate::questionnaire::model::Questionnaire;
 use crate::reply::{self, Format, Limits};
 use crate::source::SourceFile;
 
@@ -45,10 +45,6 @@ pub struct Validator {
     limits: Limits,
     /// Whether a rule reads the previous cycle (`previous.section.question`).
     reads_previous: bool,
-    /// For each question (by section, then question), the answers its conditions read,
-    /// through the computed values they read: whether one is broken is asked of every
-    /// question of a reply with a broken answer.
-    conditions_read: Vec<Vec<Vec<QuestionRef>>>,
 }
 
 impl Validator {
@@ -110,7 +106,6 @@ impl Validator {
         Ok(Self {
             reads_previous,
             residual: residual::Residual::plan(&questionnaire),
-            conditions_read: conditions_read(&questionnaire),
             questionnaire,
             schema: schema_options().build(schema).map_err(unusable)?,
             compact_schema: schema_options().build(schema).map_err(unusable)?,
@@ -326,26 +321,6 @@ fn place_by(
         }
     }
     findings
-}
-
-/// What [`Validator::conditions_read`] holds.
-fn conditions_read(q: &Questionnaire) -> Vec<Vec<Vec<QuestionRef>>> {
-    q.sections
-        .iter()
-        .map(|section| {
-            section
-                .questions
-                .iter()
-                .map(|question| {
-                    let reads: Vec<QuestionRef> = section
-                        .whens(question)
-                        .flat_map(|w| w.ast().reads())
-                        .collect();
-                    q.answers_behind(&reads)
-                })
-                .collect()
-        })
-        .collect()
 }
 
 /// How canvass runs a compiled schema, whatever representation the reply is read into.

@@ -69,8 +69,6 @@ impl Site<'_> {
 
 pub(super) struct Walk<'a, V> {
     pub q: &'a Questionnaire,
-    /// The answers each question's conditions read ([`Validator::conditions_read`]).
-    conditions_read: &'a [Vec<Vec<QuestionRef>>],
     /// The reply's answers, looked up once.
     pub answers: Answers<'a, V>,
     /// Questions an unknown key was taken for (`specialized_unit` → `specialised_unit`):
@@ -316,7 +314,6 @@ pub(super) fn walk<'v, V: ReplyValue<'v>>(
 ) -> (Vec<Finding>, bool) {
     let mut walk = Walk {
         q: &v.questionnaire,
-        conditions_read: &v.conditions_read,
         answers: Answers::of(&v.questionnaire, reply).with_previous(previous),
         misspelt: HashSet::new(),
         limits: v.limits,
@@ -558,7 +555,9 @@ impl<'a, V: ReplyValue<'a>> Walk<'a, V> {
                         .collect()
                 };
                 let answer = classify(question, self.answers.raw(r));
-                if !invalid.is_empty() && reads_broken(&self.conditions_read[s][i], invalid) {
+                if !invalid.is_empty()
+                    && reads_broken(&q.condition_answers(section, question), invalid)
+                {
                     // Undetermined: whether the question is asked hangs on a broken answer,
                     // which is already reported. Neither missing nor not applicable; but its
                     // own answer, if it has one, is still checked.
