@@ -28,22 +28,21 @@ pub const LANGUAGES: [(&str, &str); 6] = [
 
 type Bundle = FluentBundle<FluentResource>;
 
-fn bundles() -> &'static [Bundle] {
-    static BUNDLES: OnceLock<Vec<Bundle>> = OnceLock::new();
-    BUNDLES.get_or_init(|| {
-        LANGUAGES
-            .iter()
-            .map(|(lang, source)| {
-                let id = lang.parse().expect("a language id");
-                let mut bundle = FluentBundle::new_concurrent(vec![id]);
-                bundle.set_use_isolating(false);
-                // The files are part of the program; the tests parse them strictly.
-                let resource = FluentResource::try_new((*source).to_string())
-                    .unwrap_or_else(|(resource, _)| resource);
-                let _ = bundle.add_resource(resource);
-                bundle
-            })
-            .collect()
+/// Each language's words, read from its file the first time they are asked for: a run
+/// that words its findings in English never parses the other five.
+fn bundle_at(index: usize) -> &'static Bundle {
+    static BUNDLES: [OnceLock<Bundle>; LANGUAGES.len()] =
+        [const { OnceLock::new() }; LANGUAGES.len()];
+    BUNDLES[index].get_or_init(|| {
+        let (lang, source) = LANGUAGES[index];
+        let id = lang.parse().expect("a language id");
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        bundle.set_use_isolating(false);
+        // The files are part of the program; the tests parse them strictly.
+        let resource =
+            FluentResource::try_new(source.to_string()).unwrap_or_else(|(resource, _)| resource);
+        let _ = bundle.add_resource(resource);
+        bundle
     })
 }
 
@@ -58,7 +57,7 @@ pub fn canonical(lang: &str) -> &'static str {
 
 fn bundle(lang: &str) -> &'static Bundle {
     let index = LANGUAGES.iter().position(|(l, _)| *l == lang).unwrap_or(0);
-    &bundles()[index]
+    bundle_at(index)
 }
 
 /// Words not yet in any language: what a finding says, kept as data (a message id and its

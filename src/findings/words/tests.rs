@@ -139,7 +139,7 @@ fn every_message_words_without_error_in_every_language_for_one_and_many() {
     use fluent_bundle::{FluentArgs, FluentValue};
     let english = entries(LANGUAGES[0].1);
     for (index, (lang, _)) in LANGUAGES.iter().enumerate() {
-        let bundle = &super::bundles()[index];
+        let bundle = super::bundle_at(index);
         for count in [1_usize, 2, 5, 21] {
             for (entry, vars) in &english {
                 let (id, attribute) = entry
