@@ -22,6 +22,8 @@ mod rules;
 mod value;
 mod walk;
 
+use std::sync::OnceLock;
+
 use serde_json::Value;
 
 use crate::compile::compile;
@@ -38,9 +40,14 @@ pub const MAX_FINDINGS: usize = 200;
 /// A questionnaire ready to validate replies: the model and its compiled schema.
 pub struct Validator {
     questionnaire: Questionnaire,
-    schema: jsonschema::Validator,
-    /// The same schema, reading compact replies (the fast path).
+    /// The compiled schema, reading compact replies (the fast path).
     compact_schema: jsonschema::Validator<representation::Compact>,
+    /// The same schema reading `serde_json::Value`s (TOML replies, JSON the compact reading
+    /// leaves to `serde_json`, the schema's own errors), built when first asked for: a run of
+    /// plain JSON replies never needs it, and building it was a serial part of every start.
+    schema: OnceLock<Result<jsonschema::Validator, String>>,
+    /// What `schema` is built from.
+    schema_json: Value,
     residual: residual::Residual,
     limits: Limits,
     /// Whether a rule reads the previous cycle (`previous.section.question`).
@@ -51,27 +58,35 @@ impl Validator {
     /// Build from a checked questionnaire (compiling its schema once).
     pub fn new(questionnaire: Questionnaire) -> Result<Self, String> {
         let schema = compile(&questionnaire);
-        Self::with_schema(questionnaire, &schema)
+        let compact_schema = schema_options().build(&schema).map_err(unusable)?;
+        Ok(Self::with_schema(questionnaire, schema, compact_schema))
     }
 
     /// Build from a compiled schema alone (`validate --schema`). The schema must be exactly
     /// what canvass compiles from the questionnaire it carries: valid replies are judged by
     /// the schema's keywords, their findings by the questionnaire, and the two must agree.
     pub fn from_schema(schema: &Value) -> Result<Self, String> {
-        let questionnaire = crate::compile::from_schema(schema)?;
-        let expected = compile(&questionnaire);
-        // Equal as values (the common case, and cheap); only a schema that differs is
-        // searched for where.
-        if schema != &expected
-            && let Some(pointer) = first_difference(schema, &expected, &mut String::new())
-        {
-            return Err(format!(
-                "the schema differs from what canvass compiles from the questionnaire it \
-                 carries (first at `{pointer}`): it was edited, or compiled by another \
-                 version of canvass; compile it again with `canvass compile`"
-            ));
-        }
-        Self::with_schema(questionnaire, schema)
+        // Two independent halves of every `validate --schema` start, on two cores: the
+        // schema's judge is built while the questionnaire is read back from the schema and
+        // compiled again to compare.
+        std::thread::scope(|scope| {
+            let judge = scope.spawn(|| schema_options().build(schema).map_err(unusable));
+            let read_back = read_back(schema);
+            // Joined before any error returns: a scope whose thread panicked unjoined panics.
+            let judge = judge
+                .join()
+                .map_err(|_| "the compiled schema could not be built".to_string());
+            let (questionnaire, expected) = read_back?;
+            let compact_schema = judge??;
+            // The schema as given: what was compared equal (or, should two schemas differ
+            // where no pointer tells, what the caller gave).
+            let schema = if schema == &expected {
+                expected
+            } else {
+                schema.clone()
+            };
+            Ok(Self::with_schema(questionnaire, schema, compact_schema))
+        })
     }
 
     /// The checked questionnaire this validator judges by.
@@ -97,20 +112,27 @@ impl Validator {
         self
     }
 
-    fn with_schema(mut questionnaire: Questionnaire, schema: &Value) -> Result<Self, String> {
+    /// The validator of `questionnaire`, whose compiled schema is `schema`, judged on the
+    /// fast path by `compact_schema` (built from it).
+    fn with_schema(
+        mut questionnaire: Questionnaire,
+        schema: Value,
+        compact_schema: jsonschema::Validator<representation::Compact>,
+    ) -> Self {
         questionnaire.settle();
         let reads_previous = questionnaire.rules.iter().any(|r| {
             r.check.ast().reads_previous()
                 || r.when.as_ref().is_some_and(|w| w.ast().reads_previous())
         });
-        Ok(Self {
+        Self {
             reads_previous,
             residual: residual::Residual::plan(&questionnaire),
             questionnaire,
-            schema: schema_options().build(schema).map_err(unusable)?,
-            compact_schema: schema_options().build(schema).map_err(unusable)?,
+            compact_schema,
+            schema: OnceLock::new(),
+            schema_json: schema,
             limits: Limits::default(),
-        })
+        }
     }
 
     /// Validate a JSON reply read compactly from `file` (by [`reply::compact::read`]):
@@ -162,7 +184,7 @@ impl Validator {
 
     /// [`Validator::validate_value`], rules reading the respondent's `previous` cycle.
     pub fn validate_with(&self, reply: &Value, previous: Option<&Previous>) -> Vec<Finding> {
-        let schema_accepts = self.schema.is_valid(reply);
+        let schema_accepts = self.schema_accepts(reply);
         if schema_accepts && self.residual_clean(reply, previous) {
             return Vec::new();
         }
@@ -209,8 +231,20 @@ impl Validator {
     /// The compiled schema's own errors about a reply (the first ten), each as a finding:
     /// what is reported when the schema refuses a reply the walk found nothing wrong with.
     fn schema_errors(&self, reply: &Value) -> Vec<Finding> {
+        let schema = match self.schema() {
+            Ok(schema) => schema,
+            // Never the case for a schema the compact judge was built from; should it be,
+            // the reply is refused, and the report says why.
+            Err(why) => {
+                let said = words::say("internal-error", &Args::new());
+                let mut finding =
+                    Finding::said(Code::InternalError, Severity::Error, said, Anchor::Nowhere);
+                finding.help = Some(words::Text::Plain(why.clone()));
+                return vec![finding];
+            }
+        };
         let mut findings = Vec::new();
-        for error in self.schema.iter_errors(reply).take(10) {
+        for error in schema.iter_errors(reply).take(10) {
             let pointer = error.instance_path().to_string();
             let said = words::say(
                 "schema-refuses",
@@ -241,7 +275,14 @@ impl Validator {
 
     /// The compiled schema's verdict alone.
     pub fn schema_accepts(&self, reply: &Value) -> bool {
-        self.schema.is_valid(reply)
+        self.schema().is_ok_and(|schema| schema.is_valid(reply))
+    }
+
+    /// The schema reading `serde_json::Value`s, built at first use.
+    fn schema(&self) -> Result<&jsonschema::Validator, &String> {
+        self.schema
+            .get_or_init(|| schema_options().build(&self.schema_json).map_err(unusable))
+            .as_ref()
     }
 
     /// [`Validator::is_clean`] for a compactly read reply; the same verdict.
@@ -338,6 +379,25 @@ fn schema_options<'i, F: jsonschema::json::Json>()
 #[allow(clippy::needless_pass_by_value)] // the shape `map_err` hands it
 fn unusable(error: jsonschema::ValidationError<'_>) -> String {
     format!("the compiled schema is not usable: {error}")
+}
+
+/// The questionnaire a compiled schema carries, and the schema canvass compiles from it,
+/// which must be the same (`Validator::from_schema`).
+fn read_back(schema: &Value) -> Result<(Questionnaire, Value), String> {
+    let questionnaire = crate::compile::from_schema(schema)?;
+    let expected = compile(&questionnaire);
+    // Equal as values (the common case, and cheap); only a schema that differs is searched
+    // for where.
+    if schema != &expected
+        && let Some(pointer) = first_difference(schema, &expected, &mut String::new())
+    {
+        return Err(format!(
+            "the schema differs from what canvass compiles from the questionnaire it \
+             carries (first at `{pointer}`): it was edited, or compiled by another version \
+             of canvass; compile it again with `canvass compile`"
+        ));
+    }
+    Ok((questionnaire, expected))
 }
 
 /// The JSON pointer of the first place where two schemas differ.
