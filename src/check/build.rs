@@ -736,11 +736,7 @@ impl Builder<'_, '_, '_> {
             let choice = match &option.value {
                 OptionDef::Value(v) => Choice {
                     value: v.clone(),
-                    label: Text(
-                        [(self.languages[0].clone(), v.clone())]
-                            .into_iter()
-                            .collect(),
-                    ),
+                    label: Text::one(&self.languages[0], v),
                     specify: false,
                     exclusive: false,
                 },
@@ -751,11 +747,7 @@ impl Builder<'_, '_, '_> {
                             &Sp::new(label.clone(), option.span.clone()),
                             &format!("the label of option '{}'", full.value),
                         ),
-                        None => Text(
-                            [(self.languages[0].clone(), full.value.clone())]
-                                .into_iter()
-                                .collect(),
-                        ),
+                        None => Text::one(&self.languages[0], &full.value),
                     },
                     specify: full.specify,
                     exclusive: full.exclusive,

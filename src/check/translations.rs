@@ -1,6 +1,8 @@
 //! Texts and their translations: turn a `TextDef` into a [`Text`], warning about a
 //! declared language left out and a language the questionnaire does not declare.
 
+use std::sync::Arc;
+
 use super::Lints;
 use crate::findings::Code;
 use crate::questionnaire::def::{Sp, TextDef};
@@ -29,7 +31,7 @@ pub(crate) fn text(
                         missing[0]
                     ));
             }
-            Text([(source.to_string(), s.clone())].into_iter().collect())
+            Text::one(source, s)
         }
         TextDef::Translated(map) => {
             let missing: Vec<String> = languages
@@ -58,7 +60,7 @@ pub(crate) fn text(
                         list(languages)
                     ));
             }
-            Text(map.clone())
+            Text(Arc::new(map.clone()))
         }
     }
 }

@@ -7,6 +7,7 @@
 //! type-checked against this very questionnaire (`Expr::ast` is set).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -14,12 +15,21 @@ pub use super::def::{QuestionType, RuleSeverity, TextFormat};
 use crate::expr::ast::Ast;
 pub use crate::expr::ast::QuestionRef;
 
-/// A text in every language it was given in, keyed by language.
+/// A text in every language it was given in, keyed by language. Shared, not copied, by
+/// the findings that quote it (a question's text in each finding about it).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Text(pub BTreeMap<String, String>);
+pub struct Text(pub Arc<BTreeMap<String, String>>);
 
 impl Text {
+    /// A text given in one language only.
+    pub fn one(lang: &str, text: &str) -> Self {
+        Self(Arc::new(BTreeMap::from([(
+            lang.to_owned(),
+            text.to_owned(),
+        )])))
+    }
+
     /// The text in `lang`, else in the source language, else any.
     pub fn get<'a>(&'a self, lang: &str, source_lang: &str) -> &'a str {
         crate::findings::words::in_language(&self.0, lang, source_lang)

@@ -2,6 +2,8 @@
 //! line) and what a given value is ("the text \"many\"", "the number 12"), as words not yet
 //! in a language ([`Text`]). The sentences themselves live in `findings::words`.
 
+use std::sync::Arc;
+
 use crate::findings::visible::echo;
 use crate::findings::words::{Args, Text, phrase};
 use crate::questionnaire::model::{Bound, Question, QuestionType, Questionnaire};
@@ -176,7 +178,7 @@ fn options(question: &Question, src: &str) -> Text {
                     (lang.clone(), shown)
                 })
                 .collect();
-            Text::given(&texts, src)
+            Text::given(&Arc::new(texts), src)
         })
         .collect();
     joined(options, ", ")

@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -83,8 +83,8 @@ pub enum Text {
     /// A text the questionnaire gives in several languages (a question's text, an option's
     /// label); in `source` when the language asked for is not among them.
     Given {
-        /// The text by language.
-        texts: BTreeMap<String, String>,
+        /// The text by language, shared with the questionnaire's model.
+        texts: Arc<BTreeMap<String, String>>,
         /// The questionnaire's source language.
         source: String,
     },
@@ -139,9 +139,9 @@ impl Text {
     }
 
     /// A text the questionnaire gives, by language.
-    pub fn given(texts: &BTreeMap<String, String>, source: &str) -> Self {
+    pub fn given(texts: &Arc<BTreeMap<String, String>>, source: &str) -> Self {
         Text::Given {
-            texts: texts.clone(),
+            texts: Arc::clone(texts),
             source: source.to_string(),
         }
     }
@@ -234,10 +234,11 @@ pub enum Arg {
     Count(usize),
 }
 
-/// The fields of a finding, by name, as its wording refers to them.
+/// The fields of a finding, by name, as its wording refers to them. Shared, not copied,
+/// between a message and its label and help (see [`say`]).
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
-pub struct Args(Vec<(Cow<'static, str>, Arg)>);
+pub struct Args(Arc<Vec<(Cow<'static, str>, Arg)>>);
 
 impl Args {
     #[must_use]
@@ -248,14 +249,14 @@ impl Args {
     /// A text field.
     #[must_use]
     pub fn text(mut self, name: &'static str, value: impl Into<Text>) -> Self {
-        self.0.push((Cow::Borrowed(name), Arg::Text(value.into())));
+        Arc::make_mut(&mut self.0).push((Cow::Borrowed(name), Arg::Text(value.into())));
         self
     }
 
     /// A count (it chooses between singular and plural).
     #[must_use]
     pub fn count(mut self, name: &'static str, value: usize) -> Self {
-        self.0.push((Cow::Borrowed(name), Arg::Count(value)));
+        Arc::make_mut(&mut self.0).push((Cow::Borrowed(name), Arg::Count(value)));
         self
     }
 
@@ -266,7 +267,7 @@ impl Args {
     /// The fields as Fluent takes them, worded in `lang`.
     fn fluent(&self, lang: &str, isolation: Isolation) -> FluentArgs<'static> {
         let mut args = FluentArgs::new();
-        for (name, arg) in &self.0 {
+        for (name, arg) in self.0.iter() {
             let value = match arg {
                 Arg::Text(text) => {
                     let mut worded = String::new();

@@ -104,10 +104,12 @@ fn a_finding_kept_as_data_is_worded_in_any_language_later() {
     use super::{Args, Text, phrase, say};
     // A field that is itself words (a value described), and one the questionnaire gives
     // in two languages.
-    let texts = [("en", "Title"), ("fr", "Titre")]
-        .into_iter()
-        .map(|(l, t)| (l.to_string(), t.to_string()))
-        .collect();
+    let texts = std::sync::Arc::new(
+        [("en", "Title"), ("fr", "Titre")]
+            .into_iter()
+            .map(|(l, t)| (l.to_string(), t.to_string()))
+            .collect(),
+    );
     let args = Args::new()
         .text("number", "5")
         .text("condition", Text::given(&texts, "en"))
