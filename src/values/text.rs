@@ -34,23 +34,30 @@ pub fn is_email(text: &str) -> bool {
 /// `.`, `_`, `+`, `-`), judged without the general parser, which copies the text. Only
 /// ever says yes to an address the general rules accept (a property test holds it).
 fn plain_email(text: &str) -> bool {
-    let Some((local, domain)) = text.split_once('@') else {
+    // Read as bytes: every byte allowed here is ASCII, so the parts are split where the
+    // text's `@` and `.` are, without searching it as characters.
+    let bytes = text.as_bytes();
+    let Some(at) = bytes.iter().position(|&b| b == b'@') else {
         return false;
     };
-    let atom = |part: &str, extra: &[u8]| {
+    let (local, domain) = (&bytes[..at], &bytes[at + 1..]);
+    let atom = |part: &[u8], extra: &[u8]| {
         !part.is_empty()
             && part
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || extra.contains(&b))
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || extra.contains(b))
     };
-    let label = |label: &str| {
-        label.len() <= 63 && atom(label, b"-") && !label.starts_with('-') && !label.ends_with('-')
+    let label = |label: &[u8]| {
+        label.len() <= 63
+            && atom(label, b"-")
+            && label.first() != Some(&b'-')
+            && label.last() != Some(&b'-')
     };
-    text.len() <= 254
+    bytes.len() <= 254
         && local.len() <= 64
-        && local.split('.').all(|part| atom(part, b"_+-"))
-        && domain.contains('.')
-        && domain.split('.').all(label)
+        && local.split(|&b| b == b'.').all(|part| atom(part, b"_+-"))
+        && domain.contains(&b'.')
+        && domain.split(|&b| b == b'.').all(label)
 }
 
 /// [`is_email`] by the `email_address` crate's parser.
