@@ -76,15 +76,8 @@ impl Validator {
             let judge = judge
                 .join()
                 .map_err(|_| "the compiled schema could not be built".to_string());
-            let (questionnaire, expected) = read_back?;
+            let (questionnaire, schema) = read_back?;
             let compact_schema = judge??;
-            // The schema as given: what was compared equal (or, should two schemas differ
-            // where no pointer tells, what the caller gave).
-            let schema = if schema == &expected {
-                expected
-            } else {
-                schema.clone()
-            };
             Ok(Self::with_schema(questionnaire, schema, compact_schema))
         })
     }
@@ -381,23 +374,25 @@ fn unusable(error: jsonschema::ValidationError<'_>) -> String {
     format!("the compiled schema is not usable: {error}")
 }
 
-/// The questionnaire a compiled schema carries, and the schema canvass compiles from it,
-/// which must be the same (`Validator::from_schema`).
+/// The questionnaire a compiled schema carries, and the schema to keep for it: what canvass
+/// compiles from that questionnaire, which must be the schema given (`Validator::from_schema`).
 fn read_back(schema: &Value) -> Result<(Questionnaire, Value), String> {
     let questionnaire = crate::compile::from_schema(schema)?;
     let expected = compile(&questionnaire);
     // Equal as values (the common case, and cheap); only a schema that differs is searched
     // for where.
-    if schema != &expected
-        && let Some(pointer) = first_difference(schema, &expected, &mut String::new())
-    {
+    if schema == &expected {
+        return Ok((questionnaire, expected));
+    }
+    if let Some(pointer) = first_difference(schema, &expected, &mut String::new()) {
         return Err(format!(
             "the schema differs from what canvass compiles from the questionnaire it \
              carries (first at `{pointer}`): it was edited, or compiled by another version \
              of canvass; compile it again with `canvass compile`"
         ));
     }
-    Ok((questionnaire, expected))
+    // Unequal where no pointer tells: the schema as given, as before.
+    Ok((questionnaire, schema.clone()))
 }
 
 /// The JSON pointer of the first place where two schemas differ.
