@@ -338,13 +338,7 @@ fn in_lang(mut report: ReplyReport, words_lang: &'static str) -> ReplyReport {
 
 /// The report of a reply whose validation panicked.
 fn internal_error(name: String, lang: &'static str) -> ReplyReport {
-    let said = words::say("internal-error", &words::Args::new());
-    let finding = crate::findings::Finding::said(
-        crate::findings::Code::InternalError,
-        crate::findings::Severity::Error,
-        said,
-        crate::findings::Anchor::Nowhere,
-    );
+    let finding = crate::findings::Finding::internal_error();
     in_lang(
         ReplyReport::new(SourceFile::new(name, String::new()), vec![finding]),
         lang,

@@ -290,6 +290,13 @@ impl Finding {
         finding
     }
 
+    /// canvass failing on a reply (a bug in canvass, not in the reply): one `internal-error`
+    /// about the whole reply.
+    pub fn internal_error() -> Self {
+        let said = words::say("internal-error", &words::Args::new());
+        Self::said(Code::InternalError, Severity::Error, said, Anchor::Nowhere)
+    }
+
     /// The same finding, with one more related answer.
     #[must_use]
     pub fn with_related(mut self, related: Related) -> Self {

@@ -228,13 +228,7 @@ impl Validator {
             Ok(schema) => schema,
             // Never the case for a schema the compact judge was built from; should it be,
             // the reply is refused, and the report says why.
-            Err(why) => {
-                let said = words::say("internal-error", &Args::new());
-                let mut finding =
-                    Finding::said(Code::InternalError, Severity::Error, said, Anchor::Nowhere);
-                finding.help = Some(words::Text::Plain(why.clone()));
-                return vec![finding];
-            }
+            Err(why) => return vec![Finding::internal_error().with_help(why.clone())],
         };
         let mut findings = Vec::new();
         for error in schema.iter_errors(reply).take(10) {
