@@ -351,6 +351,18 @@ fn place_by(
     findings
 }
 
+/// Begin building, on a thread of its own, what every validator's build waits for first:
+/// jsonschema's judge of schemas (the 2020-12 meta-schema), which it checks each compiled
+/// schema against before using it. It is built once per process, and took a quarter of the
+/// instructions of a one-reply run; begun before the questionnaire or schema is read, it is
+/// ready, or nearly, when the validator needs it (`benches/README.md`, sixth pass).
+pub fn warm_up() {
+    // Detached: a run that ends first (an error, nothing to judge) loses nothing by it.
+    std::thread::spawn(|| {
+        let _ = jsonschema::draft202012::meta::validator();
+    });
+}
+
 /// How canvass runs a compiled schema, whatever representation the reply is read into.
 fn schema_options<'i, F: jsonschema::json::Json>()
 -> jsonschema::ValidationOptions<'i, std::sync::Arc<dyn jsonschema::Retrieve>, F> {
