@@ -196,6 +196,19 @@ pub enum IntakeCommand {
     },
 }
 
+impl IntakeCommand {
+    /// Whether the command judges replies with the collection's questionnaire (and so
+    /// builds a validator): adding them, upgrading their findings, exporting them.
+    pub fn judges_replies(&self) -> bool {
+        matches!(
+            self,
+            IntakeCommand::Add { .. }
+                | IntakeCommand::Upgrade { .. }
+                | IntakeCommand::Export { .. }
+        )
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct Db {
     /// The collection file.

@@ -108,12 +108,15 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         depth: usize::try_from(args.max_expression_depth).unwrap_or(usize::MAX),
         length: usize::try_from(args.max_expression_length).unwrap_or(usize::MAX),
     });
-    if matches!(
-        args.command,
-        Command::Validate(_) | Command::Intake(_) | Command::Tabulate(_) | Command::Serve(_)
-    ) {
-        // Commands that judge replies build a validator: its first step starts now, on
-        // the other core, while the questionnaire is read.
+    let judges_replies = match &args.command {
+        Command::Validate(_) | Command::Tabulate(_) | Command::Serve(_) => true,
+        Command::Intake(command) => command.judges_replies(),
+        _ => false,
+    };
+    if judges_replies {
+        // A command that judges replies builds a validator: its first step starts now, on
+        // the other core, while the questionnaire is read. The others (a status, a letter)
+        // would only pay for it.
         canvass::validate::warm_up();
     }
     match args.command {
