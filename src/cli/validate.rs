@@ -119,8 +119,8 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, String> {
         fixed.as_ref().map(|v| v.questionnaire().id.as_str()),
     );
     // The process ends with this command: the validator (the compiled schema's trees and
-    // their judges) is left to the exit instead of being freed node by node, which was a
-    // tenth of the instructions of a one-reply run.
+    // their judges) is left to the exit instead of being freed node by node, which was
+    // nearly a tenth of the instructions of a one-reply run (1.26 M of 14.37 M).
     std::mem::forget(fixed);
     exit
 }
